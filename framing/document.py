@@ -1,0 +1,265 @@
+"""One parse per article: paragraphs, sentences, word tokens and quotation spans.
+
+Every feature family reads a :class:`Document`; none of them splits or scans the
+raw text again.  All offsets are character offsets into ``Document.body``.
+
+Examples
+--------
+>>> doc = build_document("a1", 'Mr. Smith arrived in the U.S. on Monday. "It is fine," he said.')
+>>> [s.text for s in doc.sentences]
+['Mr. Smith arrived in the U.S. on Monday.', '"It is fine," he said.']
+>>> doc.quotes[0].text
+'It is fine,'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr
+    messrs mt ft inc ltd corp co vs etc no nos vol fig approx dept est
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u u.s.a
+    a.m p.m i.e e.g""".split()
+)
+
+WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+# A candidate sentence end: terminal punctuation, optional closing quotes or
+# brackets, then white space.
+BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+DOUBLE_OPEN = "“"
+DOUBLE_CLOSE = "”"
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the body, with its character span and paragraph number."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation span.  ``start``/``end`` include the marks; ``text`` does not."""
+
+    start: int
+    end: int
+    text: str
+    mark: str  # "double" or "single"
+    n_words: int
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1 if self.end > self.start + 1 else self.end
+
+
+@dataclass
+class Document:
+    """An article parsed once: title, body, sentences, tokens and quotes."""
+
+    article_id: str
+    title: str
+    body: str
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[Sentence, ...]
+    token_spans: tuple[tuple[int, int], ...]
+    tokens: tuple[str, ...]  # lower-cased word tokens, parallel to token_spans
+    quotes: tuple[Quote, ...]
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _quote_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._quote_starts = [q.start for q in self.quotes]
+
+    @property
+    def n_words(self) -> int:
+        return len(self.tokens)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset`` (or the last one starting before it)."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[i] if i >= 0 else None
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The outermost quotation span containing ``offset``, if any."""
+        i = bisect.bisect_right(self._quote_starts, offset)
+        for q in self.quotes[:i]:
+            if q.start <= offset < q.end:
+                return q
+        return None
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Indices of the tokens that lie inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end)
+        return range(lo, hi)
+
+    @property
+    def _token_starts(self) -> list[int]:
+        cached = self.__dict__.get("_token_starts_cache")
+        if cached is None:
+            cached = [s for s, _ in self.token_spans]
+            self.__dict__["_token_starts_cache"] = cached
+        return cached
+
+
+def split_paragraphs(body: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines of ``body`` (each line is a paragraph)."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", body):
+        start, end = m.start(), m.end()
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _ends_sentence(text: str, match: re.Match) -> bool:
+    """Whether the punctuation in ``match`` ends a sentence (not an abbreviation)."""
+    punct = match.group()
+    if not punct.startswith("."):
+        return True
+    # Look at the word before the full stop.
+    j = match.start()
+    i = j
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:j].lower()
+    if not word:
+        return True
+    if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
+        # "U.S." at the very end of a sentence is followed by a capital too;
+        # only treat it as an end when the next word starts a new clause.
+        nxt = text[match.end():].lstrip()[:12]
+        return word in {"u.s", "u.k", "u.n", "e.u"} and bool(re.match(r"(The|It|He|She|But|In|A|On)\b", nxt))
+    if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
+        return False
+    return True
+
+
+def split_sentences(body: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
+    """Split each paragraph into sentences.
+
+    Robust to abbreviations ("U.S.", "Dr."), quotes that end in ``."`` and
+    initials.  A paragraph break always ends a sentence.
+    """
+    sentences: list[Sentence] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        text = body[p_start:p_end]
+        cut = 0
+        for m in BOUNDARY_RE.finditer(text):
+            nxt = text[m.end():].lstrip()
+            if not nxt:
+                continue
+            # A new sentence starts with a capital, a digit or an opening quote/bracket.
+            if not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"“‘'(["):
+                continue
+            if not _ends_sentence(text, m):
+                continue
+            _add_sentence(sentences, body, p_start + cut, p_start + m.end(), p_index)
+            cut = m.end()
+        _add_sentence(sentences, body, p_start + cut, p_end, p_index)
+    return sentences
+
+
+def _add_sentence(out: list[Sentence], body: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(len(out), start, end, body[start:end], paragraph))
+
+
+def find_quotes(body: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Find double- and single-quoted spans.
+
+    A double quote left open at a paragraph's end is closed there (the
+    newspaper convention for quotes running over paragraphs: the next
+    paragraph opens again); a closing mark with no opening one in its paragraph quotes from the
+    paragraph's start (text pasted without its first mark).  Single quotes are
+    only taken when short and on one line, so apostrophes are not mistaken for
+    quotes.
+    """
+    quotes: list[Quote] = []
+    for p_start, p_end in paragraphs:
+        para_open: int | None = None
+        for i in range(p_start, p_end):
+            ch = body[i]
+            if ch == DOUBLE_OPEN or (ch == '"' and para_open is None):
+                if para_open is None:
+                    para_open = i
+            elif ch == DOUBLE_CLOSE or ch == '"':
+                start = para_open
+                if start is None:  # unmatched close: the quote runs from the paragraph start
+                    quotes.append(_make_quote(body, p_start, i + 1, "double", leading_mark=False))
+                else:
+                    quotes.append(_make_quote(body, start, i + 1, "double"))
+                para_open = None
+        if para_open is not None:
+            # Unclosed at paragraph end: the quote continues in the next paragraph
+            # if that one opens with a quotation mark; record this part now.
+            quotes.append(_make_quote(body, para_open, p_end, "double", trailing_mark=False))
+    quotes.extend(_find_single_quotes(body))
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    return quotes
+
+
+def _make_quote(body: str, start: int, end: int, mark: str, leading_mark: bool = True, trailing_mark: bool = True) -> Quote:
+    inner_start = start + 1 if leading_mark else start
+    inner_end = end - 1 if trailing_mark else min(end, len(body))
+    text = body[inner_start:inner_end].strip()
+    return Quote(start, end, text, mark, len(WORD_RE.findall(text)))
+
+
+SINGLE_RE = re.compile(r"(?<![\w’'])['‘]([^\W\d_][^'‘’\n]{0,60}?[\w.,!?])['’](?![\w’'])")
+
+
+def _find_single_quotes(body: str) -> list[Quote]:
+    found = []
+    for m in SINGLE_RE.finditer(body):
+        inner = m.group(1)
+        n = len(WORD_RE.findall(inner))
+        if n == 0 or n > 8:
+            continue
+        found.append(Quote(m.start(), m.end(), inner, "single", n))
+    return found
+
+
+def build_document(article_id: str, body: str, title: str = "") -> Document:
+    """Parse ``body`` once into a :class:`Document`."""
+    paragraphs = split_paragraphs(body)
+    sentences = split_sentences(body, paragraphs)
+    spans = []
+    tokens = []
+    for m in WORD_RE.finditer(body):
+        spans.append((m.start(), m.end()))
+        tokens.append(m.group().lower())
+    quotes = find_quotes(body, paragraphs)
+    return Document(
+        article_id=article_id,
+        title=title,
+        body=body,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        token_spans=tuple(spans),
+        tokens=tuple(tokens),
+        quotes=tuple(quotes),
+    )

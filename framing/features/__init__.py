@@ -1,0 +1,1 @@
+"""The feature families: sentiment, loaded terms, attribution and readability."""
