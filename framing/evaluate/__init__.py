@@ -1,0 +1,1 @@
+"""Measure framing against public human-annotated data sets."""
