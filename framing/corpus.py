@@ -1,0 +1,423 @@
+"""Read article sets: folders or files of text, Markdown, HTML, JSON, JSONL and CSV.
+
+Articles stream one at a time (a 100,000-article JSONL file is never held in
+memory); problems with single files or records become warnings in
+``CorpusReader.warnings`` and the rest of the set is still read.
+
+Examples
+--------
+>>> reader = CorpusReader("seeds")
+>>> [(a.id, a.outlet) for a in reader][:2]
+[('000_ba4c7e0c4217ab86', 'RT'), ('001_6d2487ecfb3683dc', 'Fort Russ News')]
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from framing.decode import decode_bytes
+from framing.errors import CorpusError
+from framing.outlets import OutletRegistry
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson", ".csv"}
+MANIFEST_NAME = "articles.csv"
+FIELDS = ("text", "outlet", "title", "date", "url", "id")
+# Column names tried, in order, when the user names none (AllSides uses
+# content_original and source).
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content_original", "content", "body", "article", "full_text"),
+    "outlet": ("outlet", "source", "publisher", "site", "media", "source_name"),
+    "title": ("title", "headline"),
+    "date": ("date", "published", "publish_date", "pubdate", "date_publish"),
+    "url": ("url", "link", "source_url_full"),
+    "id": ("id", "ID", "article_id", "uuid"),
+}
+MAX_FIELD = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article with its metadata.
+
+    ``outlet_inferred`` names the evidence when the outlet was not given by
+    metadata but inferred from the text (a dateline, a URL); it is empty when
+    the metadata said so.  ``extra`` holds any other manifest or record field
+    (for ``--group-by``).
+    """
+
+    id: str
+    text: str
+    outlet: str = "unknown"
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    source: str = ""
+    outlet_inferred: str = ""
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+def parse_columns(pairs: Mapping[str, str] | None) -> dict[str, tuple[str, ...]]:
+    """Merge user column names (``{"text": "content_original"}``) with the defaults."""
+    aliases = dict(FIELD_ALIASES)
+    for key, column in (pairs or {}).items():
+        if key not in FIELDS:
+            raise CorpusError(
+                f"--column {key}={column}: unknown field {key!r} — use one of {', '.join(FIELDS)}"
+            )
+        aliases[key] = (column,)
+    return aliases
+
+
+class CorpusReader:
+    """Iterate over the articles under ``path`` (a folder, read recursively, or a file).
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder or a single file.
+    manifest : str or Path, optional
+        A CSV with a ``file`` column and metadata columns; by default
+        ``articles.csv`` inside the folder, if present.
+    columns : mapping, optional
+        Field → column name for JSON/CSV records, e.g. ``{"text": "content_original"}``.
+    """
+
+    def __init__(self, path: str | Path, manifest: str | Path | None = None,
+                 columns: Mapping[str, str] | None = None) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise CorpusError(f"{self.path}: no such file or folder — check the path")
+        self.root = self.path if self.path.is_dir() else self.path.parent
+        self.aliases = parse_columns(columns)
+        self.warnings: list[str] = []
+        self.outlets = OutletRegistry.packaged()
+        manifest_path = Path(manifest) if manifest else self.root / MANIFEST_NAME
+        if manifest and not manifest_path.is_file():
+            raise CorpusError(f"{manifest_path}: manifest not found — check --manifest")
+        self.manifest_path = manifest_path if manifest_path.is_file() else None
+        self._manifest_used: set[str] = set()
+        self.manifest = self._read_manifest(self.manifest_path) if self.manifest_path else {}
+        self._ids: set[str] = set()
+
+    # -- discovery -------------------------------------------------------
+    def files(self) -> Iterator[Path]:
+        """The readable files under the path, in a stable order, skipping hidden ones."""
+        if self.path.is_file():
+            yield self.path
+            return
+        seen_dirs: set[tuple[int, int]] = set()
+        for dirpath, dirnames, filenames in os.walk(self.path, followlinks=False):
+            stat = os.stat(dirpath)
+            if (stat.st_dev, stat.st_ino) in seen_dirs:
+                dirnames[:] = []
+                continue
+            seen_dirs.add((stat.st_dev, stat.st_ino))
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                file = Path(dirpath) / name
+                if self.manifest_path and file.resolve() == self.manifest_path.resolve():
+                    continue
+                if _suffix(file) in TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES:
+                    yield file
+
+    def __iter__(self) -> Iterator[Article]:
+        found = False
+        for file in self.files():
+            for article in self._read_file(file):
+                found = True
+                yield article
+        if self.manifest:
+            for relative in sorted(self.manifest):
+                if relative not in self._manifest_used:
+                    self.warnings.append(
+                        f"{self.manifest_path}: row for {relative!r} names a missing file — "
+                        "fix the file name or remove the row"
+                    )
+        if not found and not self.warnings:
+            self.warnings.append(
+                f"{self.path}: no articles found — add .txt, .md, .html, .json, .jsonl or .csv files"
+            )
+
+    # -- manifest --------------------------------------------------------
+    def _read_manifest(self, path: Path) -> dict[str, dict[str, str]]:
+        text = decode_bytes(path.read_bytes())
+        if text is None:
+            raise CorpusError(f"{path}: manifest is not text — save it as UTF-8 CSV")
+        rows: dict[str, dict[str, str]] = {}
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames or not ({"file", "path"} & set(reader.fieldnames)):
+            raise CorpusError(f"{path}: manifest has no 'file' column — add a header row with file,outlet,...")
+        base = path.parent.resolve()
+        for line, row in enumerate(reader, start=2):
+            name = (row.get("file") or row.get("path") or "").strip()
+            if not name:
+                self.warnings.append(f"{path} line {line}: file is empty — add a file name or remove the row")
+                continue
+            target = (path.parent / name).resolve()
+            if Path(name).is_absolute() or not _is_within(target, base):
+                self.warnings.append(
+                    f"{path} line {line}: {name!r} points outside the article folder — "
+                    "use a path relative to the manifest"
+                )
+                continue
+            key = target.relative_to(base).as_posix()
+            if key in rows:
+                self.warnings.append(f"{path} line {line}: {name!r} is listed twice — the first row is used")
+                continue
+            rows[key] = {k.strip(): (v or "").strip() for k, v in row.items() if k and k not in ("file", "path")}
+        return rows
+
+    def _manifest_row(self, file: Path) -> dict[str, str]:
+        if not self.manifest or not self.manifest_path:
+            return {}
+        try:
+            key = file.resolve().relative_to(self.manifest_path.parent.resolve()).as_posix()
+        except ValueError:
+            return {}
+        row = self.manifest.get(key)
+        if row is not None:
+            self._manifest_used.add(key)
+        return row or {}
+
+    # -- files -----------------------------------------------------------
+    def _relative(self, file: Path) -> str:
+        try:
+            return file.relative_to(self.root).as_posix()
+        except ValueError:
+            return file.name
+
+    def _read_file(self, file: Path) -> Iterator[Article]:
+        suffix = _suffix(file)
+        label = self._relative(file)
+        try:
+            if suffix in RECORD_SUFFIXES:
+                yield from self._read_records(file, label, suffix)
+                return
+            raw = _open_bytes(file)
+        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            reason = getattr(error, "strerror", None) or error
+            self.warnings.append(f"{label}: cannot read ({reason}) — check the file and its permissions")
+            return
+        text = decode_bytes(raw)
+        if text is None:
+            self.warnings.append(f"{label}: not text (binary or image data) — skipped; remove it or convert it")
+            return
+        meta: dict[str, str] = {}
+        if suffix in HTML_SUFFIXES:
+            from framing.html import extract_html
+
+            text, meta = extract_html(text)
+        else:
+            text, meta = split_front_matter(text)
+        if not text.strip():
+            self.warnings.append(f"{label}: empty — skipped")
+            return
+        meta.update({k: v for k, v in self._manifest_row(file).items() if v})
+        stem = label.rsplit(".", 2 if label.endswith(".gz") else 1)[0]
+        yield self._article(meta.pop("id", "") or stem, text, meta, label)
+
+    def _read_records(self, file: Path, label: str, suffix: str) -> Iterator[Article]:
+        with _open_text(file) as handle:
+            yield from self._articles_from_records(_iter_records(handle, suffix, label, self.warnings),
+                                                   file, label)
+
+    def _articles_from_records(self, records, file: Path, label: str) -> Iterator[Article]:
+        manifest_meta = {k: v for k, v in self._manifest_row(file).items() if v}
+        text_found = False
+        for line, record in records:
+            fields = self._fields(record)
+            body = fields.pop("text", "")
+            if not body.strip():
+                if "text" not in self._present(record):
+                    continue  # counted below if no record has text
+                self.warnings.append(f"{label} line {line}: text is empty — skipped")
+                text_found = True
+                continue
+            text_found = True
+            meta = {**fields, **manifest_meta}
+            yield self._article(meta.pop("id", "") or f"{label}#{line}", body, meta, f"{label} line {line}")
+        if not text_found:
+            names = ", ".join(self.aliases["text"])
+            self.warnings.append(
+                f"{label}: no text column or key (looked for {names}) — name it with --column text=NAME"
+            )
+
+    def _present(self, record: Mapping[str, Any]) -> set[str]:
+        return {key for key, names in self.aliases.items() if any(n in record for n in names)}
+
+    def _fields(self, record: Mapping[str, Any]) -> dict[str, str]:
+        fields: dict[str, str] = {}
+        used: set[str] = set()
+        for key, names in self.aliases.items():
+            for name in names:
+                if name in record and record[name] not in (None, ""):
+                    fields[key] = _as_text(record[name])
+                    used.add(name)
+                    break
+        for name, value in record.items():
+            if name not in used and isinstance(name, str) and isinstance(value, (str, int, float)):
+                fields.setdefault(f"extra:{name}", _as_text(value))
+        return fields
+
+    def _article(self, article_id: str, text: str, meta: dict[str, str], source: str) -> Article:
+        article_id = article_id.strip() or source
+        if article_id in self._ids:
+            n = 2
+            while f"{article_id}~{n}" in self._ids:
+                n += 1
+            self.warnings.append(f"{source}: id {article_id!r} is used twice — renamed to '{article_id}~{n}'")
+            article_id = f"{article_id}~{n}"
+        self._ids.add(article_id)
+        extra = {k.removeprefix("extra:"): v for k, v in meta.items() if k not in FIELDS}
+        outlet = " ".join(meta.get("outlet", "").split())
+        inferred = ""
+        if not outlet:
+            guess = self.outlets.infer(text, meta.get("url", ""))
+            if guess:
+                outlet, inferred = guess
+            else:
+                outlet = "unknown"
+        return Article(
+            id=article_id,
+            text=text,
+            outlet=outlet,
+            title=meta.get("title", "").strip(),
+            date=meta.get("date", "").strip(),
+            url=meta.get("url", "").strip(),
+            source=source,
+            outlet_inferred=inferred,
+            extra=extra,
+        )
+
+
+def read_corpus(path: str | Path, **options: Any) -> tuple[list[Article], list[str]]:
+    """Read every article under ``path`` into memory; returns articles and warnings."""
+    reader = CorpusReader(path, **options)
+    articles = list(reader)
+    return articles, reader.warnings
+
+
+def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """Split YAML-style front matter (``---`` … ``---``) of simple ``key: value`` lines.
+
+    >>> split_front_matter("---\\noutlet: RT\\ntitle: A\\n---\\nBody")
+    ('Body', {'outlet': 'RT', 'title': 'A'})
+    """
+    if not text.startswith("---"):
+        return text, {}
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            return "\n".join(lines[i + 1:]), meta
+        key, sep, value = line.partition(":")
+        if not sep:
+            return text, {}
+        meta[key.strip().lower()] = value.strip().strip("\"'")
+    return text, {}
+
+
+def _suffix(file: Path) -> str:
+    suffixes = [s.lower() for s in file.suffixes]
+    if suffixes and suffixes[-1] == ".gz" and len(suffixes) > 1:
+        return suffixes[-2]
+    return suffixes[-1] if suffixes else ""
+
+
+def _open_bytes(file: Path) -> bytes:
+    if file.name.lower().endswith(".gz"):
+        with gzip.open(file, "rb") as handle:
+            return handle.read()
+    return file.read_bytes()
+
+
+def _open_text(file: Path) -> io.TextIOBase:
+    """A streaming UTF-8 text handle (BOM skipped, bad bytes replaced), gzip or not."""
+    if file.name.lower().endswith(".gz"):
+        return gzip.open(file, "rt", encoding="utf-8-sig", errors="replace", newline="")
+    return open(file, encoding="utf-8-sig", errors="replace", newline="")
+
+
+def _is_within(path: Path, base: Path) -> bool:
+    try:
+        path.relative_to(base)
+        return True
+    except ValueError:
+        return False
+
+
+def _as_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value) if isinstance(value, (list, dict)) else str(value)
+
+
+def _iter_records(handle: io.TextIOBase, suffix: str, label: str,
+                  warnings: list[str]) -> Iterator[tuple[int, dict]]:
+    """Yield ``(line, record)`` while reading; a broken record is skipped with a warning."""
+    if suffix == ".csv":
+        csv.field_size_limit(MAX_FIELD)
+        reader = csv.DictReader(handle)
+        try:
+            for row in reader:
+                if None in row:
+                    warnings.append(f"{label} line {reader.line_num}: more cells than columns — skipped")
+                    continue
+                yield reader.line_num, row
+        except csv.Error as error:
+            warnings.append(f"{label} line {reader.line_num}: {error} — the rest of the file is skipped")
+        return
+    first = handle.read(1)
+    skipped_lines = 0
+    while first and first.isspace():
+        skipped_lines += first == "\n"
+        first = handle.read(1)
+    lines: Iterator[str] = _prepend(first, handle)
+    if suffix == ".json" and first and first in "[{":
+        text = first + handle.read()
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            if first == "[":
+                warnings.append(f"{label} line {error.lineno + skipped_lines}: not valid JSON "
+                                f"({error.msg}) — fix the file")
+                return
+            lines = iter(text.split("\n"))  # several objects, one per line
+        else:
+            items = data if isinstance(data, list) else [data]
+            for number, item in enumerate(items, start=1):
+                if isinstance(item, dict):
+                    yield number, item
+                else:
+                    warnings.append(f"{label} item {number}: not a JSON object — skipped")
+            return
+    for number, line in enumerate(lines, start=1 + skipped_lines):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            warnings.append(f"{label} line {number}: not valid JSON ({error.msg}) — fix or remove the line")
+            continue
+        if isinstance(item, dict):
+            yield number, item
+        else:
+            warnings.append(f"{label} line {number}: not a JSON object — skipped")
+
+
+def _prepend(first: str, handle: io.TextIOBase) -> Iterator[str]:
+    """The lines of ``handle`` with ``first`` (already read) put back in front."""
+    lines = iter(handle)
+    head = next(lines, "")
+    yield first + head
+    yield from lines

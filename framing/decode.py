@@ -1,0 +1,69 @@
+"""Turn bytes of unknown encoding into text, or tell that they are not text.
+
+Examples
+--------
+>>> decode_bytes("Привет, как дела? Это тестовое сообщение.".encode("cp1251"))
+'Привет, как дела? Это тестовое сообщение.'
+>>> decode_bytes("Café déjà vu, naïve façade.".encode("latin-1"))
+'Café déjà vu, naïve façade.'
+>>> decode_bytes(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(range(256))) is None
+True
+"""
+
+from __future__ import annotations
+
+import codecs
+
+# Signatures of common binary formats that arrive with a text extension.
+BINARY_MAGIC = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b",
+    b"RIFF", b"\x7fELF", b"BM", b"II*\x00", b"MM\x00*",
+)
+
+
+def decode_bytes(raw: bytes) -> str | None:
+    """Decode ``raw``: BOM first, then UTF-8, then a detected encoding.
+
+    Returns ``None`` for binary data.  NUL bytes are dropped and line endings
+    normalised to ``\\n``.
+    """
+    text = _decode(raw)
+    if text is None:
+        return None
+    return text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(raw: bytes) -> str | None:
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                return raw.decode(encoding, errors="replace")
+    if raw.startswith(BINARY_MAGIC[:-2]) or raw[:4] in BINARY_MAGIC[-2:]:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    sample = raw[:65536]
+    if sample.count(b"\x00") > len(sample) // 10:
+        return None
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(raw[:1_000_000])
+    best = matches.best()
+    if best is None:
+        return None
+    encoding = best.encoding
+    # Latin code pages are often indistinguishable on short texts; prefer the
+    # web's most common one when the detector found it just as plausible.
+    for match in matches:
+        if match.encoding == "cp1252" and match.language == best.language:
+            encoding = "cp1252"
+    try:
+        return raw.decode(encoding, errors="replace")
+    except LookupError:
+        return None
