@@ -68,3 +68,79 @@ def lexicon() -> None:
 
     Example: framing lexicon list
     """
+
+
+def _column_pairs(values: tuple[str, ...]) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        key, sep, column = value.partition("=")
+        if not sep or not key or not column:
+            raise click.BadParameter(f"{value!r} — write it as FIELD=COLUMN, e.g. text=content_original",
+                                     param_hint="--column")
+        pairs[key.strip()] = column.strip()
+    return pairs
+
+
+def corpus_options(command):
+    """Options shared by the commands that read an article set."""
+    options = [
+        click.argument("path", required=False, type=click.Path(path_type=Path)),
+        click.option("--manifest", type=click.Path(path_type=Path),
+                     help="CSV of metadata (file, outlet, date, title, url, …); default: articles.csv in PATH."),
+        click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
+                     help="Name the JSON/CSV key of a field, e.g. --column text=content_original."),
+        click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
+                     help="An extra lexicon pack (TOML); repeatable."),
+        click.option("--actors", "actor_files", multiple=True, type=click.Path(path_type=Path),
+                     help="An extra actor registry (TOML); repeatable."),
+        click.option("--target", "targets", multiple=True,
+                     help='An extra actor to measure tone toward, e.g. --target "Gazprom"; repeatable.'),
+        click.option("--jobs", type=click.IntRange(min=0), default=0,
+                     help="Worker processes (default 0: all cores)."),
+        click.option("--keep-duplicates", is_flag=True,
+                     help="Count repeated articles of one outlet again in its figures."),
+        click.option("--force", is_flag=True,
+                     help="Replace an existing non-empty --out folder that framing did not make."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _prepare(path, manifest, columns, lexicons, actor_files, targets, keep_duplicates, jobs):
+    from framing.corpus import CorpusReader
+    from framing.engine import default_jobs
+    from framing.pipeline import ScoreOptions
+    from framing.seeds import default_corpus
+
+    reader = CorpusReader(path or default_corpus(), manifest=manifest, columns=_column_pairs(columns))
+    options = ScoreOptions(lexicon_files=tuple(str(p) for p in lexicons),
+                           actor_files=tuple(str(p) for p in actor_files),
+                           targets=tuple(targets), keep_duplicates=keep_duplicates)
+    return reader, options, jobs or default_jobs()
+
+
+@main.command()
+@corpus_options
+@click.option("--out", type=click.Path(path_type=Path), default=Path("scores"), show_default=True,
+              help="Folder for features.csv and evidence.jsonl.")
+def score(path, manifest, columns, lexicons, actor_files, targets, jobs, keep_duplicates, force, out):
+    """Score every article: features.csv (one row each) and evidence.jsonl.
+
+    PATH is a folder or file of articles (default: the bundled seeds).
+
+    Example: framing score seeds/ --out scores/
+    """
+    from framing.errors import CorpusError
+    from framing.outdir import staged_output
+    from framing.runner import print_warnings, run_scoring, summary_line
+
+    reader, options, jobs = _prepare(path, manifest, columns, lexicons, actor_files, targets,
+                                     keep_duplicates, jobs)
+    with staged_output(out, force) as folder:
+        result = run_scoring(reader, folder, options, jobs)
+        if not result.rows:
+            raise CorpusError(f"{reader.path}: nothing could be scored — "
+                              + ("; ".join(result.warnings[:2]) or "add articles"))
+    print_warnings(result.warnings)
+    click.echo(summary_line(result, out), err=True)

@@ -1,0 +1,54 @@
+"""Run the per-article scoring in this process or in worker processes, in order.
+
+Each worker builds its :class:`~framing.pipeline.ArticleScorer` once (the
+initializer), then scores chunks of articles; results come back in input
+order so output files are the same whatever ``jobs`` is.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from framing.corpus import Article
+    from framing.pipeline import ScoredArticle, ScoreOptions
+
+_worker_scorer = None
+CHUNK_SIZE = 8
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _init_worker(options: ScoreOptions) -> None:
+    global _worker_scorer
+    from framing.pipeline import ArticleScorer
+
+    _worker_scorer = ArticleScorer(options)
+
+
+def _score_in_worker(article: Article) -> ScoredArticle:
+    return _worker_scorer.score(article)
+
+
+def map_ordered(options: ScoreOptions, articles: Iterable[Article], jobs: int = 1) -> Iterator[ScoredArticle]:
+    """Score ``articles`` with ``jobs`` processes, yielding results in input order."""
+    from framing.pipeline import ArticleScorer
+
+    if jobs <= 1:
+        scorer = ArticleScorer(options)
+        for article in articles:
+            yield scorer.score(article)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        yield from pool.imap(_score_in_worker, articles, chunksize=CHUNK_SIZE)

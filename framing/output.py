@@ -1,0 +1,66 @@
+"""Write tables and evidence deterministically: fixed float format, sorted keys.
+
+Examples
+--------
+>>> format_value(0.1 + 0.2), format_value(float("nan")), format_value(3.0)
+('0.3', '', '3')
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO, Any
+
+FLOAT_DIGITS = 6
+
+
+def format_value(value: Any) -> str:
+    """A cell as written to CSV: floats rounded to 6 significant digits, NaN empty."""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        text = f"{value:.{FLOAT_DIGITS}g}"
+        return "0" if text == "-0" else text
+    if value is None:
+        return ""
+    return str(value)
+
+
+def rounded(value: Any) -> Any:
+    """``value`` with every float rounded for JSON output (NaN becomes null)."""
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return None
+        return float(f"{value:.{FLOAT_DIGITS}g}")
+    if isinstance(value, Mapping):
+        return {str(k): rounded(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [rounded(v) for v in value]
+    return value
+
+
+class CsvTableWriter:
+    """Write rows with a fixed column order to an open text handle."""
+
+    def __init__(self, handle: IO[str], columns: Sequence[str]) -> None:
+        self.columns = list(columns)
+        self.writer = csv.writer(handle, lineterminator="\n")
+        self.writer.writerow(self.columns)
+
+    def write(self, row: Mapping[str, Any]) -> None:
+        self.writer.writerow([format_value(row.get(column, "")) for column in self.columns])
+
+
+def json_line(record: Mapping[str, Any]) -> str:
+    """One JSON line, keys sorted, floats rounded, non-ASCII kept readable."""
+    return json.dumps(rounded(record), sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_json_lines(handle: IO[str], records: Iterable[Mapping[str, Any]]) -> None:
+    for record in records:
+        handle.write(json_line(record))

@@ -1,0 +1,125 @@
+"""Stream an article set through the pipeline into ``features.csv`` and ``evidence.jsonl``.
+
+Rows and evidence go to disk as each article is scored; what later stages
+need (the feature rows, per-group term counts, duplicates, warnings) is small
+and kept in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from framing.corpus import CorpusReader
+from framing.output import CsvTableWriter, json_line
+from framing.pipeline import META_COLUMNS, ScoreOptions, score_articles
+
+FEATURES_FILE = "features.csv"
+EVIDENCE_FILE = "evidence.jsonl"
+
+
+@dataclass
+class RunResult:
+    """What a scoring run produced, for the report and the summary line."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    feature_names: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    input_hashes: dict[str, str] = field(default_factory=dict)
+    term_counts: Any = None
+    seconds: float = 0.0
+
+    @property
+    def n_articles(self) -> int:
+        return len(self.rows)
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({row["outlet"] for row in self.rows})
+
+
+def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs: int = 1,
+                group_by: str = "outlet", progress: Callable[[int], None] | None = None) -> RunResult:
+    """Score every article from ``reader`` into ``folder``; return the rows and counts.
+
+    ``group_by`` names the metadata field (or manifest column) whose values
+    the distinctive-vocabulary counts are grouped by.
+    """
+    from framing.distinctive import TermCounts
+
+    started = time.perf_counter()
+    result = RunResult()
+    result.term_counts = TermCounts()
+    sources: set[str] = set()
+    with open(folder / FEATURES_FILE, "w", encoding="utf-8", newline="") as features_file, \
+            open(folder / EVIDENCE_FILE, "w", encoding="utf-8") as evidence_file:
+        writer = None
+        for scored in score_articles(reader, options, jobs):
+            if writer is None:
+                result.feature_names = list(scored.features)
+                writer = CsvTableWriter(features_file, [*META_COLUMNS, *result.feature_names])
+            row = scored.row()
+            row["group"] = group_value(scored.article, group_by)
+            writer.write(row)
+            for record in scored.evidence:
+                evidence_file.write(json_line(record))
+            result.rows.append(row)
+            if scored.meta.get("counted") == "yes" and scored.terms:
+                result.term_counts.add(row["group"], scored.terms)
+            sources.add(scored.article.source.split(" line ")[0])
+            if progress:
+                progress(len(result.rows))
+    result.warnings = list(reader.warnings)
+    result.input_hashes = hash_inputs(reader, sources)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def group_value(article: Any, group_by: str) -> str:
+    """The value of ``group_by`` for an article: a metadata field or a manifest column."""
+    if group_by == "outlet":
+        return article.outlet
+    value = getattr(article, group_by, None) if group_by in ("date", "title", "url") else None
+    if value is None:
+        value = article.extra.get(group_by, "")
+    return str(value).strip() or "unknown"
+
+
+def hash_inputs(reader: CorpusReader, sources: set[str]) -> dict[str, str]:
+    """SHA-256 of every input file that produced an article, keyed by its relative path."""
+    hashes = {}
+    for relative in sorted(sources):
+        path = reader.root / relative if reader.path.is_dir() else reader.path
+        digest = hashlib.sha256()
+        try:
+            with open(path, "rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+        except OSError:
+            continue
+        hashes[relative] = digest.hexdigest()
+    if reader.manifest_path:
+        hashes[reader.manifest_path.name] = hashlib.sha256(reader.manifest_path.read_bytes()).hexdigest()
+    return hashes
+
+
+def summary_line(result: RunResult, out: Path) -> str:
+    """The one line printed at the end of a run."""
+    skipped = len(result.warnings)
+    note = f", {skipped} warning{'s' if skipped != 1 else ''}" if skipped else ""
+    return (f"Scored {result.n_articles} article{'s' if result.n_articles != 1 else ''} from "
+            f"{len(result.outlets)} outlet{'s' if len(result.outlets) != 1 else ''} in "
+            f"{result.seconds:.1f} s{note}; written to {out}/")
+
+
+def print_warnings(warnings: list[str], limit: int = 20) -> None:
+    """Print warnings to stderr, one per line, at most ``limit`` of them."""
+    for warning in warnings[:limit]:
+        print(f"Warning: {warning}", file=sys.stderr)
+    if len(warnings) > limit:
+        print(f"Warning: … and {len(warnings) - limit} more (see run.json)", file=sys.stderr)
