@@ -57,10 +57,15 @@ class Finding:
 
 @dataclass
 class FamilyResult:
-    """A family's output for one document: numeric features and their evidence."""
+    """A family's output for one document: numeric features and their evidence.
+
+    ``samples`` holds per-unit values behind a feature (e.g. every sentence's
+    tone) for distribution charts; they are not written to ``features.csv``.
+    """
 
     features: dict[str, float]
     findings: list[Finding] = field(default_factory=list)
+    samples: dict[str, list[float]] = field(default_factory=dict)
 
 
 class Scorer(Protocol):
