@@ -1,0 +1,199 @@
+"""Loaded terms: contested-concept lexicon hits, their voice, and scare quotes.
+
+Every term of every loaded pack is found with one compiled matcher
+(:class:`~framing.lexicon_matcher.TermMatcher`).  Each hit gets a *voice*:
+``own`` (the narrator's words), ``quoted`` (inside someone's quoted speech) or
+``scare_quote`` (inside a short quoted phrase no one is reported as saying,
+e.g. the old, trusty 'Russian threat' narrative).  Features are rates per
+1,000 words of the body, per concept and side, and per side for each pack.
+
+Examples
+--------
+>>> from framing.document import build_document
+>>> scorer = LexiconScorer(packs=["russia_ukraine_nato"])
+>>> doc = build_document("a", "After the reunification with Crimea, the 'Russian threat' grew.")
+>>> result = scorer.score(doc)
+>>> [(f.kind, f.text, f.detail.get("voice")) for f in result.findings]
+[('contested_term', 'reunification', 'own'), ('scare_quote', 'Russian threat', None), \
+('contested_term', 'Russian threat', 'scare_quote')]
+>>> round(result.features["russia_ukraine_nato.crimea_2014.russia_per_1k"], 1)  # 1 in 9 words
+111.1
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from framing.document import Document, Quote
+from framing.features.base import FamilyResult, FamilyTransformer, Finding
+from framing.lexicon_matcher import TermMatcher
+from framing.lexicons import Pack, load_packs
+
+FAMILY = "lexicon"
+SCARE_MAX_WORDS = 4  # longer quoted phrases are taken as speech
+SO_CALLED_MAX_WORDS = 8
+REPORTING_WORDS = frozenset(
+    """said says say saying told tells stated states added adds asked wrote writes called calls
+    calling described describes describing dubbed termed labelled labeled declared noted warned
+    insisted claimed claims according quoted put""".split())
+SO_CALLED_RE = re.compile(r"\bso[\s\-‐‑]called\s*$", re.IGNORECASE)
+SPEECH_END = tuple(".,!?;:…")
+
+
+def quote_kinds(document: Document) -> list[str]:
+    """Classify each of ``document.quotes`` as ``"speech"`` or ``"scare"``.
+
+    A scare quote is a short quoted phrase no one is reported as saying: at
+    most four words, no closing punctuation inside the marks, no reporting verb
+    right before it, and no speech quote with the same marks in its sentence
+    (that would make it a partial quote of the same speaker).  A phrase after
+    "so-called", or a short phrase nested inside someone's quote, is a scare
+    quote.
+
+    >>> from framing.document import build_document
+    >>> text = 'He called it "a disgrace." The so-called "reform" and the \\'threat\\' myth.'
+    >>> doc = build_document("x", text)
+    >>> quote_kinds(doc)
+    ['speech', 'scare', 'scare']
+    """
+    kinds = []
+    for index, quote in enumerate(document.quotes):
+        kinds.append("scare" if _is_scare(document, index, quote) else "speech")
+    return kinds
+
+
+def _is_scare(document: Document, index: int, quote: Quote) -> bool:
+    if quote.n_words == 0:
+        return False
+    if SO_CALLED_RE.search(document.body[max(0, quote.start - 16): quote.start]):
+        return quote.n_words <= SO_CALLED_MAX_WORDS
+    if quote.n_words > SCARE_MAX_WORDS or quote.text.rstrip().endswith(SPEECH_END):
+        return False
+    if any(q.start < quote.start and quote.end <= q.end for q in document.quotes[:index]):
+        return True  # nested inside someone's quote: the speaker's own scare quote
+    before = document.tokens_between(0, quote.start).stop
+    after = document.tokens_between(0, quote.end).stop
+    nearby = document.tokens[max(0, before - 3): before] + document.tokens[after: after + 2]
+    if any(token in REPORTING_WORDS for token in nearby):
+        return False
+    sentence = document.sentence_at(quote.start)
+    if sentence is not None:
+        for other in document.quotes:
+            if (other is not quote and other.mark == quote.mark
+                    and sentence.start <= other.start < sentence.end
+                    and (other.n_words > SCARE_MAX_WORDS
+                         or other.text.rstrip().endswith(SPEECH_END))):
+                return False
+    return True
+
+
+class LexiconScorer:
+    """Scores the contested-term family; built once, holds the compiled matcher.
+
+    Parameters
+    ----------
+    lexicon_files : sequence of paths
+        Extra pack files (``--lexicon FILE``), loaded after the shipped packs.
+    packs : list of str, optional
+        Shipped packs to load by name; all of them when None, none when ``[]``.
+    """
+
+    family = FAMILY
+
+    def __init__(self, lexicon_files: Sequence[str | Path] = (), packs: list[str] | None = None):
+        self.packs: list[Pack] = load_packs(packs, tuple(lexicon_files))
+        self.matcher = TermMatcher(t for pack in self.packs for t in pack.all_terms())
+        names: list[str] = []
+        for pack in self.packs:
+            for concept in pack.concepts:
+                names += [f"{pack.name}.{concept.id}.{side}_per_1k" for side in concept.sides]
+            for side in pack.sides:
+                names += [f"{pack.name}.{side}_per_1k", f"{pack.name}.{side}_own_per_1k"]
+        names += ["n_contested", "contested_per_1k", "contested_own_share", "n_scare_quotes",
+                  "scare_quotes_per_1k"]
+        self._names = names
+
+    @property
+    def feature_names(self) -> list[str]:
+        return list(self._names)
+
+    def score(self, document: Document) -> FamilyResult:
+        """Rates per 1,000 words and the findings (one per term hit and scare quote)."""
+        kinds = quote_kinds(document)
+        quote_starts = [q.start for q in document.quotes]
+        findings: list[Finding] = []
+        for quote, kind in zip(document.quotes, kinds, strict=True):
+            if kind == "scare":
+                sentence = document.sentence_at(quote.start)
+                so_called = bool(SO_CALLED_RE.search(document.body[max(0, quote.start - 16):
+                                                                   quote.start]))
+                findings.append(Finding(FAMILY, "scare_quote", quote.text,
+                                        sentence.index if sentence else -1, quote.start,
+                                        quote.end, {"mark": quote.mark, "n_words": quote.n_words,
+                                                    "so_called": so_called}))
+        counts: Counter[str] = Counter()
+        n_own = 0
+        matches = self.matcher.find(document)
+        for match in matches:
+            term = match.term
+            voice = _voice(document, quote_starts, kinds, match.start, match.end)
+            n_own += voice == "own"
+            counts[f"{term.pack}.{term.concept}.{term.side}_per_1k"] += 1
+            counts[f"{term.pack}.{term.side}_per_1k"] += 1
+            if voice == "own":
+                counts[f"{term.pack}.{term.side}_own_per_1k"] += 1
+            sentence = document.sentence_at(match.start)
+            findings.append(Finding(FAMILY, "contested_term", match.text,
+                                    sentence.index if sentence else -1, match.start, match.end,
+                                    {"pack": term.pack, "concept": term.concept,
+                                     "side": term.side, "variant": term.term, "voice": voice}))
+        findings.sort(key=lambda f: (f.start, f.kind == "contested_term", f.end))
+        n_words = document.n_words
+        n_scare = sum(kind == "scare" for kind in kinds)
+        features = {name: _rate(counts[name], n_words) for name in self._names[:-5]}
+        features.update({
+            "n_contested": float(len(matches)),
+            "contested_per_1k": _rate(len(matches), n_words),
+            "contested_own_share": n_own / len(matches) if matches else float("nan"),
+            "n_scare_quotes": float(n_scare),
+            "scare_quotes_per_1k": _rate(n_scare, n_words),
+        })
+        return FamilyResult(features, findings)
+
+
+def _voice(document: Document, quote_starts: list[int], kinds: list[str], start: int,
+           end: int) -> str:
+    """``scare_quote``, ``quoted`` or ``own`` for the span ``[start, end)``."""
+    voice = "own"
+    for index in range(bisect.bisect_right(quote_starts, start)):
+        quote = document.quotes[index]
+        if quote.start <= start and end <= quote.end:
+            if kinds[index] == "scare":
+                return "scare_quote"
+            voice = "quoted"
+    return voice
+
+
+def _rate(count: int, n_words: int) -> float:
+    return count * 1000.0 / n_words if n_words else float("nan")
+
+
+class LexiconFeatures(FamilyTransformer):
+    """scikit-learn transformer for the contested-term family.
+
+    >>> from framing.document import build_document
+    >>> t = LexiconFeatures(packs=["climate"]).fit([])
+    >>> float(t.transform([build_document("a", "The climate crisis is real.")])[0][0])
+    200.0
+    """
+
+    def __init__(self, lexicon_files: Sequence[str | Path] = (), packs: list[str] | None = None):
+        self.lexicon_files = lexicon_files
+        self.packs = packs
+
+    def _make_scorer(self) -> LexiconScorer:
+        return LexiconScorer(lexicon_files=self.lexicon_files, packs=self.packs)

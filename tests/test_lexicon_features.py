@@ -1,0 +1,124 @@
+"""Contested terms, their voice and scare quotes, pinned on the seeds corpus (checked by hand)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from framing.document import build_document
+from framing.features.lexicon import LexiconFeatures, LexiconScorer, quote_kinds
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return LexiconScorer()
+
+
+def seed(prefix: str):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return build_document(path.stem, path.read_text(encoding="utf-8"))
+
+
+def hits(result, **want):
+    return [f for f in result.findings if f.kind == "contested_term"
+            and all(f.detail[k] == v for k, v in want.items())]
+
+
+def test_rt_reunification_in_own_voice_military_bloc_and_scare_quoted_threat(scorer):
+    result = scorer.score(seed("000"))
+    (reunification,) = hits(result, concept="crimea_2014")
+    assert (reunification.text, reunification.detail["side"], reunification.detail["voice"]) == (
+        "reunification", "russia", "own")
+    assert [f.text for f in hits(result, variant="military bloc")] == ["military bloc"]
+    threats = hits(result, concept="russian_threat")
+    assert [(f.text, f.detail["voice"]) for f in threats] == [("Russian threat", "scare_quote")] * 2
+    scare = [f.text for f in result.findings if f.kind == "scare_quote"]
+    assert scare == ["business as usual", "business as usual", "Russian threat", "eastern flank",
+                     "Russian threat"]
+    assert result.features["n_scare_quotes"] == 5.0
+
+
+def test_moscow_times_annexation(scorer):
+    result = scorer.score(seed("002"))
+    (annexation,) = hits(result, concept="crimea_2014")
+    assert (annexation.text, annexation.detail["side"], annexation.detail["voice"]) == (
+        "annexation", "ukraine_west", "own")
+    sentence = seed("002").sentences[annexation.sentence_index].text
+    assert "annexation of the Crimean peninsula" in sentence
+
+
+def test_tass_eastern_flank_inside_a_quote(scorer):
+    result = scorer.score(seed("004"))
+    flanks = hits(result, concept="nato_eastern_members")
+    assert [(f.text, f.detail["voice"]) for f in flanks] == [("eastern flank", "quoted")] * 2
+    assert [f.text for f in hits(result, concept="russian_threat")] == ["non-existent threat"]
+    assert not [f for f in result.findings if f.kind == "scare_quote"]
+
+
+def test_fort_russ_so_called_russian_threat(scorer):
+    result = scorer.score(seed("001"))
+    scare = [f for f in result.findings if f.kind == "scare_quote"]
+    # the so-called “Russian threat” (narrator) and ‘Russian threat’ nested in Grushko's quote
+    assert [(f.text, f.detail["so_called"], f.detail["mark"]) for f in scare] == [
+        ("Russian threat", True, "double"), ("Russian threat", False, "single")]
+    assert {f.detail["voice"] for f in hits(result, concept="russian_threat")} == {"scare_quote"}
+
+
+def test_partial_quote_of_a_speaker_is_not_a_scare_quote():
+    # There was “very active cooperation” ... but “now our partners, ...,” he pointed out.
+    doc = seed("003")
+    kinds = dict(zip((q.text for q in doc.quotes), quote_kinds(doc), strict=True))
+    assert kinds["very active cooperation"] == "speech"
+
+
+def test_rates_per_thousand_words_and_fixed_names(scorer):
+    doc = build_document("t", "Kyiv rejected the annexation of Crimea. Kyiv said so.")
+    result = scorer.score(doc)
+    # 9 words; "annexation" once and "Kyiv" twice.
+    assert result.features["russia_ukraine_nato.crimea_2014.ukraine_west_per_1k"] == pytest.approx(
+        1000 / 9)
+    assert result.features["russia_ukraine_nato.place_name_spelling.ukraine_west_per_1k"] == (
+        pytest.approx(2000 / 9))
+    assert result.features["russia_ukraine_nato.ukraine_west_own_per_1k"] == pytest.approx(3000 / 9)
+    assert result.features["contested_own_share"] == 1.0
+    assert list(result.features) == scorer.feature_names
+    empty = scorer.score(build_document("e", ""))
+    assert math.isnan(empty.features["contested_per_1k"])
+    assert math.isnan(empty.features["contested_own_share"])
+
+
+def test_user_lexicon_file_adds_features(tmp_path):
+    pack = tmp_path / "mine.toml"
+    pack.write_text('''[pack]
+name = "mine"
+version = "1"
+author = "me"
+description = "Mine."
+[pack.sides]
+x = "X"
+y = "Y"
+[[concept]]
+id = "tax"
+description = "Estate tax."
+note = "n"
+source = "s"
+[concept.terms]
+x = ["death tax"]
+y = ["estate tax"]
+''', encoding="utf-8")
+    scorer = LexiconScorer(lexicon_files=[pack], packs=[])
+    assert scorer.feature_names[:2] == ["mine.tax.x_per_1k", "mine.tax.y_per_1k"]
+    result = scorer.score(build_document("d", "They call the estate tax a death tax."))
+    assert result.features["mine.tax.x_per_1k"] == pytest.approx(1000 / 8)
+
+
+def test_transformer_names_columns():
+    transformer = LexiconFeatures(packs=["climate"]).fit([])
+    names = list(transformer.get_feature_names_out())
+    assert names[0] == "lexicon__climate.climate_phenomenon.urgent_per_1k"
+    row = transformer.transform([build_document("a", "Global warming, the climate crisis.")])[0]
+    assert row[names.index("lexicon__climate.climate_phenomenon.descriptive_per_1k")] == 200.0
