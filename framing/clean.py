@@ -115,7 +115,8 @@ def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None)
         if reason:
             removed.append(Removal(number, line.strip(), reason))
             continue
-        kept.append((number, MARKDOWN_LINK_RE.sub(r"\1", MARKDOWN_EMPHASIS_RE.sub("", HEADING_RE.sub("", line.strip())))))
+        unmarked = MARKDOWN_EMPHASIS_RE.sub("", HEADING_RE.sub("", line.strip()))
+        kept.append((number, MARKDOWN_LINK_RE.sub(r"\1", unmarked)))
     body = "\n".join(text for _, text in kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
     return CleanResult(title=title or found_title, body=body, removed=removed)

@@ -144,3 +144,54 @@ def score(path, manifest, columns, lexicons, actor_files, targets, jobs, keep_du
                               + ("; ".join(result.warnings[:2]) or "add articles"))
     print_warnings(result.warnings)
     click.echo(summary_line(result, out), err=True)
+
+
+class _Progress:
+    """Articles scored so far, on stderr, only when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, n: int) -> None:
+        if self.enabled and (n < 10 or n % 25 == 0):
+            click.echo(f"\rScoring… {n} articles", err=True, nl=False)
+
+    def done(self) -> None:
+        if self.enabled:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+@main.command()
+@corpus_options
+@click.option("--out", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
+              help="Folder for the report (replaced as a whole when the run succeeds).")
+@click.option("--format", "formats", type=click.Choice(["md", "html"]), multiple=True,
+              help="Output formats: md (always written) and html (one self-contained page).")
+@click.option("--group-by", default="outlet", show_default=True,
+              help="Compare by this metadata field or manifest column (e.g. a 'side' or 'country' column).")
+def report(path, manifest, columns, lexicons, actor_files, targets, jobs, keep_duplicates, force, out,
+           formats, group_by):
+    """Write the framing report: index.md, one page per outlet, charts and data files.
+
+    PATH is a folder or file of articles (default: the bundled seeds).
+
+    Example: framing report seeds/ --out reports/ --format html
+    """
+    from framing.errors import CorpusError
+    from framing.outdir import staged_output
+    from framing.report import write_report
+    from framing.runner import lookup_sentences, print_warnings, run_scoring, summary_line
+
+    reader, options, jobs = _prepare(path, manifest, columns, lexicons, actor_files, targets,
+                                     keep_duplicates, jobs)
+    formats = tuple(sorted({"md", *formats}))
+    progress = _Progress()
+    with staged_output(out, force) as folder:
+        result = run_scoring(reader, folder, options, jobs, group_by=group_by, progress=progress)
+        progress.done()
+        write_report(result, folder, options.as_dict(), group_by, formats,
+                     lookup=lambda wanted: lookup_sentences(reader, wanted))
+    print_warnings(result.warnings)
+    if not result.rows:
+        raise CorpusError(f"{reader.path}: nothing could be scored — the report in {out}/ says why")
+    click.echo(summary_line(result, out) + " Open index.md.", err=True)

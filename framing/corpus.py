@@ -107,6 +107,7 @@ class CorpusReader:
         self.manifest_path = manifest_path if manifest_path.is_file() else None
         self._manifest_used: set[str] = set()
         self.manifest = self._read_manifest(self.manifest_path) if self.manifest_path else {}
+        self._manifest_warnings = len(self.warnings)
         self._ids: set[str] = set()
 
     # -- discovery -------------------------------------------------------
@@ -133,6 +134,10 @@ class CorpusReader:
                     yield file
 
     def __iter__(self) -> Iterator[Article]:
+        # Each pass starts afresh, so a second read gives the same ids.
+        self._ids = set()
+        self._manifest_used = set()
+        self.warnings = self.warnings[: self._manifest_warnings]
         found = False
         for file in self.files():
             for article in self._read_file(file):

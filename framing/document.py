@@ -222,7 +222,8 @@ def find_quotes(body: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     return quotes
 
 
-def _make_quote(body: str, start: int, end: int, mark: str, leading_mark: bool = True, trailing_mark: bool = True) -> Quote:
+def _make_quote(body: str, start: int, end: int, mark: str, leading_mark: bool = True,
+                trailing_mark: bool = True) -> Quote:
     inner_start = start + 1 if leading_mark else start
     inner_end = end - 1 if trailing_mark else min(end, len(body))
     text = body[inner_start:inner_end].strip()

@@ -55,7 +55,8 @@ class ScoredArticle:
     evidence: list[dict[str, Any]]
     english: bool
     signature: Signature
-    terms: dict[str, int] = field(default_factory=dict)
+    terms: Any = None  # a one-document TermCounts, for distinctive vocabulary
+    samples: dict[str, list[float]] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
 
     def row(self) -> dict[str, Any]:
@@ -81,18 +82,19 @@ class ArticleScorer:
 
     def score(self, article: Article) -> ScoredArticle:
         """Score one article; non-English text gets no English-only measure."""
-        from framing.distinctive import count_terms
-
         document, log = self.parse(article)
         english = is_english(document.tokens[:400])
         features = dict.fromkeys(self.feature_names, math.nan)
         findings: list[Finding] = list(log)
+        samples: dict[str, list[float]] = {}
         if english and document.tokens:
             for scorer in self.scorers:
                 result = scorer.score(document)
                 for name in scorer.feature_names:
                     features[f"{scorer.family}__{name}"] = float(result.features[name])
                 findings.extend(result.findings)
+                for name, values in result.samples.items():
+                    samples[f"{scorer.family}__{name}"] = list(values)
         else:
             reason = "no text left after cleaning" if not document.tokens else "not English"
             findings.append(Finding("language", "skipped", reason, -1, 0, 0,
@@ -104,7 +106,8 @@ class ArticleScorer:
             evidence=evidence,
             english=english,
             signature=signature(document.tokens),
-            terms=count_terms(document) if english else {},
+            terms=_term_counts(document) if english else None,
+            samples=samples,
             meta={
                 "id": article.id, "outlet": article.outlet, "date": article.date,
                 "title": document.title or article.title, "url": article.url, "source": article.source,
@@ -112,6 +115,14 @@ class ArticleScorer:
                 "language": "en" if english else "other",
             },
         )
+
+
+def _term_counts(document: Document) -> Any:
+    from framing.distinctive import TermCounts
+
+    counts = TermCounts()
+    counts.add_document("", document)
+    return counts
 
 
 def build_scorers(options: ScoreOptions) -> list:

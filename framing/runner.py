@@ -20,6 +20,9 @@ from framing.output import CsvTableWriter, json_line
 from framing.pipeline import META_COLUMNS, ScoreOptions, score_articles
 
 FEATURES_FILE = "features.csv"
+# Per group and sample kind, the values kept for distribution charts (the
+# first ones met; enough for a box plot, bounded for huge sets).
+MAX_SAMPLES = 5000
 EVIDENCE_FILE = "evidence.jsonl"
 
 
@@ -32,6 +35,7 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     input_hashes: dict[str, str] = field(default_factory=dict)
     term_counts: Any = None
+    samples: dict[str, dict[str, list[float]]] = field(default_factory=dict)
     seconds: float = 0.0
 
     @property
@@ -69,8 +73,14 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
             for record in scored.evidence:
                 evidence_file.write(json_line(record))
             result.rows.append(row)
-            if scored.meta.get("counted") == "yes" and scored.terms:
-                result.term_counts.add(row["group"], scored.terms)
+            if scored.meta.get("counted") == "yes":
+                kept = result.samples.setdefault(row["group"], {})
+                for name, values in scored.samples.items():
+                    bucket = kept.setdefault(name, [])
+                    bucket.extend(values[: MAX_SAMPLES - len(bucket)])
+            if scored.meta.get("counted") == "yes" and scored.terms is not None:
+                result.term_counts.add(row["group"], scored.terms.counts.get("", {}),
+                                       scored.terms.examples.get("", {}))
             sources.add(scored.article.source.split(" line ")[0])
             if progress:
                 progress(len(result.rows))
@@ -78,6 +88,32 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     result.input_hashes = hash_inputs(reader, sources)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def lookup_sentences(reader: CorpusReader, wanted: dict[str, set[int]]) -> dict[tuple[str, int], str]:
+    """The text of the wanted sentences, ``{article id: {sentence index}}``, by a second read.
+
+    Only the articles named are cleaned and parsed again, so this is cheap
+    even on a large set.
+    """
+    from framing.clean import clean_text
+    from framing.document import build_document
+
+    found: dict[tuple[str, int], str] = {}
+    if not wanted:
+        return found
+    for article in reader:
+        indices = wanted.get(article.id)
+        if not indices:
+            continue
+        cleaned = clean_text(article.text, article.title)
+        document = build_document(article.id, cleaned.body, cleaned.title)
+        for index in indices:
+            if 0 <= index < len(document.sentences):
+                found[(article.id, index)] = document.sentences[index].text
+        if len(found) >= sum(len(v) for v in wanted.values()):
+            break
+    return found
 
 
 def group_value(article: Any, group_by: str) -> str:

@@ -1,0 +1,296 @@
+"""Turn aggregates and evidence into what the report says: differences, tables, questions.
+
+Every sentence produced here describes: it names the words an outlet used,
+whom it quoted and how its figures compare, with the evidence; it never
+calls an outlet biased or its words false.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from framing.compare import contrast
+from framing.summaries import GroupEvidence
+
+VOICE_LABELS = {"own": "in its own voice", "quoted": "inside a quote", "scare_quote": "in scare quotes"}
+SIDE_LABELS = {
+    "russia_gov": "Russian government", "nato_or_western_gov": "NATO / Western governments",
+    "ukraine_gov": "Ukrainian government", "independent_expert": "independent experts",
+    "media": "media", "anonymous": "anonymous sources", "other": "other", "unknown": "unidentified",
+}
+MAX_SUMMARY = 6
+
+
+def side_label(side: str) -> str:
+    """A reader's name for a speaker side."""
+    return SIDE_LABELS.get(side, side.replace("_", " "))
+
+
+def _names(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def group_terms(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
+    """A group's contested-term uses: concept, variant, whose term, counts by voice, examples."""
+    if evidence is None:
+        return []
+    uses = sorted(evidence.terms.values(), key=lambda u: (u.pack, u.concept, -u.total, u.variant))
+    return [{"pack": u.pack, "concept": u.concept, "side": u.side, "variant": u.variant, "total": u.total,
+             "voices": [(VOICE_LABELS.get(v, v), n) for v, n in sorted(u.voices.items())],
+             "examples": u.examples} for u in uses]
+
+
+def group_scare_quotes(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
+    if evidence is None:
+        return []
+    return [{"phrase": phrase, "count": n, "example": evidence.scare_examples[phrase]}
+            for phrase, n in sorted(evidence.scare_quotes.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def group_speakers(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
+    """Speakers by how often the group quotes them, with sides, verbs and kinds."""
+    if evidence is None:
+        return []
+    speakers = sorted(evidence.speakers.values(), key=lambda s: (-s.total, s.name))
+    return [{"name": s.name, "side": side_label(s.side), "named": s.named, "total": s.total,
+             "direct": s.kinds.get("direct", 0) + s.kinds.get("mixed", 0), "indirect": s.kinds.get("indirect", 0),
+             "verbs": ", ".join(f"{v} ({n})" for v, n in sorted(s.verbs.items(), key=lambda kv: (-kv[1], kv[0]))),
+             "examples": s.examples} for s in speakers]
+
+
+def group_voices(evidence: GroupEvidence | None) -> dict[str, Any]:
+    """Shares of attributions by side, verb class by side, and the first voice heard."""
+    if evidence is None or not evidence.side_kinds:
+        return {"total": 0, "sides": [], "verb_classes": [], "first": []}
+    total = sum(evidence.side_kinds.values())
+    by_side: Counter = Counter()
+    for (side, _), n in evidence.side_kinds.items():
+        by_side[side] += n
+    sides = [{"side": side_label(side), "count": n, "share": n / total,
+              "direct": evidence.side_kinds.get((side, "direct"), 0) + evidence.side_kinds.get((side, "mixed"), 0),
+              "indirect": evidence.side_kinds.get((side, "indirect"), 0)}
+             for side, n in sorted(by_side.items(), key=lambda kv: (-kv[1], kv[0]))]
+    classes = [{"side": side_label(side), "verb_class": verb_class, "count": n}
+               for (side, verb_class), n in sorted(evidence.side_verbs.items(),
+                                                   key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))]
+    first = [(side_label(s), n) for s, n in sorted(evidence.first_voices.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"total": total, "sides": sides, "verb_classes": classes, "first": first}
+
+
+def group_tone(evidence: GroupEvidence | None) -> dict[str, Any]:
+    if evidence is None:
+        return {"negative": [], "positive": [], "targets": []}
+    targets = [{"target": t, "examples": ex} for t, ex in sorted(evidence.targets.items()) if t]
+    return {"negative": evidence.negative, "positive": evidence.positive, "targets": targets}
+
+
+def group_loaded(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
+    if evidence is None:
+        return []
+    return [{"category": k.replace("_", " "), "count": n, "examples": evidence.loaded_examples[k]}
+            for k, n in sorted(evidence.loaded.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def group_cleaning(evidence: GroupEvidence | None, articles: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    if evidence is None:
+        return []
+    return [{"id": a["id"], "removed": evidence.cleaning.get(a["id"], [])} for a in articles
+            if evidence.cleaning.get(a["id"])]
+
+
+def figures_against_others(group: str, rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
+                           measures: Sequence[Any]) -> list[dict[str, Any]]:
+    """Each headline measure: the group's mean, interval, the others' mean and the difference."""
+    figures = []
+    for measure in measures:
+        c = contrast(rows, table, group, measure.column)
+        if c.value.n == 0:
+            continue
+        figures.append({"measure": measure, "value": c.value, "others": c.others, "difference": c.difference,
+                        "direction": c.direction, "clear": c.clear, "single": c.value.n == 1})
+    return figures
+
+
+def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[dict[str, Any]]:
+    """Per contested concept: every variant found, whose term it is, and each group's uses."""
+    concepts: dict[tuple[str, str], dict[tuple[str, str], dict[str, int]]] = {}
+    for group in order:
+        ev = evidence.get(group)
+        if ev is None:
+            continue
+        for use in ev.terms.values():
+            variants = concepts.setdefault((use.pack, use.concept), {})
+            variants.setdefault((use.variant, use.side), {})[group] = use.total
+    table = []
+    for (pack, concept), variants in sorted(concepts.items()):
+        rows = [{"variant": v, "side": side, "counts": [counts.get(g, 0) for g in order]}
+                for (v, side), counts in sorted(variants.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+        table.append({"pack": pack, "concept": concept, "rows": rows,
+                      "n_groups": len({g for counts in variants.values() for g in counts})})
+    return table
+
+
+def _dominant_variants(evidence: Mapping[str, GroupEvidence], order: Sequence[str], pack: str,
+                       concept: str) -> dict[str, tuple[str, str, str]]:
+    """Per group: its most used variant of the concept, that variant's side and main voice."""
+    chosen = {}
+    for group in order:
+        ev = evidence.get(group)
+        if ev is None:
+            continue
+        uses = [u for u in ev.terms.values() if u.pack == pack and u.concept == concept]
+        if not uses:
+            continue
+        top = max(uses, key=lambda u: (u.voices.get("own", 0), u.total, u.variant))
+        voice = max(top.voices.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        chosen[group] = (top.variant, top.side, voice)
+    return chosen
+
+
+def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
+                        evidence: Mapping[str, GroupEvidence], measures: Sequence[Any]) -> list[str]:
+    """Plain-language sentences on the largest differences, wording first."""
+    sentences: list[str] = []
+    for entry in concept_table(order, evidence):
+        chosen = _dominant_variants(evidence, order, entry["pack"], entry["concept"])
+        sides = {side for _, side, _ in chosen.values()}
+        if len(chosen) < 2 or len(sides) < 2:
+            continue
+        by_variant: dict[tuple[str, str], list[str]] = {}
+        for group, (variant, _, voice) in chosen.items():
+            by_variant.setdefault((variant, voice), []).append(group)
+        parts = [f"{_names(groups)} {'writes' if len(groups) == 1 else 'write'} “{variant}” "
+                 f"({VOICE_LABELS.get(voice, voice)})"
+                 for (variant, voice), groups in sorted(by_variant.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+        sentences.append(f"On {entry['concept'].replace('_', ' ')}: " + "; ".join(parts) + ".")
+    sentences.extend(_voice_differences(order, evidence))
+    for measure in measures:
+        sentence = _measure_difference(order, rows, table, measure)
+        if sentence:
+            sentences.append(sentence)
+    return sentences[:MAX_SUMMARY + 4]
+
+
+def _voice_differences(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[str]:
+    shares = {}
+    for group in order:
+        voices = group_voices(evidence.get(group))
+        if voices["total"]:
+            shares[group] = voices["sides"][0]
+    if len(shares) < 2:
+        return []
+    parts = [f"{g} most often quotes {s['side']} ({s['share']:.0%} of its {s['count'] and 'attributed statements'})"
+             for g, s in shares.items()]
+    return ["Whom each outlet lets speak: " + "; ".join(parts) + "."]
+
+
+def _measure_difference(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
+                        measure: Any) -> str:
+    values = {g: table[g][measure.column] for g in order if table[g][measure.column].n}
+    if len(values) < 2:
+        return ""
+    high = max(values, key=lambda g: (values[g].mean, g))
+    low = min(values, key=lambda g: (values[g].mean, g))
+    if values[high].mean == values[low].mean:
+        return ""
+    hv, lv = values[high], values[low]
+    overlap = not (hv.has_interval and lv.has_interval) or hv.low <= lv.high
+    caution = (" — a difference smaller than its uncertainty, or based on single articles: do not rank on it"
+               if overlap else "")
+    return (f"{measure.label}: highest for {high} ({hv.mean:.{measure.digits}f} {measure.unit}), "
+            f"lowest for {low} ({lv.mean:.{measure.digits}f} {measure.unit}){caution}.")
+
+
+def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence], table: Mapping[str, Any],
+                         measures: Sequence[Any]) -> list[str]:
+    """Questions for a class, built from the largest differences in this article set."""
+    questions = []
+    for entry in concept_table(order, evidence):
+        chosen = _dominant_variants(evidence, order, entry["pack"], entry["concept"])
+        variants = sorted({(v, g) for g, (v, _, _) in chosen.items()}, key=lambda x: (order.index(x[1]), x[0]))
+        distinct = list(dict.fromkeys(v for v, _ in variants))
+        if len(distinct) >= 2:
+            a = next(g for v, g in variants if v == distinct[0])
+            b = next(g for v, g in variants if v == distinct[1])
+            questions.append(f"{a} writes “{distinct[0]}” where {b} writes “{distinct[1]}”. "
+                             "What does each word assume about what happened? Which would you use, and why?")
+    speakers = {g: group_speakers(evidence.get(g)) for g in order}
+    for group in order:
+        own = speakers[group]
+        if not own:
+            continue
+        others = {s["side"] for g, lst in speakers.items() if g != group for s in lst}
+        unique = [s for s in own if s["side"] not in others]
+        if unique:
+            other = next((g for g in order if g != group and speakers[g]), None)
+            if other:
+                questions.append(f"{group} quotes {unique[0]['name']} ({unique[0]['side']}); which sources does "
+                                 f"{other} quote? Why might that matter for how a reader sees the story?")
+    for group in order:
+        scare = evidence.get(group).scare_quotes if evidence.get(group) else {}
+        if scare:
+            phrase = sorted(scare.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            questions.append(f"{group} puts ‘{phrase}’ in quotation marks without saying who said it. "
+                             "What do the marks tell the reader about the writer's view of the phrase?")
+            break
+    questions.append("Pick one sentence from the tone section of two outlets. Is the tone the outlet's own, "
+                     "or that of someone it quotes? How can you tell?")
+    return questions[:6]
+
+
+def aligned_statements(evidence: Mapping[str, GroupEvidence], group_of: Mapping[str, str],
+                       order: Sequence[str]) -> list[dict[str, Any]]:
+    """The same statement as rendered by several outlets (from the attribution family's alignment)."""
+    from framing.features.attribution import align_statements
+
+    records = []
+    for group in order:
+        ev = evidence.get(group)
+        if ev is None:
+            continue
+        for speaker in ev.speakers.values():
+            records.extend({**example, "group": group, "speaker": speaker.name} for example in speaker.examples)
+    return list(align_statements(records)) if records else []
+
+
+def unknown_speakers(evidence: Mapping[str, GroupEvidence]) -> list[tuple[str, str, int]]:
+    """Speakers with no side, for the user to add to an actor file: (name, group, count)."""
+    found = []
+    for group, ev in sorted(evidence.items()):
+        for speaker in ev.speakers.values():
+            if speaker.side == "unknown":
+                found.append((speaker.name, group, speaker.total))
+    return sorted(found, key=lambda x: (-x[2], x[0], x[1]))
+
+
+def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12) -> dict[str, list[dict[str, Any]]]:
+    """Per group: the terms it uses more than the others (log-odds z-scores) and where."""
+    from framing.distinctive import distinctive_terms
+
+    if term_counts is None or len(order) < 2:
+        return {}
+    result = {}
+    for group, terms in distinctive_terms(term_counts, top=top).items():
+        result[group] = [{"term": term, "z": z, "count": count,
+                          "where": term_counts.examples.get(group, {}).get(term)} for term, z, count in terms]
+    return result
+
+
+def attach_sentences(distinctive: Mapping[str, list[dict[str, Any]]],
+                     lookup: Any) -> None:
+    """Add the example sentence (``sentence``) to each distinctive term, via ``lookup``."""
+    wanted: dict[str, set[int]] = {}
+    for terms in distinctive.values():
+        for term in terms:
+            if term["where"]:
+                article, index = term["where"]
+                wanted.setdefault(article, set()).add(index)
+    sentences = lookup(wanted)
+    for terms in distinctive.values():
+        for term in terms:
+            term["sentence"] = sentences.get(tuple(term["where"]), "") if term["where"] else ""

@@ -1,0 +1,71 @@
+"""Make untrusted text safe in Markdown and HTML; turn names into safe file names.
+
+Examples
+--------
+>>> md_escape("# Title | [link](javascript:alert(1)) <script>")
+'\\\\# Title \\\\| \\\\[link\\\\](javascript:alert(1)) &lt;script&gt;'
+>>> safe_url("javascript:alert(1)"), safe_url("https://tass.com/politics/990329")
+('', 'https://tass.com/politics/990329')
+>>> slugify("The Moscow Times"), slugify("../../etc"), slugify("")
+('the-moscow-times', 'etc', 'outlet')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~!#+>])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: object) -> str:
+    """Text on one line, without control characters or bidirectional overrides."""
+    return " ".join(_CONTROL.sub("", str(text)).split())
+
+
+def md_escape(text: object) -> str:
+    """Escape ``text`` for Markdown (and any HTML inside it): shown as text, never markup."""
+    value = plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def safe_url(url: object) -> str:
+    """``url`` if it is http(s) with a host, percent-encoding characters that break links; else ''."""
+    value = plain(url)
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return ""
+    return quote(value, safe=":/?#@!$&'*+,;=%-._~")
+
+
+def md_link(text: object, url: object) -> str:
+    """A Markdown link when ``url`` is safe, else the escaped text alone."""
+    target = safe_url(url)
+    label = md_escape(text)
+    return f"[{label}](<{target}>)" if target else label
+
+
+def slugify(name: str, limit: int = 60) -> str:
+    """A safe, readable file name for a group (ASCII, lower-case, hyphens)."""
+    ascii_name = unicodedata.normalize("NFKD", plain(name)).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:limit].strip("-")
+    return slug or "outlet"
+
+
+def unique_slugs(names: list[str]) -> dict[str, str]:
+    """A distinct slug per name, in order; ``index`` is reserved for the comparison page."""
+    taken = {"index"}
+    slugs = {}
+    for name in names:
+        base = slugify(name)
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs

@@ -1,0 +1,167 @@
+"""Summarise the evidence of a run per group: terms and their voice, voices, tone, cleaning.
+
+Reads ``evidence.jsonl`` as a stream and keeps counts plus a bounded number
+of example sentences, so the report of a 100,000-article run fits in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MAX_EXAMPLES = 3
+MAX_EXTREMES = 3
+
+
+@dataclass
+class TermUse:
+    """How a group uses one variant of a contested concept."""
+
+    pack: str
+    concept: str
+    side: str
+    variant: str
+    voices: Counter = field(default_factory=Counter)  # own / quoted / scare_quote
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.voices.values())
+
+
+@dataclass
+class Speaker:
+    """A speaker a group quotes: how often, how, with which verbs."""
+
+    name: str
+    side: str
+    named: bool
+    kinds: Counter = field(default_factory=Counter)  # direct / indirect / mixed
+    verbs: Counter = field(default_factory=Counter)
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.kinds.values())
+
+
+@dataclass
+class GroupEvidence:
+    """Everything the report shows for one group, from the evidence."""
+
+    terms: dict[tuple[str, str, str], TermUse] = field(default_factory=dict)
+    scare_quotes: Counter = field(default_factory=Counter)
+    scare_examples: dict[str, dict[str, Any]] = field(default_factory=dict)
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    side_verbs: Counter = field(default_factory=Counter)  # (side, verb_class) -> count
+    side_kinds: Counter = field(default_factory=Counter)  # (side, kind) -> count
+    first_voices: Counter = field(default_factory=Counter)
+    negative: list[dict[str, Any]] = field(default_factory=list)
+    positive: list[dict[str, Any]] = field(default_factory=list)
+    targets: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    loaded: Counter = field(default_factory=Counter)
+    loaded_examples: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    cleaning: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+
+
+def read_evidence(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of an ``evidence.jsonl`` file, one at a time."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def summarise(records: Iterable[Mapping[str, Any]], group_of: Mapping[str, str],
+              counted: Mapping[str, bool]) -> dict[str, GroupEvidence]:
+    """Per group, the summary of the evidence of its counted articles."""
+    groups: dict[str, GroupEvidence] = defaultdict(GroupEvidence)
+    first_seen: set[str] = set()
+    for record in records:
+        article = record["id"]
+        if not counted.get(article, True) or article not in group_of:
+            continue
+        evidence = groups[group_of[article]]
+        family, kind, detail = record["family"], record["kind"], record.get("detail") or {}
+        if family == "lexicon" and kind == "contested_term":
+            _add_term(evidence, record, detail)
+        elif family == "lexicon" and kind == "scare_quote":
+            phrase = record["text"].strip().lower()
+            evidence.scare_quotes[phrase] += 1
+            evidence.scare_examples.setdefault(phrase, _example(record))
+        elif family == "attribution" and kind in ("direct", "indirect", "mixed"):
+            _add_attribution(evidence, record, detail, article, first_seen)
+        elif family == "attribution" and kind == "statement":
+            evidence.statements.append(record)
+        elif family == "sentiment" and kind == "most_negative":
+            _keep_extreme(evidence.negative, record, detail, lowest=True)
+        elif family == "sentiment" and kind == "most_positive":
+            _keep_extreme(evidence.positive, record, detail, lowest=False)
+        elif family == "sentiment" and kind == "target_tone":
+            evidence.targets[str(detail.get("target", ""))].append(_example(record, score=detail.get("score")))
+        elif family == "loaded":
+            evidence.loaded[kind] += 1
+            if len(evidence.loaded_examples[kind]) < MAX_EXAMPLES:
+                evidence.loaded_examples[kind].append(_example(record))
+        elif family == "cleaning":
+            evidence.cleaning[article].append({"reason": kind, "text": record["text"],
+                                               "line": detail.get("line", 0)})
+        elif family == "language":
+            evidence.notes.append({"id": article, "note": detail.get("note", record["text"])})
+    for evidence in groups.values():
+        for target, examples in evidence.targets.items():
+            examples.sort(key=lambda e: (e.get("score") or 0.0, e["id"], e["sentence_index"]))
+            evidence.targets[target] = examples[:MAX_EXTREMES] + examples[-MAX_EXTREMES:] \
+                if len(examples) > 2 * MAX_EXTREMES else examples
+    return dict(groups)
+
+
+def _example(record: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"id": record["id"], "sentence": record.get("sentence") or record["text"],
+            "sentence_index": record.get("sentence_index", -1), "text": record["text"], **extra}
+
+
+def _add_term(evidence: GroupEvidence, record: Mapping[str, Any], detail: Mapping[str, Any]) -> None:
+    key = (str(detail.get("pack", "")), str(detail.get("concept", "")), str(detail.get("variant", "")))
+    use = evidence.terms.get(key)
+    if use is None:
+        use = evidence.terms[key] = TermUse(key[0], key[1], str(detail.get("side", "")), key[2])
+    voice = str(detail.get("voice", "own"))
+    use.voices[voice] += 1
+    if len(use.examples) < MAX_EXAMPLES:
+        use.examples.append(_example(record, voice=voice))
+
+
+def _add_attribution(evidence: GroupEvidence, record: Mapping[str, Any], detail: Mapping[str, Any],
+                     article: str, first_seen: set[str]) -> None:
+    name = str(detail.get("speaker") or detail.get("speaker_text") or "unknown")
+    side = str(detail.get("side") or "unknown")
+    speaker = evidence.speakers.get(name)
+    if speaker is None:
+        speaker = evidence.speakers[name] = Speaker(name, side, bool(detail.get("named", False)))
+    kind = record["kind"]
+    speaker.kinds[kind] += 1
+    verb = str(detail.get("verb") or detail.get("cue") or "")
+    if verb:
+        speaker.verbs[verb] += 1
+    if len(speaker.examples) < MAX_EXAMPLES:
+        speaker.examples.append(_example(record, kind=kind, verb=verb))
+    evidence.side_verbs[(side, str(detail.get("verb_class") or "unclassified"))] += 1
+    evidence.side_kinds[(side, kind)] += 1
+    if article not in first_seen:
+        first_seen.add(article)
+        evidence.first_voices[side] += 1
+
+
+def _keep_extreme(bucket: list[dict[str, Any]], record: Mapping[str, Any], detail: Mapping[str, Any],
+                  lowest: bool) -> None:
+    score = float(detail.get("compound", detail.get("score", 0.0)) or 0.0)
+    bucket.append(_example(record, score=score))
+    bucket.sort(key=lambda e: (e["score"] if lowest else -e["score"], e["id"], e["sentence_index"]))
+    del bucket[MAX_EXTREMES:]
