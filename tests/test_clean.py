@@ -1,0 +1,55 @@
+from framing.clean import clean_text
+
+
+def removed(result):
+    return [(r.reason, r.text) for r in result.removed]
+
+
+def test_fort_russ_newsletter_and_comment_widget_removed(seed_texts):
+    result = clean_text(seed_texts["001_6d2487ecfb3683dc"], "Moscow: Cooperation between Russia and NATO completely over")
+    assert removed(result) == [
+        ("headline", "Moscow: Cooperation between Russia and NATO completely over"),
+        ("newsletter", "Subscribe to our newsletter"),
+        ("newsletter", "Sign up here to get the latest news, updates and special offers delivered directly to your inbox."),
+        ("comment widget", "Notify of"),
+        ("comment widget", "Inline Feedbacks"),
+        ("comment widget", "View all comments"),
+        ("comment widget", "Would love your thoughts, please comment.x"),
+    ]
+    assert result.body.endswith("concluded the diplomat.")
+
+
+def test_moscow_times_furniture_removed_and_links_unwrapped(seed_texts):
+    result = clean_text(seed_texts["002_f00be18f7071aa6d"])
+    reasons = [r for r, _ in removed(result)]
+    assert reasons == ["headline", "date line", "photo credit", "related-article link", "source link",
+                       "link-only line"]
+    assert result.title == "Russia Has Ceased 'All' Cooperation With NATO, Foreign Ministry Official Says"
+    assert "[suspended](#)" not in result.body and "The Western alliance suspended military" in result.body
+
+
+def test_tass_navigation_headline_and_photo_caption(seed_texts):
+    result = clean_text(seed_texts["004_f3d4c5d178d2a1ea"])
+    assert removed(result)[:4] == [
+        ("navigation", "All news"),
+        ("headline", "NATO’s declared readiness to work with Russia runs counter to practical deeds — diplomat"),
+        ("photo credit", "Russian Deputy Foreign Minister Alexander Grushko  EPA/OLIVIER HOSLET"),
+        ("photo caption", "Russian Deputy Foreign Minister Alexander Grushko"),
+    ]
+    assert result.body.startswith("MOSCOW, February 16. /TASS/.")
+    # The subheading inside the article is text, not furniture.
+    assert "NATO says ready to resume Russia-NATO Council’s work" in result.body
+
+
+def test_fort_russ_comments_and_rt_credit(seed_texts):
+    result = clean_text(seed_texts["003_c93ca4cd981dbd98"],
+                        "Relations between Russia and NATO are worsening and threaten global security")
+    assert [r for r, _ in removed(result)] == ["headline", "comment widget", "comment widget"]
+    rt = clean_text(seed_texts["000_ba4c7e0c4217ab86"], "Military & civil cooperation between Moscow & NATO")
+    assert removed(rt) == [("topic tags", "nato russia"), ("photo credit", "© Global Look Press / imago stock&people")]
+    assert rt.body.startswith("NATO has reverted to Cold War behavior")
+
+
+def test_only_boilerplate_leaves_an_empty_body():
+    result = clean_text("Subscribe to our newsletter\nComments (0)\nhttps://example.com/x\n")
+    assert result.body == "" and len(result.removed) == 3
