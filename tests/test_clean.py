@@ -6,11 +6,13 @@ def removed(result):
 
 
 def test_fort_russ_newsletter_and_comment_widget_removed(seed_texts):
-    result = clean_text(seed_texts["001_6d2487ecfb3683dc"], "Moscow: Cooperation between Russia and NATO completely over")
+    title = "Moscow: Cooperation between Russia and NATO completely over"
+    result = clean_text(seed_texts["001_6d2487ecfb3683dc"], title)
     assert removed(result) == [
         ("headline", "Moscow: Cooperation between Russia and NATO completely over"),
         ("newsletter", "Subscribe to our newsletter"),
-        ("newsletter", "Sign up here to get the latest news, updates and special offers delivered directly to your inbox."),
+        ("newsletter", "Sign up here to get the latest news, updates and special offers delivered directly "
+                       "to your inbox."),
         ("comment widget", "Notify of"),
         ("comment widget", "Inline Feedbacks"),
         ("comment widget", "View all comments"),
