@@ -1,0 +1,172 @@
+"""The actor registry: named people, bodies and outlets, and the words that tie a source to a side.
+
+Read from ``framing/data/actors.toml`` and, optionally, the user's own files
+in the same format (later files win).  Lookups are whole-word and run on a
+source span only, never on the whole article.
+
+Examples
+--------
+>>> registry = ActorRegistry.load()
+>>> registry.find_actor("Russian Deputy Foreign Minister Aleksandr Grushko").name
+'Alexander Grushko'
+>>> registry.affiliation_side("a NATO source")
+'nato_or_western_gov'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from framing.datafiles import line_of, load_toml
+from framing.errors import DataFileError
+
+SIDES = (
+    "russia_gov",
+    "nato_or_western_gov",
+    "ukraine_gov",
+    "independent_expert",
+    "media",
+    "anonymous",
+    "other",
+)
+UNKNOWN_SIDE = "unknown"
+ACTOR_KINDS = ("person", "institution", "media")
+ACTORS_FILE = "actors.toml"
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A registered speaker: canonical name, spellings, side and kind."""
+
+    name: str
+    aliases: tuple[str, ...]
+    side: str
+    kind: str
+    note: str
+
+
+class ActorRegistry:
+    """Named actors, side-marking affiliation words and source role words."""
+
+    def __init__(
+        self,
+        actors: Sequence[Actor],
+        affiliations: dict[str, str],
+        roles: dict[str, bool],
+    ):
+        self.actors = tuple(actors)
+        self.affiliations = dict(affiliations)
+        self.roles = dict(roles)
+        self._by_alias: dict[str, Actor] = {}
+        for actor in self.actors:
+            for spelling in (actor.name, *actor.aliases):
+                self._by_alias[_fold(spelling)] = actor
+        spellings = sorted(self._by_alias, key=lambda s: (-len(s), s))
+        alternation = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in spellings)
+        self._alias_re = re.compile(rf"(?<![\w’'])(?:{alternation})(?![\w’'])") if spellings else None
+
+    def find_actor(self, text: str) -> Actor | None:
+        """The registered actor named in ``text`` (longest spelling wins), if any."""
+        if self._alias_re is None:
+            return None
+        folded = _fold(text)
+        best = None
+        for match in self._alias_re.finditer(folded):
+            spelling = " ".join(match.group().split())
+            if best is None or len(spelling) > len(best):
+                best = spelling
+        return self._by_alias[best] if best else None
+
+    def actor_named(self, name: str) -> Actor | None:
+        """The actor whose canonical name or alias is exactly ``name``."""
+        return self._by_alias.get(_fold(name))
+
+    def affiliation_side(self, text: str) -> str | None:
+        """The side of the first affiliation word in ``text`` (case as written), if any."""
+        for word in _WORD.findall(text):
+            side = self.affiliations.get(word) or self.affiliations.get(word.rstrip("."))
+            if side:
+                return side
+        return None
+
+    def role_words(self, text: str) -> list[tuple[str, bool]]:
+        """The role words in ``text`` with whether each makes a source identifiable."""
+        out = []
+        for word in _WORD.findall(text.lower()):
+            if word in self.roles:
+                out.append((word, self.roles[word]))
+        return out
+
+    @classmethod
+    def load(cls, extra_files: Iterable[str | Path] = ()) -> ActorRegistry:
+        """The packaged registry, extended (and overridden) by ``extra_files`` in order."""
+        actors: dict[str, Actor] = {}
+        affiliations: dict[str, str] = {}
+        roles: dict[str, bool] = {}
+        for source in (ACTORS_FILE, *[Path(f) for f in extra_files]):
+            data, text, label = load_toml(source)
+            _read_file(data, text, label, actors, affiliations, roles)
+        return cls(list(actors.values()), affiliations, roles)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
+def _read_file(data, text, label, actors, affiliations, roles) -> None:
+    known = {"version", "actor", "affiliation", "role"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise DataFileError(f"{label}: unknown table(s) {unknown} — use [[actor]], [[affiliation]] or [[role]]")
+    seen: dict[str, str] = {}
+    for entry in data.get("actor", []):
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise DataFileError(f'{label}: an [[actor]] has no name — add name = "..."')
+        line = line_of(text, f'name = "{name}"')
+        where = f"{label}, line {line}: entry {name!r}"
+        side = entry.get("side")
+        if side not in SIDES:
+            raise DataFileError(f"{where}: side {side!r} is not one of {', '.join(SIDES)} — use one of them")
+        kind = entry.get("kind", "person")
+        if kind not in ACTOR_KINDS:
+            raise DataFileError(f"{where}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+        aliases = entry.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise DataFileError(f'{where}: aliases must be a list of names — e.g. aliases = ["Grushko"]')
+        note = entry.get("note")
+        if not isinstance(note, str) or not note.strip():
+            raise DataFileError(f"{where}: note is missing — say who this is (role, dates)")
+        extra = set(entry) - {"name", "aliases", "side", "kind", "note"}
+        if extra:
+            raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
+        for spelling in (name, *aliases):
+            other = seen.get(_fold(spelling))
+            if other and other != name:
+                raise DataFileError(f"{where}: {spelling!r} is also a spelling of {other!r} — keep it in one entry")
+            seen[_fold(spelling)] = name
+        actors[name] = Actor(name, tuple(aliases), side, kind, note.strip())
+    for entry in data.get("affiliation", []):
+        words = entry.get("words")
+        side = entry.get("side")
+        line = line_of(text, f"words = {words!r}"[:30]) if words else 0
+        where = f"{label}, line {line}: [[affiliation]]"
+        if side not in SIDES:
+            raise DataFileError(f"{where}: side {side!r} is not one of {', '.join(SIDES)} — use one of them")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise DataFileError(f"{where}: words must be a non-empty list of words")
+        for word in words:
+            affiliations[word.replace("’", "'")] = side
+            affiliations[word.replace("'", "’")] = side
+    for entry in data.get("role", []):
+        words = entry.get("words")
+        named = entry.get("named")
+        if not isinstance(words, list) or not words or not isinstance(named, bool):
+            line = line_of(text, "[[role]]")
+            raise DataFileError(f"{label}, line {line}: [[role]] needs words = [...] and named = true/false")
+        for word in words:
+            roles[word.lower()] = named

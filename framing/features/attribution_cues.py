@@ -1,0 +1,150 @@
+"""Reporting cues: the verb list with its classes, loaded once and compiled to one matcher.
+
+The data lives in ``framing/data/reporting_verbs.toml``: each verb has a class
+(neutral, emphatic, distancing, endorsing) and a note.  :class:`CueLexicon`
+turns it into a single compiled regular expression over the body and a table
+from each written form to its :class:`CueVerb`.
+
+Examples
+--------
+>>> lexicon = CueLexicon.load()
+>>> lexicon.lookup("warned").lemma, lexicon.lookup("warned").verb_class
+('warn', 'emphatic')
+>>> lexicon.lookup("Pointed out").form_type
+'past'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from framing.datafiles import line_of, load_toml
+from framing.errors import DataFileError
+
+VERB_CLASSES = ("neutral", "emphatic", "distancing", "endorsing")
+VERBS_FILE = "reporting_verbs.toml"
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    """One written form of a reporting cue."""
+
+    form: str
+    lemma: str
+    verb_class: str
+    note: str
+    strict: bool
+    form_type: str  # "base", "present", "past", "ing" or "phrase"
+
+
+def regular_forms(lemma: str) -> list[str]:
+    """The regular written forms of an English verb (phrasal verbs inflect the first word).
+
+    Examples
+    --------
+    >>> regular_forms("warn")
+    ['warn', 'warns', 'warned', 'warning']
+    >>> regular_forms("state")
+    ['state', 'states', 'stated', 'stating']
+    >>> regular_forms("deny")
+    ['deny', 'denies', 'denied', 'denying']
+    """
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head.endswith(("s", "sh", "ch", "x", "z")):
+        third = head + "es"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        third = head[:-1] + "ies"
+    else:
+        third = head + "s"
+    if head.endswith("e"):
+        past, ing = head + "d", head[:-1] + "ing"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        past, ing = head[:-1] + "ied", head + "ing"
+    else:
+        past, ing = head + "ed", head + "ing"
+    return [head + tail, third + tail, past + tail, ing + tail]
+
+
+def _form_type(form: str, lemma: str) -> str:
+    head = form.split(" ")[0]
+    lemma_head = lemma.split(" ")[0]
+    if head == lemma_head:
+        return "base"
+    if head.endswith("ing"):
+        return "ing"
+    if head.endswith("s") and not lemma_head.endswith("s"):
+        return "present"
+    return "past"
+
+
+class CueLexicon:
+    """Reporting cues compiled into one matcher, with a form → verb table."""
+
+    def __init__(self, verbs: dict[str, CueVerb]):
+        self.verbs = verbs
+        # Longest forms first so "pointed out" wins over a shorter alternative.
+        alternatives = sorted(verbs, key=lambda f: (-len(f), f))
+        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
+        self.pattern = re.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", re.IGNORECASE)
+
+    def lookup(self, written: str) -> CueVerb | None:
+        """The cue for a written form (case and inner spacing ignored)."""
+        return self.verbs.get(" ".join(written.lower().split()))
+
+    @classmethod
+    def load(cls, source: str | Path = VERBS_FILE) -> CueLexicon:
+        """Read and validate a reporting-verb file (the packaged one by default)."""
+        data, text, label = load_toml(source)
+        verbs: dict[str, CueVerb] = {}
+        for table in ("verb", "phrase"):
+            entries = data.get(table, [])
+            if not isinstance(entries, list):
+                raise DataFileError(f"{label}: [{table}] must be an array of tables — write [[{table}]]")
+            for entry in entries:
+                for verb in _validate_entry(entry, table, text, label):
+                    if verb.form in verbs and verbs[verb.form].lemma != verb.lemma:
+                        line = line_of(text, f'lemma = "{verb.lemma}"')
+                        raise DataFileError(
+                            f"{label}, line {line}: entry {verb.lemma!r}: form {verb.form!r} is "
+                            f"already a form of {verbs[verb.form].lemma!r} — keep it in one entry"
+                        )
+                    verbs[verb.form] = verb
+        if not verbs:
+            raise DataFileError(f"{label}: no [[verb]] entries — add at least one")
+        return cls(verbs)
+
+
+def _validate_entry(entry: dict, table: str, text: str, label: str) -> list[CueVerb]:
+    lemma = entry.get("lemma")
+    line = line_of(text, f'lemma = "{lemma}"') if isinstance(lemma, str) else "?"
+    where = f"{label}, line {line}"
+    if not isinstance(lemma, str) or not lemma.strip():
+        raise DataFileError(f'{label}: a [[{table}]] entry has no lemma — add lemma = "..."')
+    verb_class = entry.get("class")
+    if verb_class not in VERB_CLASSES:
+        raise DataFileError(
+            f"{where}: entry {lemma!r}: class {verb_class!r} is not one of {', '.join(VERB_CLASSES)} — use one of them"
+        )
+    note = entry.get("note")
+    if not isinstance(note, str) or not note.strip():
+        raise DataFileError(f"{where}: entry {lemma!r}: note is missing — say why the verb is {verb_class}")
+    forms = entry.get("forms")
+    if forms is None:
+        forms = regular_forms(lemma) if table == "verb" else [lemma]
+    if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
+        raise DataFileError(f'{where}: entry {lemma!r}: forms must be a list of words — e.g. forms = ["say", "said"]')
+    strict = entry.get("strict", False)
+    if not isinstance(strict, bool):
+        raise DataFileError(f"{where}: entry {lemma!r}: strict must be true or false")
+    unknown = set(entry) - {"lemma", "class", "note", "forms", "strict"}
+    if unknown:
+        raise DataFileError(f"{where}: entry {lemma!r}: unknown key(s) {sorted(unknown)} — remove them")
+    out = []
+    for form in forms:
+        norm = " ".join(form.lower().split())
+        form_type = "phrase" if table == "phrase" else _form_type(norm, lemma.lower())
+        out.append(CueVerb(norm, lemma.lower(), verb_class, note.strip(), strict, form_type))
+    return out

@@ -1,0 +1,484 @@
+"""Find attribution relations (source, cue, content) in a parsed document.
+
+Rule based, one pass over the reporting cues found by a single compiled
+matcher, then one pass over the quotation spans the :class:`Document`
+already holds.  The patterns (PARC / PolNeAR scheme):
+
+* ``SOURCE CUE (that) CONTENT`` — "Grushko said that confrontation ..."
+* ``CONTENT, SOURCE CUE`` and ``CONTENT, CUE SOURCE`` — "..., Grushko said" /
+  "..., said the deputy minister"
+* ``according to SOURCE, CONTENT`` and ``CONTENT, according to SOURCE``
+* ``..., adding that CONTENT`` — a second statement by the same source
+* ``"CONTENT," X quoted SOURCE as saying``
+* a quotation that runs on after its cue (``"A," he said. "B."``) joins that
+  attribution; a quote-only paragraph continues the previous speaker.
+
+Examples
+--------
+>>> from framing.document import build_document
+>>> from framing.features.attribution_cues import CueLexicon
+>>> doc = build_document("x", '"We are ready," Grushko said. He added that talks were over.')
+>>> found = find_attributions(doc, CueLexicon.load())
+>>> [(a.kind, doc.body[slice(*a.source)], a.cue_text) for a in found]
+[('direct', 'Grushko', 'said'), ('indirect', 'He', 'added')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from framing.document import Document, Sentence
+from framing.features.attribution_cues import CueLexicon, CueVerb
+from framing.speakers import AUXILIARIES, PRONOUNS, source_after, source_before
+
+Span = tuple[int, int]
+COMPLEMENTIZERS = frozenset("that whether if how why what".split())
+# First words of what may follow a cue that ends its clause ("said on Monday.").
+ADJUNCT_STARTS = frozenset(
+    """on in at during to last earlier later this yesterday today tonight recently late after before
+    while when monday tuesday wednesday thursday friday saturday sunday from via through with
+    afterwards again also regret concern confidence doubt hope surprise""".split()
+)
+_BE = frozenset("is was were are been being be".split())
+OBJECT_VERBS = frozenset("tell ask warn urge remind assure inform accuse promise".split())
+OPEN_QUOTES = '"“'
+CLOSE_QUOTES = '"”'
+# "MOSCOW –" / "MOSCOW, February 16. /TASS/." opening a report.
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^–—\n]{0,30}?)?\s*(?:[–—-]|/[A-Z]+/\.?)\s+")
+# Words that may sit between a cue and its complement ("said on Monday that").
+_ADVERBIAL_LIMIT = 10
+
+
+@dataclass
+class Attribution:
+    """One attribution relation; spans are body offsets."""
+
+    kind: str  # direct, indirect, mixed
+    source: Span | None
+    cue: Span | None
+    contents: list[Span]
+    verb: CueVerb | None
+    sentence_index: int
+    continues: Attribution | None = field(default=None, repr=False)
+
+    @property
+    def cue_text(self) -> str:
+        return self.verb.form if self.verb and self.cue is None else self._cue_written
+
+    _cue_written: str = ""
+
+    @property
+    def content_span(self) -> Span:
+        return self.contents[0][0], self.contents[-1][1]
+
+
+def find_attributions(doc: Document, cues: CueLexicon) -> list[Attribution]:
+    """Every attribution in ``doc``, in reading order (by content start)."""
+    finder = _Finder(doc, frozenset(cues.verbs))
+    for match in cues.pattern.finditer(doc.body):
+        verb = cues.lookup(match.group())
+        if verb is None:
+            continue
+        quote = doc.quote_at(match.start())
+        if quote is not None and quote.mark == "double":
+            continue  # a verb inside quoted speech belongs to the content
+        finder.cue(match.start(), match.end(), verb)
+    finder.continuations()
+    found = [a for a in finder.found if a.contents]
+    for a in found:
+        a.kind = finder.kind_of(a.contents)
+    found.sort(key=lambda a: (a.content_span[0], a.cue or (0, 0)))
+    return found
+
+
+class _Finder:
+    def __init__(self, doc: Document, verb_forms: frozenset[str]):
+        self.doc = doc
+        self.verb_forms = verb_forms
+        self.body = doc.body
+        self.found: list[Attribution] = []
+        self.speech_quotes = [q for q in doc.quotes if q.mark == "double"]
+        self._quote_starts = [q.start for q in self.speech_quotes]
+        # Any quotation, single or double, makes content "mixed" ("adding that
+        # the old 'Russian threat' narrative ...").
+        self.all_quotes = list(doc.quotes)
+        self._all_starts = [q.start for q in self.all_quotes]
+
+    # ------------------------------------------------------------ helpers
+    def _quote_ending_at(self, pos: int):
+        """The speech quote whose closing mark is at ``pos``."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        while i >= 0:
+            q = self.speech_quotes[i]
+            if q.start <= pos < q.end:
+                return q
+            if q.end < pos - 2000:
+                break
+            i -= 1
+        return None
+
+    def _quote_starting_at(self, pos: int):
+        i = bisect.bisect_left(self._quote_starts, pos)
+        if i < len(self.speech_quotes) and self.speech_quotes[i].start == pos:
+            return self.speech_quotes[i]
+        return None
+
+    def _skip_space(self, pos: int, end: int) -> int:
+        while pos < end and self.body[pos].isspace():
+            pos += 1
+        return pos
+
+    def _back_space(self, pos: int, start: int) -> int:
+        while pos > start and self.body[pos - 1].isspace():
+            pos -= 1
+        return pos
+
+    def _trim(self, start: int, end: int) -> Span:
+        body = self.body
+        while start < end and (body[start].isspace() or body[start] in ",:;—-–"):
+            start += 1
+        while end > start and (body[end - 1].isspace() or body[end - 1] in ".,;:—-–"):
+            end -= 1
+        return start, end
+
+    def _region_end(self, sentence: Sentence, pos: int) -> int:
+        """End of the clause after a cue: the sentence end or a following ", adding"."""
+        end = sentence.end
+        for a in self.found[::-1]:
+            if a.sentence_index != sentence.index:
+                break
+        nxt = self.body.find(",", pos, end)
+        while nxt != -1:
+            after = self.body[nxt + 1 : nxt + 12].lstrip().lower()
+            if after.startswith(
+                (
+                    "adding",
+                    "saying",
+                    "noting",
+                    "stressing",
+                    "warning",
+                    "arguing",
+                    "explaining",
+                    "insisting",
+                    "claiming",
+                    "pointing out",
+                    "according to",
+                    "he said",
+                    "she said",
+                )
+            ):
+                return nxt
+            nxt = self.body.find(",", nxt + 1, end)
+        return end
+
+    def _complement(self, pos: int, end: int, objects: bool = False) -> tuple[int, bool] | None:
+        """Where the content starts after a cue, and whether it opened with a complement."""
+        body, doc = self.body, self.doc
+        start = self._skip_space(pos, end)
+        if start >= end:
+            return None
+        if body[start] in ":,":
+            after = self._skip_space(start + 1, end)
+            if after < end and body[after] in OPEN_QUOTES:
+                return after, True
+            if body[start] == ":":
+                return after, True
+        if body[start] in OPEN_QUOTES:
+            return start, True
+        for n, k in enumerate(doc.tokens_between(start, end)):
+            if n > _ADVERBIAL_LIMIT:
+                break
+            tok_start = doc.token_spans[k][0]
+            if any(c in body[start:tok_start] for c in '"“”;'):
+                break
+            if doc.tokens[k] in COMPLEMENTIZERS:
+                return tok_start, True
+            if body[tok_start - 1 : tok_start] in OPEN_QUOTES and n:
+                return tok_start - 1, True
+            # Only "when, where, to whom" words may stand between a cue and its
+            # clause ("said on Monday that", "told reporters that"); "said he
+            # was sure that" starts its content at "he".
+            if n == 0 and doc.tokens[k] not in ADJUNCT_STARTS and not objects:
+                break
+        return start, False
+
+    def kind_of(self, contents: list[Span]) -> str:
+        total = quoted = 0
+        first_quoted = self.doc.quote_at(contents[0][0]) is not None or (
+            self.body[contents[0][0] - 1 : contents[0][0]] in OPEN_QUOTES + "‘'"
+        )
+        for start, end in contents:
+            idx = self.doc.tokens_between(start, end)
+            total += len(idx)
+            i = bisect.bisect_right(self._all_starts, end) - 1
+            while i >= 0:
+                q = self.all_quotes[i]
+                if q.end > start:
+                    quoted += len(self.doc.tokens_between(max(start, q.start), min(end, q.end)))
+                if q.end < start - 2000:
+                    break
+                i -= 1
+        if total == 0 or quoted == 0:
+            return "indirect"
+        return "direct" if first_quoted and quoted >= 0.9 * total else "mixed"
+
+    def _left_content(self, sentence: Sentence, before: int) -> list[Span] | None:
+        """Content that ends before ``before`` (the comma ahead of the source or cue)."""
+        body = self.body
+        end = self._back_space(before, sentence.start)
+        if end > sentence.start and body[end - 1] == ",":
+            end -= 1
+        end = self._back_space(end, sentence.start)
+        mark = end - 1
+        if mark >= 0 and body[mark] in CLOSE_QUOTES:
+            q = self._quote_ending_at(mark)
+            if q is not None:
+                # The quote may open sentences earlier: measure the lead-in from
+                # the start of the sentence where it opens.
+                opening = self.doc.sentence_at(q.start)
+                first = opening.start if opening and opening.start < sentence.start else sentence.start
+                lead = body[first : q.start].strip()
+                if q.start <= first or not lead or lead in ("But", "And", "So"):
+                    return [self._trim(*_inner(self.body, q))]
+                return [self._trim(first, q.end)]
+        elif mark >= 0 and end > sentence.start and body[end - 1] in ",":
+            end -= 1
+        start = sentence.start
+        dateline = _DATELINE.match(body, start, end)
+        if dateline:
+            start = dateline.end()
+        span = self._trim(start, end)
+        if len(self.doc.tokens_between(*span)) < 2:
+            return None
+        return [span]
+
+    def _right_content(self, start: int, end: int) -> list[Span] | None:
+        q = self._quote_starting_at(start)
+        if q is not None and self.body[q.end : end].strip(" .,") == "":
+            return [self._trim(*_inner(self.body, q))]
+        span = self._trim(start, end)
+        if len(self.doc.tokens_between(*span)) < 2:
+            return None
+        return [span]
+
+    def _add(self, kind_hint, source, cue, contents, verb, sentence, cue_text, continues=None):
+        a = Attribution("indirect", source, cue, contents, verb, sentence.index, continues)
+        a._cue_written = cue_text
+        self.found.append(a)
+        return a
+
+    # ------------------------------------------------------------ cues
+    def cue(self, start: int, end: int, verb: CueVerb) -> None:
+        doc, body = self.doc, self.body
+        sentence = doc.sentence_at(start)
+        if sentence is None or start >= sentence.end:
+            return
+        written = " ".join(body[start:end].split())
+        if _is_headline(doc, sentence):
+            return
+        if verb.form_type == "phrase":
+            self._according(sentence, start, end, verb, written)
+            return
+        if verb.form_type == "ing" and self._participle(sentence, start, end, verb, written):
+            return
+        if verb.lemma == "quote" and self._quoted_as_saying(sentence, start, end, verb, written):
+            return
+        if verb.form_type == "past" and self._passive(sentence, start):
+            return  # "it is said", "was told": no speaker in the clause
+        source = source_before(doc, sentence, start)
+        inverted = False
+        if source is None:
+            before = body[sentence.start : start].rstrip()
+            if before and before[-1] in ',"”' and verb.form_type in ("past", "present"):
+                source = source_after(doc, sentence, self._skip_space(end, sentence.end), self.verb_forms)
+                inverted = source is not None
+        if source is None:
+            return
+        if verb.form_type == "base" and not self._base_form_ok(source, start):
+            return
+        region_start = source[1] if inverted else end
+        region_end = self._region_end(sentence, region_start)
+        complement = self._complement(region_start, region_end, verb.lemma in OBJECT_VERBS)
+        # "..., X said" or '"...," said X': the content is on the left.
+        left_anchor = start if inverted else source[0]
+        lead = body[sentence.start : left_anchor].rstrip()
+        parenthetical = bool(lead) and lead[-1] in ',"”'
+        contents = None
+        closes_clause = complement is None or (not complement[1] and self._adjunct_only(region_start, region_end, verb))
+        if inverted or (parenthetical and closes_clause):
+            contents = self._left_content(sentence, left_anchor)
+            if contents is None:
+                return
+        elif complement is not None:
+            c_start, opened = complement
+            if not opened and (verb.strict or verb.lemma in OBJECT_VERBS):
+                return
+            contents = self._right_content(c_start, region_end)
+        if not contents:
+            return
+        self._add(None, source, (start, end), contents, verb, sentence, written)
+
+    def _passive(self, sentence: Sentence, cue_start: int) -> bool:
+        idx = self.doc.tokens_between(sentence.start, cue_start)
+        for k in reversed(idx):
+            low = self.doc.tokens[k]
+            if low in _BE:
+                return True
+            if low not in AUXILIARIES:
+                return False
+        return False
+
+    def _adjunct_only(self, start: int, end: int, verb: CueVerb) -> bool:
+        """Whether the words after a cue only say when, where or to whom it was said."""
+        doc = self.doc
+        idx = doc.tokens_between(start, end)
+        if not idx:
+            return True
+        first = doc.tokens[idx[0]]
+        if first in ADJUNCT_STARTS:
+            return True
+        return verb.lemma in OBJECT_VERBS and len(idx) <= 16
+
+    def _base_form_ok(self, source: Span, cue_start: int) -> bool:
+        text = self.body[source[0] : source[1]].lower()
+        between = self.body[source[1] : cue_start].lower().split()
+        if any(w in AUXILIARIES for w in between):
+            return True
+        return text in PRONOUNS - {"he", "she", "it"} or text.endswith("s")
+
+    def _participle(self, sentence, start, end, verb, written) -> bool:
+        body = self.body
+        before = body[sentence.start : start].rstrip()
+        if before.endswith(" as") or before.lower().endswith(" as"):
+            return True  # "quoted X as saying": handled at "quoted"
+        if not before.endswith(","):
+            return False
+        source = None
+        for a in reversed(self.found):
+            if a.sentence_index != sentence.index:
+                break
+            if a.source is not None and a.cue is not None and a.cue[1] <= start:
+                source = a.source
+                break
+        if source is None:
+            source = source_after(self.doc, sentence, sentence.start, self.verb_forms)
+            if source is None or source[1] > start:
+                return True
+        region_end = self._region_end(sentence, end)
+        complement = self._complement(end, region_end)
+        if complement is None or (verb.strict and not complement[1]):
+            return True
+        contents = self._right_content(complement[0], region_end)
+        if contents:
+            self._add(None, source, (start, end), contents, verb, sentence, written)
+        return True
+
+    def _quoted_as_saying(self, sentence, start, end, verb, written) -> bool:
+        body = self.body
+        rest = body[end : sentence.end]
+        at = rest.find(" as saying")
+        if at == -1:
+            return False
+        source = source_after(self.doc, sentence, self._skip_space(end, sentence.end))
+        if source is None:
+            return False
+        source = (source[0], self._back_space(end + at, source[0]))
+        left_anchor = source_before(self.doc, sentence, start)
+        anchor = left_anchor[0] if left_anchor else start
+        after = end + at + len(" as saying")
+        complement = self._complement(after, sentence.end)
+        if complement and complement[1]:
+            contents = self._right_content(complement[0], sentence.end)
+        else:
+            contents = self._left_content(sentence, anchor)
+        if contents:
+            self._add(None, source, (start, end), contents, verb, sentence, written)
+        return True
+
+    def _according(self, sentence, start, end, verb, written) -> None:
+        body = self.body
+        source = source_after(self.doc, sentence, self._skip_space(end, sentence.end))
+        if source is None:
+            return
+        lead = body[sentence.start : start].strip()
+        if not lead or lead in ("But", "And", "So", "Yet", "However,"):
+            comma = body.find(",", source[1], sentence.end)
+            if comma == -1:
+                return
+            contents = self._right_content(self._skip_space(comma + 1, sentence.end), sentence.end)
+        else:
+            contents = self._left_content(sentence, start)
+        if contents:
+            self._add(None, source, (start, end), contents, verb, sentence, written)
+
+    # ------------------------------------------------------------ quotes
+    def continuations(self) -> None:
+        """Attach run-on quotes to their attribution; quote-only paragraphs continue a speaker."""
+        doc = self.doc
+        if not self.found:
+            return
+        self.found.sort(key=lambda a: _end_of(a))
+        ends = [_end_of(a) for a in self.found]
+        claimed = sorted(s for a in self.found for s in a.contents)
+        claimed_starts = [s for s, _ in claimed]
+        for q in self.speech_quotes:
+            if q.n_words < 1 or _overlaps(claimed, claimed_starts, q.start, q.end):
+                continue
+            i = bisect.bisect_right(ends, q.start) - 1
+            if i < 0:
+                continue
+            parent = self.found[i]
+            sentence = doc.sentence_at(q.start)
+            if sentence is None:
+                continue
+            parent_paragraph = doc.sentences[parent.sentence_index].paragraph
+            whole_sentence = q.start <= sentence.start + 1 and q.end >= sentence.end - 2
+            starts_paragraph = doc.paragraphs[sentence.paragraph][0] == q.start or whole_sentence
+            content = self._trim(*_inner(self.body, q))
+            if (
+                sentence.paragraph == parent_paragraph
+                and starts_paragraph
+                and self.kind_of(parent.contents) != "indirect"
+            ):
+                parent.contents.append(content)
+            elif starts_paragraph and q.n_words >= 4 and sentence.paragraph - parent_paragraph <= 2:
+                root = parent.continues or parent
+                a = Attribution("direct", root.source, None, [content], None, sentence.index, root)
+                self.found.append(a)
+            ends = ends  # positions of earlier attributions are unchanged
+
+
+def _inner(body: str, q) -> Span:
+    """The text span of a quote without its marks (a quote may lack its opening mark)."""
+    start = q.start + 1 if body[q.start] in OPEN_QUOTES else q.start
+    end = q.end - 1 if q.end > start and body[q.end - 1] in CLOSE_QUOTES else q.end
+    return start, end
+
+
+def _is_headline(doc: Document, sentence: Sentence) -> bool:
+    """Title Case lines ("Russia Has Ceased 'All' Cooperation, Official Says") are headlines."""
+    idx = doc.tokens_between(sentence.start, sentence.end)
+    if len(idx) < 4:
+        return False
+    body, spans = doc.body, doc.token_spans
+    caps = sum(1 for k in idx if body[spans[k][0]].isupper())
+    return caps >= 0.7 * len(idx)
+
+
+def _end_of(a: Attribution) -> int:
+    ends = [a.contents[-1][1] if a.contents else 0]
+    if a.cue:
+        ends.append(a.cue[1])
+    if a.source:
+        ends.append(a.source[1])
+    return max(ends)
+
+
+def _overlaps(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(starts, end)
+    for s, e in spans[max(0, i - 50) : i]:
+        if s < end and e > start:
+            return True
+    return False
