@@ -1,3 +1,29 @@
-"""framing: compare how news outlets frame the same story."""
+"""framing: compare how news outlets frame the same story.
+
+The library API in one call (the bundled seeds when no path is given):
+
+>>> import framing
+>>> features, evidence = framing.score("seeds")
+>>> features.groupby("outlet").size().to_dict()
+{'Fort Russ News': 2, 'RT': 1, 'TASS': 1, 'The Moscow Times': 1}
+>>> sorted({e["family"] for e in evidence})[:3]
+['attribution', 'cleaning', 'lexicon']
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 __version__ = "0.1.0"
+__all__ = ["score", "__version__"]
+
+
+def score(path: Any = "seeds", **options: Any) -> Any:
+    """Score every article under ``path``: ``(features DataFrame, evidence records)``.
+
+    See :func:`framing.pipeline.score` for the options (``manifest``,
+    ``columns``, ``options``, ``jobs``).
+    """
+    from framing.pipeline import score as score_path
+
+    return score_path(path, **options)

@@ -40,6 +40,21 @@ class FramingGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted: nothing was overwritten.", err=True)
             sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as error:
+            if ctx.meta.get("framing.verbose"):
+                raise
+            where = f" {error.filename}" if getattr(error, "filename", None) else ""
+            click.echo(f"Error:{where} {error.strerror or error} — check the path, permissions and free disk "
+                       "space (--verbose shows the traceback)", err=True)
+            sys.exit(1)
+        except Exception as error:  # noqa: BLE001 - the last line of defence for users
+            if ctx.meta.get("framing.verbose"):
+                raise
+            click.echo(f"Error: unexpected {type(error).__name__}: {error} — run again with --verbose "
+                       "and report the traceback", err=True)
+            sys.exit(1)
 
 
 @click.group(cls=FramingGroup, epilog=EXIT_STATUSES)
@@ -195,3 +210,83 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, keep_d
     if not result.rows:
         raise CorpusError(f"{reader.path}: nothing could be scored — the report in {out}/ says why")
     click.echo(summary_line(result, out) + " Open index.md.", err=True)
+
+
+@lexicon.command("list")
+def lexicon_list() -> None:
+    """List the shipped lexicon packs, one per line: name, version, concepts, description.
+
+    Example: framing lexicon list
+    """
+    from framing.lexicons import list_packs, load_pack
+
+    for name in list_packs():
+        pack = load_pack(name)
+        click.echo(f"{pack.name}\t{pack.version}\t{len(pack.concepts)} concepts\t{pack.description}")
+
+
+@lexicon.command("show")
+@click.argument("pack")
+def lexicon_show(pack: str) -> None:
+    """Show a pack's concepts with each side's terms (PACK is a name or a .toml path).
+
+    Example: framing lexicon show russia_ukraine_nato
+    """
+    from framing.lexicons import load_pack
+
+    loaded = load_pack(pack)
+    click.echo(f"{loaded.name} {loaded.version} — {loaded.description}")
+    for concept in loaded.concepts:
+        click.echo(f"\n{concept.id}: {concept.description}")
+        for side, terms in concept.terms.items():
+            click.echo(f"  {side}: {', '.join(t.term for t in terms)}")
+        click.echo(f"  note: {concept.note}")
+        click.echo(f"  source: {concept.source}")
+
+
+@lexicon.command("check")
+@click.argument("file", type=click.Path(path_type=Path))
+def lexicon_check(file: Path) -> None:
+    """Validate a lexicon pack file: print "ok" or every problem (exit status 3).
+
+    Example: framing lexicon check my_topic.toml
+    """
+    from framing.errors import DataFileError
+    from framing.lexicons import check_pack
+
+    problems = check_pack(file)
+    if problems:
+        for problem in problems:
+            click.echo(problem, err=True)
+        sys.exit(DataFileError.exit_code)
+    click.echo(f"{file}: ok")
+
+
+@evaluate.command("loaded")
+@click.option("--babe", type=click.Path(path_type=Path), required=True,
+              help="BABE's babe.csv (text, label_bias, biased_words).")
+@click.option("--basil", type=click.Path(path_type=Path), default=None,
+              help="BASIL folder with basil_sentences.csv and basil_spans.csv.")
+@click.option("--limit", type=int, default=None, help="Score only the first N rows (a sample).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def evaluate_loaded(babe: Path, basil: Path | None, limit: int | None, as_json: bool) -> None:
+    """Measure the sentence loaded-language score against BABE (and BASIL) labels.
+
+    Example: framing evaluate loaded --babe ../shared/eval/babe/babe.csv --basil ../shared/eval/basil
+    """
+    import json
+
+    from framing.evaluate.loaded import evaluate_babe, evaluate_basil
+
+    result = evaluate_babe(babe, limit=limit)
+    if basil is not None:
+        basil_result = evaluate_basil(basil, limit=limit)
+        result.update({"basil_auc": basil_result["auc"],
+                       "basil_span_recall": basil_result["span_recall"],
+                       "basil_n": basil_result["n"], "basil_n_spans": basil_result["n_spans"]})
+    if as_json:
+        click.echo(json.dumps({k: (round(v, 4) if isinstance(v, float) else v)
+                               for k, v in sorted(result.items())}))
+        return
+    for key, value in result.items():
+        click.echo(f"{key:>18}  {value:.4f}" if isinstance(value, float) else f"{key:>18}  {value}")
