@@ -154,13 +154,13 @@ class LexiconScorer:
         findings.sort(key=lambda f: (f.start, f.kind == "contested_term", f.end))
         n_words = document.n_words
         n_scare = sum(kind == "scare" for kind in kinds)
-        features = {name: _rate(counts[name], n_words) for name in self._names[:-5]}
+        features = {name: per_thousand_words(counts[name], n_words) for name in self._names[:-5]}
         features.update({
             "n_contested": float(len(matches)),
-            "contested_per_1k": _rate(len(matches), n_words),
+            "contested_per_1k": per_thousand_words(len(matches), n_words),
             "contested_own_share": n_own / len(matches) if matches else float("nan"),
             "n_scare_quotes": float(n_scare),
-            "scare_quotes_per_1k": _rate(n_scare, n_words),
+            "scare_quotes_per_1k": per_thousand_words(n_scare, n_words),
         })
         return FamilyResult(features, findings)
 
@@ -178,7 +178,12 @@ def _voice(document: Document, quote_starts: list[int], kinds: list[str], start:
     return voice
 
 
-def _rate(count: int, n_words: int) -> float:
+def per_thousand_words(count: int, n_words: int) -> float:
+    """``count`` per 1,000 words; NaN when there are no words.
+
+    >>> per_thousand_words(3, 600)
+    5.0
+    """
     return count * 1000.0 / n_words if n_words else float("nan")
 
 

@@ -1,0 +1,198 @@
+"""General loaded language, any topic: word lists by category and agentless passives.
+
+Categories follow the linguistics of biased language (Recasens et al. 2013;
+Wikipedia's "Words to watch"): emotive/editorialising words, intensifiers,
+hedges, factive and assertive verbs, "so-called" labels -- one word list each
+in ``framing/data/wordlists/`` -- plus agentless passives ("civilians were
+killed", no "by" agent).  Matching is a dictionary look-up on the document's
+tokens (words and two-word phrases), so nothing is re-scanned.
+
+Examples
+--------
+>>> from framing.document import build_document
+>>> scorer = LoadedLanguageScorer()
+>>> doc = build_document("a", "The so-called reform was a disaster. Three civilians were killed.")
+>>> [(f.kind, f.text) for f in scorer.score(doc).findings]
+[('so_called', 'so-called'), ('emotive', 'disaster'), ('agentless_passive', 'were killed')]
+>>> scorer.sentence_scores(doc)  # the passive is a finding, not part of the score
+[2.0, 0.0]
+"""
+
+from __future__ import annotations
+
+import bisect
+from importlib import resources
+
+from framing.document import Document
+from framing.errors import DataFileError
+from framing.features.base import FamilyResult, FamilyTransformer, Finding
+from framing.features.lexicon import per_thousand_words
+
+FAMILY = "loaded"
+PASSIVE = "agentless_passive"
+AUXILIARIES = frozenset("is are was were be been being get gets got getting".split())
+IRREGULAR_PARTICIPLES = frozenset(
+    """shot hit hurt beaten taken given seen held left made found brought struck thrown driven
+    stolen sent built caught told sold put cut kept shut led spent lost paid done hidden known
+    shown torn slain overthrown undone forgotten chosen broken eaten fought sought taught""".split())
+# Adjectival "-ed" words that follow "be" without being passives.
+NOT_PASSIVE = frozenset(
+    """based concerned interested tired related involved located supposed used pleased worried
+    scared married prepared determined convinced aged advanced alleged""".split())
+AGENT_LOOKAHEAD = 8  # words after the participle in which a "by" names the agent
+# The categories that make a sentence's loaded-language score: the bias cues of
+# Recasens et al. 2013.  Hedges lower a writer's commitment and passives hide an
+# agent; both are reported as features, but neither separates biased from neutral
+# sentences in BABE (ROC AUC 0.51 and 0.49 alone), so they stay out of the score.
+SCORED_KINDS = frozenset({"emotive", "intensifiers", "factive", "assertive", "so_called"})
+
+
+def load_wordlist(name: str) -> frozenset[str]:
+    """One packaged word list (``framing/data/wordlists/<name>.txt``), validated.
+
+    >>> "utterly" in load_wordlist("intensifiers")
+    True
+    """
+    label = f"framing/data/wordlists/{name}.txt"
+    try:
+        text = resources.files("framing").joinpath("data", "wordlists", f"{name}.txt").read_text(
+            encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(f"{label}: file not found — choose one of "
+                            f"{', '.join(wordlist_names())}") from None
+    return parse_wordlist(text, label)
+
+
+def parse_wordlist(text: str, label: str) -> frozenset[str]:
+    """Entries of a word list: comment lines (``#``) are the header; one entry per line.
+
+    >>> sorted(parse_wordlist("# category: x\\nvery\\nso much\\n", "x.txt"))
+    ['so much', 'very']
+    """
+    entries: set[str] = set()
+    has_header = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if not entry:
+            continue
+        if entry.startswith("#"):
+            has_header = True
+            continue
+        if entry != entry.lower() or len(entry.split()) > 2:
+            raise DataFileError(f"{label}, line {number}: entry {entry!r}: entries are lower-case "
+                                "words or two-word phrases — lower-case or shorten it")
+        if entry in entries:
+            raise DataFileError(f"{label}, line {number}: entry {entry!r}: listed twice — "
+                                "remove the repeat")
+        entries.add(" ".join(entry.split()))
+    if not has_header:
+        raise DataFileError(f"{label}, line 1: entry (header): no header — start the file "
+                            "with # lines saying what the category is and how it was made")
+    return frozenset(entries)
+
+
+def wordlist_names() -> list[str]:
+    """The packaged categories, sorted."""
+    folder = resources.files("framing").joinpath("data", "wordlists")
+    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+class LoadedLanguageScorer:
+    """Scores the loaded-language family; the word lists are read once, here."""
+
+    family = FAMILY
+
+    def __init__(self) -> None:
+        self.categories = wordlist_names()
+        self._lookup: dict[str, tuple[str, ...]] = {}
+        for category in self.categories:
+            for entry in load_wordlist(category):
+                self._lookup[entry] = self._lookup.get(entry, ()) + (category,)
+        self._all_kinds = self.categories + [PASSIVE]
+        self._names = ([f"{kind}_per_1k" for kind in self._all_kinds]
+                       + ["loaded_per_1k", "loaded_sentence_share", "max_sentence_score"])
+
+    @property
+    def feature_names(self) -> list[str]:
+        return list(self._names)
+
+    def hits(self, document: Document) -> list[tuple[str, int, int, int]]:
+        """Every flagged word or passive: (kind, sentence index, first token, end token)."""
+        tokens = document.tokens
+        starts = [s.start for s in document.sentences]
+        found = []
+        for i, token in enumerate(tokens):
+            sentence = bisect.bisect_right(starts, document.token_spans[i][0]) - 1
+            pair = f"{token} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
+            if pair in self._lookup:
+                found += [(kind, sentence, i, i + 2) for kind in self._lookup[pair]]
+            elif token in self._lookup:
+                found += [(kind, sentence, i, i + 1) for kind in self._lookup[token]]
+            if token in AUXILIARIES:
+                end = _agentless_passive(document, i, starts, sentence)
+                if end:
+                    found.append((PASSIVE, sentence, i, end))
+        return found
+
+    def sentence_scores(self, document: Document) -> list[float]:
+        """The loaded-language score of each sentence: its number of scored hits.
+
+        Scored hits are those of :data:`SCORED_KINDS` (not hedges, not passives).
+        """
+        scores = [0.0] * len(document.sentences)
+        for kind, sentence, _, _ in self.hits(document):
+            if sentence >= 0 and kind in SCORED_KINDS:
+                scores[sentence] += 1.0
+        return scores
+
+    def score(self, document: Document) -> FamilyResult:
+        """Rates per 1,000 words per category, and one finding per hit."""
+        hits = self.hits(document)
+        spans = document.token_spans
+        body = document.body
+        findings = [Finding(FAMILY, kind, body[spans[first][0]:spans[end - 1][1]], sentence,
+                            spans[first][0], spans[end - 1][1], {"category": kind})
+                    for kind, sentence, first, end in hits]
+        n_words = document.n_words
+        counts = {kind: 0 for kind in self._all_kinds}
+        scores = [0] * len(document.sentences)
+        for kind, sentence, _, _ in hits:
+            counts[kind] += 1
+            if sentence >= 0 and kind in SCORED_KINDS:
+                scores[sentence] += 1
+        features = {f"{kind}_per_1k": per_thousand_words(counts[kind], n_words) for kind in self._all_kinds}
+        features["loaded_per_1k"] = per_thousand_words(sum(counts[k] for k in SCORED_KINDS if k in counts),
+                                          n_words)
+        features["loaded_sentence_share"] = (sum(s > 0 for s in scores) / len(scores)
+                                             if scores else float("nan"))
+        features["max_sentence_score"] = float(max(scores)) if scores else float("nan")
+        return FamilyResult(features, findings)
+
+
+def _agentless_passive(document: Document, i: int, starts: list[int], sentence: int) -> int:
+    """End token of "be + (adverb) + participle" at token ``i`` with no "by" agent, else 0."""
+    tokens = document.tokens
+    j = i + 1
+    if j < len(tokens) and (tokens[j].endswith("ly") or tokens[j] == "not"):
+        j += 1
+    if j >= len(tokens):
+        return 0
+    word = tokens[j]
+    participle = (word.endswith("ed") and len(word) > 4) or word in IRREGULAR_PARTICIPLES
+    if not participle or word in NOT_PASSIVE:
+        return 0
+    sentence_end = (document.sentences[sentence].end if sentence >= 0
+                    else len(document.body))
+    for k in range(j + 1, min(j + 1 + AGENT_LOOKAHEAD, len(tokens))):
+        if document.token_spans[k][0] >= sentence_end:
+            break
+        if tokens[k] == "by":
+            return 0
+    return j + 1
+
+
+class LoadedLanguageFeatures(FamilyTransformer):
+    """scikit-learn transformer for the loaded-language family."""
+
+    def _make_scorer(self) -> LoadedLanguageScorer:
+        return LoadedLanguageScorer()

@@ -1,0 +1,98 @@
+"""Validity evaluation on BABE and BASIL: library and CLI, on small samples.
+
+Skipped when the evaluation data (../shared/eval beside the checkout) is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+from framing.errors import EvaluationError
+from framing.evaluate.loaded import best_threshold, evaluate_babe, evaluate_basil
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+BABE = EVAL / "babe" / "babe.csv"
+BASIL = EVAL / "basil"
+needs_babe = pytest.mark.skipif(not BABE.is_file(), reason="BABE not present in ../shared/eval")
+needs_basil = pytest.mark.skipif(not (BASIL / "basil_spans.csv").is_file(),
+                                 reason="BASIL not present in ../shared/eval")
+
+
+def test_best_threshold_skips_the_trivial_split():
+    y = np.array([1, 1, 0, 0, 1])
+    scores = np.array([2.0, 1.0, 0.0, 0.0, 0.0])
+    result = best_threshold(y, scores)
+    # Threshold 1: predicted positive = first two; precision 1, recall 2/3 -> F1 0.8.
+    assert result["f1"] == pytest.approx(0.8) and result["threshold"] == 1.0
+
+
+def test_missing_file_and_wrong_columns(tmp_path):
+    with pytest.raises(EvaluationError, match="not found"):
+        evaluate_babe(tmp_path / "nope.csv")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("sentence,label\nx,1\n", encoding="utf-8")
+    with pytest.raises(EvaluationError, match="missing column"):
+        evaluate_babe(bad)
+
+
+def test_tiny_babe_file(tmp_path):
+    path = tmp_path / "babe.csv"
+    path.write_text(
+        "text,news_link,outlet,topic,type,label_bias,label_opinion,biased_words\n"
+        "The radical mob staged a bizarre stunt.,,,,,Biased,,\"['radical', 'mob']\"\n"
+        "The council met on Tuesday.,,,,,Non-biased,,[]\n", encoding="utf-8")
+    result = evaluate_babe(path)
+    # "radical", "mob", "bizarre", "stunt" are flagged; annotators marked 2 of them.
+    assert result["n"] == 2 and result["auc"] == 1.0 and result["f1"] == 1.0
+    assert result["word_precision"] == 0.5 and result["word_recall"] == 1.0
+
+
+@needs_babe
+def test_babe_sample_beats_chance():
+    result = evaluate_babe(BABE, limit=400)
+    assert result["n"] == 400
+    assert result["auc"] > 0.6
+    assert result["macro_f1"] > 0.6 and result["word_precision"] > 0.4
+
+
+@needs_babe
+@needs_basil
+def test_cli_json(tmp_path):
+    runner = CliRunner()
+    out = runner.invoke(main, ["evaluate", "loaded", "--babe", str(BABE), "--basil", str(BASIL),
+                               "--limit", "300", "--json"])
+    assert out.exit_code == 0, out.output
+    result = json.loads(out.output)
+    assert {"auc", "f1", "word_precision", "word_recall", "n", "basil_auc",
+            "basil_span_recall"} <= set(result)
+    assert result["n"] == 300
+
+
+@needs_basil
+def test_basil_sample():
+    result = evaluate_basil(BASIL, limit=600)
+    assert result["n"] == 600 and 0 < result["span_recall"] < 1
+
+
+def test_lexicon_cli(tmp_path):
+    runner = CliRunner()
+    listed = runner.invoke(main, ["lexicon", "list"])
+    assert listed.exit_code == 0
+    lines = listed.output.splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["climate", "immigration", "israel_palestine",
+                                                       "russia_ukraine_nato"]
+    shown = runner.invoke(main, ["lexicon", "show", "russia_ukraine_nato"])
+    assert "  russia: reunification, reunion" in shown.output
+    climate = Path(__file__).resolve().parents[1] / "framing" / "data" / "lexicons" / "climate.toml"
+    good = runner.invoke(main, ["lexicon", "check", str(climate)])
+    assert good.exit_code == 0 and good.output.endswith(": ok\n")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[pack]\nname = \"x\"\n", encoding="utf-8")
+    checked = runner.invoke(main, ["lexicon", "check", str(bad)])
+    assert checked.exit_code == 3 and "bad.toml, line" in checked.output

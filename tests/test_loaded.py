@@ -1,0 +1,86 @@
+"""General loaded language: word lists, categories, agentless passives (checked by hand)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from framing.document import build_document
+from framing.errors import DataFileError
+from framing.features.loaded import (
+    LoadedLanguageFeatures,
+    LoadedLanguageScorer,
+    load_wordlist,
+    parse_wordlist,
+    wordlist_names,
+)
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return LoadedLanguageScorer()
+
+
+def kinds(scorer, text):
+    return [(f.kind, f.text) for f in scorer.score(build_document("t", text)).findings]
+
+
+def test_every_wordlist_has_a_header_and_loads():
+    assert wordlist_names() == ["assertive", "emotive", "factive", "hedges", "intensifiers",
+                                "so_called"]
+    for name in wordlist_names():
+        assert load_wordlist(name)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The senator claimed the plan was utterly bizarre.",
+     [("assertive", "claimed"), ("intensifiers", "utterly"), ("emotive", "bizarre")]),
+    ("The report revealed that costs apparently rose.",
+     [("factive", "revealed"), ("hedges", "apparently")]),
+    ("The so called experts met the self-styled leader.",
+     [("so_called", "so called"), ("so_called", "self-styled")]),
+    ("The minister said the budget rose by 3%.", []),
+])
+def test_categories(scorer, text, expected):
+    assert kinds(scorer, text) == expected
+
+
+@pytest.mark.parametrize("text, passives", [
+    ("Three civilians were killed on Monday.", ["were killed"]),
+    ("Three civilians were killed by a shell.", []),
+    ("The village was badly hit overnight.", ["was badly hit"]),
+    ("She was interested in the talks.", []),
+])
+def test_agentless_passives(scorer, text, passives):
+    assert [t for k, t in kinds(scorer, text) if k == "agentless_passive"] == passives
+
+
+def test_rates_and_sentence_scores(scorer):
+    doc = build_document("t", "A truly shocking result. Nothing else happened here today.")
+    result = scorer.score(doc)
+    # 9 words: "truly" (intensifier) and "shocking" (emotive).
+    assert result.features["intensifiers_per_1k"] == pytest.approx(1000 / 9)
+    assert result.features["loaded_per_1k"] == pytest.approx(2000 / 9)
+    assert result.features["loaded_sentence_share"] == 0.5
+    assert scorer.sentence_scores(doc) == [2.0, 0.0]
+    assert list(result.features) == scorer.feature_names
+    assert all(f.sentence_index == 0 for f in result.findings)
+    assert math.isnan(scorer.score(build_document("e", "")).features["loaded_per_1k"])
+
+
+def test_wordlist_errors_name_line_and_entry():
+    with pytest.raises(DataFileError, match=r"x.txt, line 3: entry 'Very'"):
+        parse_wordlist("# header\nvery\nVery\n", "x.txt")
+    with pytest.raises(DataFileError, match=r"line 3: entry 'very': listed twice"):
+        parse_wordlist("# header\nvery\nvery\n", "x.txt")
+    with pytest.raises(DataFileError, match="no header"):
+        parse_wordlist("very\n", "x.txt")
+
+
+def test_transformer():
+    transformer = LoadedLanguageFeatures().fit([])
+    names = list(transformer.get_feature_names_out())
+    assert names[0] == "loaded__assertive_per_1k"
+    row = transformer.transform([build_document("a", "They claimed victory.")])[0]
+    assert row[0] == pytest.approx(1000 / 3)
