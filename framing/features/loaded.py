@@ -20,7 +20,6 @@ Examples
 
 from __future__ import annotations
 
-import bisect
 from importlib import resources
 
 from framing.document import Document
@@ -108,6 +107,7 @@ class LoadedLanguageScorer:
         for category in self.categories:
             for entry in load_wordlist(category):
                 self._lookup[entry] = self._lookup.get(entry, ()) + (category,)
+        self._first_words = frozenset(e.split()[0] for e in self._lookup if " " in e)
         self._all_kinds = self.categories + [PASSIVE]
         self._names = ([f"{kind}_per_1k" for kind in self._all_kinds]
                        + ["loaded_per_1k", "loaded_sentence_share", "max_sentence_score"])
@@ -119,15 +119,20 @@ class LoadedLanguageScorer:
     def hits(self, document: Document) -> list[tuple[str, int, int, int]]:
         """Every flagged word or passive: (kind, sentence index, first token, end token)."""
         tokens = document.tokens
+        spans = document.token_spans
         starts = [s.start for s in document.sentences]
+        lookup, first_words = self._lookup, self._first_words
         found = []
+        sentence, next_start = -1, starts[0] if starts else len(document.body) + 1
         for i, token in enumerate(tokens):
-            sentence = bisect.bisect_right(starts, document.token_spans[i][0]) - 1
-            pair = f"{token} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
-            if pair in self._lookup:
-                found += [(kind, sentence, i, i + 2) for kind in self._lookup[pair]]
-            elif token in self._lookup:
-                found += [(kind, sentence, i, i + 1) for kind in self._lookup[token]]
+            while spans[i][0] >= next_start:  # walk sentences alongside tokens
+                sentence += 1
+                next_start = starts[sentence + 1] if sentence + 1 < len(starts) else 1 << 62
+            if token in first_words and i + 1 < len(tokens) and \
+                    f"{token} {tokens[i + 1]}" in lookup:
+                found += [(kind, sentence, i, i + 2) for kind in lookup[f"{token} {tokens[i + 1]}"]]
+            elif token in lookup:
+                found += [(kind, sentence, i, i + 1) for kind in lookup[token]]
             if token in AUXILIARIES:
                 end = _agentless_passive(document, i, starts, sentence)
                 if end:
