@@ -290,3 +290,37 @@ def evaluate_loaded(babe: Path, basil: Path | None, limit: int | None, as_json: 
         return
     for key, value in result.items():
         click.echo(f"{key:>18}  {value:.4f}" if isinstance(value, float) else f"{key:>18}  {value}")
+
+
+@evaluate.command("attribution")
+@click.option("--polnear", type=click.Path(path_type=Path), required=True,
+              help="PolNeAR folder holding train/ and dev/ (brat .ann beside .txt).")
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev",
+              show_default=True, help="The split folder under --polnear to score.")
+@click.option("--errors", "errors_file", type=click.Path(path_type=Path), default=None,
+              help="Write the errors (JSON lines) here [default: attribution-errors-SPLIT.jsonl].")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def evaluate_attribution_command(polnear: Path, split: str, errors_file: Path | None,
+                                 as_json: bool) -> None:
+    """Measure attribution extraction (source, cue, content) against PolNeAR.
+
+    Example: framing evaluate attribution --polnear ../shared/eval/polnear --split dev
+    """
+    import json
+
+    from framing.evaluate.attribution import evaluate_attribution
+
+    errors_file = errors_file or Path(f"attribution-errors-{split}.jsonl")
+    result = evaluate_attribution(polnear, split=split, errors_path=errors_file)
+    click.echo(f"Errors written to {errors_file}", err=True)
+    if as_json:
+        click.echo(json.dumps(result, sort_keys=True))
+        return
+    click.echo(f"PolNeAR {split}: {result['n_documents']} documents, {result['n_gold']} gold and "
+               f"{result['n_predicted']} predicted attributions")
+    click.echo(f"{'':<28}{'precision':>10}{'recall':>10}{'F1':>10}")
+    for label, key in (("content overlap >= 0.3", "overlap"), ("content exact", "exact")):
+        click.echo(f"{label:<28}{result['precision_' + key]:>10.4f}"
+                   f"{result['recall_' + key]:>10.4f}{result['f1_' + key]:>10.4f}")
+    click.echo(f"{'source match':<28}{result['source_match']:>10.4f}")
+    click.echo(f"{'cue match':<28}{result['cue_match']:>10.4f}")

@@ -201,18 +201,25 @@ def find_quotes(body: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     quotes: list[Quote] = []
     for p_start, p_end in paragraphs:
         para_open: int | None = None
-        for i in range(p_start, p_end):
+        i = p_start
+        while i < p_end:
             ch = body[i]
+            # Two apostrophes stand for a straight double quote in some archives
+            # (the New York Times' ''...'' convention).
+            width = 2 if ch == "'" and body[i + 1 : i + 2] == "'" else 1
+            if width == 2:
+                ch = '"'
             if ch == DOUBLE_OPEN or (ch == '"' and para_open is None):
                 if para_open is None:
                     para_open = i
             elif ch == DOUBLE_CLOSE or ch == '"':
                 start = para_open
                 if start is None:  # unmatched close: the quote runs from the paragraph start
-                    quotes.append(_make_quote(body, p_start, i + 1, "double", leading_mark=False))
+                    quotes.append(_make_quote(body, p_start, i + width, "double", leading_mark=False))
                 else:
-                    quotes.append(_make_quote(body, start, i + 1, "double"))
+                    quotes.append(_make_quote(body, start, i + width, "double"))
                 para_open = None
+            i += width
         if para_open is not None:
             # Unclosed at paragraph end: the quote continues in the next paragraph
             # if that one opens with a quotation mark; record this part now.
@@ -227,6 +234,8 @@ def _make_quote(body: str, start: int, end: int, mark: str, leading_mark: bool =
     inner_start = start + 1 if leading_mark else start
     inner_end = end - 1 if trailing_mark else min(end, len(body))
     text = body[inner_start:inner_end].strip()
+    if mark == "double":
+        text = text.strip("'").strip()  # the second mark of a '' pair
     return Quote(start, end, text, mark, len(WORD_RE.findall(text)))
 
 

@@ -45,6 +45,10 @@ _BE = frozenset("is was were are been being be".split())
 OBJECT_VERBS = frozenset("tell ask warn urge remind assure inform accuse promise".split())
 OPEN_QUOTES = '"“'
 CLOSE_QUOTES = '"”'
+# Marks that may end or open speech next to a cue: also the apostrophe that
+# ends a '' pair (the quote itself is always looked up in the Document).
+OPEN_MARKS = OPEN_QUOTES + "'"
+CLOSE_MARKS = CLOSE_QUOTES + "'"
 # "MOSCOW –" / "MOSCOW, February 16. /TASS/." opening a report.
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^–—\n]{0,30}?)?\s*(?:[–—-]|/[A-Z]+/\.?)\s+")
 # Words that may sit between a cue and its complement ("said on Monday that").
@@ -181,11 +185,11 @@ class _Finder:
             return None
         if body[start] in ":,":
             after = self._skip_space(start + 1, end)
-            if after < end and body[after] in OPEN_QUOTES:
+            if after < end and body[after] in OPEN_MARKS:
                 return after, True
             if body[start] == ":":
                 return after, True
-        if body[start] in OPEN_QUOTES:
+        if body[start] in OPEN_QUOTES or self._quote_starting_at(start):
             return start, True
         for n, k in enumerate(doc.tokens_between(start, end)):
             if n > _ADVERBIAL_LIMIT:
@@ -232,7 +236,7 @@ class _Finder:
             end -= 1
         end = self._back_space(end, sentence.start)
         mark = end - 1
-        if mark >= 0 and body[mark] in CLOSE_QUOTES:
+        if mark >= 0 and body[mark] in CLOSE_MARKS:
             q = self._quote_ending_at(mark)
             if q is not None:
                 # The quote may open sentences earlier: measure the lead-in from
@@ -291,7 +295,7 @@ class _Finder:
         inverted = False
         if source is None:
             before = body[sentence.start : start].rstrip()
-            if before and before[-1] in ',"”' and verb.form_type in ("past", "present"):
+            if before and before[-1] in "," + CLOSE_MARKS and verb.form_type in ("past", "present"):
                 source = source_after(doc, sentence, self._skip_space(end, sentence.end), self.verb_forms)
                 inverted = source is not None
         if source is None:
@@ -304,7 +308,7 @@ class _Finder:
         # "..., X said" or '"...," said X': the content is on the left.
         left_anchor = start if inverted else source[0]
         lead = body[sentence.start : left_anchor].rstrip()
-        parenthetical = bool(lead) and lead[-1] in ',"”'
+        parenthetical = bool(lead) and lead[-1] in "," + CLOSE_MARKS
         contents = None
         closes_clause = complement is None or (not complement[1] and self._adjunct_only(region_start, region_end, verb))
         if inverted or (parenthetical and closes_clause):
@@ -452,8 +456,12 @@ class _Finder:
 
 def _inner(body: str, q) -> Span:
     """The text span of a quote without its marks (a quote may lack its opening mark)."""
-    start = q.start + 1 if body[q.start] in OPEN_QUOTES else q.start
-    end = q.end - 1 if q.end > start and body[q.end - 1] in CLOSE_QUOTES else q.end
+    start, end = q.start, q.end
+    for _ in range(2):  # one mark, or a '' pair
+        if start < end and body[start] in OPEN_QUOTES + "'":
+            start += 1
+        if end > start and body[end - 1] in CLOSE_QUOTES + "'":
+            end -= 1
     return start, end
 
 

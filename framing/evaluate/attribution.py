@@ -1,0 +1,189 @@
+"""Measure attribution extraction against PolNeAR's human annotation.
+
+A predicted and a gold attribution match when their contents overlap:
+shared word tokens divided by the larger of the two contents is at least
+0.3 (each covers at least 30% of the other); pairs are matched one to one,
+best overlap first.  Exact match means the same content tokens.  Source
+match and cue match are measured over the matched pairs whose gold relation
+has a source (cue): the predicted span shares a token with the gold span.
+
+Examples
+--------
+>>> content_overlap({1, 2, 3, 4}, {3, 4, 5})
+0.5
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from framing.document import Document, build_document
+from framing.evaluate.polnear import GoldAttribution, read_split
+from framing.features.attribution_cues import CueLexicon
+from framing.features.attribution_spans import Attribution, find_attributions
+
+MIN_OVERLAP = 0.3
+
+
+def content_overlap(predicted: set[int], gold: set[int]) -> float:
+    """Shared tokens over the size of the larger token set (0 when either is empty)."""
+    if not predicted or not gold:
+        return 0.0
+    return len(predicted & gold) / max(len(predicted), len(gold))
+
+
+def _tokens(doc: Document, spans: Iterable[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for start, end in spans:
+        out.update(doc.tokens_between(start, end))
+    return out
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def _text(doc: Document, spans: Iterable[tuple[int, int]]) -> str:
+    return " … ".join(doc.body[s:e] for s, e in spans)
+
+
+def evaluate_attribution(
+    polnear_path: str | Path,
+    split: str = "dev",
+    errors_path: str | Path | None = None,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    """Precision, recall and F1 of attribution detection on a PolNeAR split.
+
+    Parameters
+    ----------
+    polnear_path : path
+        The folder holding ``train/``, ``dev/`` (and ``test/``).
+    split : str
+        The split folder to read.
+    errors_path : path, optional
+        Where to write one JSON line per error (missed, spurious, wrong
+        source, wrong cue) for inspection.
+    limit : int, optional
+        Read only the first ``limit`` documents (for quick checks).
+
+    Returns
+    -------
+    dict
+        ``precision_overlap``, ``recall_overlap``, ``f1_overlap``,
+        ``precision_exact``, ``recall_exact``, ``f1_exact``, ``source_match``,
+        ``cue_match`` (fractions in 0–1), ``n_gold``, ``n_predicted``,
+        ``n_matched``, ``n_documents``, ``split``.
+    """
+    cues = CueLexicon.load()
+    totals = dict.fromkeys(("gold", "pred", "matched", "exact", "src_n", "src_ok", "cue_n", "cue_ok"), 0)
+    errors: list[dict[str, Any]] = []
+    n_docs = 0
+    for item in read_split(polnear_path, split, limit):
+        n_docs += 1
+        doc = build_document(item.name, item.text)
+        predicted = find_attributions(doc, cues)
+        _score_document(doc, item.name, predicted, item.attributions, totals, errors)
+    precision = _ratio(totals["matched"], totals["pred"])
+    recall = _ratio(totals["matched"], totals["gold"])
+    precision_exact = _ratio(totals["exact"], totals["pred"])
+    recall_exact = _ratio(totals["exact"], totals["gold"])
+    if errors_path is not None:
+        with open(errors_path, "w", encoding="utf-8") as out:
+            for error in errors:
+                out.write(json.dumps(error, ensure_ascii=False, sort_keys=True) + "\n")
+    return {
+        "split": split,
+        "n_documents": n_docs,
+        "n_gold": totals["gold"],
+        "n_predicted": totals["pred"],
+        "n_matched": totals["matched"],
+        "precision_overlap": precision,
+        "recall_overlap": recall,
+        "f1_overlap": _f1(precision, recall),
+        "precision_exact": precision_exact,
+        "recall_exact": recall_exact,
+        "f1_exact": _f1(precision_exact, recall_exact),
+        "source_match": _ratio(totals["src_ok"], totals["src_n"]),
+        "cue_match": _ratio(totals["cue_ok"], totals["cue_n"]),
+    }
+
+
+def _score_document(
+    doc: Document,
+    name: str,
+    predicted: list[Attribution],
+    gold: Iterable[GoldAttribution],
+    totals: dict[str, int],
+    errors: list[dict[str, Any]],
+) -> None:
+    gold = list(gold)
+    pred_tokens = [_tokens(doc, a.contents) for a in predicted]
+    gold_tokens = [_tokens(doc, g.contents) for g in gold]
+    pairs = []
+    for i, p in enumerate(pred_tokens):
+        for j, g in enumerate(gold_tokens):
+            if p & g:
+                overlap = content_overlap(p, g)
+                if overlap >= MIN_OVERLAP:
+                    pairs.append((-overlap, i, j))
+    pairs.sort()
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    matches = []
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            matches.append((i, j))
+    totals["gold"] += len(gold)
+    totals["pred"] += len(predicted)
+    totals["matched"] += len(matches)
+    for i, j in sorted(matches):
+        a, g = predicted[i], gold[j]
+        if pred_tokens[i] == gold_tokens[j]:
+            totals["exact"] += 1
+        if g.sources:
+            totals["src_n"] += 1
+            ok = a.source is not None and bool(_tokens(doc, [a.source]) & _tokens(doc, g.sources))
+            totals["src_ok"] += ok
+            if not ok:
+                errors.append(_error("wrong_source", doc, name, a, g))
+        if g.cues:
+            totals["cue_n"] += 1
+            ok = a.cue is not None and bool(_tokens(doc, [a.cue]) & _tokens(doc, g.cues))
+            totals["cue_ok"] += ok
+            if not ok:
+                errors.append(_error("wrong_cue", doc, name, a, g))
+    for j, g in enumerate(gold):
+        if j not in used_g:
+            errors.append(_error("missed", doc, name, None, g))
+    for i, a in enumerate(predicted):
+        if i not in used_p:
+            errors.append(_error("spurious", doc, name, a, None))
+
+
+def _error(kind: str, doc: Document, name: str, a: Attribution | None, g: GoldAttribution | None):
+    record: dict[str, Any] = {"error": kind, "document": name}
+    if a is not None:
+        record["predicted"] = {
+            "content": _text(doc, a.contents),
+            "source": _text(doc, [a.source]) if a.source else "",
+            "cue": _text(doc, [a.cue]) if a.cue else "",
+            "start": a.contents[0][0],
+        }
+    if g is not None:
+        record["gold"] = {
+            "content": _text(doc, g.contents),
+            "source": _text(doc, g.sources),
+            "cue": _text(doc, g.cues),
+            "start": g.contents[0][0],
+        }
+    return record
