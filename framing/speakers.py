@@ -79,8 +79,20 @@ def _is_cap(text: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit()
 
 
+_ABBREVIATED = frozenset("mr mrs ms dr sen rep gov lt gen col sgt capt adm st jr sr prof rev".split())
+
+
 def _gap_is_space(body: str, end: int, start: int) -> bool:
-    return end >= start or body[end:start].isspace()
+    """Whether only white space (or the full stop of "Mr." or an initial) separates two words."""
+    if end >= start or body[end:start].isspace():
+        return True
+    if body[end] == "." and body[end + 1 : start].isspace():
+        i = end
+        while i > 0 and body[i - 1].isalpha():
+            i -= 1
+        word = body[i:end]
+        return word.lower() in _ABBREVIATED or (len(word) == 1 and word.isupper())
+    return False
 
 
 def _sentence_tokens(doc: Document, sentence: Sentence, start: int, end: int) -> list[int]:
@@ -125,7 +137,8 @@ def _noun_phrase_left(doc: Document, idxs: list[int], limit: int = 9) -> int | N
     # Drop lowercase words at the left edge of a phrase that has no determiner
     # ("jobs" in "the growth in jobs shows") unless it names a vague source.
     if not has_det and not _is_cap(body[spans[idxs[start]][0] :]):
-        if not has_cap and tokens[idxs[-1]] not in _VAGUE_HEADS:
+        left = body[spans[idxs[start - 1]][1] : spans[idxs[start]][0]] if start else ","
+        if not has_cap and tokens[idxs[-1]] not in _VAGUE_HEADS and "," not in left:
             return None
     return start
 
@@ -191,8 +204,10 @@ def _apposition_subject(doc: Document, idxs: list[int]) -> tuple[int, int] | Non
                 return None
             if len(idxs) - i > 25:
                 return None
+            head_is_name = _is_cap(body[spans[idxs[i - 1]][0] :])
             if not (
-                first in DETERMINERS
+                head_is_name
+                or first in DETERMINERS
                 or first in ("who", "which")
                 or _is_cap(body[spans[idxs[i]][0] :])
                 or _POSSESSIVE.search(tokens[idxs[i]])

@@ -39,7 +39,8 @@ COMPLEMENTIZERS = frozenset("that whether if how why what".split())
 ADJUNCT_STARTS = frozenset(
     """on in at during to last earlier later this yesterday today tonight recently late after before
     while when monday tuesday wednesday thursday friday saturday sunday from via through with
-    afterwards again also regret concern confidence doubt hope surprise""".split()
+    afterwards again also regret concern confidence doubt hope surprise outside inside near over
+    here there afterward shortly""".split()
 )
 _BE = frozenset("is was were are been being be".split())
 OBJECT_VERBS = frozenset("tell ask warn urge remind assure inform accuse promise".split())
@@ -123,6 +124,14 @@ class _Finder:
             i -= 1
         return None
 
+    def _quote_closing_before(self, pos: int):
+        """The speech quote whose closing mark is the last thing before ``pos``."""
+        end = self._back_space(pos, 0)
+        if end == 0 or self.body[end - 1] not in CLOSE_MARKS:
+            return None
+        quote = self._quote_ending_at(end - 1)
+        return quote if quote is not None and quote.end == end else None
+
     def _quote_starting_at(self, pos: int):
         i = bisect.bisect_left(self._quote_starts, pos)
         if i < len(self.speech_quotes) and self.speech_quotes[i].start == pos:
@@ -153,6 +162,11 @@ class _Finder:
         for a in self.found[::-1]:
             if a.sentence_index != sentence.index:
                 break
+        for k in self.doc.tokens_between(pos, end):
+            if self.doc.tokens[k] == "and" and k + 1 < len(self.doc.tokens):
+                if self.doc.tokens[k + 1] in self.verb_forms and self.doc.token_spans[k + 1][1] <= end:
+                    end = self.doc.token_spans[k][0]
+                    break
         nxt = self.body.find(",", pos, end)
         while nxt != -1:
             after = self.body[nxt + 1 : nxt + 12].lstrip().lower()
@@ -195,12 +209,12 @@ class _Finder:
             if n > _ADVERBIAL_LIMIT:
                 break
             tok_start = doc.token_spans[k][0]
+            if body[tok_start - 1 : tok_start] in OPEN_QUOTES and n:
+                return tok_start - 1, True
             if any(c in body[start:tok_start] for c in '"“”;'):
                 break
             if doc.tokens[k] in COMPLEMENTIZERS:
                 return tok_start, True
-            if body[tok_start - 1 : tok_start] in OPEN_QUOTES and n:
-                return tok_start - 1, True
             # Only "when, where, to whom" words may stand between a cue and its
             # clause ("said on Monday that", "told reporters that"); "said he
             # was sure that" starts its content at "he".
@@ -291,7 +305,7 @@ class _Finder:
             return
         if verb.form_type == "past" and self._passive(sentence, start):
             return  # "it is said", "was told": no speaker in the clause
-        source = source_before(doc, sentence, start)
+        source = source_before(doc, sentence, start) or self._coordinated_subject(sentence, start)
         inverted = False
         if source is None:
             before = body[sentence.start : start].rstrip()
@@ -310,7 +324,20 @@ class _Finder:
         lead = body[sentence.start : left_anchor].rstrip()
         parenthetical = bool(lead) and lead[-1] in "," + CLOSE_MARKS
         contents = None
-        closes_clause = complement is None or (not complement[1] and self._adjunct_only(region_start, region_end, verb))
+        closes_clause = complement is None or (
+            not complement[1]
+            and (
+                self._adjunct_only(region_start, region_end, verb)
+                or body[self._skip_space(region_start, region_end)] == ","
+            )
+        )
+        if not lead and closes_clause:
+            # '"Why's he attacking me?" Trump said.': the splitter ended the
+            # sentence inside the quote, which closes just before this one.
+            quote = self._quote_closing_before(sentence.start)
+            if quote is not None and quote.start >= self.doc.paragraphs[sentence.paragraph][0]:
+                self._add(None, source, (start, end), [self._trim(*_inner(body, quote))], verb, sentence, written)
+                return
         if inverted or (parenthetical and closes_clause):
             contents = self._left_content(sentence, left_anchor)
             if contents is None:
@@ -323,6 +350,25 @@ class _Finder:
         if not contents:
             return
         self._add(None, source, (start, end), contents, verb, sentence, written)
+
+    def _coordinated_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
+        """The subject of "X rejected the idea and said ...": the clause's first noun phrase."""
+        doc = self.doc
+        idx = [k for k in doc.tokens_between(sentence.start, cue_start)]
+        while idx and doc.tokens[idx[-1]] in AUXILIARIES:
+            idx.pop()
+        if not idx or doc.tokens[idx[-1]] not in ("and", "but"):
+            return None
+        starts = [sentence.start]
+        comma = self.body.find(",", sentence.start, doc.token_spans[idx[min(len(idx) - 1, 10)]][0])
+        if comma != -1:
+            starts.insert(0, comma + 1)
+        for pos in starts:
+            pos = self._skip_space(pos, cue_start)
+            source = source_after(doc, sentence, pos, self.verb_forms)
+            if source is not None and source[1] < cue_start:
+                return source
+        return None
 
     def _passive(self, sentence: Sentence, cue_start: int) -> bool:
         idx = self.doc.tokens_between(sentence.start, cue_start)
