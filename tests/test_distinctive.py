@@ -1,0 +1,142 @@
+"""Distinctive vocabulary: the log-odds statistic, streaming counts, the seeds."""
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from framing.distinctive import (
+    TermCounts,
+    count_terms,
+    distinctive_terms,
+    find_sentence,
+    log_odds_z,
+    parse_stopwords,
+    term_lists,
+)
+from framing.document import build_document
+from framing.errors import DataFileError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_log_odds_z_by_hand():
+    # Group A says "a" 3 times and "b" once; group B the reverse.  Prior = the
+    # set's counts: alpha_a = 4, alpha_0 = 8.  For "a" in A:
+    # delta = log(7/5) - log(5/7) = 0.672944, variance = 1/7 + 1/5.
+    expected = 2 * math.log(1.4) / math.sqrt(1 / 7 + 1 / 5)
+    assert expected == pytest.approx(1.149271, abs=1e-6)
+    assert log_odds_z(3, 4, 1, 4, 4, 8) == pytest.approx(expected)
+    counts = TermCounts()
+    counts.add("A", {"a": 3, "b": 1})
+    counts.add("B", {"a": 1, "b": 3})
+    result = distinctive_terms(counts, min_count=1)
+    assert result["A"] == [("a", pytest.approx(expected), 3)]
+    assert result["B"] == [("b", pytest.approx(expected), 3)]
+
+
+def test_one_group_has_nothing_to_compare():
+    counts = TermCounts()
+    counts.add("A", {"a": 3})
+    assert distinctive_terms(counts, min_count=1) == {"A": []}
+
+
+def test_ties_are_broken_by_term():
+    counts = TermCounts()
+    counts.add("A", {"zebra": 2, "apple": 2, "common": 1})
+    counts.add("B", {"common": 4, "other": 2})
+    assert [term for term, _, _ in distinctive_terms(counts, min_count=1)["A"]] == ["apple", "zebra"]
+
+
+def test_ngrams_stay_inside_phrases():
+    doc = build_document("x", 'In 2014, Moscow’s "reunification" with Crimea. The US-led military bloc, NATO, grew.')
+    terms = set(term_lists(doc)[0])
+    assert {"moscow", "reunification", "crimea", "us-led military bloc", "military bloc"} <= terms
+    # Quotation marks and commas are phrase boundaries; numbers are not terms.
+    assert "reunification with crimea" not in terms
+    assert "bloc nato" not in terms
+    assert "2014" not in terms
+    assert not {"in", "the", "with"} & terms
+
+
+def test_count_terms_and_trigrams_with_a_stop_word_inside():
+    counts = count_terms(build_document("x", "The annexation of Crimea. Annexation of Crimea again."))
+    assert counts["annexation of crimea"] == 2
+    assert counts["annexation"] == 2
+    assert "of" not in counts
+
+
+def test_merge_is_order_independent_and_equals_one_pass():
+    texts = {
+        "a1": ("X", "The bloc expands. The bloc grows eastward."),
+        "a2": ("Y", "The alliance expands."),
+        "a3": ("X", "Eastward the alliance grows."),
+    }
+    docs = {key: (group, build_document(key, text)) for key, (group, text) in texts.items()}
+    whole = TermCounts()
+    for group, doc in docs.values():
+        whole.add_document(group, doc)
+    left, right = TermCounts(), TermCounts()
+    left.add_document(*docs["a3"])
+    right.add_document(*docs["a1"])
+    right.add_document(*docs["a2"])
+    for merged in (left + right, right + left):
+        assert merged.counts == whole.counts
+        assert merged.examples == whole.examples
+        assert merged.n_documents == whole.n_documents == {"X": 2, "Y": 1}
+    # The example kept is the earliest (article, sentence), whatever the order.
+    assert (left + right).example("X", "eastward") == ("a1", 1)
+
+
+def test_memory_bound_prunes_singletons():
+    counts = TermCounts(max_entries=5)
+    counts.add("A", {"kept": 3, "rare1": 1, "rare2": 1})
+    counts.add("B", {"kept": 2, "rare3": 1, "rare4": 1}, examples={"rare3": ("b", 0)})
+    assert counts.n_pruned == 1
+    assert counts.counts == {"A": {"kept": 3}, "B": {"kept": 2}}
+    assert counts.example("B", "rare3") is None
+    assert counts.n_entries == 2
+
+
+def test_stopword_file_errors_name_the_line():
+    with pytest.raises(DataFileError, match="line 3: entry 'The'"):
+        parse_stopwords("# header\nthe\nThe\n", "stop.txt")
+    with pytest.raises(DataFileError, match="no header"):
+        parse_stopwords("the\n", "stop.txt")
+
+
+@pytest.fixture(scope="module")
+def seed_counts():
+    counts = TermCounts()
+    docs = {}
+    with open(SEEDS / "articles.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            doc = build_document(row["file"], (SEEDS / row["file"]).read_text(encoding="utf-8"), row["title"])
+            docs[row["file"]] = doc
+            counts.add_document(row["outlet"], doc)
+    return counts, docs
+
+
+def test_seeds_distinctive_terms(seed_counts):
+    counts, _ = seed_counts
+    assert counts.n_documents["Fort Russ News"] == 2
+    top = distinctive_terms(counts, top=3, min_count=2)
+    # TASS: "Council" 9 times, 5 of them in "NATO-Russia Council" (checked with grep).
+    assert top["TASS"][0][0] == "council" and top["TASS"][0][2] == 9
+    assert top["Fort Russ News"][0][:1] == ("northern fleet",)
+    every = distinctive_terms(counts, top=1000, min_count=1)
+    terms = {group: {term for term, _, _ in listed} for group, listed in every.items()}
+    assert "annexation" in terms["The Moscow Times"]
+    assert "reunification with crimea" in terms["RT"]
+    assert "annexation" not in terms["RT"] | terms["TASS"]
+    assert "reunification" not in terms["The Moscow Times"]
+
+
+def test_seeds_example_sentence(seed_counts):
+    counts, docs = seed_counts
+    article_id, sentence_index = counts.example("The Moscow Times", "annexation")
+    sentence = docs[article_id].sentences[sentence_index]
+    assert "Moscow's annexation of the Crimean peninsula" in sentence.text
+    assert find_sentence(docs[article_id], "annexation") == sentence
+    assert find_sentence(docs[article_id], "reunification") is None
