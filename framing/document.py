@@ -30,6 +30,9 @@ WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 # A candidate sentence end: terminal punctuation, optional closing quotes or
 # brackets, then white space.
 BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+# The first non-space character from a position on (as ``str.lstrip()[0]``).
+_NEXT_CHARACTER_RE = re.compile(r"\s*(\S)")
+_DOUBLE_MARK_RE = re.compile("''|[\"“”]")
 DOUBLE_OPEN = "“"
 DOUBLE_CLOSE = "”"
 SINGLE_OPEN = "‘"
@@ -165,11 +168,14 @@ def split_sentences(body: str, paragraphs: list[tuple[int, int]]) -> list[Senten
         text = body[p_start:p_end]
         cut = 0
         for m in BOUNDARY_RE.finditer(text):
-            nxt = text[m.end():].lstrip()
-            if not nxt:
+            # The first character after the white space (matched, not sliced:
+            # slicing the rest of a long paragraph at every full stop is quadratic).
+            following = _NEXT_CHARACTER_RE.match(text, m.end())
+            if following is None:
                 continue
+            first = following.group(1)
             # A new sentence starts with a capital, a digit or an opening quote/bracket.
-            if not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"“‘'(["):
+            if not (first.isupper() or first.isdigit() or first in "\"“‘'(["):
                 continue
             if not _ends_sentence(text, m):
                 continue
@@ -201,14 +207,13 @@ def find_quotes(body: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     quotes: list[Quote] = []
     for p_start, p_end in paragraphs:
         para_open: int | None = None
-        i = p_start
-        while i < p_end:
-            ch = body[i]
-            # Two apostrophes stand for a straight double quote in some archives
-            # (the New York Times' ''...'' convention).
-            width = 2 if ch == "'" and body[i + 1 : i + 2] == "'" else 1
-            if width == 2:
-                ch = '"'
+        # Only the quotation marks matter: visit them, not every character.
+        # Two apostrophes stand for a straight double quote in some archives
+        # (the New York Times' ''...'' convention).
+        for mark in _DOUBLE_MARK_RE.finditer(body, p_start, p_end):
+            i = mark.start()
+            width = mark.end() - i
+            ch = '"' if width == 2 else mark.group()
             if ch == DOUBLE_OPEN or (ch == '"' and para_open is None):
                 if para_open is None:
                     para_open = i
@@ -219,7 +224,6 @@ def find_quotes(body: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 else:
                     quotes.append(_make_quote(body, start, i + width, "double"))
                 para_open = None
-            i += width
         if para_open is not None:
             # Unclosed at paragraph end: the quote continues in the next paragraph
             # if that one opens with a quotation mark; record this part now.
@@ -257,11 +261,9 @@ def build_document(article_id: str, body: str, title: str = "") -> Document:
     """Parse ``body`` once into a :class:`Document`."""
     paragraphs = split_paragraphs(body)
     sentences = split_sentences(body, paragraphs)
-    spans = []
-    tokens = []
-    for m in WORD_RE.finditer(body):
-        spans.append((m.start(), m.end()))
-        tokens.append(m.group().lower())
+    matches = list(WORD_RE.finditer(body))
+    spans = [m.span() for m in matches]
+    tokens = [m.group().lower() for m in matches]
     quotes = find_quotes(body, paragraphs)
     return Document(
         article_id=article_id,
