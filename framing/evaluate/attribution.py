@@ -83,7 +83,7 @@ def evaluate_attribution(
         ``n_matched``, ``n_documents``, ``split``.
     """
     cues = CueLexicon.load()
-    totals = dict.fromkeys(("gold", "pred", "matched", "exact", "src_n", "src_ok", "cue_n", "cue_ok"), 0)
+    totals = dict.fromkeys(("gold", "pred", "matched", "exact", "source_n", "source_ok", "cue_n", "cue_ok"), 0)
     errors: list[dict[str, Any]] = []
     n_docs = 0
     for item in read_split(polnear_path, split, limit):
@@ -111,7 +111,7 @@ def evaluate_attribution(
         "precision_exact": precision_exact,
         "recall_exact": recall_exact,
         "f1_exact": _f1(precision_exact, recall_exact),
-        "source_match": _ratio(totals["src_ok"], totals["src_n"]),
+        "source_match": _ratio(totals["source_ok"], totals["source_n"]),
         "cue_match": _ratio(totals["cue_ok"], totals["cue_n"]),
     }
 
@@ -150,18 +150,14 @@ def _score_document(
         a, g = predicted[i], gold[j]
         if pred_tokens[i] == gold_tokens[j]:
             totals["exact"] += 1
-        if g.sources:
-            totals["src_n"] += 1
-            ok = a.source is not None and bool(_tokens(doc, [a.source]) & _tokens(doc, g.sources))
-            totals["src_ok"] += ok
+        for role, gold_spans, span in (("source", g.sources, a.source), ("cue", g.cues, a.cue)):
+            if not gold_spans:
+                continue
+            totals[f"{role}_n"] += 1
+            ok = span is not None and bool(_tokens(doc, [span]) & _tokens(doc, gold_spans))
+            totals[f"{role}_ok"] += ok
             if not ok:
-                errors.append(_error("wrong_source", doc, name, a, g))
-        if g.cues:
-            totals["cue_n"] += 1
-            ok = a.cue is not None and bool(_tokens(doc, [a.cue]) & _tokens(doc, g.cues))
-            totals["cue_ok"] += ok
-            if not ok:
-                errors.append(_error("wrong_cue", doc, name, a, g))
+                errors.append(_error(f"wrong_{role}", doc, name, a, g))
     for j, g in enumerate(gold):
         if j not in used_g:
             errors.append(_error("missed", doc, name, None, g))

@@ -63,13 +63,12 @@ def quoted_word_count(doc: Document, spans: Sequence[tuple[int, int]]) -> int:
     >>> quoted_word_count(doc, [(0, len(doc.body))])
     3
     """
-    quotes = [q for q in doc.quotes if q.mark == "double"]
-    starts = [q.start for q in quotes]
     total = 0
+    starts = [q.start for q in doc.quotes]
     for start, end in spans:
         i = bisect.bisect_right(starts, end)
-        for q in quotes[:i]:
-            if q.end > start:
+        for q in doc.quotes[:i]:
+            if q.end > start and q.mark == "double":
                 total += len(doc.tokens_between(max(start, q.start), min(end, q.end)))
     return total
 

@@ -1,9 +1,9 @@
-"""Reporting cues: the verb list with its classes, loaded once and compiled to one matcher.
+"""Reporting cues: the verb list with its classes, loaded once into a word-token lookup.
 
 The data lives in ``framing/data/reporting_verbs.toml``: each verb has a class
 (neutral, emphatic, distancing, endorsing) and a note.  :class:`CueLexicon`
-turns it into a single compiled regular expression over the body and a table
-from each written form to its :class:`CueVerb`.
+turns it into a table from each written form to its :class:`CueVerb` and finds
+cues on the Document's word tokens (one dictionary look-up per token).
 
 Examples
 --------
@@ -16,11 +16,12 @@ Examples
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from framing.datafiles import line_of, load_toml
+from framing.document import Document
 from framing.errors import DataFileError
 
 VERB_CLASSES = ("neutral", "emphatic", "distancing", "endorsing")
@@ -85,10 +86,36 @@ class CueLexicon:
 
     def __init__(self, verbs: dict[str, CueVerb]):
         self.verbs = verbs
-        # Longest forms first so "pointed out" wins over a shorter alternative.
-        alternatives = sorted(verbs, key=lambda f: (-len(f), f))
-        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
-        self.pattern = re.compile(rf"(?<![\w’'-])(?:{body})(?![\w’'-])", re.IGNORECASE)
+        # Cues are found on the Document's word tokens: first word -> the
+        # cue's words, longest first, so "pointed out" wins over "pointed".
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for form in sorted(verbs, key=lambda f: (-len(f.split()), f)):
+            words = tuple(form.split())
+            self._by_first.setdefault(words[0], []).append(words)
+
+    def find(self, document: Document) -> Iterator[tuple[int, int, CueVerb]]:
+        """Every cue in ``document`` as (start, end, verb), in text order.
+
+        Examples
+        --------
+        >>> from framing.document import build_document
+        >>> doc = build_document("x", "He pointed out, according to TASS, that ...")
+        >>> [(doc.body[s:e], v.lemma) for s, e, v in CueLexicon.load().find(doc)]
+        [('pointed out', 'point out'), ('according to', 'according to')]
+        """
+        tokens, spans, by_first = document.tokens, document.token_spans, self._by_first
+        n = len(tokens)
+        i = 0
+        while i < n:
+            candidates = by_first.get(tokens[i])
+            if candidates is not None:
+                for words in candidates:
+                    end = i + len(words)
+                    if end <= n and (len(words) == 1 or tuple(tokens[i:end]) == words):
+                        yield spans[i][0], spans[end - 1][1], self.verbs[" ".join(words)]
+                        i = end - 1
+                        break
+            i += 1
 
     def lookup(self, written: str) -> CueVerb | None:
         """The cue for a written form (case and inner spacing ignored)."""

@@ -43,6 +43,7 @@ ADJUNCT_STARTS = frozenset(
     here there afterward shortly""".split()
 )
 _BE = frozenset("is was were are been being be".split())
+_SUBORDINATORS = frozenset("when while as after before because since although though unless".split())
 OBJECT_VERBS = frozenset("tell ask warn urge remind assure inform accuse promise".split())
 OPEN_QUOTES = '"“'
 CLOSE_QUOTES = '"”'
@@ -82,14 +83,11 @@ class Attribution:
 def find_attributions(doc: Document, cues: CueLexicon) -> list[Attribution]:
     """Every attribution in ``doc``, in reading order (by content start)."""
     finder = _Finder(doc, frozenset(cues.verbs))
-    for match in cues.pattern.finditer(doc.body):
-        verb = cues.lookup(match.group())
-        if verb is None:
-            continue
-        quote = doc.quote_at(match.start())
+    for start, end, verb in cues.find(doc):
+        quote = doc.quote_at(start)
         if quote is not None and quote.mark == "double":
             continue  # a verb inside quoted speech belongs to the content
-        finder.cue(match.start(), match.end(), verb)
+        finder.cue(start, end, verb)
     finder.continuations()
     found = [a for a in finder.found if a.contents]
     for a in found:
@@ -102,6 +100,7 @@ class _Finder:
     def __init__(self, doc: Document, verb_forms: frozenset[str]):
         self.doc = doc
         self.verb_forms = verb_forms
+        self._headlines: dict[int, bool] = {}
         self.body = doc.body
         self.found: list[Attribution] = []
         self.speech_quotes = [q for q in doc.quotes if q.mark == "double"]
@@ -159,11 +158,9 @@ class _Finder:
     def _region_end(self, sentence: Sentence, pos: int) -> int:
         """End of the clause after a cue: the sentence end or a following ", adding"."""
         end = sentence.end
-        for a in self.found[::-1]:
-            if a.sentence_index != sentence.index:
-                break
+        # "says she respects X but argues that ...": the next cue starts a new clause.
         for k in self.doc.tokens_between(pos, end):
-            if self.doc.tokens[k] == "and" and k + 1 < len(self.doc.tokens):
+            if self.doc.tokens[k] in ("and", "but") and k + 1 < len(self.doc.tokens):
                 if self.doc.tokens[k + 1] in self.verb_forms and self.doc.token_spans[k + 1][1] <= end:
                     end = self.doc.token_spans[k][0]
                     break
@@ -211,10 +208,15 @@ class _Finder:
             tok_start = doc.token_spans[k][0]
             if body[tok_start - 1 : tok_start] in OPEN_QUOTES and n:
                 return tok_start - 1, True
-            if any(c in body[start:tok_start] for c in '"“”;'):
+            gap = body[start:tok_start]
+            if ":" in gap and not any(c in gap for c in '"“”;'):
+                return self._skip_space(start + gap.index(":") + 1, end), True
+            if any(c in gap for c in '"“”;'):
                 break
             if doc.tokens[k] in COMPLEMENTIZERS:
                 return tok_start, True
+            if doc.tokens[k] in _SUBORDINATORS:
+                break  # "told MSNBC when asked about concerns that ...": not the content
             # Only "when, where, to whom" words may stand between a cue and its
             # clause ("said on Monday that", "told reporters that"); "said he
             # was sure that" starts its content at "he".
@@ -294,7 +296,10 @@ class _Finder:
         if sentence is None or start >= sentence.end:
             return
         written = " ".join(body[start:end].split())
-        if _is_headline(doc, sentence):
+        headline = self._headlines.get(sentence.index)
+        if headline is None:
+            headline = self._headlines[sentence.index] = _is_headline(doc, sentence)
+        if headline:
             return
         if verb.form_type == "phrase":
             self._according(sentence, start, end, verb, written)
@@ -338,8 +343,17 @@ class _Finder:
             if quote is not None and quote.start >= self.doc.paragraphs[sentence.paragraph][0]:
                 self._add(None, source, (start, end), [self._trim(*_inner(body, quote))], verb, sentence, written)
                 return
+        quote_before = bool(lead) and lead.rstrip(",")[-1:] in CLOSE_MARKS
+        if parenthetical and quote_before and (complement is None or not complement[1]):
+            closes_clause = True
         if inverted or (parenthetical and closes_clause):
             contents = self._left_content(sentence, left_anchor)
+            after = self._skip_space(region_start, region_end)
+            if not quote_before and after < region_end and body[after] == ",":
+                # "Even then, he said, he's learned enough ...": content on both sides.
+                right = self._right_content(self._skip_space(after + 1, region_end), region_end)
+                if right:
+                    contents = (contents or [self._trim(sentence.start, left_anchor)]) + right
             if contents is None:
                 return
         elif complement is not None:
