@@ -27,6 +27,8 @@ import math
 from bisect import insort
 from functools import cache
 from importlib import resources
+from itertools import compress
+from operator import itemgetter
 
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
@@ -42,6 +44,7 @@ from vaderSentiment.vaderSentiment import (
 __all__ = ["FastSentimentAnalyzer", "load_lexicons"]
 
 _NEGATE = frozenset(NEGATE)
+_WORD, _LOWER, _CAPS, _SCORED = (itemgetter(n) for n in range(4))
 # Tokens are stripped of surrounding punctuation exactly as the library does.
 _strip_punc_if_word = SentiText._strip_punc_if_word
 
@@ -129,11 +132,11 @@ class FastSentimentAnalyzer:
             text = text[1:]
         return text.replace(" " + marker, " ").replace(marker, " ")
 
-    def _token(self, token: str) -> tuple[str, str, bool, bool]:
-        """(word, lower-cased word, is all caps, is a scored lexicon word) for a token."""
+    def _token(self, token: str) -> tuple[str, str, int, bool]:
+        """(word, lower-cased word, 1 if all caps, is a scored lexicon word) for a token."""
         word = _strip_punc_if_word(token)
         lower = word.lower()
-        info = (word, lower, word.isupper(), lower in self.lexicon and lower not in BOOSTER_DICT)
+        info = (word, lower, int(word.isupper()), lower in self.lexicon and lower not in BOOSTER_DICT)
         if len(self._tokens) >= self.MAX_CACHED_TOKENS:
             self._tokens.clear()
         self._tokens[token] = info
@@ -150,23 +153,24 @@ class FastSentimentAnalyzer:
         text = self._replace_emojis(text).strip()
         cache = self._tokens
         infos = [cache.get(token) or self._token(token) for token in text.split()]
-        words = [info[0] for info in infos]
-        lowers = [info[1] for info in infos]
+        words = list(map(_WORD, infos))
+        lowers = list(map(_LOWER, infos))
         n_words = len(words)
-        n_caps = sum(info[2] for info in infos)
+        n_caps = sum(map(_CAPS, infos))
         is_cap_diff = 0 < n_words - n_caps < n_words
 
         # Boosters, "kind" before "of" and words outside the lexicon score 0.
         sentiments: list[float] = [0] * n_words
-        for i, info in enumerate(infos):
-            if not info[3]:
-                continue
-            if i < n_words - 1 and info[1] == "kind" and lowers[i + 1] == "of":
+        scored = list(compress(range(n_words), map(_SCORED, infos)))
+        for i in scored:
+            if i < n_words - 1 and lowers[i] == "kind" and lowers[i + 1] == "of":
                 continue
             sentiments[i] = self._valence(words, lowers, i, is_cap_diff)
 
         sentiments = _but_check(lowers, sentiments)
-        return _score_valence(sentiments, text)
+        # Only scored positions can hold a non-zero value, before and after
+        # the "but" rule (which rescales values, and zeros stay zero).
+        return _score_valence(sentiments, [sentiments[i] for i in scored], text)
 
     def _valence(self, words: list[str], lowers: list[str], i: int, is_cap_diff: bool) -> float:
         """``SentimentIntensityAnalyzer.sentiment_valence`` for a lexicon word."""
@@ -311,7 +315,7 @@ def _but_check(lowers: list[str], sentiments: list[float]) -> list[float]:
     return sentiments
 
 
-def _score_valence(sentiments: list[float], text: str) -> dict[str, float]:
+def _score_valence(sentiments: list[float], candidates: list[float], text: str) -> dict[str, float]:
     """``SentimentIntensityAnalyzer.score_valence`` (same operations, same order)."""
     if sentiments:
         sum_s = float(sum(sentiments))
@@ -328,7 +332,7 @@ def _score_valence(sentiments: list[float], text: str) -> dict[str, float]:
         compound = normalize(sum_s)
         pos_sum = 0.0
         neg_sum = 0.0
-        scored = [score for score in sentiments if score != 0]
+        scored = [score for score in candidates if score != 0]
         neu_count = len(sentiments) - len(scored)
         for score in scored:  # same order of additions as the library
             if score > 0:
