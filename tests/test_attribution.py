@@ -175,6 +175,7 @@ PATTERNS = [
     ("He said he was sure it would fail.", "He", "said", "indirect", "he was sure it would fail"),
     ("Experts say the plan will fail.", "Experts", "say", "indirect", "the plan will fail"),
     ("The alliance claimed it was ready.", "The alliance", "claimed", "indirect", "it was ready"),
+    ("Lavrov criticized the plan.", "Lavrov", "criticized", "indirect", "the plan"),
 ]
 
 

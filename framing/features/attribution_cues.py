@@ -38,6 +38,7 @@ class CueVerb:
     note: str
     strict: bool
     form_type: str  # "base", "present", "past", "ing" or "phrase"
+    noun_content: bool = False  # "criticized the plan": a noun phrase can be the content
 
 
 def regular_forms(lemma: str) -> list[str]:
@@ -166,12 +167,17 @@ def _validate_entry(entry: dict, table: str, text: str, label: str) -> list[CueV
     strict = entry.get("strict", False)
     if not isinstance(strict, bool):
         raise DataFileError(f"{where}: entry {lemma!r}: strict must be true or false")
-    unknown = set(entry) - {"lemma", "class", "note", "forms", "strict"}
+    noun_content = entry.get("noun_content", False)
+    if not isinstance(noun_content, bool):
+        raise DataFileError(f"{where}: entry {lemma!r}: noun_content must be true or false")
+    unknown = set(entry) - {"lemma", "class", "note", "forms", "strict", "noun_content"}
     if unknown:
         raise DataFileError(f"{where}: entry {lemma!r}: unknown key(s) {sorted(unknown)} — remove them")
     out = []
     for form in forms:
         norm = " ".join(form.lower().split())
         form_type = "phrase" if table == "phrase" else _form_type(norm, lemma.lower())
-        out.append(CueVerb(norm, lemma.lower(), verb_class, note.strip(), strict, form_type))
+        out.append(
+            CueVerb(norm, lemma.lower(), verb_class, note.strip(), strict, form_type, noun_content)
+        )
     return out

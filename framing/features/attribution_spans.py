@@ -358,7 +358,7 @@ class _Finder:
                 return
         elif complement is not None:
             c_start, opened = complement
-            if not opened and (verb.strict or verb.lemma in OBJECT_VERBS):
+            if not opened and (verb.strict or verb.lemma in OBJECT_VERBS) and not verb.noun_content:
                 return
             contents = self._right_content(c_start, region_end)
         if not contents:
