@@ -111,7 +111,7 @@ def term_lists(doc: Document, stopwords: frozenset[str] | None = None) -> tuple[
     """
     stop = load_stopwords() if stopwords is None else stopwords
     tokens = doc.tokens
-    cuts = _phrase_breaks(doc)
+    cuts = phrase_breaks(doc)
     cached = _NORMALISED
     terms: list[str] = []
     where: list[int] = []
@@ -141,7 +141,7 @@ def term_lists(doc: Document, stopwords: frozenset[str] | None = None) -> tuple[
 PHRASE_BREAK_RE = re.compile(r"[^\w\s]|_")
 
 
-def _phrase_breaks(doc: Document) -> list[int]:
+def phrase_breaks(doc: Document) -> list[int]:
     """Sorted indices of the tokens that punctuation separates from the token before."""
     spans = doc.token_spans
     starts = [start for start, _ in spans]
