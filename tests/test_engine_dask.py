@@ -1,0 +1,76 @@
+"""The Dask engine gives the local engine's results and per-outlet totals (LocalCluster, 2 workers)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from itertools import islice
+
+import pytest
+from sample_articles import ALLSIDES
+
+from framing.corpus import CorpusReader
+from framing.engine import map_ordered
+from framing.engine_dask import DaskEngine, partition_ranges, totals_by_outlet
+from framing.pipeline import ScoreOptions
+
+pytest.importorskip("distributed")
+
+N_ARTICLES = 200
+
+
+@pytest.fixture(scope="module")
+def articles_file(tmp_path_factory):
+    if not ALLSIDES.exists():
+        pytest.skip(f"{ALLSIDES} not present")
+    path = tmp_path_factory.mktemp("dask") / "articles.jsonl"
+    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as source, open(path, "w", encoding="utf-8") as out:
+        for line in islice(source, N_ARTICLES):
+            record = json.loads(line)
+            out.write(json.dumps({key: record.get(key) for key in
+                                  ("ID", "source", "title", "date", "url", "content_original")}) + "\n")
+    return path
+
+
+def reader_for(path):
+    return CorpusReader(path, columns={"text": "content_original", "outlet": "source", "id": "ID"})
+
+
+def same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or a == b
+
+
+def test_partitions_cover_every_article_once():
+    ranges = partition_ranges(200, 7)
+    assert ranges[0][0] == 0 and ranges[-1][1] == 200
+    assert all(stop == start for (_, stop), (start, _) in zip(ranges, ranges[1:]))
+    assert {stop - start for start, stop in ranges} == {28, 29}
+
+
+@pytest.mark.slow
+def test_dask_engine_matches_the_local_engine(articles_file):
+    from distributed import LocalCluster
+
+    options = ScoreOptions()
+    local = list(map_ordered(options, reader_for(articles_file), jobs=1))
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        engine = DaskEngine(scheduler=cluster.scheduler_address, partitions=5)
+        remote = list(engine.map_ordered(options, reader_for(articles_file)))
+
+    assert len(local) == len(remote) == N_ARTICLES
+    assert [s.meta["id"] for s in remote] == [s.meta["id"] for s in local]
+    for ours, theirs in zip(remote, local):
+        assert ours.features.keys() == theirs.features.keys()
+        assert all(same(ours.features[k], theirs.features[k]) for k in ours.features)
+        assert ours.evidence == theirs.evidence
+        assert ours.meta == theirs.meta
+
+    expected = totals_by_outlet(iter(local))
+    assert engine.outlet_totals.keys() == expected.keys()
+    for outlet, totals in expected.items():
+        reduced = engine.outlet_totals[outlet]
+        assert reduced["articles"] == totals["articles"]
+        assert reduced["count"] == totals["count"]
+        for name, value in totals["sum"].items():
+            assert reduced["sum"][name] == pytest.approx(value, rel=1e-12, abs=1e-12)
