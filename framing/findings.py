@@ -7,6 +7,7 @@ calls an outlet biased or its words false.
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -15,6 +16,7 @@ from framing.compare import contrast
 from framing.summaries import GroupEvidence
 
 VOICE_LABELS = {"own": "in its own voice", "quoted": "inside a quote", "scare_quote": "in scare quotes"}
+VOICE_VERBS = {"own": "writes", "quoted": "quotes a speaker saying", "scare_quote": "puts in scare quotes"}
 SIDE_LABELS = {
     "russia_gov": "Russian government", "nato_or_western_gov": "NATO / Western governments",
     "ukraine_gov": "Ukrainian government", "independent_expert": "independent experts",
@@ -40,7 +42,8 @@ def group_terms(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
     if evidence is None:
         return []
     uses = sorted(evidence.terms.values(), key=lambda u: (u.pack, u.concept, -u.total, u.variant))
-    return [{"pack": u.pack, "concept": u.concept, "side": u.side, "variant": u.variant, "total": u.total,
+    return [{"pack": u.pack, "concept": u.concept, "label": concept_label(u.concept), "side": u.side,
+             "variant": u.variant, "total": u.total,
              "voices": [(VOICE_LABELS.get(v, v), n) for v, n in sorted(u.voices.items())],
              "examples": u.examples} for u in uses]
 
@@ -48,7 +51,7 @@ def group_terms(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
 def group_scare_quotes(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
     if evidence is None:
         return []
-    return [{"phrase": phrase, "count": n, "example": evidence.scare_examples[phrase]}
+    return [{"phrase": evidence.scare_examples[phrase]["text"], "count": n, "example": evidence.scare_examples[phrase]}
             for phrase, n in sorted(evidence.scare_quotes.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
@@ -116,8 +119,21 @@ def figures_against_others(group: str, rows: Sequence[Mapping[str, Any]], table:
     return figures
 
 
-def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[dict[str, Any]]:
-    """Per contested concept: every variant found, whose term it is, and each group's uses."""
+def concept_label(concept: str) -> str:
+    """A readable name for a concept id: ``crimea_2014`` → ``Crimea 2014``."""
+    words = concept.replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
+                  descriptions: Mapping[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
+    """Per contested concept: every variant found, whose term it is, and each group's uses.
+
+    Concepts come in order of how clearly the groups part ways: first those
+    where each group sticks to one side's wording, the groups' wordings
+    differ and the outlets use them in their own voice (not only in quotes),
+    then the rest.
+    """
     concepts: dict[tuple[str, str], dict[tuple[str, str], dict[str, int]]] = {}
     for group in order:
         ev = evidence.get(group)
@@ -130,9 +146,46 @@ def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -
     for (pack, concept), variants in sorted(concepts.items()):
         rows = [{"variant": v, "side": side, "counts": [counts.get(g, 0) for g in order]}
                 for (v, side), counts in sorted(variants.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
-        table.append({"pack": pack, "concept": concept, "rows": rows,
-                      "n_groups": len({g for counts in variants.values() for g in counts})})
+        table.append({"pack": pack, "concept": concept, "label": concept_label(concept),
+                      "description": (descriptions or {}).get((pack, concept), ""), "rows": rows,
+                      "n_groups": len({g for counts in variants.values() for g in counts}),
+                      "contrast": _contrast_score(variants, order)
+                      * (0.5 + 0.5 * _own_voice_share(evidence, pack, concept))})
+    table.sort(key=lambda c: (-c["contrast"], -c["n_groups"], c["pack"], c["concept"]))
     return table
+
+
+def _contrast_score(variants: Mapping[tuple[str, str], Mapping[str, int]], order: Sequence[str]) -> float:
+    """How clearly groups differ on a concept: 0 (all alike or mixed) to 1 (each sticks to another side).
+
+    For every group, the share of its uses that are its main side's terms
+    (its consistency); the score is the mean consistency, and 0 unless the
+    groups' main sides differ.
+    """
+    by_group: dict[str, Counter] = {}
+    for (_, side), counts in variants.items():
+        for group, n in counts.items():
+            by_group.setdefault(group, Counter())[side] += n
+    mains = {}
+    consistency = []
+    for group, sides in by_group.items():
+        side, n = max(sides.items(), key=lambda kv: (kv[1], kv[0]))
+        mains[group] = side
+        consistency.append(n / sum(sides.values()))
+    if len(set(mains.values())) < 2:
+        return 0.0
+    return sum(consistency) / len(consistency)
+
+
+def _own_voice_share(evidence: Mapping[str, GroupEvidence], pack: str, concept: str) -> float:
+    """Share of a concept's uses, over all groups, in the outlets' own voice (not quotes)."""
+    own = total = 0
+    for ev in evidence.values():
+        for use in ev.terms.values():
+            if use.pack == pack and use.concept == concept:
+                own += use.voices.get("own", 0)
+                total += use.total
+    return own / total if total else 0.0
 
 
 def _dominant_variants(evidence: Mapping[str, GroupEvidence], order: Sequence[str], pack: str,
@@ -153,13 +206,14 @@ def _dominant_variants(evidence: Mapping[str, GroupEvidence], order: Sequence[st
 
 
 def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
-                        evidence: Mapping[str, GroupEvidence], measures: Sequence[Any]) -> list[str]:
+                        evidence: Mapping[str, GroupEvidence], measures: Sequence[Any],
+                        descriptions: Mapping[tuple[str, str], str] | None = None) -> list[str]:
     """Plain-language sentences on the largest differences, wording first."""
     sentences: list[str] = []
-    for entry in concept_table(order, evidence):
+    for entry in concept_table(order, evidence, descriptions):
         chosen = _dominant_variants(evidence, order, entry["pack"], entry["concept"])
         sides = {side for _, side, _ in chosen.values()}
-        if len(chosen) < 2 or len(sides) < 2:
+        if len(chosen) < 2 or len(sides) < 2 or not entry["contrast"]:
             continue
         by_variant: dict[tuple[str, str], list[str]] = {}
         for group, (variant, _, voice) in chosen.items():
@@ -167,13 +221,20 @@ def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]],
         parts = [f"{_names(groups)} {'writes' if len(groups) == 1 else 'write'} “{variant}” "
                  f"({VOICE_LABELS.get(voice, voice)})"
                  for (variant, voice), groups in sorted(by_variant.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
-        sentences.append(f"On {entry['concept'].replace('_', ' ')}: " + "; ".join(parts) + ".")
+        sentences.append(f"{entry['description'].rstrip('.') or entry['label']}: " + "; ".join(parts) + ".")
+    sentences = sentences[:MAX_SUMMARY - 2]
     sentences.extend(_voice_differences(order, evidence))
+    spreads = []
     for measure in measures:
-        sentence = _measure_difference(order, rows, table, measure)
-        if sentence:
-            sentences.append(sentence)
-    return sentences[:MAX_SUMMARY + 4]
+        spread = _measure_spread(order, rows, table, measure)
+        if spread is not None:
+            spreads.append(spread)
+    spreads.sort(key=lambda s: (-s[0], s[1]))
+    sentences.extend(sentence for _, _, sentence in spreads[:2])
+    if spreads and all(" not a clear difference" in s for _, _, s in spreads[:2]):
+        sentences.append("No measure separates the outlets clearly: with this few articles per outlet, "
+                         "differences in tone, sourcing and readability may be chance.")
+    return sentences
 
 
 def _voice_differences(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[str]:
@@ -184,41 +245,65 @@ def _voice_differences(order: Sequence[str], evidence: Mapping[str, GroupEvidenc
             shares[group] = voices["sides"][0]
     if len(shares) < 2:
         return []
-    parts = [f"{g} most often quotes {s['side']} ({s['share']:.0%} of its {s['count'] and 'attributed statements'})"
-             for g, s in shares.items()]
+    top_sides = {s["side"] for s in shares.values()}
+    ranked = sorted(shares.items(), key=lambda kv: (-kv[1]["share"], kv[0]))
+    if len(top_sides) == 1:
+        side = top_sides.pop()
+        parts = [f"{s['share']:.0%} of {g}'s" for g, s in ranked]
+        return [f"Whom each outlet lets speak: {side} speakers make up {_names(parts)} attributed statements."]
+    parts = [f"{g} most often quotes {s['side']} ({s['share']:.0%} of its attributed statements)" for g, s in ranked]
     return ["Whom each outlet lets speak: " + "; ".join(parts) + "."]
 
 
-def _measure_difference(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
-                        measure: Any) -> str:
+def _measure_spread(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
+                    measure: Any) -> tuple[float, str, str] | None:
+    """``(standardised spread, label, sentence)`` for the highest and lowest group on a measure.
+
+    The spread is the gap between the highest and lowest group means in units
+    of the article-level standard deviation, so measures on different scales
+    can be ranked against each other.
+    """
     values = {g: table[g][measure.column] for g in order if table[g][measure.column].n}
     if len(values) < 2:
-        return ""
+        return None
     high = max(values, key=lambda g: (values[g].mean, g))
     low = min(values, key=lambda g: (values[g].mean, g))
-    if values[high].mean == values[low].mean:
-        return ""
+    articles = [v for v in (_as_float(r.get(measure.column)) for r in rows) if v == v]
+    deviation = statistics.pstdev(articles) if len(articles) > 1 else 0.0
+    if values[high].mean == values[low].mean or not deviation:
+        return None
     hv, lv = values[high], values[low]
     overlap = not (hv.has_interval and lv.has_interval) or hv.low <= lv.high
-    caution = (" — a difference smaller than its uncertainty, or based on single articles: do not rank on it"
-               if overlap else "")
-    return (f"{measure.label}: highest for {high} ({hv.mean:.{measure.digits}f} {measure.unit}), "
-            f"lowest for {low} ({lv.mean:.{measure.digits}f} {measure.unit}){caution}.")
+    caution = " (single articles or overlapping intervals: not a clear difference)" if overlap else ""
+    sentence = (f"{measure.label}: highest for {high} ({hv.mean:.{measure.digits}f} {measure.unit}), "
+                f"lowest for {low} ({lv.mean:.{measure.digits}f} {measure.unit}){caution}.")
+    return (hv.mean - lv.mean) / deviation, measure.label, sentence
 
 
-def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence], table: Mapping[str, Any],
-                         measures: Sequence[Any]) -> list[str]:
+def _as_float(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[str]:
     """Questions for a class, built from the largest differences in this article set."""
     questions = []
-    for entry in concept_table(order, evidence):
+    for entry in concept_table(order, evidence)[:2]:
+        if not entry["contrast"]:
+            continue
         chosen = _dominant_variants(evidence, order, entry["pack"], entry["concept"])
-        variants = sorted({(v, g) for g, (v, _, _) in chosen.items()}, key=lambda x: (order.index(x[1]), x[0]))
-        distinct = list(dict.fromkeys(v for v, _ in variants))
-        if len(distinct) >= 2:
-            a = next(g for v, g in variants if v == distinct[0])
-            b = next(g for v, g in variants if v == distinct[1])
-            questions.append(f"{a} writes “{distinct[0]}” where {b} writes “{distinct[1]}”. "
-                             "What does each word assume about what happened? Which would you use, and why?")
+        by_side: dict[str, tuple[str, str, str]] = {}
+        for group in order:
+            if group in chosen:
+                variant, side, voice = chosen[group]
+                by_side.setdefault(side, (group, variant, voice))
+        if len(by_side) >= 2:
+            (a, va, voa), (b, vb, vob) = list(by_side.values())[:2]
+            questions.append(f"{a} {VOICE_VERBS.get(voa, 'writes')} “{va}” where {b} "
+                             f"{VOICE_VERBS.get(vob, 'writes')} “{vb}” ({entry['label']}). What does each wording "
+                             "assume about what happened? Which would you use, and why?")
     speakers = {g: group_speakers(evidence.get(g)) for g in order}
     for group in order:
         own = speakers[group]
@@ -234,7 +319,8 @@ def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvide
     for group in order:
         scare = evidence.get(group).scare_quotes if evidence.get(group) else {}
         if scare:
-            phrase = sorted(scare.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            key = sorted(scare.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            phrase = evidence[group].scare_examples[key]["text"]
             questions.append(f"{group} puts ‘{phrase}’ in quotation marks without saying who said it. "
                              "What do the marks tell the reader about the writer's view of the phrase?")
             break
@@ -244,18 +330,18 @@ def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvide
 
 
 def aligned_statements(evidence: Mapping[str, GroupEvidence], group_of: Mapping[str, str],
-                       order: Sequence[str]) -> list[dict[str, Any]]:
-    """The same statement as rendered by several outlets (from the attribution family's alignment)."""
-    from framing.features.attribution import align_statements
+                       order: Sequence[str], limit: int = 8) -> list[dict[str, Any]]:
+    """The same statement as rendered by articles of at least two groups: who quoted, who paraphrased."""
+    from framing.statements import align_statements
 
-    records = []
-    for group in order:
-        ev = evidence.get(group)
-        if ev is None:
-            continue
-        for speaker in ev.speakers.values():
-            records.extend({**example, "group": group, "speaker": speaker.name} for example in speaker.examples)
-    return list(align_statements(records)) if records else []
+    records = [record for group in order if group in evidence for record in evidence[group].attributions]
+    statements = []
+    for statement in align_statements(records):
+        for rendering in statement["renderings"]:
+            rendering["group"] = group_of.get(rendering["id"], rendering["outlet"])
+        if len({r["group"] for r in statement["renderings"]}) >= 2:
+            statements.append(statement)
+    return statements[:limit]
 
 
 def unknown_speakers(evidence: Mapping[str, GroupEvidence]) -> list[tuple[str, str, int]]:

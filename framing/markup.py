@@ -2,8 +2,8 @@
 
 Examples
 --------
->>> md_escape("# Title | [link](javascript:alert(1)) <script>")
-'\\\\# Title \\\\| \\\\[link\\\\](javascript:alert(1)) &lt;script&gt;'
+>>> md_escape("Moscow & NATO: &lt; [link](javascript:alert(1)) <script>")
+'Moscow & NATO: &amp;lt; \\\\[link\\\\](javascript:alert(1)) &lt;script&gt;'
 >>> safe_url("javascript:alert(1)"), safe_url("https://tass.com/politics/990329")
 ('', 'https://tass.com/politics/990329')
 >>> slugify("The Moscow Times"), slugify("../../etc"), slugify("")
@@ -17,6 +17,8 @@ import unicodedata
 from urllib.parse import quote, urlsplit
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~!#+>])")
+# Only an ampersand that would start a character reference needs escaping.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -27,8 +29,13 @@ def plain(text: object) -> str:
 
 def md_escape(text: object) -> str:
     """Escape ``text`` for Markdown (and any HTML inside it): shown as text, never markup."""
-    value = plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _ENTITY.sub("&amp;", plain(text)).replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def md_code(text: object) -> str:
+    """Text for inside a Markdown code span (where escapes do not work): no backticks."""
+    return plain(text).replace("`", "'")
 
 
 def safe_url(url: object) -> str:

@@ -20,7 +20,7 @@ from framing import __version__
 from framing.compare import aggregate, counted_rows, group_order, outlet_table_rows
 from framing.datafiles import line_of, load_toml
 from framing.errors import DataFileError
-from framing.markup import md_escape, md_link, plain, safe_url, unique_slugs
+from framing.markup import md_code, md_escape, md_link, plain, safe_url, unique_slugs
 from framing.output import CsvTableWriter, rounded
 from framing.runner import EVIDENCE_FILE, RunResult
 from framing.summaries import read_evidence, summarise
@@ -66,7 +66,7 @@ def render_template(name: str, context: Mapping[str, Any], html: bool = False) -
         loader=jinja2.FunctionLoader(load), undefined=jinja2.StrictUndefined, autoescape=html,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    environment.filters.update(md=md_escape, link=md_link, url=safe_url, num=_num, pct=_pct,
+    environment.filters.update(md=md_escape, code=md_code, link=md_link, url=safe_url, num=_num, pct=_pct,
                                signed=_signed, plain=plain)
     return environment.get_template(name).render(**context)
 
@@ -111,6 +111,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     counted = {r["id"]: (r.get("counted", "yes") == "yes") for r in run.rows}
     evidence = summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
     measures = [m for m in load_measures() if m.column in features]
+    descriptions, sides = lexicon_labels(options.get("lexicon_files", []))
     slugs = unique_slugs(order)
     (folder / CHARTS_FOLDER).mkdir(exist_ok=True)
     charts = draw_charts(folder / CHARTS_FOLDER, rows, order, table, evidence, run, measures)
@@ -127,9 +128,10 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
                                   distinctive.get(g, []), order) for g in order],
         "measures": measures,
         "charts": charts,
-        "summary": findings.largest_differences(order, rows, table, evidence, measures),
-        "concepts": findings.concept_table(order, evidence),
-        "questions": findings.discussion_questions(order, evidence, table, measures),
+        "summary": findings.largest_differences(order, rows, table, evidence, measures, descriptions),
+        "concepts": findings.concept_table(order, evidence, descriptions),
+        "sides": sides,
+        "questions": findings.discussion_questions(order, evidence),
         "statements": findings.aligned_statements(evidence, group_of, order),
         "inferred": sorted({(r["outlet"], r["outlet_inferred"]) for r in run.rows if r["outlet_inferred"]}),
         "duplicates": [r for r in run.rows if r.get("duplicate_of")],
@@ -212,6 +214,19 @@ def library_versions() -> dict[str, str]:
         except PackageNotFoundError:
             versions[name] = "not installed"
     return versions
+
+
+def lexicon_labels(extra_files: Sequence[str]) -> tuple[dict[tuple[str, str], str], dict[str, dict[str, str]]]:
+    """Concept descriptions by (pack, concept) and side descriptions by pack, for the report."""
+    from framing import lexicons
+
+    descriptions: dict[tuple[str, str], str] = {}
+    sides: dict[str, dict[str, str]] = {}
+    for pack in lexicons.load_packs(files=tuple(extra_files)):
+        sides[pack.name] = dict(pack.sides)
+        for concept in pack.concepts:
+            descriptions[(pack.name, concept.id)] = concept.description
+    return descriptions, sides
 
 
 def lexicon_versions(extra_files: Sequence[str]) -> dict[str, str]:

@@ -15,6 +15,9 @@ from typing import Any
 
 MAX_EXAMPLES = 3
 MAX_EXTREMES = 3
+# Attribution records kept per group for lining up the same statement across
+# outlets; bounded so alignment stays cheap on large sets.
+MAX_ALIGNED_RECORDS = 300
 
 
 @dataclass
@@ -67,7 +70,7 @@ class GroupEvidence:
     loaded_examples: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     cleaning: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     notes: list[dict[str, Any]] = field(default_factory=list)
-    statements: list[dict[str, Any]] = field(default_factory=list)
+    attributions: list[dict[str, Any]] = field(default_factory=list)
 
 
 def read_evidence(path: Path) -> Iterator[dict[str, Any]]:
@@ -97,8 +100,8 @@ def summarise(records: Iterable[Mapping[str, Any]], group_of: Mapping[str, str],
             evidence.scare_examples.setdefault(phrase, _example(record))
         elif family == "attribution" and kind in ("direct", "indirect", "mixed"):
             _add_attribution(evidence, record, detail, article, first_seen)
-        elif family == "attribution" and kind == "statement":
-            evidence.statements.append(record)
+            if len(evidence.attributions) < MAX_ALIGNED_RECORDS:
+                evidence.attributions.append(dict(record))
         elif family == "sentiment" and kind == "most_negative":
             _keep_extreme(evidence.negative, record, detail, lowest=True)
         elif family == "sentiment" and kind == "most_positive":
