@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
 from framing.discover import EntityLabels, discover_labels
 from framing.document import Document
@@ -127,3 +129,16 @@ def suggest_pack(documents_by_group: Mapping[str, Iterable[Document]], name: str
         for group in sorted(concept["terms"]):
             lines.append(f"{sides[group]} = [{', '.join(_q(t) for t in concept['terms'][group])}]")
     return "\n".join(lines) + "\n"
+
+
+def documents_by_outlet(path: str | Path, **reader_options: Any) -> dict[str, list[Document]]:
+    """Read, clean and parse an article set into documents grouped by outlet."""
+    from framing.clean import clean_text
+    from framing.corpus import CorpusReader
+    from framing.document import build_document
+
+    groups: dict[str, list[Document]] = {}
+    for article in CorpusReader(path, **reader_options):
+        cleaned = clean_text(article.text, article.title)
+        groups.setdefault(article.outlet, []).append(build_document(article.id, cleaned.body, cleaned.title))
+    return groups
