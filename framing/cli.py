@@ -324,3 +324,46 @@ def evaluate_attribution_command(polnear: Path, split: str, errors_file: Path | 
                    f"{result['recall_' + key]:>10.4f}{result['f1_' + key]:>10.4f}")
     click.echo(f"{'source match':<28}{result['source_match']:>10.4f}")
     click.echo(f"{'cue match':<28}{result['cue_match']:>10.4f}")
+
+
+@lexicon.command("suggest")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="The draft pack to write (TOML).")
+@click.option("--manifest", type=click.Path(path_type=Path), default=None,
+              help="CSV of metadata; default: articles.csv in PATH.")
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+def lexicon_suggest(path: Path, out: Path, manifest: Path | None, force: bool) -> None:
+    """Draft a lexicon pack from the words outlets use around the same names.
+
+    Example: framing lexicon suggest seeds/ --out draft.toml
+    """
+    from framing.errors import OutputError
+    from framing.suggest import documents_by_outlet, suggest_pack
+
+    if out.exists() and not force:
+        raise OutputError(f"{out} exists — choose another --out or add --force to replace it")
+    text = suggest_pack(documents_by_outlet(path, manifest=manifest), name=path.name or "draft",
+                        source=path.name or str(path))
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"{out}: {text.count('[[concept]]')} draft concepts — edit, then run framing lexicon check {out}")
+
+
+@evaluate.command("labels")
+@click.option("--newswcl50", type=click.Path(path_type=Path), required=True,
+              help="NewsWCL50 folder with annotations.csv and newswcl50_articles.csv.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def evaluate_labels_command(newswcl50: Path, as_json: bool) -> None:
+    """Measure how many annotated concept variants label discovery recovers (NewsWCL50).
+
+    Example: framing evaluate labels --newswcl50 ../shared/eval/newswcl50
+    """
+    import json
+
+    from framing.evaluate.labels import evaluate_labels
+
+    result = evaluate_labels(newswcl50)
+    if as_json:
+        click.echo(json.dumps(result, sort_keys=True))
+        return
+    for key in sorted(result):
+        click.echo(f"{key:<24}{result[key]}")
