@@ -9,10 +9,12 @@ files are byte-identical across runs.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg", force=False)
 from matplotlib import rc_context  # noqa: E402
@@ -61,7 +63,10 @@ def contested_terms_chart(rows: Sequence[tuple[str, str]], groups: Sequence[str]
         axes = figure.add_subplot()
         data = [[counts.get((label, g), 0.0) for g in groups] for label, _ in rows]
         peak = max((v for row in data for v in row), default=0.0) or 1.0
-        image = axes.imshow(data, cmap="cividis_r", vmin=0, vmax=peak, aspect="auto")
+        # Zero cells stay blank (masked) so the eye goes to the terms an outlet uses.
+        masked = np.ma.masked_equal(np.asarray(data, dtype=float), 0.0)
+        image = axes.imshow(masked, cmap="cividis_r", vmin=0, vmax=peak, aspect="auto")
+        axes.set_facecolor("white")
         for i, row in enumerate(data):
             for j, value in enumerate(row):
                 if value:
@@ -173,8 +178,8 @@ def outlet_map_chart(groups: Sequence[str], points: Mapping[str, tuple[float, fl
             axes.annotate(_short(group), (x, y), textcoords="offset points", xytext=(6, 6), fontsize=8)
         axes.axhline(0, color="#cccccc", linewidth=0.6)
         axes.axvline(0, color="#cccccc", linewidth=0.6)
-        axes.set_xlabel(f"PC1 ({explained[0]:.0%} of variance): {axis_labels[0]}", fontsize=8)
-        axes.set_ylabel(f"PC2 ({explained[1]:.0%} of variance): {axis_labels[1]}", fontsize=8)
+        axes.set_xlabel(textwrap.fill(f"PC1 ({explained[0]:.0%} of variance): {axis_labels[0]}", 90), fontsize=8)
+        axes.set_ylabel(textwrap.fill(f"PC2 ({explained[1]:.0%} of variance): {axis_labels[1]}", 60), fontsize=8)
         axes.set_title("Map of outlets from all standardised features (PCA)")
         return figure
 

@@ -186,8 +186,11 @@ def _loading_label(component: np.ndarray, names: Sequence[str]) -> str:
 
 
 def _feature_label(name: str) -> str:
+    """``lexicon__russia_ukraine_nato.crimea_2014.russia_per_1k`` → ``crimea 2014: russia per 1k (lexicon)``."""
     family, _, feature = name.partition("__")
-    return f"{feature.replace('_', ' ')} ({family})"
+    parts = feature.split(".")
+    short = ": ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
+    return f"{short.replace('_', ' ')} ({family})"
 
 
 def _float(value: Any) -> float:
