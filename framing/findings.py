@@ -23,6 +23,7 @@ SIDE_LABELS = {
     "media": "media", "anonymous": "anonymous sources", "other": "other", "unknown": "unidentified",
 }
 MAX_SUMMARY = 6
+SMALL_SET = 20
 
 
 def side_label(side: str) -> str:
@@ -360,8 +361,12 @@ def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12
 
     if term_counts is None or len(order) < 2:
         return {}
+    # In a classroom-sized set a contested word is often used once ("annexation"):
+    # keep single uses there; in larger sets require a few uses to cut noise.
+    n_documents = sum(term_counts.n_documents.values())
+    min_count = 1 if n_documents < SMALL_SET else 3
     result = {}
-    for group, terms in distinctive_terms(term_counts, top=top).items():
+    for group, terms in distinctive_terms(term_counts, top=top, min_count=min_count).items():
         result[group] = [{"term": term, "z": z, "count": count,
                           "where": term_counts.examples.get(group, {}).get(term)} for term, z, count in terms]
     return result

@@ -71,6 +71,19 @@ def render_template(name: str, context: Mapping[str, Any], html: bool = False) -
     return environment.get_template(name).render(**context)
 
 
+def plural(noun: str) -> str:
+    """The plural of a group label: ``outlet`` → ``outlets``, ``country`` → ``countries``.
+
+    >>> plural("country"), plural("outlet"), plural("day")
+    ('countries', 'outlets', 'days')
+    """
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
 def _num(value: Any, digits: int = 2) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
@@ -122,6 +135,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         "version": __version__,
         "group_by": group_by,
         "group_label": "outlet" if group_by == "outlet" else group_by,
+        "groups_label": plural("outlet" if group_by == "outlet" else group_by),
         "n_articles": len(run.rows),
         "n_counted": len(rows),
         "groups": [_group_context(g, rows, run.rows, sizes, table, evidence.get(g), measures, slugs,
