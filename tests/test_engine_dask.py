@@ -17,7 +17,7 @@ from framing.pipeline import ScoreOptions
 
 pytest.importorskip("distributed")
 
-N_ARTICLES = 200
+N_ARTICLES = 120
 
 
 @pytest.fixture(scope="module")
@@ -48,15 +48,20 @@ def test_partitions_cover_every_article_once():
     assert {stop - start for start, stop in ranges} == {28, 29}
 
 
-@pytest.mark.slow
-def test_dask_engine_matches_the_local_engine(articles_file):
+@pytest.fixture(scope="module")
+def cluster():
     from distributed import LocalCluster
 
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as running:
+        yield running
+
+
+@pytest.mark.slow
+def test_dask_engine_matches_the_local_engine(articles_file, cluster):
     options = ScoreOptions()
     local = list(map_ordered(options, reader_for(articles_file), jobs=1))
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        engine = DaskEngine(scheduler=cluster.scheduler_address, partitions=5)
-        remote = list(engine.map_ordered(options, reader_for(articles_file)))
+    engine = DaskEngine(scheduler=cluster.scheduler_address, partitions=5)
+    remote = list(engine.map_ordered(options, reader_for(articles_file)))
 
     assert len(local) == len(remote) == N_ARTICLES
     assert [s.meta["id"] for s in remote] == [s.meta["id"] for s in local]
@@ -74,3 +79,29 @@ def test_dask_engine_matches_the_local_engine(articles_file):
         assert reduced["count"] == totals["count"]
         for name, value in totals["sum"].items():
             assert reduced["sum"][name] == pytest.approx(value, rel=1e-12, abs=1e-12)
+
+
+def test_cli_dask_engine_writes_the_local_files(seeds_dir, tmp_path, cluster):
+    from click.testing import CliRunner
+
+    from framing.cli import main
+
+    runner = CliRunner()
+    local = runner.invoke(main, ["score", str(seeds_dir), "--out", str(tmp_path / "local"), "--jobs", "1"])
+    remote = runner.invoke(main, ["score", str(seeds_dir), "--out", str(tmp_path / "dask"), "--engine", "dask",
+                                  "--scheduler", cluster.scheduler_address])
+    assert local.exit_code == 0, local.output
+    assert remote.exit_code == 0, remote.output
+    for name in ("features.csv", "evidence.jsonl"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
+def test_scheduler_needs_the_dask_engine(seeds_dir, tmp_path):
+    from click.testing import CliRunner
+
+    from framing.cli import main
+
+    result = CliRunner().invoke(main, ["score", str(seeds_dir), "--out", str(tmp_path / "x"),
+                                       "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2
+    assert "--scheduler needs --engine dask" in result.output
