@@ -176,7 +176,8 @@ def count_sentences(text: str) -> int:
 
     Punctuation removal never deletes a word character or white space, so a
     piece whose first three white-space tokens hold a word character has at
-    least three words; only the other pieces need the exact count.
+    least three words, and one of at most two tokens has at most two words;
+    only the other pieces need the exact count.
 
     Examples
     --------
@@ -186,8 +187,13 @@ def count_sentences(text: str) -> int:
     if not text:
         return 0
     pieces = _SENTENCE_PIECE.findall(text)
-    unsure = [piece for piece in pieces if _THREE_WORD_TOKENS.match(piece) is None]
-    ignored = sum(1 for piece in unsure if len(remove_punctuation(piece).split()) <= 2)
+    ignored = 0
+    for piece in pieces:
+        if _THREE_WORD_TOKENS.match(piece) is not None:
+            continue
+        # At most two tokens: at most two words, whatever punctuation removal does.
+        if len(piece.split(None, 2)) <= 2 or len(remove_punctuation(piece).split()) <= 2:
+            ignored += 1
     return max(1, len(pieces) - ignored)
 
 
