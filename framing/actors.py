@@ -117,6 +117,17 @@ def _fold(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
+def _table_line(text: str, table: str, number: int) -> int:
+    """1-based line of the ``number``-th ``[[table]]`` header in ``text`` (0 if absent)."""
+    seen = -1
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() == f"[[{table}]]":
+            seen += 1
+            if seen == number:
+                return line_number
+    return 0
+
+
 def _read_file(data, text, label, actors, affiliations, roles) -> None:
     known = {"version", "actor", "affiliation", "role"}
     unknown = sorted(set(data) - known)
@@ -150,10 +161,10 @@ def _read_file(data, text, label, actors, affiliations, roles) -> None:
                 raise DataFileError(f"{where}: {spelling!r} is also a spelling of {other!r} — keep it in one entry")
             seen[_fold(spelling)] = name
         actors[name] = Actor(name, tuple(aliases), side, kind, note.strip())
-    for entry in data.get("affiliation", []):
+    for number, entry in enumerate(data.get("affiliation", [])):
         words = entry.get("words")
         side = entry.get("side")
-        line = line_of(text, f"words = {words!r}"[:30]) if words else 0
+        line = _table_line(text, "affiliation", number)
         where = f"{label}, line {line}: [[affiliation]]"
         if side not in SIDES:
             raise DataFileError(f"{where}: side {side!r} is not one of {', '.join(SIDES)} — use one of them")
@@ -162,11 +173,11 @@ def _read_file(data, text, label, actors, affiliations, roles) -> None:
         for word in words:
             affiliations[word.replace("’", "'")] = side
             affiliations[word.replace("'", "’")] = side
-    for entry in data.get("role", []):
+    for number, entry in enumerate(data.get("role", [])):
         words = entry.get("words")
         named = entry.get("named")
         if not isinstance(words, list) or not words or not isinstance(named, bool):
-            line = line_of(text, "[[role]]")
+            line = _table_line(text, "role", number)
             raise DataFileError(f"{label}, line {line}: [[role]] needs words = [...] and named = true/false")
         for word in words:
             roles[word.lower()] = named

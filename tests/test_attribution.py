@@ -326,3 +326,14 @@ def test_align_statements_on_seeds(scorer):
     assert renderings["The Moscow Times"]["verb"] == "tell"
     assert renderings["RT"]["verb"] == "state"
     assert agenda[0]["speaker"] == GRUSHKO
+
+
+def test_bad_affiliation_names_its_table_line(tmp_path):
+    bad = tmp_path / "aff.toml"
+    bad.write_text(
+        '[[affiliation]]\nwords = ["Latvian"]\nside = "nato_or_western_gov"\nnote = "x"\n\n'
+        '[[affiliation]]\nwords = ["Moldovan"]\nside = "neutral"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"aff.toml, line 6: \[\[affiliation\]\]: side 'neutral'"):
+        ActorRegistry.load([bad])
