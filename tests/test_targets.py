@@ -1,0 +1,157 @@
+"""Targets: registry, mentions, context features (negation, agent/patient) and tone."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from test_sentiment import seed_document
+
+from framing.document import build_document
+from framing.errors import DataFileError
+from framing.features.sentiment import SentimentScorer, make_analyzer
+from framing.features.target_context import mention_features, sentence_context
+from framing.features.targets import TargetMatcher, load_targets
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return make_analyzer().lexicon
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return TargetMatcher(load_targets(extra=("Gazprom",)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NATO and the alliance's allies met.", [("nato", "NATO"), ("nato", "the alliance")]),
+    ("The alliance met.", [("nato", "The alliance")]),
+    ("The Western alliance and Western media.", [("nato", "Western alliance"), ("west", "Western")]),
+    ("Pro-Russian rebels and Russian troops.", [("russia", "Russian")]),
+    ("Latin America and America.", [("us", "America")]),
+    ("The U.S. and the US.", [("us", "U.S."), ("us", "US")]),
+    ("Gazprom raised prices.", [("gazprom", "Gazprom")]),
+    ("Kyiv and Kiev.", [("ukraine", "Kyiv"), ("ukraine", "Kiev")]),
+])
+def test_mentions(matcher, text, expected):
+    found = [(m.target, m.text) for m in matcher.find_mentions(build_document("a", text)) if not m.pronoun]
+    assert found == expected
+
+
+def test_pronouns_within_sentence_only(matcher):
+    doc = build_document("a", "NATO said it will expand. It is not clear why. Its plans grew.")
+    mentions = matcher.find_mentions(doc)
+    assert [(m.text, m.target, m.pronoun) for m in mentions] == [("NATO", "nato", False), ("it", "nato", True)]
+
+
+def test_expletive_it_is_not_a_mention(matcher):
+    doc = build_document("a", "NATO has gone too far, and it is not yet clear when this ends.")
+    assert [m.text for m in matcher.find_mentions(doc)] == ["NATO"]
+
+
+def test_user_target_that_is_an_alias_adds_nothing():
+    assert [t.key for t in load_targets(extra=("NATO",))] == [t.key for t in load_targets()]
+
+
+def test_registry_errors_name_file_line_and_fix(tmp_path):
+    bad = tmp_path / "targets.toml"
+    bad.write_text('version = 1\n\n[[target]]\nkey = "Bad Key"\nname = "X"\naliases = ["X"]\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"line 4: entry 'Bad Key': key must be"):
+        load_targets(bad)
+    dup = tmp_path / "dup.toml"
+    dup.write_text('[[target]]\nkey = "x"\nname = "X"\naliases = ["X"]\n'
+                   '[[target]]\nkey = "x"\nname = "Y"\naliases = []\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="aliases must be a non-empty list"):
+        load_targets(dup)
+
+
+# Negation: word valences from VADER's lexicon, flipped and damped (x -0.74)
+# within three words after a negation, as VADER does.
+@pytest.mark.parametrize("text, word, sign", [
+    ("It is good.", "good", 1),
+    ("It is not good.", "good", -1),
+    ("They never failed.", "failed", 1),
+    ("There is no threat.", "threat", 1),
+    ("It isn't a disaster.", "disaster", 1),
+    ("Talks failed.", "failed", -1),
+])
+def test_negation_table(lexicon, text, word, sign):
+    ctx = sentence_context(text, lexicon)
+    value = ctx.valences[ctx.words.index(word)]
+    assert math.copysign(1, value) == sign and value != 0
+
+
+def test_no_before_a_sentiment_word_counts_only_once(lexicon):
+    ctx = sentence_context("There is no threat.", lexicon)
+    assert ctx.valences[ctx.words.index("no")] == 0.0
+
+
+NEUTRAL = {"compound": 0.0, "pos": 0.0, "neg": 0.0, "neu": 1.0}
+
+
+def features_of(lexicon, text, mention):
+    ctx = sentence_context(text, lexicon)
+    first = ctx.words.index(mention.lower().split()[0])
+    return mention_features(ctx, first, first + len(mention.split()), NEUTRAL, False)
+
+
+# Agent vs patient of a negative verb, read from word order.
+@pytest.mark.parametrize("text, mention, role", [
+    ("NATO attacked Yugoslavia.", "NATO", "agent"),
+    ("NATO was attacked.", "NATO", "patient"),
+    ("Serbia attacked NATO.", "NATO", "patient"),
+    ("The bloc was harshly criticized.", "bloc", "patient"),
+    ("Yugoslavia was attacked by NATO.", "NATO", "by_agent"),
+    ("NATO condemned the attack.", "NATO", "agent"),
+])
+def test_agent_patient_table(lexicon, text, mention, role):
+    f = features_of(lexicon, text, mention)
+    got = {"agent": f["agent_neg"] < 0, "patient": f["patient_neg"] < 0, "by_agent": f["by_agent_neg"] < 0}
+    assert [k for k, v in got.items() if v] == [role]
+
+
+def test_contrastive_but(lexicon):
+    f = features_of(lexicon, "Talks were hard, but NATO was brave.", "NATO")
+    assert f["after_contrast"] == 1.0 and f["before_contrast"] == 0.0
+    assert f["clause_pos"] > 0 and f["clause_neg"] == 0.0
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return SentimentScorer()
+
+
+def tones(scorer, text):
+    doc = build_document("a", text)
+    vader = [scorer.analyzer.polarity_scores(s.text) for s in doc.sentences]
+    return {m.text: t for m, t in scorer.target_scorer.mention_tones(doc, vader)}
+
+
+@pytest.mark.parametrize("text, mention, polarity", [
+    ("NATO attacked Yugoslavia.", "NATO", -1),
+    ("Critics slammed NATO over the failed mission.", "NATO", -1),
+    ("NATO welcomed the peace deal.", "NATO", 1),
+    ("Russia praised NATO for its help.", "NATO", 1),
+    ("The ministers met in Brussels on Monday.", "Brussels", 0),
+])
+def test_tone_toward_target(scorer, text, mention, polarity):
+    assert tones(scorer, text)[mention].polarity == polarity
+
+
+def test_same_sentence_different_targets(scorer):
+    # The whole-sentence score is one number; the targets get different ones.
+    found = tones(scorer, "Russia praised China and condemned the EU.")
+    assert found["China"].score > found["EU"].score
+
+
+def test_seed_features_and_evidence(scorer):
+    result = scorer.score(seed_document("000"))
+    assert result.features["mentions_nato"] >= 10
+    assert math.isnan(result.features["tone_toward_china"])
+    assert result.features["mentions_china"] == 0.0
+    evidence = [f for f in result.findings if f.kind == "target_tone"]
+    first = evidence[0]
+    assert first.detail["target"] == "nato" and first.text == "NATO"
+    assert first.detail["polarity"] in (-1, 0, 1)
+    assert (first.detail["mention_start"], first.detail["mention_end"]) == (first.start, first.end)
