@@ -328,6 +328,38 @@ def evaluate_attribution_command(polnear: Path, split: str, errors_file: Path | 
                f"   ({result['n_gold_listed_cues']} of {result['n_gold']} gold)")
 
 
+@evaluate.command("target-sentiment")
+@click.option("--newsmtsc", type=click.Path(path_type=Path), required=True,
+              help="NewsMTSC .jsonl (sentence, from, to, polarity), e.g. dev.jsonl.")
+@click.option("--ukraine-crisis", "ukraine_crisis", type=click.Path(path_type=Path), default=None,
+              help="ukraine_crisis sentences.csv: correlate tone toward Russia, Ukraine, the West.")
+@click.option("--limit", type=int, default=None, help="Score only the first N NewsMTSC rows (a sample).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def evaluate_target_sentiment_command(newsmtsc: Path, ukraine_crisis: Path | None, limit: int | None,
+                                      as_json: bool) -> None:
+    """Measure tone toward targets against NewsMTSC, beside whole-sentence VADER.
+
+    Example: framing evaluate target-sentiment --newsmtsc ../shared/eval/newsmtsc/dev.jsonl
+    """
+    import json
+
+    from framing.evaluate.target_sentiment import evaluate_target_sentiment
+
+    result = evaluate_target_sentiment(newsmtsc, ukraine_crisis, limit=limit)
+    if as_json:
+        click.echo(json.dumps(result, sort_keys=True))
+        return
+    click.echo(f"NewsMTSC {newsmtsc.name}: {result['n']} mentions, classes -1, 0, 1")
+    click.echo(f"{'':<36}{'macro-F1':>10}{'accuracy':>10}")
+    click.echo(f"{'tone toward target (framing)':<36}{result['macro_f1']:>10.4f}{result['accuracy']:>10.4f}")
+    click.echo(f"{'whole-sentence VADER, +-0.05':<36}{result['baseline_macro_f1']:>10.4f}"
+               f"{result['baseline_accuracy']:>10.4f}")
+    for name, figures in sorted(result.get("ukraine_crisis", {}).items()):
+        ours, base = (("n/a" if v is None else f"{v:.4f}") for v in (figures["pearson"], figures["baseline_pearson"]))
+        click.echo(f"ukraine_crisis {name:<8} sentences {figures['n']:>4}  Pearson r {ours}"
+                   f"  (whole-sentence VADER {base})")
+
+
 @lexicon.command("suggest")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="The draft pack to write (TOML).")
