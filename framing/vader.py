@@ -45,6 +45,11 @@ __all__ = ["FastSentimentAnalyzer", "load_lexicons"]
 
 _NEGATE = frozenset(NEGATE)
 _WORD, _LOWER, _CAPS, _SCORED = (itemgetter(n) for n in range(4))
+# First words of the multi-word special cases and boosters ("kiss of death",
+# "sort of").  Every word sequence the idiom check looks up starts at word
+# i-3, i-2, i-1 or i, so when none of those is such a first word nothing can
+# match and the check is skipped.
+_IDIOM_STARTS = frozenset(key.split(" ")[0] for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key)
 # Tokens are stripped of surrounding punctuation exactly as the library does.
 _strip_punc_if_word = SentiText._strip_punc_if_word
 
@@ -198,7 +203,8 @@ class FastSentimentAnalyzer:
                     s = s * 0.9
                 valence = valence + s
                 valence = _negation_check(valence, lowers, start_i, i)
-                if start_i == 2:
+                if start_i == 2 and (lowers[i - 1] in _IDIOM_STARTS or lowers[i - 2] in _IDIOM_STARTS
+                                     or lowers[i - 3] in _IDIOM_STARTS or lower in _IDIOM_STARTS):
                     valence = _special_idioms_check(valence, lowers, i)
         return _least_check(valence, lowers, i, lexicon)
 
