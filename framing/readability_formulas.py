@@ -94,7 +94,7 @@ _SYLLABLES: dict[str, int] = {}
 # not-an-easy-word | (not easy and 3+ syllables) << 32.
 _PACKED_SYLLABLES: dict[str, int] = {}
 _PACKED_DIFFICULT: dict[str, int] = {}
-_MAX_CACHED_WORDS = 200_000
+_MAX_CACHED_WORDS = 100_000
 _LOW = (1 << 32) - 1
 
 

@@ -104,7 +104,7 @@ class FastSentimentAnalyzer:
 
     # Token analyses kept between calls; cleared when this large so memory
     # stays flat on long corpora.
-    MAX_CACHED_TOKENS = 200_000
+    MAX_CACHED_TOKENS = 100_000
 
     def __init__(self) -> None:
         self.lexicon, self.emojis = load_lexicons()
