@@ -155,3 +155,20 @@ def test_seed_features_and_evidence(scorer):
     assert first.detail["target"] == "nato" and first.text == "NATO"
     assert first.detail["polarity"] in (-1, 0, 1)
     assert (first.detail["mention_start"], first.detail["mention_end"]) == (first.start, first.end)
+
+
+def rt_nato_findings(scorer, words):
+    document = seed_document("000")
+    return [f for f in scorer.score(document).findings if f.kind == "target_tone" and f.text == "NATO"
+            and words in document.sentences[f.sentence_index].text]
+
+
+def test_rt_seed_nato_in_own_voice_is_negative(scorer):
+    # Hand-labelled: RT's own voice, "NATO is eager to drag Russia into it - to further peddle ...".
+    (found,) = rt_nato_findings(scorer, "While NATO is eager to drag Russia")
+    assert found.detail["polarity"] == -1 and found.detail["in_quote"] is False
+
+
+def test_rt_seed_grushko_quote_is_marked_as_quote(scorer):
+    (found,) = rt_nato_findings(scorer, "NATO has gone too far in pumping confrontation")
+    assert found.detail["in_quote"] is True

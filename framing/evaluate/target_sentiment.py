@@ -73,9 +73,9 @@ def newsmtsc_inputs(rows: Iterable[Mapping], analyzer) -> list[tuple[dict[str, f
         document, vader, contexts, compound = parsed[text]
         start = min(max(row["from"], 0), max(len(text) - 1, 0))
         end = max(row["to"], start + 1)
-        ctx, m0, m1, in_quote = mention_context(document, start, end, analyzer.lexicon, contexts)
+        ctx, m0, m1, quote_words = mention_context(document, start, end, analyzer.lexicon, contexts)
         index = document.sentence_at(start).index
-        features = mention_features(ctx, m0, m1, vader[index], in_quote)
+        features = mention_features(ctx, m0, m1, vader[index], quote_words is not None, quote_words)
         out.append((features, window_words(ctx, m0, m1), compound))
     return out
 

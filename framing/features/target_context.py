@@ -112,11 +112,13 @@ def _split(values) -> tuple[float, float]:
 
 
 def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str, float],
-                     in_quote: bool) -> dict[str, float]:
+                     in_quote: bool, quote_words: tuple[int, int] | None = None) -> dict[str, float]:
     """Numeric context features of the mention made of words ``m0 .. m1-1``.
 
     ``vader`` is the sentence's VADER scores (compound, pos, neg, neu);
-    ``in_quote`` whether the mention lies inside a speech quote.
+    ``in_quote`` whether the mention lies inside a speech quote, and
+    ``quote_words`` that quote's word range in the sentence (the speaker's own
+    words, apart from the reporting frame around them).
     """
     words, val, clauses = ctx.words, ctx.valences, ctx.clauses
     n = len(words)
@@ -140,6 +142,8 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
     speaker = bool(set(after) & REPORTING_VERBS) or (m0 > 1 and words[m0 - 2:m0] == ("according", "to"))
     possessive = m1 < n and words[m1 - 1].endswith(("'s", "’s")) or (m1 < n and words[m1] in {"s"})
     contrast = [i for i in range(n) if words[i] in CONTRAST_WORDS]
+    q0, q1 = quote_words if in_quote and quote_words else (0, n)
+    quote_pos, quote_neg = _split(val[i] for i in range(q0, q1) if not m0 <= i < m1)
     left_pos, left_neg = _split(left)
     right_pos, right_neg = _split(right)
     out_pos, out_neg = _split(outside)
@@ -174,6 +178,8 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
         "subject": float(subject),
         "passive": float(passive),
         "in_quote": float(in_quote),
+        "quote_pos": quote_pos if in_quote else 0.0,
+        "quote_neg": quote_neg if in_quote else 0.0,
         "after_contrast": float(any(c < m0 for c in contrast)),
         "before_contrast": float(any(c >= m1 for c in contrast)),
         "position": m0 / n if n else 0.0,

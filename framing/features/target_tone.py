@@ -36,10 +36,11 @@ MODEL_FILE = "target_model.json"
 
 @dataclass(frozen=True)
 class TargetTone:
-    """The model's verdict on one mention: class (-1, 0, 1) and score P(pos) - P(neg)."""
+    """The verdict on one mention: class (-1, 0, 1), score P(pos) - P(neg), inside speech or not."""
 
     polarity: int
     score: float
+    in_quote: bool = False
 
 
 class TargetToneModel:
@@ -95,18 +96,25 @@ class TargetToneModel:
         return TargetTone(self.classes[best], probs[2] - probs[0])
 
     def tone(self, ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str, float],
-             in_quote: bool) -> TargetTone:
-        """The tone toward the mention made of words ``m0 .. m1-1`` of a sentence."""
-        return self.predict(mention_features(ctx, m0, m1, vader, in_quote),
+             quote_words: tuple[int, int] | None) -> TargetTone:
+        """The tone toward the mention made of words ``m0 .. m1-1`` of a sentence.
+
+        ``quote_words`` is the word range of the speech quote around the mention, if any.
+        """
+        in_quote = quote_words is not None
+        tone = self.predict(mention_features(ctx, m0, m1, vader, in_quote, quote_words),
                             window_words(ctx, m0, m1, self.window))
+        return TargetTone(tone.polarity, tone.score, in_quote)
 
 
 def mention_context(document: Document, start: int, end: int, lexicon: Mapping[str, float],
-                    contexts: dict[int, SentenceContext]) -> tuple[SentenceContext, int, int, bool]:
+                    contexts: dict[int, SentenceContext]
+                    ) -> tuple[SentenceContext, int, int, tuple[int, int] | None]:
     """The sentence context of the mention at body offsets ``start``-``end``.
 
     Returns the context, the mention's first and past-last word index in its
-    sentence, and whether it lies inside a speech quote.  ``contexts`` caches
+    sentence, and the word range (within the sentence) of the speech quote
+    around it, or None.  ``contexts`` caches
     each sentence's context by index, so a sentence is read once.
     """
     sentence = document.sentence_at(start)
@@ -117,7 +125,13 @@ def mention_context(document: Document, start: int, end: int, lexicon: Mapping[s
         contexts[sentence.index] = sentence_context(sentence.text, lexicon, spans)
     m0 = len(document.tokens_between(sentence.start, start))
     m1 = m0 + len(document.tokens_between(start, end))
-    return contexts[sentence.index], m0, m1, is_speech(document.quote_at(start))
+    quote = document.quote_at(start)
+    quote_words = None
+    if is_speech(quote):
+        q0 = len(document.tokens_between(sentence.start, max(quote.start, sentence.start)))
+        q1 = q0 + len(document.tokens_between(max(quote.start, sentence.start), min(quote.end, sentence.end)))
+        quote_words = (q0, q1)
+    return contexts[sentence.index], m0, m1, quote_words
 
 
 class TargetToneScorer:
@@ -143,8 +157,9 @@ class TargetToneScorer:
         contexts: dict[int, SentenceContext] = {}
         out = []
         for mention in self.matcher.find_mentions(document):
-            ctx, m0, m1, in_quote = mention_context(document, mention.start, mention.end, self.lexicon, contexts)
-            out.append((mention, self.model.tone(ctx, m0, m1, vader[mention.sentence_index], in_quote)))
+            ctx, m0, m1, quote_words = mention_context(document, mention.start, mention.end, self.lexicon,
+                                                       contexts)
+            out.append((mention, self.model.tone(ctx, m0, m1, vader[mention.sentence_index], quote_words)))
         return out
 
     def score(self, document: Document, vader: Sequence[Mapping[str, float]]) -> FamilyResult:
@@ -159,6 +174,7 @@ class TargetToneScorer:
                                     mention.start, mention.end,
                                     {"target": mention.target, "polarity": tone.polarity,
                                      "score": round(tone.score, 4), "pronoun": mention.pronoun,
+                                     "in_quote": tone.in_quote,
                                      "mention_start": mention.start, "mention_end": mention.end}))
         features = {}
         for key, values in scores.items():
