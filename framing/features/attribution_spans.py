@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from framing.document import Document, Sentence
 from framing.features.attribution_cues import CueLexicon, CueVerb
-from framing.speakers import AUXILIARIES, PRONOUNS, source_after, source_before
+from framing.speakers import AUXILIARIES, DETERMINERS, PRONOUNS, STOPWORDS, source_after, source_before
 
 Span = tuple[int, int]
 COMPLEMENTIZERS = frozenset("that whether if how why what".split())
@@ -43,6 +43,8 @@ ADJUNCT_STARTS = frozenset(
     here there afterward shortly""".split()
 )
 _BE = frozenset("is was were are been being be".split())
+# Words that open a predicate: after "said X" they show X began a clause.
+_FINITE = _BE | frozenset("has have had will would could should can may might must did does do".split())
 _SUBORDINATORS = frozenset("when while as after before because since although though unless".split())
 OBJECT_VERBS = frozenset("tell ask warn urge remind assure inform accuse promise".split())
 OPEN_QUOTES = '"“'
@@ -301,6 +303,8 @@ class _Finder:
             headline = self._headlines[sentence.index] = _is_headline(doc, sentence)
         if headline:
             return
+        if body[start].isupper() and not verb.form_type == "phrase" and self._inside_name(sentence, start):
+            return  # "the United States", "Bush Says" inside a title: a name, not a cue
         if verb.form_type == "phrase":
             self._according(sentence, start, end, verb, written)
             return
@@ -316,7 +320,13 @@ class _Finder:
             before = body[sentence.start : start].rstrip()
             if before and before[-1] in "," + CLOSE_MARKS and verb.form_type in ("past", "present"):
                 source = source_after(doc, sentence, self._skip_space(end, sentence.end), self.verb_forms)
+                if source is not None and not self._ends_inverted(source, sentence):
+                    # "..., said they had no problem" / "..., said the program is":
+                    # the words after the cue are a clause, not an inverted subject.
+                    source = None
                 inverted = source is not None
+        if source is None and not verb.strict and (verb.form_type == "past" or verb.lemma in ("say", "tell")):
+            source = self._clause_subject(sentence, start)
         if source is None:
             return
         if verb.form_type == "base" and not self._base_form_ok(source, start):
@@ -364,6 +374,63 @@ class _Finder:
         if not contents:
             return
         self._add(None, source, (start, end), contents, verb, sentence, written)
+
+    def _inside_name(self, sentence: Sentence, start: int) -> bool:
+        """Whether a capitalised cue word sits mid-sentence (not after a quote, colon or dash)."""
+        before = self.body[sentence.start : start].rstrip()
+        if not before or before[-1] in OPEN_MARKS + CLOSE_MARKS + ":—–-,(":
+            return False
+        return _DATELINE.fullmatch(self.body, sentence.start, start) is None
+
+    def _ends_inverted(self, source: Span, sentence: Sentence) -> bool:
+        """Whether an inverted subject ("said Grushko") is followed by punctuation or the end."""
+        idx = self.doc.tokens_between(self._skip_space(source[1], sentence.end), sentence.end)
+        return not idx or self.doc.tokens[idx[0]] not in _FINITE
+
+    def _clause_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
+        """A subject the noun-phrase rules do not parse, from the clause start to the cue.
+
+        "Sen. Elizabeth Warren (D-MA) said", "42% say", "Democrats — and some
+        Republicans — say", "Rich Heffley, a top operative who ... , said".
+        """
+        doc, body = self.doc, self.body
+        idx = list(doc.tokens_between(sentence.start, cue_start))
+        while idx and doc.tokens[idx[-1]] in AUXILIARIES:
+            idx.pop()
+        if not idx or doc.tokens[idx[-1]] in STOPWORDS or doc.tokens[idx[-1]] in DETERMINERS:
+            return None
+        if doc.tokens[idx[-1]].endswith(("'s", "’s", "s'", "s’")):
+            return None  # "NATO's declared readiness": a possessive before a participle
+        end = doc.token_spans[idx[-1]][1]
+        if body[end:cue_start].strip() not in ("", ")", "%", ",", "),"):
+            return None
+        start = sentence.start
+        dateline = _DATELINE.match(body, start, end)
+        if dateline:
+            start = dateline.end()
+        for k in reversed(idx[:-1]):
+            gap = body[doc.token_spans[k][1] : doc.token_spans[k + 1][0]]
+            if any(c in gap for c in ",;:") and ")" not in gap:
+                if doc.tokens[k + 1] in DETERMINERS or _starts_upper(body, doc.token_spans[k + 1][0]):
+                    start = doc.token_spans[k + 1][0]
+                    break
+            if any(c in gap for c in OPEN_MARKS + CLOSE_MARKS):
+                return None  # a quotation: the words before the cue are content
+        if start >= end:
+            return None
+        words = doc.tokens_between(start, end)
+        if len(words) > 30 or doc.tokens[words[0]] in _SUBORDINATORS | COMPLEMENTIZERS | {"to"}:
+            return None
+        for k in words:
+            if doc.tokens[k] in ("who", "which", "that"):
+                break  # "X, who played ... and is now running ...,": verbs of a relative clause
+            if doc.tokens[k] in _FINITE or doc.tokens[k] in self.verb_forms:
+                return None  # a clause of its own, not a subject
+        if not any(_starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in DETERMINERS for k in words):
+            return None
+        if body[end:cue_start].lstrip().startswith(")"):
+            end = body.index(")", end) + 1
+        return start, end
 
     def _coordinated_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
         """The subject of "X rejected the idea and said ...": the clause's first noun phrase."""
@@ -523,6 +590,10 @@ def _inner(body: str, q) -> Span:
         if end > start and body[end - 1] in CLOSE_QUOTES + "'":
             end -= 1
     return start, end
+
+
+def _starts_upper(body: str, pos: int) -> bool:
+    return body[pos].isupper() or body[pos].isdigit()
 
 
 def _is_headline(doc: Document, sentence: Sentence) -> bool:
