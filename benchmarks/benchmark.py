@@ -90,7 +90,7 @@ def run_framing(path: Path, limit: int | None, repeat: int, jobs: int, out: Path
                 clock: StageClock | None) -> tuple[int, float]:
     """Score into ``out`` with the real runner; with a clock, time each stage (one process)."""
     import framing.pipeline as pipeline
-    from framing.runner import run_scoring
+    from framing.runner import lookup_sentences, run_scoring
 
     try:
         import framing.cache  # noqa: F401 - loaded now so its ArticleScorer can be patched
@@ -130,11 +130,14 @@ def run_framing(path: Path, limit: int | None, repeat: int, jobs: int, out: Path
         clock.seconds["scoring run total"] = seconds
         report_started = time.perf_counter()
         try:
-            write_report_timed(result, out, clock)
+            write_report_timed(result, out, clock,
+                               lambda wanted: lookup_sentences(_Reader(articles(path, limit, repeat)), wanted))
         except Exception as error:  # noqa: BLE001 - the scoring figures still stand
             print(f"report stage failed, not timed: {type(error).__name__}: {error}")
         else:
             clock.seconds["report total"] = time.perf_counter() - report_started
+            clock.seconds["report: aggregation, evidence, Markdown"] = (
+                clock.seconds["report total"] - clock.seconds["charts"])
     return result.n_articles, seconds
 
 
@@ -152,14 +155,15 @@ class _Reader:
         return iter(self.items)
 
 
-def write_report_timed(result, out: Path, clock: StageClock) -> None:
+def write_report_timed(result, out: Path, clock: StageClock, lookup: Callable) -> None:
+    """The report as ``framing report`` writes it, with the charts timed apart."""
     import framing.report_charts as report_charts
     from framing.report import write_report
 
     original = report_charts.draw_charts
     report_charts.draw_charts = clock.timed("charts", original)
     try:
-        write_report(result, out, {}, "outlet", ("md",))
+        write_report(result, out, {}, "outlet", ("md",), lookup=lookup)
     finally:
         report_charts.draw_charts = original
 
@@ -221,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
           f"peak RSS {rss_single:.0f} MB")
     per_article = clock.seconds["per-article total"]
     for stage, seconds in sorted(clock.seconds.items(), key=lambda item: -item[1]):
-        print(f"  {stage:<34} {seconds:8.2f} s  {1000 * seconds / max(n, 1):7.3f} ms/article"
+        print(f"  {stage:<40} {seconds:8.2f} s  {1000 * seconds / max(n, 1):7.3f} ms/article"
               + (f"  {100 * seconds / per_article:5.1f}% of per-article" if stage.startswith(
                   ("clean", "parse", "family")) else ""))
 
