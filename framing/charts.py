@@ -20,6 +20,8 @@ matplotlib.use("Agg", force=False)
 from matplotlib import rc_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from framing.markup import plain  # noqa: E402
+
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
@@ -27,6 +29,8 @@ STYLE = {
     "font.size": 9, "axes.titlesize": 11, "axes.titleweight": "bold", "axes.spines.top": False,
     "axes.spines.right": False, "svg.hashsalt": "framing", "svg.fonttype": "path",
     "figure.dpi": 100, "savefig.dpi": 110, "path.simplify": True,
+    # Outlet names are data: "$x^$ Times" must not be parsed as (broken) TeX.
+    "text.parse_math": False,
 }
 MAX_CHART_GROUPS = 12
 
@@ -127,7 +131,8 @@ def distribution_chart(groups: Sequence[str], values: Mapping[str, Sequence[floa
 
 
 def estimates_chart(groups: Sequence[str], panels: Sequence[tuple[str, Mapping[str, tuple[float, float, float]]]],
-                    title: str, xlabel: str, reference: float | None = None) -> Figure:
+                    title: str, xlabel: str, reference: float | None = None,
+                    limits: tuple[float, float] | None = None) -> Figure:
     """Dot-and-interval panels: per panel (e.g. a target), each group's mean with its interval.
 
     ``panels`` is ``[(panel title, {group: (mean, low, high)})]``; NaN bounds
@@ -151,6 +156,8 @@ def estimates_chart(groups: Sequence[str], panels: Sequence[tuple[str, Mapping[s
                           markerfacecolor="white" if single else style["color"], linestyle="none")
             if reference is not None:
                 axes.axvline(reference, color="#999999", linewidth=0.8, linestyle="--")
+            if limits is not None:
+                axes.set_xlim(*limits)
             axes.set_title(panel, fontsize=10)
             axes.set_xlabel(xlabel)
         axes_list[0].set_yticks(positions, [_short(g) for g in groups])
@@ -185,4 +192,5 @@ def outlet_map_chart(groups: Sequence[str], points: Mapping[str, tuple[float, fl
 
 
 def _short(name: str, limit: int = 22) -> str:
+    name = plain(name)  # no control characters or bidirectional overrides in a label
     return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -141,7 +141,8 @@ def _positional_reason(text: str, number: int, kept: list[tuple[int, str]], titl
         return "photo caption"
     words = text.split()
     if not has_body_before:
-        if text == text.lower() and len(words) <= 5 and not any(c in text for c in ".,!?:;\"“”"):
+        # Lower-case only (and so in a script with case): tags like "nato russia".
+        if text == text.lower() != text.upper() and len(words) <= 5 and not any(c in text for c in ".,!?:;\"“”"):
             return "topic tags"
         if not found_title and not title_key and _looks_like_headline(text, words, number, lines):
             return "headline"

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from framing.decode import decode_bytes
+from framing.decode import decode_bytes, stream_encoding
 from framing.errors import CorpusError
+from framing.outdir import CACHEDIR_TAG, MARKER
 from framing.outlets import OutletRegistry
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -43,6 +44,13 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "ID", "article_id", "uuid"),
 }
 MAX_FIELD = 64 * 1024 * 1024
+# Folders holding framing's own output or --resume cache are never read back
+# as articles (e.g. when --out lies inside the article folder).
+OUTPUT_MARKERS = (MARKER, CACHEDIR_TAG)
+# About 160,000 words, ten times the longest news features: a longer "article"
+# is a dump of many, and scoring all of it would take minutes for figures that
+# mean nothing.  Longer texts are cut at a paragraph and the cut is reported.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -123,7 +131,8 @@ class CorpusReader:
                 dirnames[:] = []
                 continue
             seen_dirs.add((stat.st_dev, stat.st_ino))
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                                 and not any(os.path.exists(os.path.join(dirpath, d, m)) for m in OUTPUT_MARKERS))
             for name in sorted(filenames):
                 if name.startswith("."):
                     continue
@@ -206,6 +215,10 @@ class CorpusReader:
     def _read_file(self, file: Path) -> Iterator[Article]:
         suffix = _suffix(file)
         label = self._relative(file)
+        if not file.is_file():
+            # /dev/zero or a named pipe would never end; a broken link can't be read.
+            self.warnings.append(f"{label}: not a regular file (a device, a pipe or a broken link) — skipped")
+            return
         try:
             if suffix in RECORD_SUFFIXES:
                 yield from self._read_records(file, label, suffix)
@@ -240,20 +253,36 @@ class CorpusReader:
 
     def _articles_from_records(self, records, file: Path, label: str) -> Iterator[Article]:
         manifest_meta = {k: v for k, v in self._manifest_row(file).items() if v}
-        text_found = False
+        n_warnings = len(self.warnings)
+        seen = text_found = False
+        no_text: list[int] = []  # lines of records without a text key, reported at the end
         for line, record in records:
+            seen = True
+            raw = next((record[n] for n in self.aliases["text"] if record.get(n) not in (None, "")), "")
+            if not isinstance(raw, str):
+                kind = {list: "a list", dict: "an object", bool: "true or false"}.get(type(raw), "a number")
+                self.warnings.append(f"{label} line {line}: text is {kind}, not a string — skipped; fix the record")
+                text_found = True
+                continue
             fields = self._fields(record)
             body = fields.pop("text", "")
             if not body.strip():
                 if "text" not in self._present(record):
-                    continue  # counted below if no record has text
+                    no_text.append(line)  # a whole file without text is one warning, below
+                    continue
                 self.warnings.append(f"{label} line {line}: text is empty — skipped")
                 text_found = True
                 continue
             text_found = True
             meta = {**fields, **manifest_meta}
             yield self._article(meta.pop("id", "") or f"{label}#{line}", body, meta, f"{label} line {line}")
-        if not text_found:
+        if text_found:
+            for line in no_text:
+                self.warnings.append(f"{label} line {line}: no text key or column — skipped; add the text")
+        elif not seen:
+            if len(self.warnings) == n_warnings:  # not already explained (a broken file)
+                self.warnings.append(f"{label}: no records — skipped")
+        else:
             names = ", ".join(self.aliases["text"])
             self.warnings.append(
                 f"{label}: no text column or key (looked for {names}) — name it with --column text=NAME"
@@ -278,6 +307,8 @@ class CorpusReader:
 
     def _article(self, article_id: str, text: str, meta: dict[str, str], source: str) -> Article:
         article_id = article_id.strip() or source
+        if len(text) > MAX_ARTICLE_CHARS:
+            text = _truncated(text, source, self.warnings)
         if article_id in self._ids:
             n = 2
             while f"{article_id}~{n}" in self._ids:
@@ -349,10 +380,23 @@ def _open_bytes(file: Path) -> bytes:
 
 
 def _open_text(file: Path) -> io.TextIOBase:
-    """A streaming UTF-8 text handle (BOM skipped, bad bytes replaced), gzip or not."""
-    if file.name.lower().endswith(".gz"):
-        return gzip.open(file, "rt", encoding="utf-8-sig", errors="replace", newline="")
-    return open(file, encoding="utf-8-sig", errors="replace", newline="")
+    """A streaming text handle (encoding from a BOM or the first 64 KB, bad bytes replaced), gzip or not."""
+    opener = gzip.open if file.name.lower().endswith(".gz") else open
+    with opener(file, "rb") as handle:
+        encoding = stream_encoding(handle.read(65536))
+    return opener(file, "rt", encoding=encoding, errors="replace", newline="")
+
+
+def _truncated(text: str, source: str, warnings: list[str]) -> str:
+    """``text`` cut at the last paragraph (or line) break before MAX_ARTICLE_CHARS, with a warning."""
+    cut = text.rfind("\n\n", 0, MAX_ARTICLE_CHARS)
+    if cut < MAX_ARTICLE_CHARS // 2:
+        cut = text.rfind("\n", 0, MAX_ARTICLE_CHARS)
+    if cut < MAX_ARTICLE_CHARS // 2:
+        cut = MAX_ARTICLE_CHARS
+    warnings.append(f"{source}: {len(text):,} characters, far longer than an article — only the first "
+                    f"{cut:,} are scored; split it into one file per article")
+    return text[:cut]
 
 
 def _is_within(path: Path, base: Path) -> bool:

@@ -21,6 +21,34 @@ BINARY_MAGIC = (
 )
 
 
+# Byte-order marks, longest first (the UTF-32 LE mark starts with UTF-16 LE's).
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def stream_encoding(sample: bytes) -> str:
+    """The encoding to stream a record file with, judged from its first bytes.
+
+    >>> stream_encoding(codecs.BOM_UTF16_LE + "text".encode("utf-16-le"))
+    'utf-16'
+    >>> stream_encoding("текст,источник;Привет, как дела? Это тестовое сообщение.".encode("cp1251"))
+    'cp1251'
+    """
+    for bom, encoding in BOMS:
+        if sample.startswith(bom):
+            return encoding
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as error:
+        if error.start >= len(sample) - 3:  # the sample ends inside a character
+            return "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    return best.encoding if best is not None else "utf-8"
+
+
 def decode_bytes(raw: bytes) -> str | None:
     """Decode ``raw``: BOM first, then UTF-8, then a detected encoding.
 
@@ -34,9 +62,7 @@ def decode_bytes(raw: bytes) -> str | None:
 
 
 def _decode(raw: bytes) -> str | None:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in BOMS:
         if raw.startswith(bom):
             try:
                 return raw.decode(encoding)

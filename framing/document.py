@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -83,10 +84,12 @@ class Document:
     quotes: tuple[Quote, ...]
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _quote_starts: list[int] = field(default_factory=list, repr=False)
+    _quote_reach: list[int] = field(default_factory=list, repr=False)  # running max of quote ends
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
         self._quote_starts = [q.start for q in self.quotes]
+        self._quote_reach = list(itertools.accumulate((q.end for q in self.quotes), max))
 
     @property
     def n_words(self) -> int:
@@ -100,10 +103,11 @@ class Document:
     def quote_at(self, offset: int) -> Quote | None:
         """The outermost quotation span containing ``offset``, if any."""
         i = bisect.bisect_right(self._quote_starts, offset)
-        for q in self.quotes[:i]:
-            if q.start <= offset < q.end:
-                return q
-        return None
+        # The first quote reaching past ``offset`` contains it if it starts at
+        # or before it: a binary search, not a scan (long articles have
+        # thousands of quotes).
+        j = bisect.bisect_right(self._quote_reach, offset, 0, i)
+        return self.quotes[j] if j < i else None
 
     def tokens_between(self, start: int, end: int) -> range:
         """Indices of the tokens that lie inside ``[start, end)``."""

@@ -29,9 +29,9 @@ def default_jobs() -> int:
 
 def _init_worker(options: ScoreOptions) -> None:
     global _worker_scorer
-    from framing.pipeline import ArticleScorer
+    from framing.cache import make_scorer
 
-    _worker_scorer = ArticleScorer(options)
+    _worker_scorer = make_scorer(options)
 
 
 def _score_in_worker(article: Article) -> ScoredArticle:
@@ -40,10 +40,10 @@ def _score_in_worker(article: Article) -> ScoredArticle:
 
 def map_ordered(options: ScoreOptions, articles: Iterable[Article], jobs: int = 1) -> Iterator[ScoredArticle]:
     """Score ``articles`` with ``jobs`` processes, yielding results in input order."""
-    from framing.pipeline import ArticleScorer
+    from framing.cache import make_scorer
 
     if jobs <= 1:
-        scorer = ArticleScorer(options)
+        scorer = make_scorer(options)
         for article in articles:
             yield scorer.score(article)
         return

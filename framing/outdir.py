@@ -17,6 +17,8 @@ from pathlib import Path
 from framing.errors import OutputError
 
 MARKER = ".framing-output"
+# Marks a --resume cache folder (framing.cache); https://bford.info/cachedir/
+CACHEDIR_TAG = "CACHEDIR.TAG"
 
 
 def check_writable(out: Path, force: bool = False) -> None:
