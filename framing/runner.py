@@ -48,7 +48,8 @@ class RunResult:
 
 
 def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs: int = 1,
-                group_by: str = "outlet", progress: Callable[[int], None] | None = None) -> RunResult:
+                group_by: str = "outlet", progress: Callable[[int], None] | None = None,
+                engine: Any = None) -> RunResult:
     """Score every article from ``reader`` into ``folder``; return the rows and counts.
 
     ``group_by`` names the metadata field (or manifest column) whose values
@@ -63,7 +64,7 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     with open(folder / FEATURES_FILE, "w", encoding="utf-8", newline="") as features_file, \
             open(folder / EVIDENCE_FILE, "w", encoding="utf-8") as evidence_file:
         writer = None
-        for scored in score_articles(reader, options, jobs):
+        for scored in score_articles(reader, options, jobs, engine=engine):
             if writer is None:
                 result.feature_names = list(scored.features)
                 writer = CsvTableWriter(features_file, [*META_COLUMNS, *result.feature_names])
