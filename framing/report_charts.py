@@ -46,7 +46,7 @@ def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence
     keep("sentence_tone", _tone(shown, run), "Sentence tone by outlet",
          "Every sentence's VADER compound score (−1 most negative, +1 most positive); the box spans the middle "
          "half of the sentences, the line is the median.")
-    keep("target_tone", _target_tone(shown, table, run.feature_names), "Tone toward each actor",
+    keep("target_tone", _target_tone(shown, table, run.feature_names, target_names()), "Tone toward each actor",
          "Mean tone of the sentences that mention each actor, directed at that actor (−1 to +1), with a 95 % "
          "bootstrap interval; a hollow mark is a single article (no interval).")
     keep("readability", _readability(shown, rows), "Readability by outlet",
@@ -124,19 +124,28 @@ def _tone(groups: Sequence[str], run: Any) -> Any:
                                      "VADER compound score per sentence (−1 to +1)", reference=0.0)
 
 
-def _target_tone(groups: Sequence[str], table: Mapping[str, Any], features: Sequence[str]) -> Any:
+def target_names() -> dict[str, str]:
+    """Display names of the tone targets by feature key (``nato`` → ``NATO``)."""
+    from framing.features.targets import load_targets
+
+    return {target.key: target.name for target in load_targets()}
+
+
+def _target_tone(groups: Sequence[str], table: Mapping[str, Any], features: Sequence[str],
+                 names: Mapping[str, str]) -> Any:
     columns = [f for f in features if f.startswith("sentiment__tone_toward_")]
     panels = []
     for column in columns:
         estimates = {g: (table[g][column].mean, table[g][column].low, table[g][column].high) for g in groups
                      if table[g][column].n}
         if len(estimates) >= 1:
-            panels.append((column.removeprefix("sentiment__tone_toward_").replace("_", " "), estimates))
+            key = column.removeprefix("sentiment__tone_toward_")
+            panels.append((names.get(key, key.replace("_", " ")), estimates))
     panels = sorted(panels, key=lambda p: (-len(p[1]), p[0]))[:5]
     if not panels:
         return None
     return charts.estimates_chart(groups, panels, "Tone toward each actor, by outlet",
-                                  "tone toward the actor (−1 to +1)", reference=0.0)
+                                  "tone toward the actor (−1 to +1)", reference=0.0, limits=(-1.0, 1.0))
 
 
 def _readability(groups: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> Any:

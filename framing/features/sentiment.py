@@ -192,7 +192,8 @@ class SentimentScorer:
         target_result = self.target_scorer.score(document, vader)
         features.update(target_result.features)
         findings.extend(target_result.findings)
-        return FamilyResult({name: float(features[name]) for name in self._feature_names}, findings)
+        return FamilyResult({name: float(features[name]) for name in self._feature_names}, findings,
+                            samples={"sentence_compound": compounds})
 
 
 class SentimentFeatures(FamilyTransformer):

@@ -1,0 +1,88 @@
+"""The seeds report: its key findings, pinned by hand, and its determinism."""
+
+import filecmp
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("first") / "reports"
+    result = CliRunner().invoke(main, ["report", "seeds", "--out", str(out), "--jobs", "1", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_files_written(seeds_report):
+    names = {p.name for p in seeds_report.iterdir()}
+    assert {"index.md", "rt.md", "tass.md", "the-moscow-times.md", "fort-russ-news.md", "features.csv",
+            "evidence.jsonl", "outlets.csv", "run.json", "report.html", "charts"} <= names
+    charts = {p.name for p in (seeds_report / "charts").iterdir()}
+    for chart in ("contested_terms", "voices", "verb_classes", "sentence_tone", "target_tone", "readability",
+                  "outlet_map"):
+        assert {f"{chart}.png", f"{chart}.svg"} <= charts
+
+
+def test_index_leads_with_crimea_wording(seeds_report):
+    index = (seeds_report / "index.md").read_text(encoding="utf-8")
+    differences = index.split("## The largest differences")[1].split("##")[0]
+    first = differences.strip().splitlines()[0]
+    assert "Crimea" in first and "RT writes “reunification” (in its own voice)" in first
+    assert "The Moscow Times writes “annexation” (in its own voice)" in first
+    # Describes, never judges.
+    for word in ("propaganda", "biased", "lying", "false"):
+        assert word not in index.lower()
+
+
+def test_outlet_pages_show_voice_and_evidence(seeds_report):
+    rt = (seeds_report / "rt.md").read_text(encoding="utf-8")
+    assert "**“reunification”**" in rt and "after Moscow's reunification with Crimea" in rt
+    assert "‘Russian threat’ (2×)" in rt
+    tass = (seeds_report / "tass.md").read_text(encoding="utf-8")
+    assert "**“eastern flank”**" in tass and "2 inside a quote" in tass
+    assert "| a NATO source | NATO / Western governments | no |" in tass
+    moscow_times = (seeds_report / "the-moscow-times.md").read_text(encoding="utf-8")
+    assert "James Stavridis" in moscow_times and "Related article" in moscow_times
+
+
+def test_grushko_statement_aligned_across_three_outlets(seeds_report):
+    index = (seeds_report / "index.md").read_text(encoding="utf-8")
+    aligned = index.split("## The same statement, told differently")[1].split("## Charts")[0]
+    assert "Grushko**, in 3 articles" in aligned
+    for outlet in ("RT (direct", "The Moscow Times (direct", "Fort Russ News (direct"):
+        assert outlet in aligned
+
+
+def test_run_json_records_versions_and_inputs(seeds_report):
+    run = json.loads((seeds_report / "run.json").read_text(encoding="utf-8"))
+    assert run["articles"] == 5 and "russia_ukraine_nato" in run["lexicons"]
+    assert set(run["inputs"]) == {f.name for f in Path("seeds").iterdir()}
+    assert "vaderSentiment" in run["libraries"]
+
+
+def test_same_input_gives_identical_files_whatever_the_folder(seeds_report, tmp_path):
+    other = tmp_path / "elsewhere-entirely"
+    result = CliRunner().invoke(main, ["report", "seeds", "--out", str(other), "--jobs", "1", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    comparison = filecmp.dircmp(seeds_report, other)
+    assert comparison.left_only == [] and comparison.right_only == []
+    for name in comparison.common_files:
+        assert (seeds_report / name).read_bytes() == (other / name).read_bytes(), name
+    for chart in (seeds_report / "charts").iterdir():
+        assert chart.read_bytes() == (other / "charts" / chart.name).read_bytes(), chart.name
+
+
+def test_committed_reports_are_what_the_command_produces(seeds_report):
+    committed = Path("reports")
+    if not (committed / "index.md").exists():
+        pytest.skip("reports/ not generated yet")
+    for path in sorted(committed.rglob("*")):
+        if path.is_file() and path.name != "report.html":
+            produced = seeds_report / path.relative_to(committed)
+            assert produced.exists(), path
+            assert produced.read_bytes() == path.read_bytes(), f"{path} differs: regenerate with 'framing report'"
