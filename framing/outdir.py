@@ -41,6 +41,10 @@ def staged_output(out: str | Path, force: bool = False) -> Iterator[Path]:
     try:
         parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
+        # mkdtemp makes a private folder; the report is for sharing, as any new folder would be.
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)
     except OSError as error:
         raise OutputError(f"{out}: cannot create the output folder ({error.strerror}) — check --out") from None
     try:
