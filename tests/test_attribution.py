@@ -78,6 +78,8 @@ def test_tass_every_attribution(seed_findings):
         ("a NATO source", WEST, "say", "direct", False),
         ("a NATO source", WEST, "add", "direct", False),
         ("Jens Stoltenberg", WEST, "say", "indirect", True),
+        # "Stoltenberg said he planned to discuss ...": an intention inside the statement.
+        ("Jens Stoltenberg", WEST, "plan", "indirect", True),
         ("Jens Stoltenberg", WEST, "say", "direct", True),
         ("Jens Stoltenberg", WEST, "add", "mixed", True),
         ("Jens Stoltenberg", WEST, "say", "direct", True),
@@ -197,7 +199,11 @@ NOT_SPEECH = [
     "The so-called 'Russian threat' is used to justify spending.",
     'The film "War and Peace" was shown on Monday.',
     "The growth in jobs shows no sign of slowing down.",
-    "He declined to say more.",
+    # belief and stance verbs used as adjectives, participles or phrasal verbs
+    "The opposing campaign was in disarray.",
+    "Many clubs offering family amenities have survived.",
+    "Mr. Lewandowski backed away from the deal.",
+    "The United States has hostile policies.",
 ]
 
 
@@ -305,8 +311,30 @@ def test_every_packaged_verb_has_a_class_and_note():
         "emphatic",
         "distancing",
         "endorsing",
+        "belief",
+        "stance",
     }
     assert all(v.note for v in lexicon.verbs.values())
+
+
+MENTAL = [
+    # text, verb class, content: beliefs and stances PolNeAR annotates like speech
+    ("U.S. officials believe Beijing has cut its hacking.", "belief", "Beijing has cut its hacking"),
+    ("Rubio wants to emerge as the main alternative.", "belief", "to emerge as the main alternative"),
+    ("He declined to say more.", "stance", "to say more"),
+    ("About a third of voters support Sanders, the poll found.", "stance", "Sanders"),
+]
+
+
+@pytest.mark.parametrize("text, verb_class, content", MENTAL)
+def test_beliefs_and_stances(scorer, text, verb_class, content):
+    findings = [f for f in scorer.score(build_document("t", text)).findings if f.detail["verb_class"] == verb_class]
+    assert [f.detail["content"] for f in findings] == [content]
+
+
+def test_opening_adjunct_is_not_content(scorer):
+    findings = scorer.score(build_document("t", "In 2009, he decided to run.")).findings
+    assert [f.detail["content"] for f in findings] == ["to run"]
 
 
 def test_align_statements_on_seeds(scorer):

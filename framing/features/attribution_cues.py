@@ -24,7 +24,7 @@ from framing.datafiles import line_of, load_toml
 from framing.document import Document
 from framing.errors import DataFileError
 
-VERB_CLASSES = ("neutral", "emphatic", "distancing", "endorsing")
+VERB_CLASSES = ("neutral", "emphatic", "distancing", "endorsing", "belief", "stance")
 VERBS_FILE = "reporting_verbs.toml"
 
 
@@ -39,6 +39,7 @@ class CueVerb:
     strict: bool
     form_type: str  # "base", "present", "past", "ing" or "phrase"
     noun_content: bool = False  # "criticized the plan": a noun phrase can be the content
+    infinitive: bool = False  # "wants to win": a "to" clause can be the content
 
 
 def regular_forms(lemma: str) -> list[str]:
@@ -167,10 +168,12 @@ def _validate_entry(entry: dict, table: str, text: str, label: str) -> list[CueV
     strict = entry.get("strict", False)
     if not isinstance(strict, bool):
         raise DataFileError(f"{where}: entry {lemma!r}: strict must be true or false")
-    noun_content = entry.get("noun_content", False)
-    if not isinstance(noun_content, bool):
-        raise DataFileError(f"{where}: entry {lemma!r}: noun_content must be true or false")
-    unknown = set(entry) - {"lemma", "class", "note", "forms", "strict", "noun_content"}
+    flags = {}
+    for flag in ("noun_content", "infinitive"):
+        flags[flag] = entry.get(flag, False)
+        if not isinstance(flags[flag], bool):
+            raise DataFileError(f"{where}: entry {lemma!r}: {flag} must be true or false")
+    unknown = set(entry) - {"lemma", "class", "note", "forms", "strict", "noun_content", "infinitive"}
     if unknown:
         raise DataFileError(f"{where}: entry {lemma!r}: unknown key(s) {sorted(unknown)} — remove them")
     out = []
@@ -178,6 +181,6 @@ def _validate_entry(entry: dict, table: str, text: str, label: str) -> list[CueV
         norm = " ".join(form.lower().split())
         form_type = "phrase" if table == "phrase" else _form_type(norm, lemma.lower())
         out.append(
-            CueVerb(norm, lemma.lower(), verb_class, note.strip(), strict, form_type, noun_content)
+            CueVerb(norm, lemma.lower(), verb_class, note.strip(), strict, form_type, **flags)
         )
     return out

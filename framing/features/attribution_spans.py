@@ -45,6 +45,15 @@ ADJUNCT_STARTS = frozenset(
 _BE = frozenset("is was were are been being be".split())
 # Words that open a predicate: after "said X" they show X began a clause.
 _FINITE = _BE | frozenset("has have had will would could should can may might must did does do".split())
+# Heads of plural subjects without a plural -s ("half of those polled say").
+_GROUP_WORDS = frozenset("percent half third quarter majority minority most many all few both people".split())
+# Words that turn a cue into another verb ("backed away", "called off") or
+# start an adjunct rather than its object.
+_PARTICLES = frozenset("up away down off out back in into from by at of on over".split())
+# Cue classes whose verbs are also common outside reports ("the opposing campaign").
+_MENTAL = frozenset(("belief", "stance"))
+# Pronouns that open a clause ("believes he will", "told reporters they were").
+_SUBJECTS = frozenset("he she they we i it there".split())
 _SUBORDINATORS = frozenset("when while as after before because since although though unless".split())
 OBJECT_VERBS = frozenset("tell ask warn urge remind assure inform accuse promise".split())
 OPEN_QUOTES = '"“'
@@ -330,7 +339,16 @@ class _Finder:
         if source is None:
             return
         if verb.form_type == "base" and not self._base_form_ok(source, start):
-            return
+            # "Majorities of Democrats in five states ... Tuesday say": the noun
+            # phrase rules stopped at "Tuesday"; the plural subject is further left.
+            source = None if inverted else self._clause_subject(sentence, start)
+            if source is None or not self._plural_subject(source):
+                return
+        if verb.form_type == "ing" and verb.verb_class in _MENTAL and not self._progressive(sentence, start):
+            return  # "the opposing campaign", "Many clubs offering ...": not a finite verb
+        source_words = doc.tokens_between(*source)
+        if len(source_words) == 1 and doc.tokens[source_words[0]] in DETERMINERS:
+            return  # "his support of", "the questions": a noun after a determiner
         region_start = source[1] if inverted else end
         region_end = self._region_end(sentence, region_start)
         complement = self._complement(region_start, region_end, verb.lemma in OBJECT_VERBS)
@@ -341,6 +359,7 @@ class _Finder:
         contents = None
         closes_clause = complement is None or (
             not complement[1]
+            and not (verb.infinitive and self._infinitive(region_start, region_end) is not None)
             and (
                 self._adjunct_only(region_start, region_end, verb)
                 or body[self._skip_space(region_start, region_end)] == ","
@@ -368,12 +387,81 @@ class _Finder:
                 return
         elif complement is not None:
             c_start, opened = complement
-            if not opened and (verb.strict or verb.lemma in OBJECT_VERBS) and not verb.noun_content:
-                return
-            contents = self._right_content(c_start, region_end)
+            infinitive = self._infinitive(region_start, region_end) if verb.infinitive else None
+            if infinitive is not None:
+                c_start, opened = infinitive, True
+            elif not opened:
+                clause = self._bare_clause(c_start, region_end, verb.lemma in OBJECT_VERBS)
+                if clause is not None:
+                    c_start, opened = clause, True
+            if not opened and (verb.strict or verb.lemma in OBJECT_VERBS):
+                if not verb.noun_content or self._particle_follows(c_start, region_end):
+                    return
+                region_end = self._phrase_end(c_start, region_end)
+                contents = [self._trim(c_start, region_end)]  # "backed Clinton": one word will do
+            else:
+                contents = self._right_content(c_start, region_end)
         if not contents:
             return
         self._add(None, source, (start, end), contents, verb, sentence, written)
+
+    def _infinitive(self, start: int, end: int) -> int | None:
+        """Start of a "to" clause after the cue: "wants to win", "urged the ministry to act"."""
+        doc, body = self.doc, self.body
+        idx = doc.tokens_between(self._skip_space(start, end), end)
+        for n, k in enumerate(idx[:8]):
+            if doc.tokens[k] == "to" and n + 1 < len(idx):
+                nxt = idx[n + 1]
+                word = doc.tokens[nxt]
+                if word in DETERMINERS or word in PRONOUNS or _starts_upper(body, doc.token_spans[nxt][0]):
+                    return None  # "agreed to the deal", "talked to Trump"
+                return doc.token_spans[idx[0]][0]
+            if n and not _gap_is_word_space(body, doc.token_spans[idx[n - 1]][1], doc.token_spans[k][0]):
+                return None
+            if doc.tokens[k] in STOPWORDS and doc.tokens[k] not in ("the", "his", "her", "their", "its", "of"):
+                return None
+        return None
+
+    def _bare_clause(self, start: int, end: int, objects: bool) -> int | None:
+        """Start of a clause with no "that": "believe Beijing has ...", "told reporters he was ..."."""
+        doc = self.doc
+        idx = doc.tokens_between(start, end)
+        first = 0
+        if objects:
+            # "told reporters he would": the clause opens at the first subject pronoun.
+            first = next((n for n, k in enumerate(idx[1:5], 1) if doc.tokens[k] in _SUBJECTS), -1)
+            if first < 0:
+                return None
+        if first >= len(idx):
+            return None
+        if doc.tokens[idx[first]] in _SUBJECTS:
+            return doc.token_spans[idx[first]][0]
+        if objects:
+            return None
+        for k in idx[first + 1 : first + 8]:
+            if "," in self.body[doc.token_spans[k - 1][1] : doc.token_spans[k][0]]:
+                return None
+            if doc.tokens[k] in _FINITE:
+                return doc.token_spans[idx[first]][0]
+        return None
+
+    def _particle_follows(self, start: int, end: int) -> bool:
+        """Whether the words after a cue make it a phrasal verb ("backed away", "called On Sunday")."""
+        idx = self.doc.tokens_between(start, end)
+        if not idx or self.doc.tokens[idx[0]] in _PARTICLES:
+            return True
+        return self.body[start].isupper() and self.doc.tokens[idx[0]] in ADJUNCT_STARTS
+
+    def _phrase_end(self, start: int, end: int) -> int:
+        """End of a noun-phrase content ("backed Clinton, who ..."): the first comma or clause word."""
+        doc, body = self.doc, self.body
+        for k in doc.tokens_between(start, end):
+            if any(c in body[doc.token_spans[k - 1][1] : doc.token_spans[k][0]] for c in ",;:—(") and k:
+                if doc.token_spans[k - 1][1] > start:
+                    return doc.token_spans[k - 1][1]
+            if doc.tokens[k] in _SUBORDINATORS and doc.token_spans[k][0] > start:
+                return doc.token_spans[k][0]
+        return end
 
     def _inside_name(self, sentence: Sentence, start: int) -> bool:
         """Whether a capitalised cue word sits mid-sentence (not after a quote, colon or dash)."""
@@ -451,6 +539,16 @@ class _Finder:
                 return source
         return None
 
+    def _progressive(self, sentence: Sentence, cue_start: int) -> bool:
+        """Whether an -ing cue follows a form of "be" ("is seeking", "were quietly hoping")."""
+        idx = self.doc.tokens_between(sentence.start, cue_start)
+        for k in reversed(idx):
+            if self.doc.tokens[k] in _BE:
+                return True
+            if self.doc.tokens[k] not in AUXILIARIES:
+                return False
+        return False
+
     def _passive(self, sentence: Sentence, cue_start: int) -> bool:
         idx = self.doc.tokens_between(sentence.start, cue_start)
         for k in reversed(idx):
@@ -478,6 +576,16 @@ class _Finder:
         if any(w in AUXILIARIES for w in between):
             return True
         return text in PRONOUNS - {"he", "she", "it"} or text.endswith("s")
+
+    def _plural_subject(self, source: Span) -> bool:
+        """Whether a subject read by :meth:`_clause_subject` is plural ("most voters", "42%")."""
+        for k in self.doc.tokens_between(*source):
+            word = self.doc.tokens[k]
+            if word in _GROUP_WORDS or word[:1].isdigit():
+                return True
+            if word.endswith("s") and not word.endswith(("'s", "’s", "ss")):
+                return True
+        return False
 
     def _participle(self, sentence, start, end, verb, written) -> bool:
         body = self.body
@@ -590,6 +698,10 @@ def _inner(body: str, q) -> Span:
         if end > start and body[end - 1] in CLOSE_QUOTES + "'":
             end -= 1
     return start, end
+
+
+def _gap_is_word_space(body: str, end: int, start: int) -> bool:
+    return end >= start or body[end:start].isspace()
 
 
 def _starts_upper(body: str, pos: int) -> bool:
