@@ -99,8 +99,16 @@ def _sentence_tokens(doc: Document, sentence: Sentence, start: int, end: int) ->
     return list(doc.tokens_between(max(start, sentence.start), min(end, sentence.end)))
 
 
-def _noun_phrase_left(doc: Document, idxs: list[int], limit: int = 9) -> int | None:
-    """Index into ``idxs`` where the noun phrase ending at ``idxs[-1]`` starts, or None."""
+def noun_phrase_start(doc: Document, idxs: list[int], limit: int = 9) -> int | None:
+    """Index into ``idxs`` (token indices) where the noun phrase ending at ``idxs[-1]`` starts, or None.
+
+    Examples
+    --------
+    >>> from framing.document import build_document
+    >>> doc = build_document("x", "Russian envoy Alexander Grushko")
+    >>> noun_phrase_start(doc, list(range(len(doc.tokens))))
+    0
+    """
     body, spans, tokens = doc.body, doc.token_spans, doc.tokens
     start = None
     has_cap = has_det = False
@@ -181,7 +189,7 @@ def _plain_subject(doc: Document, idxs: list[int]) -> tuple[int, int] | None:
     gap = doc.body[spans[idxs[-1]][1] : spans[idxs[-1]][1] + 1]
     if gap == ",":
         return _apposition_subject(doc, idxs)
-    start = _noun_phrase_left(doc, idxs)
+    start = noun_phrase_start(doc, idxs)
     if start is None:
         return None
     return spans[idxs[start]][0], spans[idxs[-1]][1]
@@ -199,7 +207,7 @@ def _apposition_subject(doc: Document, idxs: list[int]) -> tuple[int, int] | Non
             if any(c in between for c in '"“”;:'):
                 return None
             first = tokens[idxs[i]]
-            head = _noun_phrase_left(doc, idxs[:i])
+            head = noun_phrase_start(doc, idxs[:i])
             if head is None:
                 return None
             if len(idxs) - i > 25:

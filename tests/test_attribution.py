@@ -178,6 +178,15 @@ PATTERNS = [
     ("Experts say the plan will fail.", "Experts", "say", "indirect", "the plan will fail"),
     ("The alliance claimed it was ready.", "The alliance", "claimed", "indirect", "it was ready"),
     ("Lavrov criticized the plan.", "Lavrov", "criticized", "indirect", "the plan"),
+    (
+        "Mr. Trump, who said last week that the judge was biased, issued a statement.",
+        "Mr. Trump, who",
+        "said",
+        "indirect",
+        "that the judge was biased",
+    ),
+    ("Sen. Elizabeth Warren (D-MA) said Trump was a failure.", "Sen. Elizabeth Warren (D-MA)", "said", "indirect",
+     "Trump was a failure"),
 ]
 
 
@@ -330,6 +339,16 @@ MENTAL = [
 def test_beliefs_and_stances(scorer, text, verb_class, content):
     findings = [f for f in scorer.score(build_document("t", text)).findings if f.detail["verb_class"] == verb_class]
     assert [f.detail["content"] for f in findings] == [content]
+
+
+def test_coordinated_statement_ends_the_first_content(scorer):
+    text = "Linick said that he considers it handled, but he urged the department to review its archives."
+    findings = scorer.score(build_document("t", text)).findings
+    assert [(f.detail["verb"], f.detail["content"]) for f in findings] == [
+        ("say", "that he considers it handled"),
+        ("consider", "it handled"),  # a belief nested in the statement
+        ("urge", "the department to review its archives"),
+    ]
 
 
 def test_opening_adjunct_is_not_content(scorer):

@@ -31,7 +31,15 @@ from dataclasses import dataclass, field
 
 from framing.document import Document, Sentence
 from framing.features.attribution_cues import CueLexicon, CueVerb
-from framing.speakers import AUXILIARIES, DETERMINERS, PRONOUNS, STOPWORDS, source_after, source_before
+from framing.speakers import (
+    AUXILIARIES,
+    DETERMINERS,
+    PRONOUNS,
+    STOPWORDS,
+    noun_phrase_start,
+    source_after,
+    source_before,
+)
 
 Span = tuple[int, int]
 COMPLEMENTIZERS = frozenset("that whether if how why what".split())
@@ -50,6 +58,12 @@ _GROUP_WORDS = frozenset("percent half third quarter majority minority most many
 # Words that turn a cue into another verb ("backed away", "called off") or
 # start an adjunct rather than its object.
 _PARTICLES = frozenset("up away down off out back in into from by at of on over".split())
+# What follows the comma that ends a content: ", adding that ...", ", he said".
+_SECOND_STATEMENT = tuple(
+    """adding saying noting stressing warning arguing explaining insisting claiming echoing
+    citing""".split()
+) + ("pointing out", "according to", "he said", "she said")
+_COORDINATORS = frozenset("and but while whereas yet".split())
 # Cue classes whose verbs are also common outside reports ("the opposing campaign").
 _MENTAL = frozenset(("belief", "stance"))
 # Pronouns that open a clause ("believes he will", "told reporters they were").
@@ -100,6 +114,7 @@ def find_attributions(doc: Document, cues: CueLexicon) -> list[Attribution]:
             continue  # a verb inside quoted speech belongs to the content
         finder.cue(start, end, verb)
     finder.continuations()
+    finder.split_coordinated()
     found = [a for a in finder.found if a.contents]
     for a in found:
         a.kind = finder.kind_of(a.contents)
@@ -178,23 +193,7 @@ class _Finder:
         nxt = self.body.find(",", pos, end)
         while nxt != -1:
             after = self.body[nxt + 1 : nxt + 12].lstrip().lower()
-            if after.startswith(
-                (
-                    "adding",
-                    "saying",
-                    "noting",
-                    "stressing",
-                    "warning",
-                    "arguing",
-                    "explaining",
-                    "insisting",
-                    "claiming",
-                    "pointing out",
-                    "according to",
-                    "he said",
-                    "she said",
-                )
-            ):
+            if after.startswith(_SECOND_STATEMENT):
                 return nxt
             nxt = self.body.find(",", nxt + 1, end)
         return end
@@ -323,7 +322,8 @@ class _Finder:
             return
         if verb.form_type == "past" and self._passive(sentence, start):
             return  # "it is said", "was told": no speaker in the clause
-        source = source_before(doc, sentence, start) or self._coordinated_subject(sentence, start)
+        relative = self._relative_subject(sentence, start)
+        source = relative or source_before(doc, sentence, start) or self._coordinated_subject(sentence, start)
         inverted = False
         if source is None:
             before = body[sentence.start : start].rstrip()
@@ -351,6 +351,10 @@ class _Finder:
             return  # "his support of", "the questions": a noun after a determiner
         region_start = source[1] if inverted else end
         region_end = self._region_end(sentence, region_start)
+        if relative is not None:
+            # "Graham, who says X, tweeted ...": the relative clause ends at its comma.
+            comma = body.find(",", self._skip_space(end, region_end) + 1, region_end)
+            region_end = comma if comma != -1 else region_end
         complement = self._complement(region_start, region_end, verb.lemma in OBJECT_VERBS)
         # "..., X said" or '"...," said X': the content is on the left.
         left_anchor = start if inverted else source[0]
@@ -474,6 +478,22 @@ class _Finder:
         """Whether an inverted subject ("said Grushko") is followed by punctuation or the end."""
         idx = self.doc.tokens_between(self._skip_space(source[1], sentence.end), sentence.end)
         return not idx or self.doc.tokens[idx[0]] not in _FINITE
+
+    def _relative_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
+        """The speaker of a cue in a relative clause: "Graham, who says ..." -> "Graham, who"."""
+        doc = self.doc
+        idx = list(doc.tokens_between(sentence.start, cue_start))
+        while idx and doc.tokens[idx[-1]] in AUXILIARIES:
+            idx.pop()
+        if len(idx) < 2 or doc.tokens[idx[-1]] != "who":
+            return None
+        who = doc.token_spans[idx[-1]]
+        comma = self.body.rfind(",", doc.token_spans[idx[-2]][1], who[0])
+        if comma == -1:
+            return None
+        before = list(doc.tokens_between(sentence.start, comma))
+        head = noun_phrase_start(doc, before)
+        return (doc.token_spans[before[head]][0], who[1]) if head is not None else None
 
     def _clause_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
         """A subject the noun-phrase rules do not parse, from the clause start to the cue.
@@ -651,6 +671,36 @@ class _Finder:
             contents = self._left_content(sentence, start)
         if contents:
             self._add(None, source, (start, end), contents, verb, sentence, written)
+
+    def split_coordinated(self) -> None:
+        """End a content where a coordinated clause starts its own attribution.
+
+        "Six in 10 said Clinton is honest, and three-quarters said the same of
+        Sanders": the first content stops before ", and three-quarters".
+        """
+        doc, body = self.doc, self.body
+        by_sentence: dict[int, list[Attribution]] = {}
+        for a in self.found:
+            if a.cue is not None and a.contents:
+                by_sentence.setdefault(a.sentence_index, []).append(a)
+        for group in by_sentence.values():
+            for b in group:
+                head = (b.source or b.cue)[0]
+                if b.source and b.source[0] > b.cue[0]:
+                    head = b.cue[0]  # inverted: the clause starts at the cue
+                idx = doc.tokens_between(doc.sentences[b.sentence_index].start, head)
+                if not idx:
+                    continue
+                last = idx[-1]
+                joint = doc.token_spans[last][0] if doc.tokens[last] in _COORDINATORS else None
+                if joint is None and ";" in body[doc.token_spans[last][1] : head]:
+                    joint = doc.token_spans[last][1]
+                if joint is None:
+                    continue
+                for a in group:
+                    s, e = a.contents[-1]
+                    if a is not b and s < joint < e and (a.cue is None or a.cue[1] <= joint):
+                        a.contents[-1] = self._trim(s, joint)
 
     # ------------------------------------------------------------ quotes
     def continuations(self) -> None:
