@@ -351,6 +351,20 @@ def test_coordinated_statement_ends_the_first_content(scorer):
     ]
 
 
+def test_headline_and_colon_leads(scorer):
+    text = (
+        "Bellwether County Says Trump Should Win GOP Nomination.\n"
+        'Kasich: "We are going all the way to Cleveland."\n'
+        "Remember: the vote is on Tuesday.\n"
+        "Kasich spoke in Ohio."
+    )
+    findings = scorer.score(build_document("t", text)).findings
+    assert [(f.detail["speaker_text"], f.detail["cue"], f.detail["content"]) for f in findings] == [
+        ("Bellwether County", "Says", "Trump Should Win GOP Nomination"),
+        ("Kasich", ":", "We are going all the way to Cleveland"),
+    ]
+
+
 def test_opening_adjunct_is_not_content(scorer):
     findings = scorer.score(build_document("t", "In 2009, he decided to run.")).findings
     assert [f.detail["content"] for f in findings] == ["to run"]

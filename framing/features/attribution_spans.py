@@ -37,6 +37,7 @@ from framing.speakers import (
     PRONOUNS,
     STOPWORDS,
     noun_phrase_start,
+    person_name,
     source_after,
     source_before,
 )
@@ -63,6 +64,13 @@ _SECOND_STATEMENT = tuple(
     """adding saying noting stressing warning arguing explaining insisting claiming echoing
     citing""".split()
 ) + ("pointing out", "according to", "he said", "she said")
+# Lead words of "Label: text" lines that are not speakers.
+_NOT_SPEAKERS = frozenset(
+    """note update updated correction editor editors photo photos video watch read related source
+    sources warning disclaimer clarification image caption credit advertisement subscribe share
+    q a question answer transcript paid breaking exclusive watch live""".split()
+)
+_NAME_PARTS = frozenset("of the de van von al bin da la le and".split())
 _COORDINATORS = frozenset("and but while whereas yet".split())
 # Cue classes whose verbs are also common outside reports ("the opposing campaign").
 _MENTAL = frozenset(("belief", "stance"))
@@ -113,6 +121,7 @@ def find_attributions(doc: Document, cues: CueLexicon) -> list[Attribution]:
         if quote is not None and quote.mark == "double":
             continue  # a verb inside quoted speech belongs to the content
         finder.cue(start, end, verb)
+    finder.colon_leads()
     finder.continuations()
     finder.split_coordinated()
     found = [a for a in finder.found if a.contents]
@@ -310,6 +319,7 @@ class _Finder:
         if headline is None:
             headline = self._headlines[sentence.index] = _is_headline(doc, sentence)
         if headline:
+            self._headline(sentence, start, end, verb, written)
             return
         if body[start].isupper() and not verb.form_type == "phrase" and self._inside_name(sentence, start):
             return  # "the United States", "Bush Says" inside a title: a name, not a cue
@@ -478,6 +488,17 @@ class _Finder:
         """Whether an inverted subject ("said Grushko") is followed by punctuation or the end."""
         idx = self.doc.tokens_between(self._skip_space(source[1], sentence.end), sentence.end)
         return not idx or self.doc.tokens[idx[0]] not in _FINITE
+
+    def _headline(self, sentence: Sentence, start: int, end: int, verb: CueVerb, written: str) -> None:
+        """A Title Case headline "Bellwether County Says Trump Should Win": speaker, cue, rest."""
+        if verb.form_type != "present" or verb.strict:
+            return
+        source = source_before(self.doc, sentence, start)
+        if source is None or self.doc.tokens[self.doc.tokens_between(*source)[0]] in PRONOUNS:
+            return
+        contents = self._right_content(self._skip_space(end, sentence.end), sentence.end)
+        if contents:
+            self._add(None, source, (start, end), contents, verb, sentence, written)
 
     def _relative_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
         """The speaker of a cue in a relative clause: "Graham, who says ..." -> "Graham, who"."""
@@ -671,6 +692,31 @@ class _Finder:
             contents = self._left_content(sentence, start)
         if contents:
             self._add(None, source, (start, end), contents, verb, sentence, written)
+
+    def colon_leads(self) -> None:
+        """'Kasich: "We are going all the way."' and 'Gingrich: Trump Must Decide': a name, a colon, words."""
+        doc, body = self.doc, self.body
+        for sentence in doc.sentences:
+            colon = body.find(":", sentence.start, min(sentence.end, sentence.start + 60))
+            if colon == -1:
+                continue
+            source = self._trim(sentence.start, colon)
+            words = doc.tokens_between(*source)
+            if not 1 <= len(words) <= 7 or doc.tokens[words[0]] in _NOT_SPEAKERS | DETERMINERS:
+                continue
+            if not all(_starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in _NAME_PARTS for k in words):
+                continue
+            name = person_name(body[source[0] : source[1]])
+            if name is None or len(name.split()) > 3 or not body[source[0] : source[1]].endswith(name.split()[-1]):
+                continue
+            after = self._skip_space(colon + 1, sentence.end)
+            if after >= sentence.end or (body[after] not in OPEN_MARKS + "‘" and not _is_headline(doc, sentence)):
+                continue  # a quotation or a headline follows a speaker's name; lists and labels do not
+            if len(words) == 1 and doc.tokens.count(doc.tokens[words[0]]) < 2:
+                continue  # a one-word label ("Remember:") unless the name recurs in the article
+            content = self._right_content(after, sentence.end)
+            if content and len(doc.tokens_between(*content[0])) >= 3:
+                self._add(None, source, (colon, colon + 1), content, None, sentence, ":")
 
     def split_coordinated(self) -> None:
         """End a content where a coordinated clause starts its own attribution.
