@@ -123,9 +123,6 @@ def syllables(word: str) -> int:
 
 
 def _learn_words(words: set[str]) -> None:
-    if len(_PACKED_SYLLABLES) + len(words) > _MAX_CACHED_WORDS:
-        _PACKED_SYLLABLES.clear()
-        _PACKED_DIFFICULT.clear()
     easy = easy_words()
     for word in words:
         count = syllables(word)
@@ -163,7 +160,13 @@ def count_text(text: str) -> ReadabilityCounts:
         packed_syllables = sum(map(_PACKED_SYLLABLES.__getitem__, words))
         packed_difficult = sum(map(_PACKED_DIFFICULT.__getitem__, words))
     except KeyError:
-        _learn_words(set(words).difference(_PACKED_SYLLABLES))
+        unique = set(words)
+        if len(_PACKED_SYLLABLES) + len(unique) > _MAX_CACHED_WORDS:
+            # Start afresh, then learn every word of this text (not only the
+            # missing ones, which the clearing would leave half-known).
+            _PACKED_SYLLABLES.clear()
+            _PACKED_DIFFICULT.clear()
+        _learn_words(unique.difference(_PACKED_SYLLABLES))
         packed_syllables = sum(map(_PACKED_SYLLABLES.__getitem__, words))
         packed_difficult = sum(map(_PACKED_DIFFICULT.__getitem__, words))
     return ReadabilityCounts(len(words), count_sentences(text),

