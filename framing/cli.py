@@ -112,6 +112,12 @@ def corpus_options(command):
                      help='An extra actor to measure tone toward, e.g. --target "Gazprom"; repeatable.'),
         click.option("--jobs", type=click.IntRange(min=0), default=0,
                      help="Worker processes (default 0: all cores)."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where articles are scored: local processes, or a Dask cluster "
+                          "(pip install 'framing[dask]')."),
+        click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="With --engine dask: a running scheduler (tcp://host:8786); "
+                          "default: a local cluster."),
         click.option("--keep-duplicates", is_flag=True,
                      help="Count repeated articles of one outlet again in its figures."),
         click.option("--force", is_flag=True,
@@ -140,6 +146,21 @@ def _prepare(path, manifest, columns, lexicons, actor_files, targets, keep_dupli
     return reader, options, jobs or default_jobs()
 
 
+def _engine(name: str, scheduler: str | None):
+    """The scoring engine for ``--engine``: None for local processes, else a DaskEngine."""
+    if name != "dask":
+        if scheduler:
+            raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+        return None
+    try:
+        import distributed  # noqa: F401 - the extra's presence
+
+        from framing.engine_dask import DaskEngine
+    except ImportError:
+        raise click.UsageError("--engine dask needs Dask: pip install 'framing[dask]'") from None
+    return DaskEngine(scheduler=scheduler)
+
+
 def _with_cache(options, resume, cache_dir, out):
     """``options`` with the --resume cache folder set (``<out>.cache`` unless --cache names one)."""
     import dataclasses
@@ -159,8 +180,8 @@ def _with_cache(options, resume, cache_dir, out):
 @corpus_options
 @click.option("--out", type=click.Path(path_type=Path), default=Path("scores"), show_default=True,
               help="Folder for features.csv and evidence.jsonl.")
-def score(path, manifest, columns, lexicons, actor_files, targets, jobs, keep_duplicates, force, resume,
-          cache_dir, out):
+def score(path, manifest, columns, lexicons, actor_files, targets, jobs, engine, scheduler, keep_duplicates,
+          force, resume, cache_dir, out):
     """Score every article: features.csv (one row each) and evidence.jsonl.
 
     PATH is a folder or file of articles (default: the bundled seeds).
@@ -175,7 +196,7 @@ def score(path, manifest, columns, lexicons, actor_files, targets, jobs, keep_du
                                      keep_duplicates, jobs)
     options = _with_cache(options, resume, cache_dir, out)
     with staged_output(out, force) as folder:
-        result = run_scoring(reader, folder, options, jobs)
+        result = run_scoring(reader, folder, options, jobs, engine=_engine(engine, scheduler))
         if not result.rows:
             raise CorpusError(f"{reader.path}: nothing could be scored — "
                               + ("; ".join(result.warnings[:2]) or "add articles"))
@@ -206,8 +227,8 @@ class _Progress:
               help="Output formats: md (always written) and html (one self-contained page).")
 @click.option("--group-by", default="outlet", show_default=True,
               help="Compare by this metadata field or manifest column (e.g. a 'side' or 'country' column).")
-def report(path, manifest, columns, lexicons, actor_files, targets, jobs, keep_duplicates, force, resume,
-           cache_dir, out, formats, group_by):
+def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine, scheduler, keep_duplicates,
+           force, resume, cache_dir, out, formats, group_by):
     """Write the framing report: index.md, one page per outlet, charts and data files.
 
     PATH is a folder or file of articles (default: the bundled seeds).
@@ -225,7 +246,8 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, keep_d
     formats = tuple(sorted({"md", *formats}))
     progress = _Progress()
     with staged_output(out, force) as folder:
-        result = run_scoring(reader, folder, options, jobs, group_by=group_by, progress=progress)
+        result = run_scoring(reader, folder, options, jobs, group_by=group_by, progress=progress,
+                             engine=_engine(engine, scheduler))
         progress.done()
         write_report(result, folder, options.as_dict(), group_by, formats,
                      lookup=lambda wanted: lookup_sentences(reader, wanted))

@@ -153,13 +153,18 @@ def _without_text(article: Article) -> Article:
 
 
 def score_articles(articles: Iterable[Article], options: ScoreOptions | None = None,
-                   jobs: int = 1) -> Iterator[ScoredArticle]:
-    """Score ``articles`` in order, marking duplicates; ``jobs`` > 1 uses worker processes."""
+                   jobs: int = 1, engine: Any = None) -> Iterator[ScoredArticle]:
+    """Score ``articles`` in order, marking duplicates; ``jobs`` > 1 uses worker processes.
+
+    ``engine``, when given, scores instead of the local processes: an object
+    with ``map_ordered(options, articles)`` (e.g. :class:`framing.engine_dask.DaskEngine`).
+    """
     from framing.engine import map_ordered
 
     options = options or ScoreOptions()
     index = DuplicateIndex()
-    for scored in map_ordered(options, articles, jobs):
+    results = engine.map_ordered(options, articles) if engine is not None else map_ordered(options, articles, jobs)
+    for scored in results:
         duplicate = index.check(scored.meta["id"], scored.meta["outlet"], scored.signature)
         counted = True
         if duplicate is not None:
