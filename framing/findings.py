@@ -23,6 +23,8 @@ SIDE_LABELS = {
     "media": "media", "anonymous": "anonymous sources", "other": "other", "unknown": "unidentified",
 }
 MAX_SUMMARY = 6
+TONE_FIGURES = ("sentence_mean", "own_voice_mean", "quoted_mean", "headline", "lead", "share_negative",
+                "share_positive", "compound_whole")
 SMALL_SET = 20
 
 
@@ -86,11 +88,23 @@ def group_voices(evidence: GroupEvidence | None) -> dict[str, Any]:
     return {"total": total, "sides": sides, "verb_classes": classes, "first": first}
 
 
-def group_tone(evidence: GroupEvidence | None) -> dict[str, Any]:
+def group_tone(evidence: GroupEvidence | None, estimates: Mapping[str, Any] | None = None,
+               names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Tone figures of a group, its most negative/positive sentences, and tone toward each target."""
+    estimates = estimates or {}
+    names = names or {}
+    figures = {key: estimates[f"sentiment__{key}"] for key in TONE_FIGURES if f"sentiment__{key}" in estimates}
     if evidence is None:
-        return {"negative": [], "positive": [], "targets": []}
-    targets = [{"target": t, "examples": ex} for t, ex in sorted(evidence.targets.items()) if t]
-    return {"negative": evidence.negative, "positive": evidence.positive, "targets": targets}
+        return {"figures": figures, "negative": [], "positive": [], "targets": []}
+    targets = []
+    for key, buckets in sorted(evidence.targets.items()):
+        if not key:
+            continue
+        targets.append({"target": names.get(key, key), "estimate": estimates.get(f"sentiment__tone_toward_{key}"),
+                        "mentions": estimates.get(f"sentiment__mentions_{key}"),
+                        "negative": buckets.get("negative", []), "positive": buckets.get("positive", [])})
+    targets.sort(key=lambda t: (-(t["mentions"].mean if t["mentions"] else 0), t["target"]))
+    return {"figures": figures, "negative": evidence.negative, "positive": evidence.positive, "targets": targets}
 
 
 def group_loaded(evidence: GroupEvidence | None) -> list[dict[str, Any]]:

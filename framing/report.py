@@ -171,6 +171,7 @@ def _group_context(group: str, rows: Sequence[Mapping[str, Any]], all_rows: Sequ
                    measures: Sequence[Measure], slugs: Mapping[str, str], distinctive: list,
                    order: Sequence[str]) -> dict[str, Any]:
     from framing import findings
+    from framing.report_charts import target_names
 
     articles = [r for r in all_rows if r["group"] == group]
     return {
@@ -183,7 +184,7 @@ def _group_context(group: str, rows: Sequence[Mapping[str, Any]], all_rows: Sequ
         "scare_quotes": findings.group_scare_quotes(evidence),
         "speakers": findings.group_speakers(evidence),
         "voices": findings.group_voices(evidence),
-        "tone": findings.group_tone(evidence),
+        "tone": findings.group_tone(evidence, table.get(group), target_names()),
         "loaded": findings.group_loaded(evidence),
         "cleaning": findings.group_cleaning(evidence, articles),
         "notes": evidence.notes if evidence else [],

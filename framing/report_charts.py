@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,7 @@ def _tone(groups: Sequence[str], run: Any) -> Any:
                                      "VADER compound score per sentence (−1 to +1)", reference=0.0)
 
 
+@lru_cache(maxsize=1)
 def target_names() -> dict[str, str]:
     """Display names of the tone targets by feature key (``nato`` → ``NATO``)."""
     from framing.features.targets import load_targets

@@ -65,7 +65,8 @@ class GroupEvidence:
     first_voices: Counter = field(default_factory=Counter)
     negative: list[dict[str, Any]] = field(default_factory=list)
     positive: list[dict[str, Any]] = field(default_factory=list)
-    targets: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    # target → {"negative": [...], "positive": [...]}, the most extreme sentences, bounded
+    targets: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
     loaded: Counter = field(default_factory=Counter)
     loaded_examples: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     cleaning: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
@@ -107,7 +108,8 @@ def summarise(records: Iterable[Mapping[str, Any]], group_of: Mapping[str, str],
         elif family == "sentiment" and kind == "most_positive":
             _keep_extreme(evidence.positive, record, detail, lowest=False)
         elif family == "sentiment" and kind == "target_tone":
-            evidence.targets[str(detail.get("target", ""))].append(_example(record, score=detail.get("score")))
+            _keep_target_extremes(evidence.targets.setdefault(str(detail.get("target", "")), {}), record,
+                                  float(detail.get("score") or 0.0))
         elif family == "loaded":
             evidence.loaded[kind] += 1
             if len(evidence.loaded_examples[kind]) < MAX_EXAMPLES:
@@ -117,11 +119,6 @@ def summarise(records: Iterable[Mapping[str, Any]], group_of: Mapping[str, str],
                                                "line": detail.get("line", 0)})
         elif family == "language":
             evidence.notes.append({"id": article, "note": detail.get("note", record["text"])})
-    for evidence in groups.values():
-        for target, examples in evidence.targets.items():
-            examples.sort(key=lambda e: (e.get("score") or 0.0, e["id"], e["sentence_index"]))
-            evidence.targets[target] = examples[:MAX_EXTREMES] + examples[-MAX_EXTREMES:] \
-                if len(examples) > 2 * MAX_EXTREMES else examples
     return dict(groups)
 
 
@@ -160,6 +157,25 @@ def _add_attribution(evidence: GroupEvidence, record: Mapping[str, Any], detail:
     if article not in first_seen:
         first_seen.add(article)
         evidence.first_voices[side] += 1
+
+
+def _keep_target_extremes(buckets: dict[str, list[dict[str, Any]]], record: Mapping[str, Any],
+                          score: float) -> None:
+    """Keep the sentences most negative and most positive toward a target, one entry per sentence."""
+    if score == 0:
+        return
+    name, lowest = ("negative", True) if score < 0 else ("positive", False)
+    bucket = buckets.setdefault(name, [])
+    key = (record["id"], record.get("sentence_index", -1))
+    for kept in bucket:
+        if (kept["id"], kept["sentence_index"]) == key:
+            if (score < kept["score"]) if lowest else (score > kept["score"]):
+                kept["score"] = score
+            break
+    else:
+        bucket.append(_example(record, score=score))
+    bucket.sort(key=lambda e: (e["score"] if lowest else -e["score"], e["id"], e["sentence_index"]))
+    del bucket[MAX_EXTREMES:]
 
 
 def _keep_extreme(bucket: list[dict[str, Any]], record: Mapping[str, Any], detail: Mapping[str, Any],
