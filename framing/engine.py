@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from framing.pipeline import ScoredArticle, ScoreOptions
 
 _worker_scorer = None
+_worker_error: Exception | None = None
 CHUNK_SIZE = 8
 
 
@@ -28,13 +29,20 @@ def default_jobs() -> int:
 
 
 def _init_worker(options: ScoreOptions) -> None:
-    global _worker_scorer
+    global _worker_scorer, _worker_error
     from framing.cache import make_scorer
 
-    _worker_scorer = make_scorer(options)
+    try:
+        _worker_scorer = make_scorer(options)
+    except Exception as error:  # noqa: BLE001 - raised again with the first article, below
+        # A failing initializer makes multiprocessing.Pool start new workers
+        # forever: keep the error (e.g. a missing --lexicon) for the parent.
+        _worker_error = error
 
 
 def _score_in_worker(article: Article) -> ScoredArticle:
+    if _worker_error is not None:
+        raise _worker_error
     return _worker_scorer.score(article)
 
 

@@ -8,6 +8,7 @@ exception escaping the library, or a CLI run ending in an undocumented way.
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 import traceback
@@ -34,6 +35,7 @@ class Tally:
 
     inputs: Counter = field(default_factory=Counter)
     scored: int = 0
+    injected: int = 0  # failures caused on purpose (crash, Ctrl-C, full disk mid-run)
     read_only: int = 0  # articles read through CorpusReader only (the large-set tests)
     skipped: Counter = field(default_factory=Counter)
     crashes: list[str] = field(default_factory=list)
@@ -49,6 +51,7 @@ class Tally:
             f"articles or records skipped: {sum(self.skipped.values())}",
         ]
         lines += [f"  {n:>7}  {reason}" for reason, n in sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0]))]
+        lines.append(f"failures injected on purpose (each handled as documented): {self.injected}")
         lines.append(f"crashes: {len(self.crashes)}")
         lines += [f"  {crash}" for crash in self.crashes]
         return lines
@@ -114,16 +117,28 @@ def count_results(scored: Iterable, warnings: Iterable[str]) -> None:
         TALLY.skipped[skip_reason(warning)] += 1
 
 
-def run_cli(name: str, args: list[str], **kwargs: Any) -> Result:
-    """Run the CLI in-process; an exit status not documented in --help, or a traceback, is a crash."""
+def run_cli(name: str, args: list[str], injected: bool = False, **kwargs: Any) -> Result:
+    """Run the CLI in-process; an exit status not documented in --help, or a traceback, is a crash.
+
+    ``injected`` marks a run whose failure the test caused on purpose; it is
+    counted apart.  The articles of a successful run's ``features.csv`` are
+    counted as scored or skipped.
+    """
     TALLY.tried(name)
     result = CliRunner().invoke(main, args, **kwargs)
     exception = result.exception
     undocumented = result.exit_code not in DOCUMENTED_EXIT_STATUSES
     escaped = exception is not None and not isinstance(exception, SystemExit)
-    if undocumented or escaped or "unexpected" in result.output or "Traceback" in result.output:
+    if injected:
+        TALLY.injected += 1
+    elif undocumented or escaped or "unexpected" in result.output or "Traceback" in result.output:
         detail = "".join(traceback.format_exception(exception)) if escaped else result.output
         TALLY.crashes.append(f"{name}: exit {result.exit_code}: {detail.strip()[-500:]}")
+    if result.exit_code == 0 and "--out" in args:
+        table = Path(args[args.index("--out") + 1]) / "features.csv"
+        if table.is_file():
+            with open(table, encoding="utf-8", newline="") as handle:
+                count_results(csv.DictReader(handle), [])
     return result
 
 
@@ -157,9 +172,10 @@ def _is_share(short: str) -> bool:
 
 
 def _is_tone(name: str, short: str) -> bool:
-    return name.startswith("sentiment__") and not _is_share(short) and not short.startswith("n_")
+    return name.startswith("sentiment__") and not _is_share(short) and not _is_count_or_rate(short)
 
 
 def _is_count_or_rate(short: str) -> bool:
-    return (short.startswith("n_") or short.endswith(("_per_1k", "_per_1000_words", "mean_sentence_length"))
+    return (short.startswith(("n_", "mentions_"))
+            or short.endswith(("_per_1k", "_per_1000_words", "mean_sentence_length"))
             or short == "max_sentence_score")
