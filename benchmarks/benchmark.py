@@ -233,8 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             n_jobs, parallel = run_framing(args.input, args.limit, args.repeat, args.jobs, Path(tmp), None)
         print(f"framing, {args.jobs} processes: {n_jobs} articles in {parallel:.1f} s = "
-              f"{n_jobs / parallel:.1f} articles/s ({single / parallel:.2f}x one process); "
-              f"peak RSS of a worker {peak_rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+              f"{n_jobs / parallel:.1f} articles/s ({single / parallel:.2f}x one process)")
 
     if args.skip_baseline:
         return 0
