@@ -169,6 +169,8 @@ def test_word_cache_starts_afresh_when_full(monkeypatch):
     import framing.readability_formulas as formulas
 
     monkeypatch.setattr(formulas, "_MAX_CACHED_WORDS", 5)
+    monkeypatch.setattr(formulas, "_PACKED_SYLLABLES", {})
+    monkeypatch.setattr(formulas, "_PACKED_DIFFICULT", {})
     first = "Relations between Russia and NATO are worsening."
     second = "They said so, and relations were worsening between them again."
     assert readability_scores(first) == textstat_values(first)
