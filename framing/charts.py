@@ -33,6 +33,7 @@ STYLE = {
     "text.parse_math": False,
 }
 MAX_CHART_GROUPS = 12
+MAX_POINTS = 300
 
 
 def group_style(order: Sequence[str]) -> dict[str, dict[str, str]]:
@@ -119,6 +120,9 @@ def distribution_chart(groups: Sequence[str], values: Mapping[str, Sequence[floa
                      medianprops={"color": "black"}, boxprops={"color": "#555555"})
         for i, group in enumerate(groups):
             points = [v for v in values.get(group, []) if not math.isnan(v)]
+            # The box summarises every value; the dots show at most MAX_POINTS of them
+            # (evenly spaced), so large sets stay legible and the files small.
+            points = points[:: max(1, math.ceil(len(points) / MAX_POINTS))]
             jitter = [((k * 0.618034) % 1 - 0.5) * 0.4 for k in range(len(points))]
             axes.scatter([i + j for j in jitter], points, s=9, alpha=0.55, color=styles[group]["color"],
                          marker=styles[group]["marker"], linewidths=0)

@@ -33,8 +33,11 @@ def side_label(side: str) -> str:
     return SIDE_LABELS.get(side, side.replace("_", " "))
 
 
-def _names(items: Sequence[str]) -> str:
+def _names(items: Sequence[str], limit: int = 4) -> str:
+    """``A, B and C``; past ``limit`` names, ``A, B, C and 5 others``."""
     items = list(items)
+    if len(items) > limit:
+        items = items[: limit - 1] + [f"{len(items) - limit + 1} others"]
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
@@ -121,12 +124,12 @@ def group_cleaning(evidence: GroupEvidence | None, articles: Sequence[Mapping[st
             if evidence.cleaning.get(a["id"])]
 
 
-def figures_against_others(group: str, rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
+def figures_against_others(group: str, table: Mapping[str, Any],
                            measures: Sequence[Any]) -> list[dict[str, Any]]:
     """Each headline measure: the group's mean, interval, the others' mean and the difference."""
     figures = []
     for measure in measures:
-        c = contrast(rows, table, group, measure.column)
+        c = contrast(table, group, measure.column)
         if c.value.n == 0:
             continue
         figures.append({"measure": measure, "value": c.value, "others": c.others, "difference": c.difference,
@@ -245,8 +248,9 @@ def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]],
         if spread is not None:
             spreads.append(spread)
     spreads.sort(key=lambda s: (-s[0], s[1]))
-    sentences.extend(sentence for _, _, sentence in spreads[:2])
-    if spreads and all(" not a clear difference" in s for _, _, s in spreads[:2]):
+    clear = [s for s in spreads if " not a clear difference" not in s[2]]
+    sentences.extend(sentence for _, _, sentence in (clear or spreads)[:2])
+    if spreads and not clear:
         sentences.append("No measure separates the outlets clearly: with this few articles per outlet, "
                          "differences in tone, sourcing and readability may be chance.")
     return sentences
@@ -254,10 +258,12 @@ def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]],
 
 def _voice_differences(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[str]:
     shares = {}
+    unidentified = side_label("unknown")
     for group in order:
         voices = group_voices(evidence.get(group))
-        if voices["total"]:
-            shares[group] = voices["sides"][0]
+        known = [s for s in voices["sides"] if s["side"] != unidentified]
+        if known:
+            shares[group] = known[0]
     if len(shares) < 2:
         return []
     top_sides = {s["side"] for s in shares.values()}

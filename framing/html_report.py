@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,14 @@ code { font-size: 0.85em; }
 
 def render_markdown(text: str) -> str:
     """Markdown to HTML with raw HTML disabled and tables enabled."""
+    return _parser().render(text)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def write_html(folder: Path, context: Mapping[str, Any]) -> Path:

@@ -12,11 +12,13 @@ import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from framing import __version__
+from framing.charts import MAX_CHART_GROUPS
 from framing.compare import aggregate, counted_rows, group_order, outlet_table_rows
 from framing.datafiles import line_of, load_toml
 from framing.errors import DataFileError
@@ -55,20 +57,27 @@ def load_measures() -> tuple[Measure, ...]:
     return tuple(measures)
 
 
-def render_template(name: str, context: Mapping[str, Any], html: bool = False) -> str:
+def render_template(name: str, context: Mapping[str, Any]) -> str:
     """Render ``framing/templates/<name>`` with the report's filters, strict about undefined names."""
+    return _environment().get_template(name).render(**context)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    """The one Jinja environment (templates are compiled once per process)."""
     import jinja2
 
     def load(template: str) -> str:
         return resources.files("framing").joinpath("templates", template).read_text(encoding="utf-8")
 
     environment = jinja2.Environment(
-        loader=jinja2.FunctionLoader(load), undefined=jinja2.StrictUndefined, autoescape=html,
+        loader=jinja2.FunctionLoader(lambda template: (load(template), None, lambda: True)),
+        undefined=jinja2.StrictUndefined, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     environment.filters.update(md=md_escape, code=md_code, link=md_link, url=safe_url, num=_num, pct=_pct,
-                               signed=_signed, plain=plain)
-    return environment.get_template(name).render(**context)
+                               signed=_signed, plain=plain, plural=plural)
+    return environment
 
 
 def plural(noun: str) -> str:
@@ -142,7 +151,9 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
                                   distinctive.get(g, []), order) for g in order],
         "measures": measures,
         "charts": charts,
-        "summary": findings.largest_differences(order, rows, table, evidence, measures, descriptions),
+        "summary": findings.largest_differences(order[:MAX_CHART_GROUPS], rows, table, evidence, measures,
+                                                descriptions),
+        "summary_groups": min(len(order), MAX_CHART_GROUPS),
         "concepts": findings.concept_table(order, evidence, descriptions),
         "sides": sides,
         "questions": findings.discussion_questions(order, evidence),
@@ -179,7 +190,7 @@ def _group_context(group: str, rows: Sequence[Mapping[str, Any]], all_rows: Sequ
         "slug": slugs[group],
         "n": sizes[group],
         "articles": articles,
-        "figures": findings.figures_against_others(group, rows, table, measures),
+        "figures": findings.figures_against_others(group, table, measures),
         "terms": findings.group_terms(evidence),
         "scare_quotes": findings.group_scare_quotes(evidence),
         "speakers": findings.group_speakers(evidence),

@@ -20,7 +20,7 @@ def test_contrast_marks_unclear_differences():
         + [{"group": "C", "x": 5.0}]
     assert group_order(rows) == ["A", "B", "C"]
     table = aggregate(rows, ["x"])
-    clear = contrast(rows, table, "B", "x")
+    clear = contrast(table, "B", "x")
     assert clear.direction == "below" and clear.clear
-    single = contrast(rows, table, "C", "x")
+    single = contrast(table, "C", "x")
     assert single.direction == "above" and not single.clear
