@@ -33,6 +33,10 @@ def matcher():
     ("The U.S. and the US.", [("us", "U.S."), ("us", "US")]),
     ("Gazprom raised prices.", [("gazprom", "Gazprom")]),
     ("Kyiv and Kiev.", [("ukraine", "Kyiv"), ("ukraine", "Kiev")]),
+    # The longest alias at a place wins; a hyphen after an alias does not stop it.
+    ("The U.S.A. and Russia-backed forces met the EU.", [("us", "U.S.A."), ("russia", "Russia"), ("eu", "EU")]),
+    # Only whole words: no match inside "Gazproms" or "NATOs".
+    ("Gazproms and NATOs met.", []),
 ])
 def test_mentions(matcher, text, expected):
     found = [(m.target, m.text) for m in matcher.find_mentions(build_document("a", text)) if not m.pronoun]

@@ -2,7 +2,9 @@
 
 The registry is ``framing/data/targets.toml``.  A user may add targets by name
 (``--target "Gazprom"``); each becomes a target whose only alias is its name.
-Mentions are found with one compiled pattern over the body; a pronoun ("its",
+Mentions are found with compiled patterns over the body (a cheap scan for
+the places an alias may start, then the aliases sharing that first letter);
+a pronoun ("its",
 "they", ...) counts as a mention of the target named last before it in the same
 sentence.
 
@@ -18,7 +20,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,6 +134,11 @@ def load_targets(source: str | Path = REGISTRY_FILE, extra: Sequence[str] = ()) 
     return tuple(targets)
 
 
+def _first_characters(alias: str) -> set[str]:
+    """The characters a match of ``_alias_pattern(alias)`` may start with."""
+    return set(alias[0] + alias[0].upper()) if alias[0].islower() else {alias[0]}
+
+
 def _alias_pattern(alias: str) -> str:
     body = re.escape(alias)
     if alias[0].islower():
@@ -153,7 +160,18 @@ class TargetMatcher:
         self._alias_target = alias_target
         # Longest aliases first, so "Western alliance" wins over "Western".
         aliases = sorted(alias_target, key=lambda a: (-len(a), a))
-        self._pattern = re.compile("|".join(_alias_pattern(a) for a in aliases)) if aliases else None
+        # One alternation over all aliases tried at every character is slow
+        # (~5 ms per article); the same alternation restricted to the aliases
+        # sharing a first character, tried only where such a character starts
+        # a word, finds exactly the same leftmost, first-listed matches.
+        by_first: dict[str, list[str]] = {}
+        for alias in aliases:
+            for first in _first_characters(alias):
+                by_first.setdefault(first, []).append(alias)
+        self._by_first = {first: re.compile("|".join(_alias_pattern(a) for a in group))
+                          for first, group in by_first.items()}
+        self._starts = (re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in sorted(by_first)) + "]")
+                        if by_first else None)
         self._not_after = {t.key: {w.lower() for w in t.not_after} for t in self.targets}
         self._lower_alias = {a.lower(): t for a, t in alias_target.items()}
 
@@ -163,11 +181,11 @@ class TargetMatcher:
 
     def find_mentions(self, document: Document) -> list[Mention]:
         """Named and pronoun mentions, in body order."""
-        if self._pattern is None:
+        if self._starts is None:
             return []
         body = document.body
         named: list[Mention] = []
-        for m in self._pattern.finditer(body):
+        for m in self._matches(body):
             target = self._target_of(m.group())
             before = body[max(0, m.start() - 20):m.start()].split()
             if before and before[-1].lower() in self._not_after[target.key]:
@@ -177,6 +195,18 @@ class TargetMatcher:
                 continue
             named.append(Mention(target.key, m.start(), m.end(), sentence.index, m.group()))
         return self._with_pronouns(document, named)
+
+    def _matches(self, body: str) -> Iterator[re.Match]:
+        """Leftmost non-overlapping alias matches, as one alternation's ``finditer`` would give."""
+        reach = 0
+        for start in self._starts.finditer(body):
+            position = start.start()
+            if position < reach:
+                continue
+            m = self._by_first[body[position]].match(body, position)
+            if m is not None:
+                reach = m.end()
+                yield m
 
     @staticmethod
     def _with_pronouns(document: Document, named: list[Mention]) -> list[Mention]:
