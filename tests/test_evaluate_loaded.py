@@ -14,7 +14,14 @@ from click.testing import CliRunner
 
 from framing.cli import main
 from framing.errors import EvaluationError
-from framing.evaluate.loaded import best_threshold, evaluate_babe, evaluate_basil
+from framing.evaluate.loaded import (
+    best_threshold,
+    derive_babe_words,
+    emotive_parts,
+    evaluate_babe,
+    evaluate_basil,
+    read_babe,
+)
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 BABE = EVAL / "babe" / "babe.csv"
@@ -96,3 +103,31 @@ def test_lexicon_cli(tmp_path):
     bad.write_text("[pack]\nname = \"x\"\n", encoding="utf-8")
     checked = runner.invoke(main, ["lexicon", "check", str(bad)])
     assert checked.exit_code == 3 and "bad.toml, line" in checked.output
+
+
+def test_emotive_parts_are_disjoint():
+    parts = emotive_parts()
+    assert len(parts["hand"]) == 68 and len(parts["babe"]) == 203
+    assert not parts["hand"] & parts["babe"]
+    assert not parts["exclude"] & (parts["hand"] | parts["babe"])
+    assert {"kill", "wuhan", "trumpism"} <= parts["exclude"]
+
+
+def test_derivation_rule_on_a_tiny_file(tmp_path):
+    path = tmp_path / "babe.csv"
+    path.write_text(
+        "text,news_link,outlet,topic,type,label_bias,label_opinion,biased_words\n"
+        # "horde": marked in 2 of 3 sentences (kept); "claimed": an assertive verb;
+        # "kill": an exclude word; "vile": part 1; "tax": marked once.
+        "A horde claimed the vile tax.,,,,,Biased,,\"['horde', 'claimed', 'vile', 'tax']\"\n"
+        "The horde will kill it.,,,,,Biased,,\"['horde', 'kill']\"\n"
+        "The horde will kill it.,,,,,Biased,,\"['kill']\"\n"
+        "Another horde.,,,,,Non-biased,,[]\n", encoding="utf-8")
+    rows = read_babe(path)
+    assert derive_babe_words(rows) == {"horde"}
+    assert derive_babe_words(rows, min_rate=0.75) == set()
+
+
+@needs_babe
+def test_derivation_rule_reproduces_the_shipped_list():
+    assert derive_babe_words(read_babe(BABE)) == emotive_parts()["babe"]

@@ -84,3 +84,12 @@ def test_transformer():
     assert names[0] == "loaded__assertive_per_1k"
     row = transformer.transform([build_document("a", "They claimed victory.")])[0]
     assert row[0] == pytest.approx(1000 / 3)
+
+
+def test_wordlists_replace_one_category():
+    doc = build_document("t", "The plan was bizarre and utterly new.")
+    scorer = LoadedLanguageScorer(wordlists={"emotive": ["plan"]})
+    assert [(f.kind, f.text) for f in scorer.score(doc).findings] == [
+        ("emotive", "plan"), ("intensifiers", "utterly")]
+    with pytest.raises(ValueError, match="unknown category 'emotional'"):
+        LoadedLanguageScorer(wordlists={"emotional": ["plan"]})

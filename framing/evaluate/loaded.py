@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import csv
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,23 @@ from sklearn.metrics import f1_score, roc_auc_score
 
 from framing.document import WORD_RE, build_document
 from framing.errors import EvaluationError
-from framing.features.loaded import SCORED_KINDS, LoadedLanguageScorer
+from framing.features.loaded import (
+    SCORED_KINDS,
+    LoadedLanguageScorer,
+    load_wordlist,
+    parse_wordlist,
+    wordlist_names,
+    wordlist_text,
+)
 
 BABE_COLUMNS = ("text", "label_bias", "biased_words")
 BASIL_SENTENCE_COLUMNS = ("article_uuid", "sent_idx", "sentence", "lex")
 BASIL_SPAN_COLUMNS = ("article_uuid", "sent_idx", "start", "end", "bias")
+# The rule that made part 2 of the emotive list (its header says it in words).
+PART_2_MARKER = "# --- part 2"
+EXCLUDE_PREFIX = "# exclude:"
+MIN_MARKED = 2
+MIN_MARKED_RATE = 0.3
 
 
 def _read_csv(path: Path, columns: tuple[str, ...], label: str) -> list[dict[str, str]]:
@@ -67,18 +80,31 @@ def best_threshold(y: np.ndarray, scores: np.ndarray) -> dict[str, float]:
     return best
 
 
-def evaluate_babe(path: str | Path, limit: int | None = None,
-                  scorer: LoadedLanguageScorer | None = None) -> dict[str, Any]:
-    """Score BABE's sentences; AUC, best-threshold F1 and word precision/recall.
-
-    ``limit`` takes the first rows only (a quick sample).  ``f1_all_biased`` is
-    the F1 of calling every sentence biased: the floor any F1 should beat.
-    """
+def read_babe(path: str | Path, limit: int | None = None) -> list[dict[str, str]]:
+    """BABE's rows labelled ``Biased`` or ``Non-biased`` (of the first ``limit`` rows)."""
     rows = _read_csv(Path(path), BABE_COLUMNS, "BABE")[:limit]
     rows = [r for r in rows if r["label_bias"] in ("Biased", "Non-biased")]
     if not rows:
         raise EvaluationError(f"{path}: no rows labelled Biased or Non-biased")
-    scorer = scorer or LoadedLanguageScorer()
+    return rows
+
+
+def marked_words(row: dict[str, str]) -> set[str]:
+    """The lower-cased words of a BABE row's ``biased_words`` (phrases split into words).
+
+    >>> sorted(marked_words({"biased_words": "['Radical Left', 'mob']"}))
+    ['left', 'mob', 'radical']
+    """
+    return {w.lower() for phrase in _word_list(row["biased_words"]) for w in WORD_RE.findall(phrase)}
+
+
+def score_babe(rows: list[dict[str, str]], scorer: LoadedLanguageScorer) -> dict[str, Any]:
+    """Sentence scores and word matches of BABE rows (as :func:`read_babe` gives them).
+
+    Returns ``labels`` (True for ``Biased``) and ``scores`` (number of scored
+    hits per sentence) as arrays, and the word counts ``true_positive``,
+    ``flagged`` and ``gold`` that word precision and recall are made of.
+    """
     labels, scores = [], []
     true_positive = flagged_total = gold_total = 0
     for index, row in enumerate(rows):
@@ -87,19 +113,81 @@ def evaluate_babe(path: str | Path, limit: int | None = None,
         scores.append(float(len(hits)))
         labels.append(row["label_bias"] == "Biased")
         flagged = {doc.tokens[i] for _, _, first, end in hits for i in range(first, end)}
-        gold = {w.lower() for phrase in _word_list(row["biased_words"])
-                for w in WORD_RE.findall(phrase)}
+        gold = marked_words(row)
         true_positive += len(flagged & gold)
         flagged_total += len(flagged)
         gold_total += len(gold)
-    y, s = np.asarray(labels), np.asarray(scores)
-    result: dict[str, Any] = {"dataset": "BABE", "n": len(rows), "n_biased": int(y.sum())}
+    return {"labels": np.asarray(labels), "scores": np.asarray(scores),
+            "true_positive": true_positive, "flagged": flagged_total, "gold": gold_total}
+
+
+def babe_metrics(scored: dict[str, Any]) -> dict[str, Any]:
+    """AUC, best-threshold F1 and macro-F1, word precision/recall of :func:`score_babe`'s output."""
+    y, s = scored["labels"], scored["scores"]
+    result: dict[str, Any] = {"dataset": "BABE", "n": len(y), "n_biased": int(y.sum())}
     result["auc"] = float(roc_auc_score(y, s)) if 0 < y.sum() < len(y) else float("nan")
     result.update(best_threshold(y, s))
     result["f1_all_biased"] = float(f1_score(y, np.ones_like(y)))
-    result["word_precision"] = true_positive / flagged_total if flagged_total else float("nan")
-    result["word_recall"] = true_positive / gold_total if gold_total else float("nan")
+    flagged, gold = scored["flagged"], scored["gold"]
+    result["word_precision"] = scored["true_positive"] / flagged if flagged else float("nan")
+    result["word_recall"] = scored["true_positive"] / gold if gold else float("nan")
     return result
+
+
+def evaluate_babe(path: str | Path, limit: int | None = None,
+                  scorer: LoadedLanguageScorer | None = None) -> dict[str, Any]:
+    """Score BABE's sentences; AUC, best-threshold F1 and word precision/recall.
+
+    ``limit`` takes the first rows only (a quick sample).  ``f1_all_biased`` is
+    the F1 of calling every sentence biased: the floor any F1 should beat.
+    """
+    rows = read_babe(path, limit)
+    return babe_metrics(score_babe(rows, scorer or LoadedLanguageScorer()))
+
+
+def emotive_parts() -> dict[str, frozenset[str]]:
+    """The emotive list's parts: ``hand`` (part 1), ``babe`` (part 2) and ``exclude``.
+
+    >>> parts = emotive_parts()
+    >>> "bizarre" in parts["babe"], "kill" in parts["exclude"], "vile" in parts["hand"]
+    (True, True, True)
+    """
+    text = wordlist_text("emotive")
+    label = "framing/data/wordlists/emotive.txt"
+    head, marker, tail = text.partition(PART_2_MARKER)
+    exclude = {word for line in head.splitlines() if line.startswith(EXCLUDE_PREFIX)
+               for word in line[len(EXCLUDE_PREFIX):].split()}
+    return {"hand": parse_wordlist(head, label), "babe": parse_wordlist(marker + tail, label),
+            "exclude": frozenset(exclude)}
+
+
+def derive_babe_words(rows: list[dict[str, str]], min_marked: int = MIN_MARKED,
+                      min_rate: float = MIN_MARKED_RATE) -> frozenset[str]:
+    """Part 2 of the emotive list, derived from BABE ``rows`` by the rule in its header.
+
+    Keeps the words marked biased in at least ``min_marked`` sentences and in at
+    least ``min_rate`` of the sentences containing them, less the words of part
+    1, of the other categories and of the header's ``exclude`` lines.
+
+    >>> rows = [{"text": t, "biased_words": b} for t, b in [
+    ...     ("A vile mob.", "['vile', 'mob']"), ("The mob left.", "['mob']"),
+    ...     ("A mob came.", "[]"), ("Vile.", "['vile']"), ("A plan.", "['plan']")]]
+    >>> sorted(derive_babe_words(rows))  # mob: 2 of 3; vile is in part 1; plan: once
+    ['mob']
+    """
+    parts = emotive_parts()
+    known = set(parts["hand"]) | parts["exclude"]
+    for name in wordlist_names():
+        if name != "emotive":
+            known |= load_wordlist(name)
+    marked: Counter[str] = Counter()
+    containing: Counter[str] = Counter()
+    for index, row in enumerate(rows):
+        marked.update(marked_words(row))
+        containing.update(set(build_document(str(index), row["text"]).tokens))
+    return frozenset(word for word, count in marked.items()
+                     if count >= min_marked and containing[word]
+                     and count / containing[word] >= min_rate and word not in known)
 
 
 def _word_list(cell: str) -> list[str]:

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from importlib import resources
 
 from framing.document import Document
@@ -52,14 +53,21 @@ def load_wordlist(name: str) -> frozenset[str]:
     >>> "utterly" in load_wordlist("intensifiers")
     True
     """
-    label = f"framing/data/wordlists/{name}.txt"
+    return parse_wordlist(wordlist_text(name), f"framing/data/wordlists/{name}.txt")
+
+
+def wordlist_text(name: str) -> str:
+    """The raw text of one packaged word list, header included.
+
+    >>> wordlist_text("so_called").startswith("# category: so_called")
+    True
+    """
     try:
-        text = resources.files("framing").joinpath("data", "wordlists", f"{name}.txt").read_text(
+        return resources.files("framing").joinpath("data", "wordlists", f"{name}.txt").read_text(
             encoding="utf-8")
     except FileNotFoundError:
-        raise DataFileError(f"{label}: file not found — choose one of "
+        raise DataFileError(f"framing/data/wordlists/{name}.txt: file not found — choose one of "
                             f"{', '.join(wordlist_names())}") from None
-    return parse_wordlist(text, label)
 
 
 def parse_wordlist(text: str, label: str) -> frozenset[str]:
@@ -97,15 +105,35 @@ def wordlist_names() -> list[str]:
 
 
 class LoadedLanguageScorer:
-    """Scores the loaded-language family; the word lists are read once, here."""
+    """Scores the loaded-language family; the word lists are read once, here.
+
+    Parameters
+    ----------
+    wordlists : mapping of category to entries, optional
+        Replaces the packaged entries of those categories (for example an
+        emotive list re-derived inside a cross-validation fold); the other
+        categories keep their packaged lists.
+
+    >>> from framing.document import build_document
+    >>> doc = build_document("a", "A bizarre plan.")
+    >>> LoadedLanguageScorer(wordlists={"emotive": ["plan"]}).sentence_scores(doc)
+    [1.0]
+    """
 
     family = FAMILY
 
-    def __init__(self) -> None:
+    def __init__(self, wordlists: Mapping[str, Iterable[str]] | None = None) -> None:
         self.categories = wordlist_names()
+        wordlists = wordlists or {}
+        unknown = sorted(set(wordlists) - set(self.categories))
+        if unknown:
+            raise ValueError(f"wordlists: unknown category {unknown[0]!r} — choose one of "
+                             f"{', '.join(self.categories)}")
         self._lookup: dict[str, tuple[str, ...]] = {}
         for category in self.categories:
-            for entry in load_wordlist(category):
+            entries = (sorted(set(wordlists[category])) if category in wordlists
+                       else load_wordlist(category))
+            for entry in entries:
                 self._lookup[entry] = self._lookup.get(entry, ()) + (category,)
         self._first_words = frozenset(e.split()[0] for e in self._lookup if " " in e)
         self._all_kinds = self.categories + [PASSIVE]
