@@ -178,16 +178,19 @@ def _outlet_map(groups: Sequence[str], rows: Sequence[Mapping[str, Any]], featur
     scaled = StandardScaler().fit_transform(matrix)
     pca = PCA(n_components=2, svd_solver="full", random_state=0).fit(scaled)
     # Fix the sign of each component so the map does not flip between runs.
-    strongest = np.abs(pca.components_).argmax(axis=1)
-    components = pca.components_ * np.sign(pca.components_[np.arange(2), strongest])[:, None]
-    projected = (scaled - scaled.mean(axis=0)) @ components.T
+    # Linear algebra may differ in the last bits between runs (threaded BLAS):
+    # round before anything is drawn, so chart files stay byte-identical.
+    loadings = np.round(pca.components_, 9)
+    strongest = np.abs(loadings).argmax(axis=1)
+    components = loadings * np.sign(loadings[np.arange(2), strongest])[:, None]
+    projected = np.round((scaled - scaled.mean(axis=0)) @ components.T, 6)
     names = [features[i] for i in usable]
     labels = tuple(_loading_label(components[k], names) for k in range(2))
     article_points: dict[str, list[tuple[float, float]]] = {g: [] for g in groups}
     for row, point in zip(members, projected):
         article_points[row["group"]].append((float(point[0]), float(point[1])))
     centres = {g: tuple(np.mean(article_points[g], axis=0)) for g in groups if article_points[g]}
-    explained = tuple(float(v) for v in pca.explained_variance_ratio_[:2])
+    explained = tuple(round(float(v), 6) for v in pca.explained_variance_ratio_[:2])
     return charts.outlet_map_chart([g for g in groups if g in centres], centres, article_points, labels, explained)
 
 
