@@ -62,12 +62,14 @@ def packaged_rules() -> tuple[Rule, ...]:
         reason, pattern = entry.get("reason"), entry.get("pattern")
         line = line_of(text, str(pattern)[:30]) if pattern else 0
         if not isinstance(reason, str) or not isinstance(pattern, str):
-            raise DataFileError(f"{label}, line {line}: rule {number} needs a reason and a pattern")
+            raise DataFileError(f"{label}, line {line}: rule {number} needs a reason and a pattern — "
+                                'add reason = "..." and pattern = \'...\' to the [[rule]]')
         flags = 0 if entry.get("case") else re.IGNORECASE
         try:
             compiled = re.compile(rf"(?:{pattern})\Z", flags)
         except re.error as error:
-            raise DataFileError(f"{label}, line {line}: rule {number}: bad pattern ({error})") from None
+            raise DataFileError(f"{label}, line {line}: rule {number}: bad pattern ({error}) — fix the regular "
+                                "expression (write it in single quotes so backslashes stay literal)") from None
         rules.append(Rule(reason, compiled))
     return tuple(rules)
 

@@ -167,13 +167,13 @@ def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
         table.append({"pack": pack, "concept": concept, "label": concept_label(concept),
                       "description": (descriptions or {}).get((pack, concept), ""), "rows": rows,
                       "n_groups": len({g for counts in variants.values() for g in counts}),
-                      "contrast": _contrast_score(variants, order)
+                      "contrast": _contrast_score(variants)
                       * (0.5 + 0.5 * _own_voice_share(evidence, pack, concept))})
     table.sort(key=lambda c: (-c["contrast"], -c["n_groups"], c["pack"], c["concept"]))
     return table
 
 
-def _contrast_score(variants: Mapping[tuple[str, str], Mapping[str, int]], order: Sequence[str]) -> float:
+def _contrast_score(variants: Mapping[tuple[str, str], Mapping[str, int]]) -> float:
     """How clearly groups differ on a concept: 0 (all alike or mixed) to 1 (each sticks to another side).
 
     For every group, the share of its uses that are its main side's terms

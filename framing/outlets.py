@@ -44,7 +44,8 @@ class OutletRegistry:
                 values = entry.get(key, [])
                 if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                     line = line_of(text, f'"{name}"')
-                    raise DataFileError(f"{label}, line {line}: outlet {name!r}: {key} must be a list of strings")
+                    raise DataFileError(f"{label}, line {line}: outlet {name!r}: {key} must be a list of strings "
+                                        f'— write it as {key} = ["..."]')
             for domain in entry.get("domains", []):
                 domains[domain.lower()] = name
             for dateline in entry.get("datelines", []):

@@ -51,7 +51,8 @@ def load_measures() -> tuple[Measure, ...]:
         missing = [k for k in ("column", "label", "unit", "family", "explain") if not entry.get(k)]
         if missing:
             line = line_of(text, str(entry.get("column", "[[measure]]")))
-            raise DataFileError(f"{label}, line {line}: measure needs {', '.join(missing)}")
+            fields = ", ".join(f'{key} = "..."' for key in missing)
+            raise DataFileError(f"{label}, line {line}: measure needs {', '.join(missing)} — add {fields}")
         measures.append(Measure(entry["column"], entry["label"], entry["unit"], entry["family"],
                                 int(entry.get("digits", 2)), entry["explain"]))
     return tuple(measures)
@@ -136,7 +137,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     descriptions, sides = lexicon_labels(options.get("lexicon_files", []))
     slugs = unique_slugs(order)
     (folder / CHARTS_FOLDER).mkdir(exist_ok=True)
-    charts = draw_charts(folder / CHARTS_FOLDER, rows, order, table, evidence, run, measures)
+    charts = draw_charts(folder / CHARTS_FOLDER, rows, order, table, evidence, run)
     distinctive = findings.distinctive_vocabulary(run.term_counts, order)
     if lookup is not None:
         findings.attach_sentences(distinctive, lookup)
@@ -147,7 +148,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         "groups_label": plural("outlet" if group_by == "outlet" else group_by),
         "n_articles": len(run.rows),
         "n_counted": len(rows),
-        "groups": [_group_context(g, rows, run.rows, sizes, table, evidence.get(g), measures, slugs,
+        "groups": [_group_context(g, run.rows, sizes, table, evidence.get(g), measures, slugs,
                                   distinctive.get(g, []), order) for g in order],
         "measures": measures,
         "charts": charts,
@@ -177,10 +178,9 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     return context
 
 
-def _group_context(group: str, rows: Sequence[Mapping[str, Any]], all_rows: Sequence[Mapping[str, Any]],
-                   sizes: Mapping[str, int], table: Mapping[str, Any], evidence: Any,
-                   measures: Sequence[Measure], slugs: Mapping[str, str], distinctive: list,
-                   order: Sequence[str]) -> dict[str, Any]:
+def _group_context(group: str, all_rows: Sequence[Mapping[str, Any]], sizes: Mapping[str, int],
+                   table: Mapping[str, Any], evidence: Any, measures: Sequence[Measure], slugs: Mapping[str, str],
+                   distinctive: list, order: Sequence[str]) -> dict[str, Any]:
     from framing import findings
     from framing.report_charts import target_names
 

@@ -22,7 +22,7 @@ MAX_TERM_ROWS = 24
 
 
 def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence[str], table: Mapping[str, Any],
-                evidence: Mapping[str, GroupEvidence], run: Any, measures: Sequence[Any]) -> list[dict[str, str]]:
+                evidence: Mapping[str, GroupEvidence], run: Any) -> list[dict[str, str]]:
     """Draw every chart that has data; return ``[{name, title, file, caption}]`` in report order."""
     shown = list(order[: charts.MAX_CHART_GROUPS])
     made: list[dict[str, str]] = []
