@@ -18,12 +18,14 @@ __version__ = "0.1.0"
 __all__ = ["score", "__version__"]
 
 
-def score(path: Any = "seeds", **options: Any) -> Any:
+def score(path: Any = None, **options: Any) -> Any:
     """Score every article under ``path``: ``(features DataFrame, evidence records)``.
 
-    See :func:`framing.pipeline.score` for the options (``manifest``,
-    ``columns``, ``options``, ``jobs``).
+    Without ``path``, the bundled seeds (``./seeds`` in a checkout, else the
+    installed copy).  See :func:`framing.pipeline.score` for the options
+    (``manifest``, ``columns``, ``options``, ``jobs``).
     """
     from framing.pipeline import score as score_path
+    from framing.seeds import default_corpus
 
-    return score_path(path, **options)
+    return score_path(default_corpus() if path is None else path, **options)
