@@ -16,7 +16,11 @@ def all_commands(group: click.Group, prefix=()):
             yield from all_commands(command, (*prefix, name))
 
 
-@pytest.mark.parametrize("path, command", list(all_commands(main)), ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+def command_id(value):
+    return " ".join(value) if isinstance(value, tuple) else ""
+
+
+@pytest.mark.parametrize("path, command", list(all_commands(main)), ids=command_id)
 def test_every_command_has_help_with_an_example(path, command):
     result = CliRunner().invoke(main, [*path, "--help"])
     assert result.exit_code == 0, result.output
@@ -32,7 +36,8 @@ def test_version_and_module_entry_point():
 def test_missing_path_is_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["score", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
-    assert result.output.strip().splitlines() == [f"Error: {tmp_path / 'nope'}: no such file or folder — check the path"]
+    expected = f"Error: {tmp_path / 'nope'}: no such file or folder — check the path"
+    assert result.output.strip().splitlines() == [expected]
 
 
 def test_bad_column_option_is_explained(tmp_path):
