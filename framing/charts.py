@@ -99,7 +99,7 @@ def stacked_shares_chart(groups: Sequence[str], categories: Sequence[str],
             axes.barh(positions, values, left=left, color=styles[category]["color"],
                       hatch=styles[category]["hatch"], edgecolor="white", linewidth=0.5, label=category)
             left = [a + b for a, b in zip(left, values)]
-        axes.set_yticks(positions, [_short(g) for g in groups])
+        axes.set_yticks(positions, [_short(g, 44) for g in groups])
         axes.set_xlim(0, 100)
         axes.set_xlabel(xlabel)
         axes.set_title(title)

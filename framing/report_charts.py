@@ -7,6 +7,7 @@ the tables in the report list every group.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -41,9 +42,10 @@ def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence
          "each cell is how often the outlet uses it per 1,000 words (any voice).")
     keep("voices", _voices(shown, evidence), "Who speaks, by side",
          "Share of each outlet's attributed statements (direct and indirect) by the speaker's side.")
-    keep("verb_classes", _verb_classes(shown, evidence), "How speakers are introduced",
-         "Share of each outlet's attributions by class of reporting verb: neutral (said), emphatic (warned), "
-         "distancing (claimed), endorsing (noted).")
+    keep("verb_classes", _verb_classes(shown, evidence), "How speakers are introduced, by side",
+         "For each outlet's two most quoted sides, the share of their attributions by class of reporting verb: "
+         "neutral (said), emphatic (warned), distancing (claimed), endorsing (noted), belief (thinks), "
+         "stance (rejected).")
     keep("sentence_tone", _tone(shown, run), "Sentence tone by outlet",
          "Every sentence's VADER compound score (−1 most negative, +1 most positive); the box spans the middle "
          "half of the sentences, the line is the median.")
@@ -80,40 +82,55 @@ def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], rows: S
                                         "Contested terms: who uses which wording")
 
 
+VERB_CLASS_ORDER = ("neutral", "emphatic", "distancing", "endorsing", "belief", "stance")
+SIDES_PER_OUTLET = 2
+
+
 def _voices(groups: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> Any:
-    shares, categories = {}, set()
+    bars = []
     for group in groups:
         ev = evidence.get(group)
-        if ev is None or not ev.side_kinds:
-            continue
-        total = sum(ev.side_kinds.values())
-        for (side, _), n in ev.side_kinds.items():
-            key = (group, side_label(side))
-            shares[key] = shares.get(key, 0.0) + n / total
-            categories.add(side_label(side))
-    if not shares:
-        return None
-    ordered = sorted(categories, key=lambda c: (-sum(v for (g, cat), v in shares.items() if cat == c), c))
-    return charts.stacked_shares_chart(groups, ordered, shares, "Voices by speaker side",
-                                       "share of attributed statements (%)")
+        if ev is not None and ev.side_kinds:
+            counts: Counter = Counter()
+            for (side, _), n in ev.side_kinds.items():
+                counts[side_label(side)] += n
+            bars.append((group, counts))
+    return _stacked(bars, lambda category, totals: (-totals[category], category), "Voices by speaker side",
+                    "share of attributed statements (%)")
 
 
 def _verb_classes(groups: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> Any:
-    shares, categories = {}, set()
+    """One bar per outlet and speaker side (its two most quoted sides): who "said", who "claimed"."""
+    bars = []
     for group in groups:
         ev = evidence.get(group)
         if ev is None or not ev.side_verbs:
             continue
-        total = sum(ev.side_verbs.values())
-        for (_, verb_class), n in ev.side_verbs.items():
-            shares[(group, verb_class)] = shares.get((group, verb_class), 0.0) + n / total
-            categories.add(verb_class)
-    if not shares:
+        by_side: dict[str, Counter] = {}
+        for (side, verb_class), n in ev.side_verbs.items():
+            by_side.setdefault(side, Counter())[verb_class] += n
+        ranked = sorted(by_side, key=lambda side: (-sum(by_side[side].values()), side))
+        bars.extend((f"{group} · {side_label(side)}", by_side[side]) for side in ranked[:SIDES_PER_OUTLET])
+
+    def order(category: str, totals: Counter) -> tuple:
+        return (VERB_CLASS_ORDER.index(category) if category in VERB_CLASS_ORDER else len(VERB_CLASS_ORDER), category)
+
+    return _stacked(bars, order, "Reporting verbs by speaker side", "share of the side's attributions (%)")
+
+
+def _stacked(bars: Sequence[tuple[str, Counter]], order: Any, title: str, xlabel: str) -> Any:
+    """A stacked-shares chart from ``(bar label, counts per category)``; None without data."""
+    if not bars:
         return None
-    preferred = ["neutral", "emphatic", "distancing", "endorsing"]
-    ordered = sorted(categories, key=lambda c: (preferred.index(c) if c in preferred else 9, c))
-    return charts.stacked_shares_chart(groups, ordered, shares, "Reporting verbs by class",
-                                       "share of attributions (%)")
+    totals: Counter = Counter()
+    shares = {}
+    for label, counts in bars:
+        total = sum(counts.values())
+        for category, n in counts.items():
+            totals[category] += n
+            shares[(label, category)] = n / total
+    categories = sorted(totals, key=lambda category: order(category, totals))
+    return charts.stacked_shares_chart([label for label, _ in bars], categories, shares, title, xlabel)
 
 
 def _tone(groups: Sequence[str], run: Any) -> Any:
