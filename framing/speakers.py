@@ -63,16 +63,6 @@ TITLE_WORDS = frozenset(
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|da|la|le))*")
 _NAME_APPOSITION = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_TRANSLIT = {
-    "aleksandr": "alexander",
-    "alexandr": "alexander",
-    "sergey": "sergei",
-    "andrey": "andrei",
-    "dmitri": "dmitry",
-    "yuri": "yury",
-    "nikolay": "nikolai",
-    "mikhail": "mikhail",
-}
 
 
 def _is_cap(text: str) -> bool:
@@ -427,9 +417,3 @@ _NOT_NAMES = frozenset(
     thursday friday saturday sunday january february march april may june july august
     september october november december according but and meanwhile however in on at""".split()
 )
-
-
-def normalise_name(name: str) -> str:
-    """Fold transliteration variants of first names ("Aleksandr" → "Alexander")."""
-    words = name.split()
-    return " ".join(_TRANSLIT.get(w.lower(), w.lower()).title() if i == 0 else w for i, w in enumerate(words))
