@@ -145,7 +145,10 @@ def _read_file(data, text, label, actors, affiliations, roles) -> None:
             raise DataFileError(f"{where}: side {side!r} is not one of {', '.join(SIDES)} — use one of them")
         kind = entry.get("kind", "person")
         if kind not in ACTOR_KINDS:
-            raise DataFileError(f"{where}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+            raise DataFileError(
+                f"{where}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}"
+                " — use one of them (leave kind out for a person)"
+            )
         aliases = entry.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
             raise DataFileError(f'{where}: aliases must be a list of names — e.g. aliases = ["Grushko"]')
@@ -169,7 +172,7 @@ def _read_file(data, text, label, actors, affiliations, roles) -> None:
         if side not in SIDES:
             raise DataFileError(f"{where}: side {side!r} is not one of {', '.join(SIDES)} — use one of them")
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-            raise DataFileError(f"{where}: words must be a non-empty list of words")
+            raise DataFileError(f'{where}: words must be a non-empty list of words — e.g. words = ["Latvian"]')
         for word in words:
             affiliations[word.replace("’", "'")] = side
             affiliations[word.replace("'", "’")] = side
@@ -178,6 +181,9 @@ def _read_file(data, text, label, actors, affiliations, roles) -> None:
         named = entry.get("named")
         if not isinstance(words, list) or not words or not isinstance(named, bool):
             line = _table_line(text, "role", number)
-            raise DataFileError(f"{label}, line {line}: [[role]] needs words = [...] and named = true/false")
+            raise DataFileError(
+                f"{label}, line {line}: [[role]]: needs a list of words and named as true or false"
+                ' — e.g. words = ["spokesman"] and named = false'
+            )
         for word in words:
             roles[word.lower()] = named

@@ -398,3 +398,38 @@ def test_bad_affiliation_names_its_table_line(tmp_path):
     )
     with pytest.raises(DataFileError, match=r"aff.toml, line 6: \[\[affiliation\]\]: side 'neutral'"):
         ActorRegistry.load([bad])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[[actor]]\nname = "Jane Roe"\nside = "other"\nkind = "robot"\nnote = "x"\n',
+            r"bad.toml, line 2: entry 'Jane Roe': kind 'robot' is not one of person, institution, media — use one",
+        ),
+        (
+            '[[affiliation]]\nwords = []\nside = "other"\n',
+            r"bad.toml, line 1: \[\[affiliation\]\]: words must be a non-empty list of words — e.g. words = ",
+        ),
+        (
+            '[[role]]\nwords = ["spokesman"]\nnamed = "no"\n',
+            r"bad.toml, line 1: \[\[role\]\]: needs a list of words and named as true or false — e.g. ",
+        ),
+    ],
+)
+def test_bad_actor_file_says_how_to_fix(tmp_path, text, message):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        ActorRegistry.load([bad])
+
+
+@pytest.mark.parametrize("flag", ["strict", "noun_content", "infinitive"])
+def test_bad_verb_flag_says_how_to_fix(tmp_path, flag):
+    bad = tmp_path / "verbs.toml"
+    bad.write_text(f'[[verb]]\nlemma = "say"\nclass = "neutral"\nnote = "x"\n{flag} = "yes"\n', encoding="utf-8")
+    with pytest.raises(
+        DataFileError,
+        match=rf"verbs.toml, line 2: entry 'say': {flag} must be true or false — write {flag} = true or {flag} = false",
+    ):
+        CueLexicon.load(bad)

@@ -165,14 +165,13 @@ def _validate_entry(entry: dict, table: str, text: str, label: str) -> list[CueV
         forms = regular_forms(lemma) if table == "verb" else [lemma]
     if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
         raise DataFileError(f'{where}: entry {lemma!r}: forms must be a list of words — e.g. forms = ["say", "said"]')
-    strict = entry.get("strict", False)
-    if not isinstance(strict, bool):
-        raise DataFileError(f"{where}: entry {lemma!r}: strict must be true or false")
     flags = {}
-    for flag in ("noun_content", "infinitive"):
+    for flag in ("strict", "noun_content", "infinitive"):
         flags[flag] = entry.get(flag, False)
         if not isinstance(flags[flag], bool):
-            raise DataFileError(f"{where}: entry {lemma!r}: {flag} must be true or false")
+            raise DataFileError(
+                f"{where}: entry {lemma!r}: {flag} must be true or false — write {flag} = true or {flag} = false"
+            )
     unknown = set(entry) - {"lemma", "class", "note", "forms", "strict", "noun_content", "infinitive"}
     if unknown:
         raise DataFileError(f"{where}: entry {lemma!r}: unknown key(s) {sorted(unknown)} — remove them")
@@ -181,6 +180,6 @@ def _validate_entry(entry: dict, table: str, text: str, label: str) -> list[CueV
         norm = " ".join(form.lower().split())
         form_type = "phrase" if table == "phrase" else _form_type(norm, lemma.lower())
         out.append(
-            CueVerb(norm, lemma.lower(), verb_class, note.strip(), strict, form_type, **flags)
+            CueVerb(norm, lemma.lower(), verb_class, note.strip(), form_type=form_type, **flags)
         )
     return out
