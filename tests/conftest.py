@@ -4,6 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from framing.clean import clean_text
+from framing.document import build_document
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EVAL = ROOT.parent / "shared" / "eval"
@@ -17,6 +20,21 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def seed_document():
+    """Build the Document of a seed article from its file-name prefix, cleaned as the pipeline does.
+
+    ``seed_document("000")`` reads ``seeds/000_*.txt``; the prefix is the article id.
+    """
+
+    def build(prefix: str):
+        path = next(SEEDS.glob(f"{prefix}_*.txt"))
+        cleaned = clean_text(path.read_text(encoding="utf-8"))
+        return build_document(prefix, cleaned.body, cleaned.title)
+
+    return build
 
 
 @pytest.fixture

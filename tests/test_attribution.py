@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from framing.actors import ActorRegistry
-from framing.clean import clean_text
 from framing.document import build_document
 from framing.errors import DataFileError
 from framing.features.attribution import FEATURE_NAMES, AttributionFeatures, AttributionScorer
 from framing.features.attribution_cues import CueLexicon
 from framing.statements import align_statements
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -24,14 +20,8 @@ def scorer():
     return AttributionScorer()
 
 
-def seed_document(prefix: str):
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    cleaned = clean_text(path.read_text(encoding="utf-8"))
-    return build_document(prefix, cleaned.body, cleaned.title)
-
-
 @pytest.fixture(scope="module")
-def seed_findings(scorer):
+def seed_findings(scorer, seed_document):
     return {p: scorer.score(seed_document(p)).findings for p in ("000", "001", "002", "003", "004")}
 
 
@@ -121,7 +111,7 @@ def test_scare_quotes_are_not_speech(seed_findings):
     assert "peddle" not in contents
 
 
-def test_offsets_point_at_the_text(scorer):
+def test_offsets_point_at_the_text(scorer, seed_document):
     doc = seed_document("004")
     for f in scorer.score(doc).findings:
         d = f.detail
@@ -370,7 +360,7 @@ def test_opening_adjunct_is_not_content(scorer):
     assert [f.detail["content"] for f in findings] == ["to run"]
 
 
-def test_align_statements_on_seeds(scorer):
+def test_align_statements_on_seeds(scorer, seed_document):
     records = []
     outlets = {"000": "RT", "001": "Fort Russ News", "002": "The Moscow Times"}
     for prefix, outlet in outlets.items():

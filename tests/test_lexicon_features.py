@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from framing.document import build_document
 from framing.features.lexicon import LexiconFeatures, LexiconScorer, quote_kinds
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -18,18 +15,13 @@ def scorer():
     return LexiconScorer()
 
 
-def seed(prefix: str):
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    return build_document(path.stem, path.read_text(encoding="utf-8"))
-
-
 def hits(result, **want):
     return [f for f in result.findings if f.kind == "contested_term"
             and all(f.detail[k] == v for k, v in want.items())]
 
 
-def test_rt_reunification_in_own_voice_military_bloc_and_scare_quoted_threat(scorer):
-    result = scorer.score(seed("000"))
+def test_rt_reunification_in_own_voice_military_bloc_and_scare_quoted_threat(scorer, seed_document):
+    result = scorer.score(seed_document("000"))
     (reunification,) = hits(result, concept="crimea_2014")
     assert (reunification.text, reunification.detail["side"], reunification.detail["voice"]) == (
         "reunification", "russia", "own")
@@ -42,25 +34,25 @@ def test_rt_reunification_in_own_voice_military_bloc_and_scare_quoted_threat(sco
     assert result.features["n_scare_quotes"] == 5.0
 
 
-def test_moscow_times_annexation(scorer):
-    result = scorer.score(seed("002"))
+def test_moscow_times_annexation(scorer, seed_document):
+    result = scorer.score(seed_document("002"))
     (annexation,) = hits(result, concept="crimea_2014")
     assert (annexation.text, annexation.detail["side"], annexation.detail["voice"]) == (
         "annexation", "ukraine_west", "own")
-    sentence = seed("002").sentences[annexation.sentence_index].text
+    sentence = seed_document("002").sentences[annexation.sentence_index].text
     assert "annexation of the Crimean peninsula" in sentence
 
 
-def test_tass_eastern_flank_inside_a_quote(scorer):
-    result = scorer.score(seed("004"))
+def test_tass_eastern_flank_inside_a_quote(scorer, seed_document):
+    result = scorer.score(seed_document("004"))
     flanks = hits(result, concept="nato_eastern_members")
     assert [(f.text, f.detail["voice"]) for f in flanks] == [("eastern flank", "quoted")] * 2
     assert [f.text for f in hits(result, concept="russian_threat")] == ["non-existent threat"]
     assert not [f for f in result.findings if f.kind == "scare_quote"]
 
 
-def test_fort_russ_so_called_russian_threat(scorer):
-    result = scorer.score(seed("001"))
+def test_fort_russ_so_called_russian_threat(scorer, seed_document):
+    result = scorer.score(seed_document("001"))
     scare = [f for f in result.findings if f.kind == "scare_quote"]
     # the so-called “Russian threat” (narrator) and ‘Russian threat’ nested in Grushko's quote
     assert [(f.text, f.detail["so_called"], f.detail["mark"]) for f in scare] == [
@@ -68,9 +60,9 @@ def test_fort_russ_so_called_russian_threat(scorer):
     assert {f.detail["voice"] for f in hits(result, concept="russian_threat")} == {"scare_quote"}
 
 
-def test_partial_quote_of_a_speaker_is_not_a_scare_quote():
+def test_partial_quote_of_a_speaker_is_not_a_scare_quote(seed_document):
     # There was “very active cooperation” ... but “now our partners, ...,” he pointed out.
-    doc = seed("003")
+    doc = seed_document("003")
     kinds = dict(zip((q.text for q in doc.quotes), quote_kinds(doc), strict=True))
     assert kinds["very active cooperation"] == "speech"
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from framing.clean import clean_text
 from framing.document import build_document
 from framing.features.sentiment import (
     ARTICLE_FEATURES,
@@ -18,28 +16,20 @@ from framing.features.sentiment import (
     speech_sentences,
 )
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
 
 @pytest.fixture(scope="module")
 def scorer():
     return SentimentScorer()
 
 
-def seed_document(prefix: str):
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    cleaned = clean_text(path.read_text(encoding="utf-8"))
-    return build_document(prefix, cleaned.body, cleaned.title)
-
-
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
-def test_whole_text_compound_is_plain_vader(scorer, prefix):
+def test_whole_text_compound_is_plain_vader(scorer, seed_document, prefix):
     document = seed_document(prefix)
     expected = SentimentIntensityAnalyzer().polarity_scores(document.body)["compound"]
     assert scorer.score(document).features["compound_whole"] == expected
 
 
-def test_whole_text_saturates_where_sentence_mean_does_not(scorer):
+def test_whole_text_saturates_where_sentence_mean_does_not(scorer, seed_document):
     # RT's piece: VADER on the whole text says -0.889, its sentences average near zero.
     features = scorer.score(seed_document("000")).features
     assert features["compound_whole"] < -0.8
@@ -85,7 +75,7 @@ def test_headline_scored_separately(scorer):
     assert math.isnan(scorer.score(build_document("b", "Talks.")).features["headline"])
 
 
-def test_extreme_sentences_of_rt(scorer):
+def test_extreme_sentences_of_rt(scorer, seed_document):
     findings = {f.kind: f for f in scorer.score(seed_document("000")).findings if f.kind.startswith("most_")}
     negative = findings["most_negative"]
     assert negative.text.startswith("While cooperation between Russia and NATO has been put on hold before")
@@ -94,14 +84,14 @@ def test_extreme_sentences_of_rt(scorer):
     assert negative.sentence_index >= 0 and negative.end > negative.start
 
 
-def test_every_feature_is_a_float_and_named(scorer):
+def test_every_feature_is_a_float_and_named(scorer, seed_document):
     features = scorer.score(seed_document("004")).features
     assert list(features) == scorer.feature_names
     assert scorer.feature_names[:len(ARTICLE_FEATURES)] == list(ARTICLE_FEATURES)
     assert all(isinstance(v, float) for v in features.values())
 
 
-def test_transformer_names_and_user_target():
+def test_transformer_names_and_user_target(seed_document):
     documents = [seed_document("000"), seed_document("002")]
     transformer = SentimentFeatures(targets=("Grushko",)).fit(documents)
     table = transformer.transform(documents)

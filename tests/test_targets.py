@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import pytest
-from test_sentiment import seed_document
 
 from framing.document import build_document
 from framing.errors import DataFileError
@@ -149,7 +148,7 @@ def test_same_sentence_different_targets(scorer):
     assert found["China"].score > found["EU"].score
 
 
-def test_seed_features_and_evidence(scorer):
+def test_seed_features_and_evidence(scorer, seed_document):
     result = scorer.score(seed_document("000"))
     assert result.features["mentions_nato"] >= 10
     assert math.isnan(result.features["tone_toward_china"])
@@ -161,18 +160,17 @@ def test_seed_features_and_evidence(scorer):
     assert (first.detail["mention_start"], first.detail["mention_end"]) == (first.start, first.end)
 
 
-def rt_nato_findings(scorer, words):
-    document = seed_document("000")
+def rt_nato_findings(scorer, document, words):
     return [f for f in scorer.score(document).findings if f.kind == "target_tone" and f.text == "NATO"
             and words in document.sentences[f.sentence_index].text]
 
 
-def test_rt_seed_nato_in_own_voice_is_negative(scorer):
+def test_rt_seed_nato_in_own_voice_is_negative(scorer, seed_document):
     # Hand-labelled: RT's own voice, "NATO is eager to drag Russia into it - to further peddle ...".
-    (found,) = rt_nato_findings(scorer, "While NATO is eager to drag Russia")
+    (found,) = rt_nato_findings(scorer, seed_document("000"), "While NATO is eager to drag Russia")
     assert found.detail["polarity"] == -1 and found.detail["in_quote"] is False
 
 
-def test_rt_seed_grushko_quote_is_marked_as_quote(scorer):
-    (found,) = rt_nato_findings(scorer, "NATO has gone too far in pumping confrontation")
+def test_rt_seed_grushko_quote_is_marked_as_quote(scorer, seed_document):
+    (found,) = rt_nato_findings(scorer, seed_document("000"), "NATO has gone too far in pumping confrontation")
     assert found.detail["in_quote"] is True
