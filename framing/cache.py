@@ -194,7 +194,7 @@ def encode_scored(scored: ScoredArticle) -> dict[str, Any]:
         "features": scored.features,
         "evidence": scored.evidence,
         "english": scored.english,
-        "signature": [scored.signature.digest, list(scored.signature.minhash)],
+        "signature": [scored.signature.digest, scored.signature.minhash.hex()],
         "terms": None if terms is None else {
             "counts": {group: dict(counter) for group, counter in terms.counts.items()},
             "examples": {group: {term: list(where) for term, where in kept.items()}
@@ -231,7 +231,7 @@ def decode_scored(data: dict[str, Any]) -> ScoredArticle:
         features={name: float(value) for name, value in data["features"].items()},
         evidence=data["evidence"],
         english=bool(data["english"]),
-        signature=Signature(digest, tuple(int(v) for v in minhash)),
+        signature=Signature(digest, bytes.fromhex(minhash)),
         terms=terms,
         samples={name: [float(v) for v in values] for name, values in data["samples"].items()},
         meta=dict(data["meta"]),

@@ -39,7 +39,9 @@ class Signature:
     """What the index keeps of an article: an exact-text digest and a MinHash signature."""
 
     digest: str
-    minhash: tuple[int, ...]  # empty when the text is too short for shingles
+    # N_HASHES little-endian uint64 values (512 bytes: compact in the index of
+    # a 100,000-article run); empty when the text is too short for shingles.
+    minhash: bytes
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def signature(tokens: Sequence[str]) -> Signature:
     """The signature of an article from its lower-cased word tokens."""
     digest = hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest()
     if len(tokens) < SHINGLE:
-        return Signature(digest, ())
+        return Signature(digest, b"")
     ids = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
     shingles = np.zeros(len(tokens) - SHINGLE + 1, dtype=np.uint64)
     for offset in range(SHINGLE):
@@ -65,7 +67,7 @@ def signature(tokens: Sequence[str]) -> Signature:
     shingles = np.unique(shingles)
     with np.errstate(over="ignore"):
         hashed = (shingles[:, None] * _A[None, :] + _B[None, :]) & _MASK
-    return Signature(digest, tuple(int(v) for v in hashed.min(axis=0)))
+    return Signature(digest, hashed.min(axis=0).astype("<u8").tobytes())
 
 
 class DuplicateIndex:
@@ -73,8 +75,8 @@ class DuplicateIndex:
 
     def __init__(self) -> None:
         self._digests: dict[str, tuple[str, str]] = {}
-        self._bands: list[dict[tuple[int, ...], list[int]]] = [{} for _ in range(BANDS)]
-        self._seen: list[tuple[str, str, tuple[int, ...]]] = []
+        self._bands: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
+        self._seen: list[tuple[str, str, bytes]] = []
 
     def check(self, article_id: str, outlet: str, sig: Signature) -> Duplicate | None:
         """Add an article; return the earlier article it duplicates, if any."""
@@ -87,18 +89,23 @@ class DuplicateIndex:
         best: tuple[float, int] | None = None
         candidates: set[int] = set()
         for band, table in enumerate(self._bands):
-            key = sig.minhash[band * ROWS:(band + 1) * ROWS]
-            candidates.update(table.get(key, ()))
+            candidates.update(table.get(_band(sig.minhash, band), ()))
+        values = np.frombuffer(sig.minhash, dtype="<u8")
         for index in sorted(candidates):
-            other = self._seen[index][2]
-            similarity = sum(a == b for a, b in zip(sig.minhash, other)) / N_HASHES
+            other = np.frombuffer(self._seen[index][2], dtype="<u8")
+            similarity = int((values == other).sum()) / N_HASHES
             if similarity >= NEAR_THRESHOLD and (best is None or similarity > best[0]):
                 best = (similarity, index)
         position = len(self._seen)
         self._seen.append((article_id, outlet, sig.minhash))
         for band, table in enumerate(self._bands):
-            table.setdefault(sig.minhash[band * ROWS:(band + 1) * ROWS], []).append(position)
+            table.setdefault(_band(sig.minhash, band), []).append(position)
         if best is None:
             return None
         first, first_outlet, _ = self._seen[best[1]]
         return Duplicate(article_id, first, "near", round(best[0], 3), first_outlet == outlet)
+
+
+def _band(minhash: bytes, band: int) -> bytes:
+    """The bytes of one LSH band (ROWS consecutive hash values)."""
+    return minhash[band * ROWS * 8:(band + 1) * ROWS * 8]
