@@ -3,12 +3,19 @@
 Each worker builds its :class:`~framing.pipeline.ArticleScorer` once (the
 initializer), then scores chunks of articles; results come back in input
 order so output files are the same whatever ``jobs`` is.
+
+Only a bounded number of chunks is in flight at a time (``Pool.imap`` would
+read the whole input ahead of the workers, so memory would grow with the
+corpus), and a set of a few articles is scored in this process: starting
+worker processes would cost more than it saves.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,7 +24,12 @@ if TYPE_CHECKING:
 
 _worker_scorer = None
 _worker_error: Exception | None = None
-CHUNK_SIZE = 8
+CHUNK_SIZE = 16
+# Chunks waiting or being scored, per worker: enough to keep every worker
+# busy while the parent writes, few enough to keep memory flat.
+CHUNKS_IN_FLIGHT = 4
+# Sets with at most this many articles are scored in this process.
+SMALL_SET = 2 * CHUNK_SIZE
 
 
 def default_jobs() -> int:
@@ -40,23 +52,54 @@ def _init_worker(options: ScoreOptions) -> None:
         _worker_error = error
 
 
-def _score_in_worker(article: Article) -> ScoredArticle:
+def _score_chunk(articles: list[Article], compact: bool) -> list[ScoredArticle]:
     if _worker_error is not None:
         raise _worker_error
-    return _worker_scorer.score(article)
+    scored = [_worker_scorer.score(article) for article in articles]
+    return [item.compact() for item in scored] if compact else scored
 
 
-def map_ordered(options: ScoreOptions, articles: Iterable[Article], jobs: int = 1) -> Iterator[ScoredArticle]:
-    """Score ``articles`` with ``jobs`` processes, yielding results in input order."""
+def map_ordered(options: ScoreOptions, articles: Iterable[Article], jobs: int = 1,
+                compact: bool = False) -> Iterator[ScoredArticle]:
+    """Score ``articles`` with ``jobs`` processes, yielding results in input order.
+
+    With ``compact``, results from worker processes are compact
+    (:meth:`~framing.pipeline.ScoredArticle.compact`).
+    """
     from framing.cache import make_scorer
 
-    if jobs <= 1:
+    articles = iter(articles)
+    first = list(islice(articles, SMALL_SET + 1)) if jobs > 1 else []
+    if jobs <= 1 or len(first) <= SMALL_SET:
         scorer = make_scorer(options)
+        for article in first:
+            yield scorer.score(article)
         for article in articles:
             yield scorer.score(article)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    chunks = _chunks(first, articles)
     with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_score_in_worker, articles, chunksize=CHUNK_SIZE)
+        pending = deque(pool.apply_async(_score_chunk, (chunk, compact))
+                        for chunk in islice(chunks, jobs * CHUNKS_IN_FLIGHT))
+        while pending:
+            done = pending.popleft().get()
+            chunk = next(chunks, None)
+            if chunk is not None:
+                pending.append(pool.apply_async(_score_chunk, (chunk, compact)))
+            yield from done
+
+
+def _chunks(first: list[Article], rest: Iterator[Article]) -> Iterator[list[Article]]:
+    """``first`` then ``rest``, in lists of ``CHUNK_SIZE`` articles."""
+    chunk: list[Article] = []
+    for source in (first, rest):
+        for article in source:
+            chunk.append(article)
+            if len(chunk) == CHUNK_SIZE:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk

@@ -31,8 +31,19 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+# Types returned as they are; checked by exact type first because evidence
+# records hold tens of such values each and this runs for every record.
+_PLAIN_TYPES = frozenset({str, int, bool, type(None)})
+
+
 def rounded(value: Any) -> Any:
     """``value`` with every float rounded for JSON output (NaN becomes null)."""
+    kind = type(value)
+    if kind in _PLAIN_TYPES:
+        return value
+    if kind is dict:
+        return {k if type(k) is str else str(k): v if type(v) in _PLAIN_TYPES else rounded(v)
+                for k, v in value.items()}
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             return None

@@ -27,6 +27,7 @@ from framing.document import Document, build_document
 from framing.errors import CorpusError
 from framing.features.base import Finding
 from framing.language import is_english
+from framing.output import json_line
 
 META_COLUMNS = ("id", "outlet", "date", "title", "url", "source", "outlet_inferred",
                 "language", "duplicate_of", "duplicate_kind", "counted")
@@ -61,6 +62,25 @@ class ScoredArticle:
     terms: Any = None  # a one-document TermCounts, for distinctive vocabulary
     samples: dict[str, list[float]] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
+    # The evidence as ``evidence.jsonl`` lines, once made by compact().
+    evidence_lines: str | None = None
+
+    def compact(self) -> ScoredArticle:
+        """Turn the evidence into its ``evidence.jsonl`` lines and return self.
+
+        Worker processes send this form: one string pickles and unpickles far
+        faster than many small dicts, and the parent only writes it.
+        """
+        if self.evidence_lines is None:
+            self.evidence_lines = "".join(json_line(record) for record in self.evidence)
+            self.evidence = []
+        return self
+
+    def evidence_text(self) -> str:
+        """The evidence as ``evidence.jsonl`` lines."""
+        if self.evidence_lines is not None:
+            return self.evidence_lines
+        return "".join(json_line(record) for record in self.evidence)
 
     def row(self) -> dict[str, Any]:
         """The ``features.csv`` row: metadata columns then every feature."""
@@ -153,8 +173,11 @@ def _without_text(article: Article) -> Article:
 
 
 def score_articles(articles: Iterable[Article], options: ScoreOptions | None = None,
-                   jobs: int = 1, engine: Any = None) -> Iterator[ScoredArticle]:
+                   jobs: int = 1, engine: Any = None, compact: bool = False) -> Iterator[ScoredArticle]:
     """Score ``articles`` in order, marking duplicates; ``jobs`` > 1 uses worker processes.
+
+    With ``compact``, results from worker processes carry their evidence as
+    JSON lines only (:meth:`ScoredArticle.compact`), which is cheaper to send.
 
     ``engine``, when given, scores instead of the local processes: an object
     with ``map_ordered(options, articles)`` (e.g. :class:`framing.engine_dask.DaskEngine`).
@@ -163,7 +186,10 @@ def score_articles(articles: Iterable[Article], options: ScoreOptions | None = N
 
     options = options or ScoreOptions()
     index = DuplicateIndex()
-    results = engine.map_ordered(options, articles) if engine is not None else map_ordered(options, articles, jobs)
+    if engine is not None:
+        results = engine.map_ordered(options, articles)
+    else:
+        results = map_ordered(options, articles, jobs, compact)
     for scored in results:
         duplicate = index.check(scored.meta["id"], scored.meta["outlet"], scored.signature)
         counted = True

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.corpus import CorpusReader
-from framing.output import CsvTableWriter, json_line
+from framing.output import CsvTableWriter
 from framing.pipeline import META_COLUMNS, ScoreOptions, score_articles
 
 FEATURES_FILE = "features.csv"
@@ -64,15 +64,14 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     with open(folder / FEATURES_FILE, "w", encoding="utf-8", newline="") as features_file, \
             open(folder / EVIDENCE_FILE, "w", encoding="utf-8") as evidence_file:
         writer = None
-        for scored in score_articles(reader, options, jobs, engine=engine):
+        for scored in score_articles(reader, options, jobs, engine=engine, compact=True):
             if writer is None:
                 result.feature_names = list(scored.features)
                 writer = CsvTableWriter(features_file, [*META_COLUMNS, *result.feature_names])
             row = scored.row()
             row["group"] = group_value(scored.article, group_by)
             writer.write(row)
-            for record in scored.evidence:
-                evidence_file.write(json_line(record))
+            evidence_file.write(scored.evidence_text())
             result.rows.append(row)
             if scored.meta.get("counted") == "yes":
                 kept = result.samples.setdefault(row["group"], {})
