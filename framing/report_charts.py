@@ -178,9 +178,6 @@ def _readability(groups: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> An
 
 
 def _outlet_map(groups: Sequence[str], rows: Sequence[Mapping[str, Any]], features: Sequence[str]) -> Any:
-    from sklearn.decomposition import PCA
-    from sklearn.preprocessing import StandardScaler
-
     members = [r for r in rows if r["group"] in groups]
     if len(groups) < 3 or len(members) < 3:
         return None
@@ -192,12 +189,11 @@ def _outlet_map(groups: Sequence[str], rows: Sequence[Mapping[str, Any]], featur
     matrix = matrix[:, usable]
     means = np.nanmean(matrix, axis=0)
     matrix = np.where(np.isfinite(matrix), matrix, means)
-    scaled = StandardScaler().fit_transform(matrix)
-    pca = PCA(n_components=2, svd_solver="full", random_state=0).fit(scaled)
+    scaled, loadings, ratios = _principal_components(matrix)
     # Fix the sign of each component so the map does not flip between runs.
     # Linear algebra may differ in the last bits between runs (threaded BLAS):
     # round before anything is drawn, so chart files stay byte-identical.
-    loadings = np.round(pca.components_, 9)
+    loadings = np.round(loadings, 9)
     strongest = np.abs(loadings).argmax(axis=1)
     components = loadings * np.sign(loadings[np.arange(2), strongest])[:, None]
     projected = np.round((scaled - scaled.mean(axis=0)) @ components.T, 6)
@@ -207,7 +203,7 @@ def _outlet_map(groups: Sequence[str], rows: Sequence[Mapping[str, Any]], featur
     for row, point in zip(members, projected):
         article_points[row["group"]].append((float(point[0]), float(point[1])))
     centres = {g: tuple(np.mean(article_points[g], axis=0)) for g in groups if article_points[g]}
-    explained = tuple(round(float(v), 6) for v in pca.explained_variance_ratio_[:2])
+    explained = tuple(round(float(v), 6) for v in ratios)
     return charts.outlet_map_chart([g for g in groups if g in centres], centres, article_points, labels, explained)
 
 
@@ -229,3 +225,24 @@ def _float(value: Any) -> float:
         return float(value) if value not in (None, "") else math.nan
     except (TypeError, ValueError):
         return math.nan
+
+
+def _principal_components(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Standardised ``matrix``, its first two principal axes and their shares of the variance.
+
+    What scikit-learn's ``StandardScaler`` then ``PCA(svd_solver="full")``
+    compute (population standard deviation, constant columns left unscaled;
+    an SVD of the centred data), done with NumPy alone: importing
+    scikit-learn would cost more than a second of every report.  The axes'
+    signs are arbitrary; the caller fixes them.
+
+    >>> scaled, axes, shares = _principal_components(np.array([[1.0, 2.0], [2.0, 4.1], [3.0, 5.9]]))
+    >>> np.round(np.abs(axes[0]), 3).tolist(), np.round(shares, 3).tolist()
+    ([0.707, 0.707], [1.0, 0.0])
+    """
+    scale = matrix.std(axis=0)
+    scale[scale == 0] = 1.0
+    scaled = (matrix - matrix.mean(axis=0)) / scale
+    _, singular, axes = np.linalg.svd(scaled - scaled.mean(axis=0), full_matrices=False)
+    variance = singular ** 2 / (len(matrix) - 1)
+    return scaled, axes[:2], (variance / variance.sum())[:2]

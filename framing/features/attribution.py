@@ -30,7 +30,7 @@ from framing.actors import SIDES, UNKNOWN_SIDE, ActorRegistry
 from framing.document import Document
 from framing.features.attribution_cues import VERB_CLASSES, CueLexicon
 from framing.features.attribution_spans import Attribution, find_attributions
-from framing.features.base import FamilyResult, FamilyTransformer, Finding
+from framing.features.base import FamilyResult, Finding
 from framing.speakers import Speaker, SpeakerResolver
 
 FAMILY = "attribution"
@@ -184,17 +184,10 @@ def attribution_features(document: Document, findings: Sequence[Finding]) -> dic
     return features
 
 
-class AttributionFeatures(FamilyTransformer):
-    """scikit-learn transformer: documents in, one row of attribution features out.
+def __getattr__(name: str):
+    # The scikit-learn transformer lives apart so scoring never imports scikit-learn.
+    if name == "AttributionFeatures":
+        from framing.features.transformers import AttributionFeatures
 
-    Parameters
-    ----------
-    actor_files : sequence of paths
-        Extra actor registries, passed to :class:`AttributionScorer`.
-    """
-
-    def __init__(self, actor_files: Sequence[str | Path] = ()):
-        self.actor_files = actor_files
-
-    def _make_scorer(self) -> AttributionScorer:
-        return AttributionScorer(actor_files=tuple(self.actor_files))
+        return AttributionFeatures
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

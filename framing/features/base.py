@@ -3,7 +3,8 @@
 A family is a *scorer* (built once, holding analyzers and compiled lexicons)
 whose ``score(document)`` returns a :class:`FamilyResult`: a flat dict of
 numeric features and the :class:`Finding` behind them.  The scikit-learn
-transformer is a thin shell over the scorer.
+transformer (:mod:`framing.features.transformers`) is a thin shell over the
+scorer.
 """
 
 from __future__ import annotations
@@ -11,9 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-
-import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from framing.document import Document
 
@@ -79,31 +77,11 @@ class Scorer(Protocol):
     def score(self, document: Document) -> FamilyResult: ...
 
 
-class FamilyTransformer(TransformerMixin, BaseEstimator):
-    """Base of the per-family transformers: documents in, one row per document out.
+def __getattr__(name: str) -> Any:
+    # The scikit-learn shell lives in framing.features.transformers so that
+    # scoring never imports scikit-learn (about a second of start-up).
+    if name == "FamilyTransformer":
+        from framing.features.transformers import FamilyTransformer
 
-    Subclasses implement ``_make_scorer()``.  ``fit`` builds the scorer
-    (loading lexicons and analyzers once); ``transform`` is pure.  Output
-    column names are ``<family>__<feature>``, so a
-    ``FeatureUnion(..., verbose_feature_names_out=False)`` with
-    ``set_output(transform="pandas")`` gives a named DataFrame.
-    """
-
-    def _make_scorer(self) -> Scorer:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def fit(self, X: Sequence[Document], y: Any = None) -> FamilyTransformer:
-        self.scorer_ = self._make_scorer()
-        self.feature_names_ = [f"{self.scorer_.family}__{n}" for n in self.scorer_.feature_names]
-        return self
-
-    def transform(self, X: Sequence[Document]) -> np.ndarray:
-        names = list(self.scorer_.feature_names)
-        rows = []
-        for document in X:
-            features = self.scorer_.score(document).features
-            rows.append([features[n] for n in names])
-        return np.asarray(rows, dtype=float).reshape(len(rows), len(names))
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        return np.asarray(self.feature_names_, dtype=object)
+        return FamilyTransformer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

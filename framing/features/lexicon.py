@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing.document import Document, Quote
-from framing.features.base import FamilyResult, FamilyTransformer, Finding
+from framing.features.base import FamilyResult, Finding
 from framing.lexicon_matcher import TermMatcher
 from framing.lexicons import Pack, load_packs
 
@@ -187,18 +187,10 @@ def per_thousand_words(count: int, n_words: int) -> float:
     return count * 1000.0 / n_words if n_words else float("nan")
 
 
-class LexiconFeatures(FamilyTransformer):
-    """scikit-learn transformer for the contested-term family.
+def __getattr__(name: str):
+    # The scikit-learn transformer lives apart so scoring never imports scikit-learn.
+    if name == "LexiconFeatures":
+        from framing.features.transformers import LexiconFeatures
 
-    >>> from framing.document import build_document
-    >>> t = LexiconFeatures(packs=["climate"]).fit([])
-    >>> float(t.transform([build_document("a", "The climate crisis is real.")])[0][0])
-    200.0
-    """
-
-    def __init__(self, lexicon_files: Sequence[str | Path] = (), packs: list[str] | None = None):
-        self.lexicon_files = lexicon_files
-        self.packs = packs
-
-    def _make_scorer(self) -> LexiconScorer:
-        return LexiconScorer(lexicon_files=self.lexicon_files, packs=self.packs)
+        return LexiconFeatures
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

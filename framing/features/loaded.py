@@ -25,7 +25,7 @@ from importlib import resources
 
 from framing.document import Document
 from framing.errors import DataFileError
-from framing.features.base import FamilyResult, FamilyTransformer, Finding
+from framing.features.base import FamilyResult, Finding
 from framing.features.lexicon import per_thousand_words
 
 FAMILY = "loaded"
@@ -224,8 +224,10 @@ def _agentless_passive(document: Document, i: int, starts: list[int], sentence: 
     return j + 1
 
 
-class LoadedLanguageFeatures(FamilyTransformer):
-    """scikit-learn transformer for the loaded-language family."""
+def __getattr__(name: str):
+    # The scikit-learn transformer lives apart so scoring never imports scikit-learn.
+    if name == "LoadedLanguageFeatures":
+        from framing.features.transformers import LoadedLanguageFeatures
 
-    def _make_scorer(self) -> LoadedLanguageScorer:
-        return LoadedLanguageScorer()
+        return LoadedLanguageFeatures
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

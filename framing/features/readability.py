@@ -30,7 +30,7 @@ Examples
 from __future__ import annotations
 
 from framing.document import Document
-from framing.features.base import FamilyResult, FamilyTransformer, Finding
+from framing.features.base import FamilyResult, Finding
 from framing.readability_formulas import FORMULAS, readability_scores
 
 FAMILY = "readability"
@@ -128,8 +128,10 @@ class ReadabilityScorer:
         return FamilyResult({name: float(features[name]) for name in FEATURE_NAMES}, findings)
 
 
-class ReadabilityFeatures(FamilyTransformer):
-    """scikit-learn transformer over :class:`ReadabilityScorer` (columns ``readability__<feature>``)."""
+def __getattr__(name: str):
+    # The scikit-learn transformer lives apart so scoring never imports scikit-learn.
+    if name == "ReadabilityFeatures":
+        from framing.features.transformers import ReadabilityFeatures
 
-    def _make_scorer(self) -> ReadabilityScorer:
-        return ReadabilityScorer()
+        return ReadabilityFeatures
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -26,7 +26,7 @@ import statistics
 from collections.abc import Sequence
 
 from framing.document import Document
-from framing.features.base import FamilyResult, FamilyTransformer, Finding
+from framing.features.base import FamilyResult, Finding
 from framing.features.target_context import is_speech
 from framing.features.target_tone import TargetToneScorer
 from framing.vader import FastSentimentAnalyzer
@@ -196,11 +196,10 @@ class SentimentScorer:
                             samples={"sentence_compound": compounds})
 
 
-class SentimentFeatures(FamilyTransformer):
-    """scikit-learn transformer over :class:`SentimentScorer` (columns ``sentiment__<feature>``)."""
+def __getattr__(name: str):
+    # The scikit-learn transformer lives apart so scoring never imports scikit-learn.
+    if name == "SentimentFeatures":
+        from framing.features.transformers import SentimentFeatures
 
-    def __init__(self, targets: Sequence[str] = ()) -> None:
-        self.targets = targets
-
-    def _make_scorer(self) -> SentimentScorer:
-        return SentimentScorer(targets=tuple(self.targets))
+        return SentimentFeatures
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
