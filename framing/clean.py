@@ -125,10 +125,35 @@ def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None)
 
 
 def _rule_reason(text: str, rules: tuple[Rule, ...]) -> str | None:
-    for rule in rules:
-        if rule.pattern.match(text):
-            return rule.reason
-    return None
+    reasons, combined = _combined(rules)
+    if combined is None:
+        for rule in rules:
+            if rule.pattern.match(text):
+                return rule.reason
+        return None
+    found = combined.match(text)
+    return reasons[found.lastgroup] if found else None
+
+
+_BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@lru_cache(maxsize=8)
+def _combined(rules: tuple[Rule, ...]) -> tuple[dict[str, str], re.Pattern | None]:
+    """One alternation of all rules, tried in order: the first rule that matches wins, as in a loop.
+
+    Each line was matched against every rule in turn; one compiled pattern
+    does the same work in a single call.  A rule with a backreference can't
+    be combined (its group numbers would shift): then None, and the loop runs.
+    """
+    if not rules or any(_BACKREFERENCE_RE.search(rule.pattern.pattern) for rule in rules):
+        return {}, None
+    parts, reasons = [], {}
+    for number, rule in enumerate(rules):
+        flag = "i" if rule.pattern.flags & re.IGNORECASE else "-i"
+        parts.append(f"(?P<r{number}>(?{flag}:{rule.pattern.pattern}))")
+        reasons[f"r{number}"] = rule.reason
+    return reasons, re.compile("|".join(parts))
 
 
 def _positional_reason(text: str, number: int, kept: list[tuple[int, str]], title_key: str,

@@ -55,3 +55,27 @@ def test_fort_russ_comments_and_rt_credit(seed_texts):
 def test_only_boilerplate_leaves_an_empty_body():
     result = clean_text("Subscribe to our newsletter\nComments (0)\nhttps://example.com/x\n")
     assert result.body == "" and len(result.removed) == 3
+
+
+def test_rules_apply_in_order_with_their_own_case_setting():
+    import re
+
+    from framing.clean import Rule
+
+    rules = (Rule("newsletter", re.compile(r"(?:sign up.*)\Z", re.IGNORECASE)),
+             Rule("shouting", re.compile(r"(?:[A-Z ]+)\Z")),
+             Rule("any sign", re.compile(r"(?:sign.*)\Z", re.IGNORECASE)))
+    raw = "SIGN UP NOW\nBREAKING NEWS\nbreaking news today.\nSign here.\nThe talks resumed."
+    removed = [(r.text, r.reason) for r in clean_text(raw, rules=rules).removed]
+    # The first matching rule names the reason; "shouting" is case-sensitive.
+    assert removed == [("SIGN UP NOW", "newsletter"), ("BREAKING NEWS", "shouting"), ("Sign here.", "any sign")]
+
+
+def test_a_rule_with_a_backreference_still_matches():
+    import re
+
+    from framing.clean import Rule
+
+    rules = (Rule("doubled word", re.compile(r"(?:(\w+) \1)\Z", re.IGNORECASE)),)
+    removed = [r.text for r in clean_text("menu menu\nThe talks resumed.", rules=rules).removed]
+    assert removed == ["menu menu"]
