@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,45 @@ FEATURES_FILE = "features.csv"
 # first ones met; enough for a box plot, bounded for huge sets).
 MAX_SAMPLES = 5000
 EVIDENCE_FILE = "evidence.jsonl"
+
+
+class CompactRow(Mapping):
+    """A features.csv row kept for the report: metadata as a dict, features as one float array.
+
+    A plain dict of ~200 floats costs ~20 kB per article; this costs ~2 kB,
+    so a 100,000-article run keeps its rows in a few hundred MB.
+    """
+
+    __slots__ = ("_meta", "_index", "_values")
+
+    def __init__(self, meta: dict[str, Any], index: dict[str, int], values: array) -> None:
+        self._meta, self._index, self._values = meta, index, values
+
+    @classmethod
+    def of(cls, row: Mapping[str, Any], feature_names: list[str]) -> CompactRow:
+        index = _feature_index(tuple(feature_names))
+        values = array("d", (float(row[name]) for name in feature_names))
+        meta = {key: value for key, value in row.items() if key not in index}
+        return cls(meta, index, values)
+
+    def __getitem__(self, key: str) -> Any:
+        position = self._index.get(key)
+        if position is None:
+            return self._meta[key]
+        return self._values[position]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._meta
+        yield from self._index
+
+    def __len__(self) -> int:
+        return len(self._meta) + len(self._index)
+
+
+@lru_cache(maxsize=4)
+def _feature_index(names: tuple[str, ...]) -> dict[str, int]:
+    """One shared name → position map for every row of a run."""
+    return {name: position for position, name in enumerate(names)}
 
 
 @dataclass
@@ -72,7 +113,7 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
             row["group"] = group_value(scored.article, group_by)
             writer.write(row)
             evidence_file.write(scored.evidence_text())
-            result.rows.append(row)
+            result.rows.append(CompactRow.of(row, result.feature_names))
             if scored.meta.get("counted") == "yes":
                 kept = result.samples.setdefault(row["group"], {})
                 for name, values in scored.samples.items():
