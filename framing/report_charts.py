@@ -230,19 +230,16 @@ def _float(value: Any) -> float:
 def _principal_components(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Standardised ``matrix``, its first two principal axes and their shares of the variance.
 
-    What scikit-learn's ``StandardScaler`` then ``PCA(svd_solver="full")``
-    compute (population standard deviation, constant columns left unscaled;
-    an SVD of the centred data), done with NumPy alone: importing
-    scikit-learn would cost more than a second of every report.  The axes'
-    signs are arbitrary; the caller fixes them.
+    scikit-learn's ``StandardScaler`` and ``PCA`` (imported here, only when a
+    map is drawn).  The axes' signs are arbitrary; the caller fixes them.
 
     >>> scaled, axes, shares = _principal_components(np.array([[1.0, 2.0], [2.0, 4.1], [3.0, 5.9]]))
     >>> np.round(np.abs(axes[0]), 3).tolist(), np.round(shares, 3).tolist()
     ([0.707, 0.707], [1.0, 0.0])
     """
-    scale = matrix.std(axis=0)
-    scale[scale == 0] = 1.0
-    scaled = (matrix - matrix.mean(axis=0)) / scale
-    _, singular, axes = np.linalg.svd(scaled - scaled.mean(axis=0), full_matrices=False)
-    variance = singular ** 2 / (len(matrix) - 1)
-    return scaled, axes[:2], (variance / variance.sum())[:2]
+    from sklearn.decomposition import PCA
+    from sklearn.preprocessing import StandardScaler
+
+    scaled = StandardScaler().fit_transform(matrix)
+    pca = PCA(n_components=2, svd_solver="full").fit(scaled)
+    return scaled, pca.components_, pca.explained_variance_ratio_
