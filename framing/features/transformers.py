@@ -7,6 +7,7 @@ also reachable from its family's module (``framing.features.sentiment.SentimentF
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from framing.features.readability import ReadabilityScorer
 from framing.features.sentiment import SentimentScorer
 
 
-class FamilyTransformer(TransformerMixin, BaseEstimator):
+class FamilyTransformer(TransformerMixin, BaseEstimator, ABC):
     """Base of the per-family transformers: documents in, one row per document out.
 
     Subclasses implement ``_make_scorer()``.  ``fit`` builds the scorer
@@ -33,8 +34,9 @@ class FamilyTransformer(TransformerMixin, BaseEstimator):
     ``set_output(transform="pandas")`` gives a named DataFrame.
     """
 
-    def _make_scorer(self) -> Scorer:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def _make_scorer(self) -> Scorer:
+        """The family's scorer, built with this transformer's parameters."""
 
     def fit(self, X: Sequence[Document], y: Any = None) -> FamilyTransformer:
         self.scorer_ = self._make_scorer()
