@@ -64,7 +64,8 @@ def contested_terms_chart(rows: Sequence[tuple[str, str]], groups: Sequence[str]
     1,000 words.  Cells carry their number so the chart reads without colour.
     """
     with rc_context(STYLE):
-        figure = _figure(1.6 + 1.1 * len(groups), 1.2 + 0.32 * len(rows))
+        # Wide enough for the row labels even with a single outlet.
+        figure = _figure(max(6.0, 1.6 + 1.1 * len(groups)), 1.2 + 0.32 * len(rows))
         axes = figure.add_subplot()
         data = [[counts.get((label, g), 0.0) for g in groups] for label, _ in rows]
         peak = max((v for row in data for v in row), default=0.0) or 1.0
@@ -112,7 +113,7 @@ def distribution_chart(groups: Sequence[str], values: Mapping[str, Sequence[floa
                        ylabel: str, reference: float | None = None) -> Figure:
     """Box plot per group with every value drawn as a jittered point (deterministic jitter)."""
     with rc_context(STYLE):
-        figure = _figure(1.8 + 0.9 * len(groups), 4.2)
+        figure = _figure(max(3.5, 1.8 + 0.9 * len(groups)), 4.2)
         axes = figure.add_subplot()
         styles = group_style(groups)
         data = [list(values.get(g, [])) or [math.nan] for g in groups]
