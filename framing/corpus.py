@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from framing.decode import decode_bytes, stream_encoding
+from framing.decode import decode_bytes
 from framing.errors import CorpusError
 from framing.outdir import CACHEDIR_TAG, MARKER
 from framing.outlets import OutletRegistry
+from framing.records import iter_records, open_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -43,7 +44,6 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "source_url_full"),
     "id": ("id", "ID", "article_id", "uuid"),
 }
-MAX_FIELD = 64 * 1024 * 1024
 # Folders holding framing's own output or --resume cache are never read back
 # as articles (e.g. when --out lies inside the article folder).
 OUTPUT_MARKERS = (MARKER, CACHEDIR_TAG)
@@ -247,8 +247,8 @@ class CorpusReader:
         yield self._article(meta.pop("id", "") or stem, text, meta, label)
 
     def _read_records(self, file: Path, label: str, suffix: str) -> Iterator[Article]:
-        with _open_text(file) as handle:
-            yield from self._articles_from_records(_iter_records(handle, suffix, label, self.warnings),
+        with open_text(file) as handle:
+            yield from self._articles_from_records(iter_records(handle, suffix, label, self.warnings),
                                                    file, label)
 
     def _articles_from_records(self, records, file: Path, label: str) -> Iterator[Article]:
@@ -379,14 +379,6 @@ def _open_bytes(file: Path) -> bytes:
     return file.read_bytes()
 
 
-def _open_text(file: Path) -> io.TextIOBase:
-    """A streaming text handle (encoding from a BOM or the first 64 KB, bad bytes replaced), gzip or not."""
-    opener = gzip.open if file.name.lower().endswith(".gz") else open
-    with opener(file, "rb") as handle:
-        encoding = stream_encoding(handle.read(65536))
-    return opener(file, "rt", encoding=encoding, errors="replace", newline="")
-
-
 def _truncated(text: str, source: str, warnings: list[str]) -> str:
     """``text`` cut at the last paragraph (or line) break before MAX_ARTICLE_CHARS, with a warning."""
     cut = text.rfind("\n\n", 0, MAX_ARTICLE_CHARS)
@@ -409,64 +401,3 @@ def _is_within(path: Path, base: Path) -> bool:
 
 def _as_text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value) if isinstance(value, (list, dict)) else str(value)
-
-
-def _iter_records(handle: io.TextIOBase, suffix: str, label: str,
-                  warnings: list[str]) -> Iterator[tuple[int, dict]]:
-    """Yield ``(line, record)`` while reading; a broken record is skipped with a warning."""
-    if suffix == ".csv":
-        csv.field_size_limit(MAX_FIELD)
-        reader = csv.DictReader(handle)
-        try:
-            for row in reader:
-                if None in row:
-                    warnings.append(f"{label} line {reader.line_num}: more cells than columns — skipped")
-                    continue
-                yield reader.line_num, row
-        except csv.Error as error:
-            warnings.append(f"{label} line {reader.line_num}: {error} — the rest of the file is skipped")
-        return
-    first = handle.read(1)
-    skipped_lines = 0
-    while first and first.isspace():
-        skipped_lines += first == "\n"
-        first = handle.read(1)
-    lines: Iterator[str] = _prepend(first, handle)
-    if suffix == ".json" and first and first in "[{":
-        text = first + handle.read()
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            if first == "[":
-                warnings.append(f"{label} line {error.lineno + skipped_lines}: not valid JSON "
-                                f"({error.msg}) — fix the file")
-                return
-            lines = iter(text.split("\n"))  # several objects, one per line
-        else:
-            items = data if isinstance(data, list) else [data]
-            for number, item in enumerate(items, start=1):
-                if isinstance(item, dict):
-                    yield number, item
-                else:
-                    warnings.append(f"{label} item {number}: not a JSON object — skipped")
-            return
-    for number, line in enumerate(lines, start=1 + skipped_lines):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as error:
-            warnings.append(f"{label} line {number}: not valid JSON ({error.msg}) — fix or remove the line")
-            continue
-        if isinstance(item, dict):
-            yield number, item
-        else:
-            warnings.append(f"{label} line {number}: not a JSON object — skipped")
-
-
-def _prepend(first: str, handle: io.TextIOBase) -> Iterator[str]:
-    """The lines of ``handle`` with ``first`` (already read) put back in front."""
-    lines = iter(handle)
-    head = next(lines, "")
-    yield first + head
-    yield from lines
