@@ -277,6 +277,8 @@ class SpeakerResolver:
     _last_person: Speaker | None = None
     _last_speaker: Speaker | None = None
     _anonymous: list[tuple[str, Speaker]] = field(default_factory=list)
+    # "the deputy minister" met before anyone is named: (role words, side, provisional speaker)
+    _ahead: list[tuple[list[str], str, Speaker]] = field(default_factory=list)
 
     def resolve(self, source: str) -> Speaker:
         """The speaker behind ``source`` as written (updates the article's context)."""
@@ -343,11 +345,31 @@ class SpeakerResolver:
                         return self._by_surname.get(_surname(title_name)) or self._last_person  # type: ignore[return-value]
                 if self._last_person:
                     return self._last_person
+                # Named only later in the article (a lead's "the Russian deputy FM says"):
+                # provisional until settle() looks ahead.
+                provisional = Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "role")
+                self._ahead.append((head_words, side or "", provisional))
+                return provisional
         if roles and side:
             return Speaker(_strip_article(text), side, True, False, "institution")
         if _is_cap(text):
             return Speaker(_strip_article(text), side or UNKNOWN_SIDE, True, False, "institution")
         return Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "unresolved")
+
+    def settle(self, speaker: Speaker) -> Speaker:
+        """``speaker``, or the person named later whose titles match it (a description met first)."""
+        for head_words, side, provisional in self._ahead:
+            if provisional is speaker:
+                people = {p.name: p for p in self._by_surname.values() if p.kind == "person" and p.named}
+                for title_name, titles in self._titles.items():
+                    person = people.get(title_name)
+                    if person and any(w in titles for w in head_words) and (not side or person.side == side):
+                        return person
+                # No title to match: the one person of that side quoted in the article.
+                same_side = [p for p in people.values() if side and p.side == side]
+                if len(same_side) == 1:
+                    return same_side[0]
+        return speaker
 
     def _side_of(self, name: str) -> str:
         speaker = self._by_surname.get(_surname(name))

@@ -36,10 +36,11 @@ WEST = "nato_or_western_gov"
 
 def test_rt_every_attribution(seed_findings):
     # Read by hand in seeds/000: the lead's "the Russian deputy FM says" comes
-    # before Grushko is named, so it stays a description; the quote-only
-    # paragraph "They've dusted off ..." continues the diplomat (no verb).
+    # before Grushko is named: the article's only Russian official quoted is
+    # him, so the description resolves to him; the quote-only paragraph
+    # "They've dusted off ..." continues the diplomat (no verb).
     assert rows(seed_findings["000"]) == [
-        ("Russian deputy FM", RU, "say", "indirect", True),
+        (GRUSHKO, RU, "say", "indirect", True),
         (GRUSHKO, RU, "state", "direct", True),
         ("NATO", WEST, "claim", "mixed", True),
         (GRUSHKO, RU, "say", "mixed", True),
@@ -423,3 +424,17 @@ def test_bad_verb_flag_says_how_to_fix(tmp_path, flag):
         match=rf"verbs.toml, line 2: entry 'say': {flag} must be true or false — write {flag} = true or {flag} = false",
     ):
         CueLexicon.load(bad)
+
+
+def test_a_description_before_the_name_waits_for_the_name():
+    from framing.actors import ActorRegistry
+    from framing.speakers import SpeakerResolver
+
+    resolver = SpeakerResolver(ActorRegistry.load())
+    early = resolver.resolve("the Russian deputy minister")
+    assert not early.named
+    named = resolver.resolve("Russian Deputy Foreign Minister Sergei Ryabkov")
+    assert resolver.settle(early) == named
+    alone = SpeakerResolver(ActorRegistry.load())
+    description = alone.resolve("the Russian deputy minister")
+    assert alone.settle(description) == description  # nobody named later: it stays a description

@@ -116,6 +116,7 @@ class AttributionScorer:
         out = []
         for a in attributions:
             speaker = speakers.get(id(a)) or Speaker("", UNKNOWN_SIDE, False, False, "unresolved")
+            speaker = resolver.settle(speaker)
             out.append(_finding(document, a, speaker))
         return out
 
