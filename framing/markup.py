@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 # Characters that are markup anywhere in a line, "!" only before "[" (an image),
 # and the ones that are markup only where a line or list item starts.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~]|!(?=\[))")
-_MD_LEADING = re.compile(r"^(\d*)([#+\-=]|(?<=\d)[.)])")
+_MD_LEADING = re.compile(r"^([#+\-=])|^(\d+)([.)])")
 # Only an ampersand that would start a character reference needs escaping.
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -33,7 +33,14 @@ def plain(text: object) -> str:
 def md_escape(text: object) -> str:
     """Escape ``text`` for Markdown (and any HTML inside it): shown as text, never markup."""
     value = _ENTITY.sub("&amp;", plain(text)).replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_LEADING.sub(r"\1\\\2", _MD_SPECIAL.sub(r"\\\1", value))
+    return _MD_LEADING.sub(_escape_leading, _MD_SPECIAL.sub(r"\\\1", value))
+
+
+def _escape_leading(match: re.Match) -> str:
+    """``# x`` → ``\\# x``; ``1. x`` → ``1\\. x`` (CommonMark escapes the punctuation, not the digit)."""
+    if match.group(1):
+        return "\\" + match.group(1)
+    return match.group(2) + "\\" + match.group(3)
 
 
 def md_code(text: object) -> str:

@@ -21,3 +21,10 @@ def test_outlet_names_become_safe_unique_file_names():
     assert slugs["RT"] == "rt" and slugs["R/T"] == "r-t" and slugs[".."] == "outlet"
     assert slugs["index"] == "index-2" and slugs["Ведомости"] == "outlet-2"
     assert all("/" not in s and not s.startswith(".") and len(s) <= 60 for s in slugs.values())
+
+
+def test_line_start_markers_are_escaped_only_at_the_start():
+    assert md_escape("2019-04-15") == "2019-04-15"
+    assert md_escape("1. Not a list") == "1\\. Not a list"
+    assert md_escape("# Not a heading") == "\\# Not a heading"
+    assert md_escape("- not an item") == "\\- not an item"
