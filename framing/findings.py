@@ -7,6 +7,7 @@ calls an outlet biased or its words false.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -43,12 +44,15 @@ def _names(items: Sequence[str], limit: int = 4) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def group_terms(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
+def group_terms(evidence: GroupEvidence | None,
+                descriptions: Mapping[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
     """A group's contested-term uses: concept, variant, whose term, counts by voice, examples."""
     if evidence is None:
         return []
+    descriptions = descriptions or {}
     uses = sorted(evidence.terms.values(), key=lambda u: (u.pack, u.concept, -u.total, u.variant))
-    return [{"pack": u.pack, "concept": u.concept, "label": concept_label(u.concept), "side": u.side,
+    return [{"pack": u.pack, "concept": u.concept, "side": u.side,
+             "label": concept_label(u.concept, descriptions.get((u.pack, u.concept), "")),
              "variant": u.variant, "total": u.total,
              "voices": [(VOICE_LABELS.get(v, v), n) for v, n in sorted(u.voices.items())],
              "examples": u.examples} for u in uses]
@@ -137,10 +141,18 @@ def figures_against_others(group: str, table: Mapping[str, Any],
     return figures
 
 
-def concept_label(concept: str) -> str:
-    """A readable name for a concept id: ``crimea_2014`` → ``Crimea 2014``."""
-    words = concept.replace("_", " ")
-    return words[:1].upper() + words[1:]
+def concept_label(concept: str, description: str = "") -> str:
+    """A readable name for a concept id, with the casing its description uses.
+
+    >>> concept_label("nato_eastern_members", "NATO's member states next to Russia.")
+    'NATO eastern members'
+    >>> concept_label("crimea_2014")
+    'Crimea 2014'
+    """
+    cased = {w.lower(): w for w in re.findall(r"[^\W_]+", description) if w[:1].isupper()}
+    words = [cased.get(word, word) for word in concept.split("_")]
+    label = " ".join(words)
+    return label[:1].upper() + label[1:]
 
 
 def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
@@ -164,8 +176,9 @@ def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
     for (pack, concept), variants in sorted(concepts.items()):
         rows = [{"variant": v, "side": side, "counts": [counts.get(g, 0) for g in order]}
                 for (v, side), counts in sorted(variants.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
-        table.append({"pack": pack, "concept": concept, "label": concept_label(concept),
-                      "description": (descriptions or {}).get((pack, concept), ""), "rows": rows,
+        description = (descriptions or {}).get((pack, concept), "")
+        table.append({"pack": pack, "concept": concept, "label": concept_label(concept, description),
+                      "description": description, "rows": rows,
                       "n_groups": len({g for counts in variants.values() for g in counts}),
                       "contrast": _contrast_score(variants)
                       * (0.5 + 0.5 * _own_voice_share(evidence, pack, concept))})

@@ -149,7 +149,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         "n_articles": len(run.rows),
         "n_counted": len(rows),
         "groups": [_group_context(g, run.rows, sizes, table, evidence.get(g), measures, slugs,
-                                  distinctive.get(g, []), order) for g in order],
+                                  distinctive.get(g, []), order, descriptions) for g in order],
         "measures": measures,
         "charts": charts,
         "summary": findings.largest_differences(order[:MAX_CHART_GROUPS], rows, table, evidence, measures,
@@ -180,7 +180,8 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
 
 def _group_context(group: str, all_rows: Sequence[Mapping[str, Any]], sizes: Mapping[str, int],
                    table: Mapping[str, Any], evidence: Any, measures: Sequence[Measure], slugs: Mapping[str, str],
-                   distinctive: list, order: Sequence[str]) -> dict[str, Any]:
+                   distinctive: list, order: Sequence[str],
+                   descriptions: Mapping[tuple[str, str], str]) -> dict[str, Any]:
     from framing import findings
     from framing.report_charts import target_names
 
@@ -191,7 +192,7 @@ def _group_context(group: str, all_rows: Sequence[Mapping[str, Any]], sizes: Map
         "n": sizes[group],
         "articles": articles,
         "figures": findings.figures_against_others(group, table, measures),
-        "terms": findings.group_terms(evidence),
+        "terms": findings.group_terms(evidence, descriptions),
         "scare_quotes": findings.group_scare_quotes(evidence),
         "speakers": findings.group_speakers(evidence),
         "voices": findings.group_voices(evidence),
