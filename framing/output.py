@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import IO, Any
 
 FLOAT_DIGITS = 6
@@ -70,8 +70,3 @@ class CsvTableWriter:
 def json_line(record: Mapping[str, Any]) -> str:
     """One JSON line, keys sorted, floats rounded, non-ASCII kept readable."""
     return json.dumps(rounded(record), sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def write_json_lines(handle: IO[str], records: Iterable[Mapping[str, Any]]) -> None:
-    for record in records:
-        handle.write(json_line(record))

@@ -15,7 +15,7 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,8 +227,3 @@ def score(path: str | Path = "seeds", *, manifest: str | Path | None = None,
     if not rows:
         raise CorpusError(f"{path}: nothing could be scored — " + "; ".join(reader.warnings[:3]))
     return pd.DataFrame(rows), evidence
-
-
-def feature_columns(scorer_names: Sequence[str]) -> list[str]:
-    """All ``features.csv`` columns for the given feature names."""
-    return [*META_COLUMNS, *scorer_names]
