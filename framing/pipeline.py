@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from framing.clean import clean_text
+from framing.clean import CleanResult, clean_text
 from framing.corpus import Article, CorpusReader
 from framing.dedupe import DuplicateIndex, Signature, signature
 from framing.document import Document, build_document
@@ -87,6 +87,12 @@ class ScoredArticle:
         return {**{column: self.meta.get(column, "") for column in META_COLUMNS}, **self.features}
 
 
+def parse_article(article: Article) -> tuple[Document, CleanResult]:
+    """The one way an article becomes a :class:`Document`: clean it, then parse the body."""
+    cleaned = clean_text(article.text, article.title)
+    return build_document(article.id, cleaned.body, cleaned.title), cleaned
+
+
 class ArticleScorer:
     """Scores articles on every feature family; build once, reuse for many articles."""
 
@@ -97,8 +103,7 @@ class ArticleScorer:
 
     def parse(self, article: Article) -> tuple[Document, list[Finding]]:
         """Clean the article and parse it once; the cleaning log becomes findings."""
-        cleaned = clean_text(article.text, article.title)
-        document = build_document(article.id, cleaned.body, cleaned.title)
+        document, cleaned = parse_article(article)
         log = [Finding("cleaning", removal.reason, removal.text, -1, 0, 0, {"line": removal.line})
                for removal in cleaned.removed]
         return document, log

@@ -19,7 +19,7 @@ from typing import Any
 
 from framing.corpus import CorpusReader
 from framing.output import CsvTableWriter
-from framing.pipeline import META_COLUMNS, ScoreOptions, score_articles
+from framing.pipeline import META_COLUMNS, ScoreOptions, parse_article, score_articles
 
 FEATURES_FILE = "features.csv"
 # Per group and sample kind, the values kept for distribution charts (the
@@ -137,9 +137,6 @@ def lookup_sentences(reader: CorpusReader, wanted: dict[str, set[int]]) -> dict[
     Only the articles named are cleaned and parsed again, so this is cheap
     even on a large set.
     """
-    from framing.clean import clean_text
-    from framing.document import build_document
-
     found: dict[tuple[str, int], str] = {}
     if not wanted:
         return found
@@ -147,8 +144,7 @@ def lookup_sentences(reader: CorpusReader, wanted: dict[str, set[int]]) -> dict[
         indices = wanted.get(article.id)
         if not indices:
             continue
-        cleaned = clean_text(article.text, article.title)
-        document = build_document(article.id, cleaned.body, cleaned.title)
+        document, _ = parse_article(article)
         for index in indices:
             if 0 <= index < len(document.sentences):
                 found[(article.id, index)] = document.sentences[index].text

@@ -133,12 +133,10 @@ def suggest_pack(documents_by_group: Mapping[str, Iterable[Document]], name: str
 
 def documents_by_outlet(path: str | Path, **reader_options: Any) -> dict[str, list[Document]]:
     """Read, clean and parse an article set into documents grouped by outlet."""
-    from framing.clean import clean_text
     from framing.corpus import CorpusReader
-    from framing.document import build_document
+    from framing.pipeline import parse_article
 
     groups: dict[str, list[Document]] = {}
     for article in CorpusReader(path, **reader_options):
-        cleaned = clean_text(article.text, article.title)
-        groups.setdefault(article.outlet, []).append(build_document(article.id, cleaned.body, cleaned.title))
+        groups.setdefault(article.outlet, []).append(parse_article(article)[0])
     return groups
