@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from framing import charts
+from framing.features.base import per_thousand_words
 from framing.findings import side_label
 from framing.summaries import GroupEvidence
 
@@ -73,7 +74,7 @@ def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], rows: S
             label = f"{use.concept.replace('_', ' ')}: {use.variant}"
             sides[label] = use.side
             if words[group]:
-                totals[(label, group)] = totals.get((label, group), 0.0) + 1000 * use.total / words[group]
+                totals[(label, group)] = totals.get((label, group), 0.0) + per_thousand_words(use.total, words[group])
     if not sides:
         return None
     usage = {label: sum(v for (lab, _), v in totals.items() if lab == label) for label in sides}

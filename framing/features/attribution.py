@@ -30,7 +30,7 @@ from framing.actors import SIDES, UNKNOWN_SIDE, ActorRegistry
 from framing.document import Document
 from framing.features.attribution_cues import VERB_CLASSES, CueLexicon
 from framing.features.attribution_spans import Attribution, find_attributions
-from framing.features.base import FamilyResult, Finding
+from framing.features.base import FamilyResult, Finding, per_thousand_words
 from framing.speakers import Speaker, SpeakerResolver
 
 FAMILY = "attribution"
@@ -166,7 +166,7 @@ def attribution_features(document: Document, findings: Sequence[Finding]) -> dic
     for f in findings:
         quoted[f.detail["side"]] += f.detail["quoted_words"]
     total_quoted = sum(quoted.values())
-    features["attributions_per_1000_words"] = 1000.0 * n / words if words else nan
+    features["attributions_per_1000_words"] = per_thousand_words(n, words)
     features["quoted_word_share"] = total_quoted / words if words else nan
     features["n_speakers"] = float(len({f.detail["speaker"] for f in findings if f.detail["speaker"]}))
     if n:

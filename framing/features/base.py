@@ -85,3 +85,12 @@ def __getattr__(name: str) -> Any:
 
         return FamilyTransformer
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def per_thousand_words(count: float, n_words: int) -> float:
+    """``count`` per 1,000 words; NaN when there are no words.
+
+    >>> per_thousand_words(3, 600)
+    5.0
+    """
+    return count * 1000.0 / n_words if n_words else float("nan")

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing.document import Document, Quote
-from framing.features.base import FamilyResult, Finding
+from framing.features.base import FamilyResult, Finding, per_thousand_words
 from framing.lexicon_matcher import TermMatcher
 from framing.lexicons import Pack, load_packs
 
@@ -176,15 +176,6 @@ def _voice(document: Document, quote_starts: list[int], kinds: list[str], start:
                 return "scare_quote"
             voice = "quoted"
     return voice
-
-
-def per_thousand_words(count: int, n_words: int) -> float:
-    """``count`` per 1,000 words; NaN when there are no words.
-
-    >>> per_thousand_words(3, 600)
-    5.0
-    """
-    return count * 1000.0 / n_words if n_words else float("nan")
 
 
 def __getattr__(name: str):

@@ -25,8 +25,7 @@ from importlib import resources
 
 from framing.document import Document
 from framing.errors import DataFileError
-from framing.features.base import FamilyResult, Finding
-from framing.features.lexicon import per_thousand_words
+from framing.features.base import FamilyResult, Finding, per_thousand_words
 
 FAMILY = "loaded"
 PASSIVE = "agentless_passive"
