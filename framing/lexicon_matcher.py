@@ -32,7 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from framing.document import Document
-from framing.lexicons import Term, match_key
+from framing.lexicon_forms import match_key
+from framing.lexicons import Term
 
 # How the separators inside a form are matched in running text.
 SYMBOL_PATTERNS = {" ": r"[\s\-‐‑–]+", "-": r"[\s\-‐‑–]?", "'": r"['’]", "’": r"['’]"}

@@ -70,6 +70,7 @@ from typing import Any
 
 from framing.datafiles import line_of, parse_toml
 from framing.errors import DataFileError
+from framing.lexicon_forms import expand_forms, match_key
 
 PACK_DIR = ("data", "lexicons")
 DEFAULT_WINDOW = 15
@@ -78,7 +79,6 @@ PACK_KEYS = {"name", "version", "author", "description", "sources", "sides"}
 CONCEPT_KEYS = {"id", "description", "note", "source", "near", "window", "case_sensitive",
                 "inflect", "exclude", "terms"}
 TERM_KEYS = {"term", "near", "window", "case_sensitive", "inflect"}
-BRACE_RE = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -128,40 +128,6 @@ class Pack:
         """Every term of every side, then the exclusions (whose ``side`` is "")."""
         terms = [t for c in self.concepts for side in c.terms.values() for t in side]
         return terms + [t for c in self.concepts for t in c.exclude]
-
-
-def expand_forms(term: str, inflect: bool) -> list[str]:
-    """The surface forms of ``term``: brace alternatives, else the regular plural.
-
-    >>> expand_forms("Russian proxy", inflect=True)
-    ['Russian proxies', 'Russian proxy']
-    >>> expand_forms("Kiev", inflect=False)
-    ['Kiev']
-    """
-    term = " ".join(term.split())
-    match = BRACE_RE.search(term)
-    if match:
-        forms: list[str] = []
-        for option in match.group(1).split("|"):
-            forms.extend(expand_forms(term[: match.start()] + option + term[match.end():], False))
-        return sorted(set(forms))
-    if not inflect:
-        return [term]
-    return sorted({term, _plural_phrase(term)})
-
-
-def _plural_phrase(phrase: str) -> str:
-    head, _, last = phrase.rpartition(" ")
-    if not last[-1:].isalpha() or last.isupper() and len(last) > 1 and last.endswith("S"):
-        return phrase
-    lower = last.lower()
-    if lower.endswith(("s", "x", "z", "ch", "sh")):
-        plural = last + "es"
-    elif lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u", ""):
-        plural = last[:-1] + "ies"
-    else:
-        plural = last + "s"
-    return f"{head} {plural}" if head else plural
 
 
 def list_packs() -> list[str]:
@@ -440,12 +406,3 @@ def _build_term(item: Any, pack: str, entry: str, side: str, defaults: dict[str,
     forms = tuple(expand_forms(text, options["inflect"]))
     return Term(pack, entry, side, " ".join(text.split()), forms, options["near"],
                 options["window"], options["case_sensitive"])
-
-
-def match_key(text: str) -> str:
-    """The form of a phrase used to look matches up: lower case, letters and digits only.
-
-    >>> match_key("De-escalation"), match_key("Russia’s  aggression")
-    ('deescalation', 'russiasaggression')
-    """
-    return re.sub(r"[\W_]+", "", text.lower())

@@ -18,7 +18,7 @@ from typing import Any
 from framing.discover import EntityLabels, discover_labels
 from framing.document import Document
 from framing.errors import CorpusError
-from framing.lexicons import expand_forms, match_key
+from framing.lexicon_forms import expand_forms, match_key
 
 DRAFT_RELATIONS = ("governs", "modifies")
 

@@ -6,8 +6,9 @@ import pytest
 
 from framing.document import build_document
 from framing.errors import DataFileError
+from framing.lexicon_forms import expand_forms
 from framing.lexicon_matcher import TermMatcher
-from framing.lexicons import check_pack, expand_forms, list_packs, load_pack, load_packs
+from framing.lexicons import check_pack, list_packs, load_pack, load_packs
 
 GOOD = """\
 [pack]
