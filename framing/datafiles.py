@@ -16,9 +16,9 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 
-def packaged_text(name: str) -> str:
-    """The text of ``framing/data/<name>`` from the installed package."""
-    return resources.files("framing").joinpath("data", name).read_text(encoding="utf-8")
+def packaged_text(*parts: str) -> str:
+    """The text of ``framing/data/<parts…>`` from the installed package, e.g. ``("lexicons", "x.toml")``."""
+    return resources.files("framing").joinpath("data", *parts).read_text(encoding="utf-8")
 
 
 def parse_toml(text: str, label: str) -> dict[str, Any]:

@@ -68,7 +68,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from framing.datafiles import line_of, parse_toml
+from framing.datafiles import line_of, packaged_text, parse_toml
 from framing.errors import DataFileError
 from framing.lexicon_forms import expand_forms, match_key
 
@@ -199,7 +199,7 @@ def _read(name_or_path: str | Path) -> tuple[str, str]:
     if source not in list_packs():
         raise DataFileError(f"no lexicon pack named {source!r} — choose one of "
                             f"{', '.join(list_packs())}, or give a path to a .toml file")
-    text = resources.files("framing").joinpath(*PACK_DIR, f"{source}.toml").read_text("utf-8")
+    text = packaged_text("lexicons", f"{source}.toml")
     return text, f"framing/data/lexicons/{source}.toml"
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from importlib import resources
 
+from framing.datafiles import packaged_text
 from framing.document import Document
 from framing.errors import DataFileError
 from framing.features.base import FamilyResult, Finding, per_thousand_words
@@ -62,8 +63,7 @@ def wordlist_text(name: str) -> str:
     True
     """
     try:
-        return resources.files("framing").joinpath("data", "wordlists", f"{name}.txt").read_text(
-            encoding="utf-8")
+        return packaged_text("wordlists", f"{name}.txt")
     except FileNotFoundError:
         raise DataFileError(f"framing/data/wordlists/{name}.txt: file not found — choose one of "
                             f"{', '.join(wordlist_names())}") from None

@@ -17,8 +17,8 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
+from framing.datafiles import packaged_text
 from framing.document import Document
 from framing.errors import DataFileError
 from framing.features.base import FamilyResult, Finding
@@ -72,8 +72,12 @@ class TargetToneModel:
     @classmethod
     def load(cls, name: str = MODEL_FILE) -> TargetToneModel:
         """Load the packaged model."""
-        text = resources.files("framing").joinpath("data", name).read_text(encoding="utf-8")
-        return cls(json.loads(text))
+        text = packaged_text(name)
+        try:
+            return cls(json.loads(text))
+        except json.JSONDecodeError as error:
+            raise DataFileError(f"framing/data/{name}, line {error.lineno}: not valid JSON ({error.msg}) — "
+                                "rebuild it with python -m framing.evaluate.train_targets") from None
 
     def predict(self, features: Mapping[str, float], words: set[str]) -> TargetTone:
         """Class and score for one mention's features and window words."""
