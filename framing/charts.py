@@ -125,7 +125,9 @@ def distribution_chart(groups: Sequence[str], values: Mapping[str, Sequence[floa
             # (evenly spaced), so large sets stay legible and the files small.
             points = points[:: max(1, math.ceil(len(points) / MAX_POINTS))]
             jitter = [((k * 0.618034) % 1 - 0.5) * 0.4 for k in range(len(points))]
-            axes.scatter([i + j for j in jitter], points, s=9, alpha=0.55, color=styles[group]["color"],
+            # Few values: big marks so a single article is seen; many: small, see-through.
+            size, alpha = (36, 0.9) if len(points) <= 30 else (9, 0.55)
+            axes.scatter([i + j for j in jitter], points, s=size, alpha=alpha, color=styles[group]["color"],
                          marker=styles[group]["marker"], linewidths=0)
         if reference is not None:
             axes.axhline(reference, color="#999999", linewidth=0.8, linestyle="--")
