@@ -129,15 +129,20 @@ def group_cleaning(evidence: GroupEvidence | None, articles: Sequence[Mapping[st
 
 
 def figures_against_others(group: str, table: Mapping[str, Any],
-                           measures: Sequence[Any]) -> list[dict[str, Any]]:
-    """Each headline measure: the group's mean, interval, the others' mean and the difference."""
-    figures = []
+                           measures: Sequence[Any]) -> dict[str, dict[str, Any]]:
+    """Each headline measure by column: the group's mean, interval, the others' mean and the difference.
+
+    Every measure gets an entry, also one the group has no value for (its
+    mean is NaN and ``value.n`` is 0): tables look cells up by column, so a
+    missing value shows as "–" under its own heading instead of shifting the
+    cells after it.
+    """
+    figures = {}
     for measure in measures:
         c = contrast(table, group, measure.column)
-        if c.value.n == 0:
-            continue
-        figures.append({"measure": measure, "value": c.value, "others": c.others, "difference": c.difference,
-                        "direction": c.direction, "clear": c.clear, "single": c.value.n == 1})
+        figures[measure.column] = {"measure": measure, "value": c.value, "others": c.others,
+                                   "difference": c.difference, "direction": c.direction, "clear": c.clear,
+                                   "single": c.value.n == 1}
     return figures
 
 
@@ -159,6 +164,9 @@ def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
                   descriptions: Mapping[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
     """Per contested concept: every variant found, whose term it is, and each group's uses.
 
+    Each row's ``counts`` maps every group of ``order`` to its uses (0 when
+    it has none), so a table looks a cell up by the group of its column.
+
     Concepts come in order of how clearly the groups part ways: first those
     where each group sticks to one side's wording, the groups' wordings
     differ and the outlets use them in their own voice (not only in quotes),
@@ -174,7 +182,7 @@ def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
             variants.setdefault((use.variant, use.side), {})[group] = use.total
     table = []
     for (pack, concept), variants in sorted(concepts.items()):
-        rows = [{"variant": v, "side": side, "counts": [counts.get(g, 0) for g in order]}
+        rows = [{"variant": v, "side": side, "counts": {g: counts.get(g, 0) for g in order}}
                 for (v, side), counts in sorted(variants.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
         description = (descriptions or {}).get((pack, concept), "")
         table.append({"pack": pack, "concept": concept, "label": concept_label(concept, description),

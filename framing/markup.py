@@ -48,6 +48,18 @@ def md_code(text: object) -> str:
     return plain(text).replace("`", "'")
 
 
+def md_code_cell(text: object) -> str:
+    """Text for a code span inside a table cell: :func:`md_code` with every ``|`` escaped.
+
+    A table splits its cells at each unescaped ``|``, even inside a code span,
+    so ``a|b`` would add a cell and push the rest of the row to the right.
+
+    >>> md_code_cell("reuters|2019`04.txt")
+    "reuters\\\\|2019'04.txt"
+    """
+    return md_code(text).replace("|", "\\|")
+
+
 def safe_url(url: object) -> str:
     """``url`` if it is http(s) with a host, percent-encoding characters that break links; else ''."""
     value = plain(url)

@@ -22,7 +22,7 @@ from framing.charts import MAX_CHART_GROUPS
 from framing.compare import aggregate, counted_rows, group_order, outlet_table_rows
 from framing.datafiles import line_of, load_toml
 from framing.errors import DataFileError
-from framing.markup import md_code, md_escape, md_link, plain, safe_url, unique_slugs
+from framing.markup import md_code, md_code_cell, md_escape, md_link, plain, safe_url, unique_slugs
 from framing.output import CsvTableWriter, rounded
 from framing.runner import EVIDENCE_FILE, RunResult
 from framing.summaries import read_evidence, summarise
@@ -76,8 +76,8 @@ def _environment() -> Any:
         undefined=jinja2.StrictUndefined, autoescape=False,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    environment.filters.update(md=md_escape, code=md_code, link=md_link, url=safe_url, num=_num, pct=_pct,
-                               signed=_signed, plain=plain, plural=plural)
+    environment.filters.update(md=md_escape, code=md_code, code_cell=md_code_cell, link=md_link, url=safe_url,
+                               num=_num, pct=_pct, signed=_signed, plain=plain, plural=plural)
     return environment
 
 
