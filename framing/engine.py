@@ -12,7 +12,11 @@ worker processes would cost more than it saves.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
+import threading
+import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -38,6 +42,51 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
+
+
+_ONE_PROCESS_WARNING = (
+    "framing: scoring in one process — worker processes would re-run this program's main script, "
+    "which is not a file they can import safely; put the call under `if __name__ == \"__main__\":`")
+
+
+def worker_context():
+    """The multiprocessing context for worker processes, or None when none is safe.
+
+    ``fork`` starts workers without re-running the main script, so a script
+    without an ``if __name__ == "__main__":`` guard, or one fed through stdin,
+    works; it is used only while this process has a single thread (forking a
+    threaded process can deadlock).  Otherwise ``forkserver``/``spawn`` are
+    used when the main module can be re-imported, else None.
+
+    >>> worker_context() is not None
+    True
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if not _main_is_importable():
+        return None
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _main_is_importable() -> bool:
+    """Whether worker processes could import ``__main__`` without re-running its work.
+
+    True for a module run with ``-m``, an interactive session (no file), or a
+    script file that has a ``__main__`` guard; False for stdin or a script
+    without one.
+    """
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None):
+        return True
+    path = getattr(main, "__file__", None)
+    if path is None:
+        return True
+    try:
+        with open(path, encoding="utf-8", errors="replace") as source:
+            return "__main__" in source.read()
+    except OSError:
+        return False
 
 
 def _init_worker(options: ScoreOptions) -> None:
@@ -77,9 +126,11 @@ def map_ordered(options: ScoreOptions, articles: Iterable[Article], jobs: int = 
         for article in articles:
             yield scorer.score(article)
         return
-    import multiprocessing
-
-    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    context = worker_context()
+    if context is None:
+        warnings.warn(_ONE_PROCESS_WARNING, RuntimeWarning, stacklevel=2)
+        yield from map_ordered(options, [*first, *articles], jobs=1, compact=compact)
+        return
     chunks = _chunks(first, articles)
     with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
         pending = deque(pool.apply_async(_score_chunk, (chunk, compact))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -47,3 +49,40 @@ def test_a_worker_error_reaches_the_caller(tmp_path):
     options = ScoreOptions(lexicon_files=(str(tmp_path / "missing.toml"),))
     with pytest.raises(DataFileError):
         list(map_ordered(options, many_articles(SMALL_SET + 1), jobs=2))
+
+
+
+UNGUARDED_SCRIPT = """\
+import framing
+features, evidence = framing.score("corpus", jobs=2)
+print(len(features), features["outlet"].nunique())
+"""
+
+
+def write_small_corpus(folder, n: int) -> None:
+    """``n`` short articles from three outlets, as Markdown files with front matter."""
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:02d}.md").write_text(
+            f"---\noutlet: Outlet {i % 3}\n---\nNATO said on Monday that the alliance would hold talks "
+            f"with Russia in Brussels (report {i}), officials told reporters. The Kremlin said it "
+            "welcomed the move but warned that the talks could fail.\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["script", "stdin"])
+def test_a_script_without_a_main_guard_scores_with_workers_and_ends(tmp_path, how):
+    write_small_corpus(tmp_path / "corpus", SMALL_SET + 8)
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED_SCRIPT)
+    args = [sys.executable, str(script)] if how == "script" else [sys.executable, "-"]
+    done = subprocess.run(args, input=None if how == "script" else UNGUARDED_SCRIPT, capture_output=True,
+                          text=True, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(SMALL_SET + 8), "3"]
+
+
+def test_score_finds_the_bundled_seeds_from_any_folder(tmp_path):
+    done = subprocess.run([sys.executable, "-c", "import framing; print(len(framing.score()[0]))"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "5"
