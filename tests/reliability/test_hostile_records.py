@@ -82,8 +82,8 @@ def test_csv_with_missing_cells_extra_cells_and_wrong_columns(make_corpus):
     assert [(s.article.id, s.article.outlet, s.article.title) for s in scored] == [
         ("set.csv#2", "A", "First"), ("set.csv#3", "B", ""), ("set.csv#6", "E", "Fifth")]
     assert warnings == [
-        "other.csv: no text column or key (looked for text, content_original, content, body, article, full_text)"
-        " — name it with --column text=NAME",
+        "other.csv: no text column — its columns are headline, source; name the one holding the article text "
+        "with --column text=NAME",
         "set.csv line 4: more cells than columns — skipped",
         "set.csv line 5: text is empty — skipped",
     ]
