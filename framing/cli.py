@@ -8,6 +8,7 @@ imported inside the commands so that ``framing --help`` starts fast.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -67,6 +68,7 @@ def main(ctx: click.Context, verbose: bool) -> None:
     Example: framing report seeds/ --out reports/
     """
     ctx.meta["framing.verbose"] = verbose
+    ctx.meta["framing.started"] = time.perf_counter()
 
 
 @main.group(cls=FramingGroup)
@@ -96,6 +98,12 @@ def _column_pairs(values: tuple[str, ...]) -> dict[str, str]:
     return pairs
 
 
+def _keep_delimiter(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Keep --delimiter for :func:`_prepare` without adding a parameter to every command."""
+    ctx.meta["framing.delimiter"] = value
+    return value
+
+
 def corpus_options(command):
     """Options shared by the commands that read an article set."""
     options = [
@@ -103,7 +111,11 @@ def corpus_options(command):
         click.option("--manifest", type=click.Path(path_type=Path),
                      help="CSV of metadata (file, outlet, date, title, url, …); default: articles.csv in PATH."),
         click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
-                     help="Name the JSON/CSV key of a field, e.g. --column text=content_original."),
+                     help="Name the JSON key or CSV column of a field (text, outlet, title, date, url, id), "
+                          "e.g. --column text=content_original; repeatable."),
+        click.option("--delimiter", metavar="CHAR", expose_value=False, callback=_keep_delimiter,
+                     help="The delimiter of CSV files, e.g. ';' or tab (default: detected from each file's "
+                          "first lines)."),
         click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
                      help="An extra lexicon pack (TOML); repeatable."),
         click.option("--actors", "actor_files", multiple=True, type=click.Path(path_type=Path),
@@ -121,7 +133,8 @@ def corpus_options(command):
         click.option("--keep-duplicates", is_flag=True,
                      help="Count repeated articles of one outlet again in its figures."),
         click.option("--force", is_flag=True,
-                     help="Replace an existing non-empty --out folder that framing did not make."),
+                     help="Kept for old scripts; changes nothing: --out is replaced only when framing made it "
+                          "or it is empty, and a non-empty folder framing did not make is always refused."),
         click.option("--resume", is_flag=True,
                      help="Keep each article's results in OUT.cache/ and reuse them: run the same command "
                           "again to continue an interrupted run."),
@@ -139,7 +152,8 @@ def _prepare(path, manifest, columns, lexicons, actor_files, targets, keep_dupli
     from framing.pipeline import ScoreOptions
     from framing.seeds import default_corpus
 
-    reader = CorpusReader(path or default_corpus(), manifest=manifest, columns=_column_pairs(columns))
+    reader = CorpusReader(path or default_corpus(), manifest=manifest, columns=_column_pairs(columns),
+                          delimiter=click.get_current_context().meta.get("framing.delimiter"))
     options = ScoreOptions(lexicon_files=tuple(str(p) for p in lexicons),
                            actor_files=tuple(str(p) for p in actor_files),
                            targets=tuple(targets), keep_duplicates=keep_duplicates)
@@ -161,16 +175,38 @@ def _engine(name: str, scheduler: str | None):
     return DaskEngine(scheduler=scheduler)
 
 
-def _with_cache(options, resume, cache_dir, out):
+def _inputs(reader, lexicons, actor_files) -> list[Path]:
+    """What a run reads (article folder or file, manifest, extra lexicons and actors): never to be replaced."""
+    return [reader.path, *([reader.manifest_path] if reader.manifest_path else []), *lexicons, *actor_files]
+
+
+def _elapsed() -> float | None:
+    """Seconds since the command started (see :func:`main`), or None outside ``framing``'s group."""
+    started = click.get_current_context().meta.get("framing.started")
+    return None if started is None else time.perf_counter() - started
+
+
+def _require_rows(reader, result) -> None:
+    """Raise CorpusError when nothing was scored; called inside staged_output, so no folder is left."""
+    from framing.errors import CorpusError
+
+    if not result.rows:
+        raise CorpusError(f"{reader.path}: nothing could be scored — "
+                          + ("; ".join(result.warnings[:2]) or "add articles"))
+
+
+def _with_cache(options, resume, cache_dir, out, inputs=()):
     """``options`` with the --resume cache folder set (``<out>.cache`` unless --cache names one)."""
     import dataclasses
 
     from framing.cache import default_cache_dir
+    from framing.outdir import check_outside_inputs
 
     if not (resume or cache_dir):
         return options
     cache_dir = cache_dir or default_cache_dir(out)
-    if cache_dir.absolute() == out.absolute() or out.absolute() in cache_dir.absolute().parents:
+    check_outside_inputs(cache_dir, inputs, "--cache")
+    if cache_dir.resolve() == out.resolve() or out.resolve() in cache_dir.resolve().parents:
         raise click.BadParameter(f"{cache_dir} is inside --out {out}, which each run replaces — "
                                  "choose a folder outside it", param_hint="--cache")
     return dataclasses.replace(options, cache_dir=str(cache_dir))
@@ -188,20 +224,19 @@ def score(path, manifest, columns, lexicons, actor_files, targets, jobs, engine,
 
     Example: framing score seeds/ --out scores/
     """
-    from framing.errors import CorpusError
-    from framing.outdir import staged_output
-    from framing.runner import print_warnings, run_scoring, summary_line
+    from framing.outdir import check_writable, staged_output
+    from framing.runner import FEATURES_FILE, print_warnings, run_scoring, summary_line
 
     reader, options, jobs = _prepare(path, manifest, columns, lexicons, actor_files, targets,
                                      keep_duplicates, jobs)
-    options = _with_cache(options, resume, cache_dir, out)
-    with staged_output(out, force) as folder:
+    inputs = _inputs(reader, lexicons, actor_files)
+    check_writable(out, force, inputs)  # before the cache folder is named after --out
+    options = _with_cache(options, resume, cache_dir, out, inputs)
+    with staged_output(out, force, inputs) as folder:
         result = run_scoring(reader, folder, options, jobs, engine=_engine(engine, scheduler))
-        if not result.rows:
-            raise CorpusError(f"{reader.path}: nothing could be scored — "
-                              + ("; ".join(result.warnings[:2]) or "add articles"))
+        _require_rows(reader, result)
     print_warnings(result.warnings)
-    click.echo(summary_line(result, out), err=True)
+    click.echo(summary_line(result, out, _elapsed(), FEATURES_FILE), err=True)
 
 
 class _Progress:
@@ -235,26 +270,28 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
 
     Example: framing report seeds/ --out reports/ --format html
     """
-    from framing.errors import CorpusError
-    from framing.outdir import staged_output
+    from framing.html_report import HTML_FILE
+    from framing.outdir import check_writable, staged_output
     from framing.report import write_report
     from framing.runner import lookup_sentences, print_warnings, run_scoring, summary_line
 
     reader, options, jobs = _prepare(path, manifest, columns, lexicons, actor_files, targets,
                                      keep_duplicates, jobs)
-    options = _with_cache(options, resume, cache_dir, out)
+    inputs = _inputs(reader, lexicons, actor_files)
+    check_writable(out, force, inputs)  # before the cache folder is named after --out
+    options = _with_cache(options, resume, cache_dir, out, inputs)
     formats = tuple(sorted({"md", *formats}))
     progress = _Progress()
-    with staged_output(out, force) as folder:
+    with staged_output(out, force, inputs) as folder:
         result = run_scoring(reader, folder, options, jobs, group_by=group_by, progress=progress,
                              engine=_engine(engine, scheduler))
         progress.done()
+        _require_rows(reader, result)
         write_report(result, folder, options.as_dict(), group_by, formats,
                      lookup=lambda wanted: lookup_sentences(reader, wanted))
     print_warnings(result.warnings)
-    if not result.rows:
-        raise CorpusError(f"{reader.path}: nothing could be scored — the report in {out}/ says why")
-    click.echo(summary_line(result, out) + " Open index.md.", err=True)
+    opened = HTML_FILE if "html" in formats else "index.md"
+    click.echo(summary_line(result, out, _elapsed(), opened), err=True)
 
 
 @lexicon.command("list")
@@ -343,7 +380,7 @@ def evaluate_loaded(babe: Path, basil: Path | None, limit: int | None, as_json: 
 @click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev",
               show_default=True, help="The split folder under --polnear to score.")
 @click.option("--errors", "errors_file", type=click.Path(path_type=Path), default=None,
-              help="Write the errors (JSON lines) here [default: attribution-errors-SPLIT.jsonl].")
+              help="Also write each missed or wrong attribution (JSON lines) to this file.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def evaluate_attribution_command(polnear: Path, split: str, errors_file: Path | None,
                                  as_json: bool) -> None:
@@ -355,9 +392,9 @@ def evaluate_attribution_command(polnear: Path, split: str, errors_file: Path | 
 
     from framing.evaluate.attribution import evaluate_attribution
 
-    errors_file = errors_file or Path(f"attribution-errors-{split}.jsonl")
     result = evaluate_attribution(polnear, split=split, errors_path=errors_file)
-    click.echo(f"Errors written to {errors_file}", err=True)
+    if errors_file is not None:
+        click.echo(f"Errors written to {errors_file}", err=True)
     if as_json:
         click.echo(json.dumps(result, sort_keys=True))
         return

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from framing.corpus import CorpusReader
+from framing.corpus import GROUP_FIELDS, CorpusReader, check_group_column
 from framing.output import CsvTableWriter
 from framing.pipeline import META_COLUMNS, ScoreOptions, parse_article, score_articles
 
@@ -94,10 +94,12 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     """Score every article from ``reader`` into ``folder``; return the rows and counts.
 
     ``group_by`` names the metadata field (or manifest column) whose values
-    the distinctive-vocabulary counts are grouped by.
+    the distinctive-vocabulary counts are grouped by; a column no article
+    has is a :class:`~framing.errors.CorpusError` before anything is scored.
     """
     from framing.distinctive import TermCounts
 
+    check_group_column(reader, group_by)
     started = time.perf_counter()
     result = RunResult()
     result.term_counts = TermCounts()
@@ -154,10 +156,14 @@ def lookup_sentences(reader: CorpusReader, wanted: dict[str, set[int]]) -> dict[
 
 
 def group_value(article: Any, group_by: str) -> str:
-    """The value of ``group_by`` for an article: a metadata field or a manifest column."""
+    """The value of ``group_by`` for an article: a metadata field or a manifest column.
+
+    Run :func:`~framing.corpus.check_group_column` first: an article without
+    the column is grouped as "unknown".
+    """
     if group_by == "outlet":
         return article.outlet
-    value = getattr(article, group_by, None) if group_by in ("date", "title", "url") else None
+    value = getattr(article, group_by, None) if group_by in GROUP_FIELDS else None
     if value is None:
         value = article.extra.get(group_by, "")
     return str(value).strip() or "unknown"
@@ -181,13 +187,34 @@ def hash_inputs(reader: CorpusReader, sources: set[str]) -> dict[str, str]:
     return hashes
 
 
-def summary_line(result: RunResult, out: Path) -> str:
-    """The one line printed at the end of a run."""
+def summary_line(result: RunResult, out: Path, seconds: float | None = None, open_file: str = "") -> str:
+    """The one line printed at the end of a run.
+
+    Parameters
+    ----------
+    result : RunResult
+        What the run scored.
+    out : Path
+        The output folder, as given.
+    seconds : float, optional
+        The whole run's time, from the start of the command; by default the
+        scoring time alone (``result.seconds``).
+    open_file : str
+        The file in ``out`` to open first, named at the end of the line.
+
+    Examples
+    --------
+    >>> result = RunResult(rows=[{"outlet": "TASS"}, {"outlet": "RT"}], seconds=36.3)
+    >>> summary_line(result, Path("reports"), 61.04, "report.html")
+    'Scored 2 articles from 2 outlets in 61.0 s; written to reports/ Open report.html.'
+    """
     skipped = len(result.warnings)
     note = f", {skipped} warning{'s' if skipped != 1 else ''}" if skipped else ""
+    took = result.seconds if seconds is None else seconds
+    opened = f" Open {open_file}." if open_file else ""
     return (f"Scored {result.n_articles} article{'s' if result.n_articles != 1 else ''} from "
             f"{len(result.outlets)} outlet{'s' if len(result.outlets) != 1 else ''} in "
-            f"{result.seconds:.1f} s{note}; written to {out}/")
+            f"{took:.1f} s{note}; written to {out}/{opened}")
 
 
 def print_warnings(warnings: list[str], limit: int = 20) -> None:

@@ -105,4 +105,10 @@ def test_command_prints_one_json_object(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["split"] == "dev" and data["n_documents"] == 2
-    assert Path("attribution-errors-dev.jsonl").is_file()
+    # Nothing is written unasked; --errors FILE writes the errors there.
+    assert sorted(p.name for p in Path().iterdir()) == ["sample"]
+    result = runner.invoke(main, ["evaluate", "attribution", "--polnear", "sample", "--json",
+                                  "--errors", "errors.jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = Path("errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line)["document"] for line in lines)

@@ -94,23 +94,27 @@ def test_a_full_disk_while_writing_the_report_leaves_the_previous_one(corpus, tm
     assert tree(out) == before and staging_leftovers(tmp_path) == []
 
 
-def test_a_foreign_folder_is_refused_unless_forced_and_an_own_folder_is_replaced(corpus, tmp_path):
+def test_a_foreign_folder_is_refused_even_forced_and_an_own_folder_is_replaced(corpus, tmp_path):
     out = tmp_path / "thesis"
     out.mkdir()
     (out / "chapter1.docx").write_bytes(b"years of work")
+    work = {"chapter1.docx": hashlib.sha256(b"years of work").hexdigest()}
     refused = run_cli("a foreign output folder", ["score", str(corpus), "--out", str(out), "--jobs", "1"])
     assert refused.exit_code == 5
     assert refused.output.strip().splitlines() == [
-        f"Error: {out}: folder is not empty and was not made by framing — choose another --out or pass --force "
-        "to replace it"]
-    assert tree(out) == {"chapter1.docx": hashlib.sha256(b"years of work").hexdigest()}
-
+        f"Error: {out}: folder is not empty and was not made by framing — choose another --out "
+        "(framing replaces only a folder it made or an empty one)"]
+    assert tree(out) == work
+    # --force replaces only a folder framing made or an empty one: the thesis survives.
     forced = run_cli("--force", ["score", str(corpus), "--out", str(out), "--jobs", "1", "--force"])
-    assert forced.exit_code == 0 and sorted(tree(out)) == [MARKER, "evidence.jsonl", "features.csv"]
+    assert forced.exit_code == 5 and tree(out) == work
 
-    (out / "stale.csv").write_text("left from an old run")
-    again = run_cli("an own output folder", ["score", str(corpus), "--out", str(out), "--jobs", "1"])
-    assert again.exit_code == 0 and not (out / "stale.csv").exists()
+    own = tmp_path / "scores"
+    assert run_cli("a new folder", ["score", str(corpus), "--out", str(own), "--jobs", "1"]).exit_code == 0
+    (own / "stale.csv").write_text("left from an old run")
+    again = run_cli("an own output folder", ["score", str(corpus), "--out", str(own), "--jobs", "1"])
+    assert again.exit_code == 0 and not (own / "stale.csv").exists()
+    assert sorted(tree(own)) == [MARKER, "evidence.jsonl", "features.csv"]
 
 
 def test_input_files_are_never_modified(corpus, tmp_path):
