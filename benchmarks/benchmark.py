@@ -11,8 +11,8 @@ Scores an article set (default: the AllSides 10k sample) three ways:
    and textstat's five formulas.
 
 It prints articles/s for each, the ratios, peak memory, and checks that
-framing's VADER (:mod:`framing.vader`) and textstat formulas
-(:mod:`framing.readability_formulas`) give exactly the baseline's values on
+framing's VADER (:mod:`framing.features.sentiment.vader`) and textstat formulas
+(:mod:`framing.features.readability.formulas`) give exactly the baseline's values on
 every article.  Not a test: run it by hand.
 
 Example: python benchmarks/benchmark.py --limit 2000 --jobs 2
@@ -74,7 +74,7 @@ class StageClock:
 
 def articles(path: Path, limit: int | None, repeat: int) -> Iterator:
     """The articles of ``path`` (first ``limit``), ``repeat`` times over with new ids."""
-    from framing.corpus import CorpusReader
+    from framing.corpus.reader import CorpusReader
 
     for round_number in range(repeat):
         reader = CorpusReader(path, columns=COLUMNS)
@@ -89,18 +89,18 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 def run_framing(path: Path, limit: int | None, repeat: int, jobs: int, out: Path,
                 clock: StageClock | None) -> tuple[int, float]:
     """Score into ``out`` with the real runner; with a clock, time each stage (one process)."""
-    import framing.pipeline as pipeline
-    from framing.runner import lookup_sentences, run_scoring
+    import framing.run.pipeline as pipeline
+    from framing.run.runner import lookup_sentences, run_scoring
 
     try:
-        import framing.cache  # noqa: F401 - loaded now so its ArticleScorer can be patched
+        import framing.run.cache  # noqa: F401 - loaded now so its ArticleScorer can be patched
     except ImportError:
         pass
 
     original = pipeline.ArticleScorer
-    # The engine may build scorers through framing.cache; patch it there too.
+    # The engine may build scorers through framing.run.cache; patch it there too.
     holders = [pipeline] + [module for name, module in sys.modules.items()
-                            if name == "framing.cache" and hasattr(module, "ArticleScorer")]
+                            if name == "framing.run.cache" and hasattr(module, "ArticleScorer")]
     if clock is not None:
         pipeline.clean_text = clock.timed("clean", pipeline.clean_text)
         pipeline.build_document = clock.timed("parse (Document)", pipeline.build_document)
@@ -157,8 +157,8 @@ class _Reader:
 
 def write_report_timed(result, out: Path, clock: StageClock, lookup: Callable) -> None:
     """The report as ``framing report`` writes it, with the charts timed apart."""
-    import framing.report_charts as report_charts
-    from framing.report import write_report
+    import framing.report.chart_data as report_charts
+    from framing.report.write import write_report
 
     original = report_charts.draw_charts
     report_charts.draw_charts = clock.timed("charts", original)
@@ -192,8 +192,8 @@ def run_baseline(path: Path, limit: int | None) -> tuple[list, float]:
 
 def check_identical(values: list) -> tuple[int, int]:
     """Articles whose VADER / textstat values differ between framing and the libraries."""
-    from framing.readability_formulas import readability_scores
-    from framing.vader import FastSentimentAnalyzer
+    from framing.features.readability.formulas import readability_scores
+    from framing.features.sentiment.vader import FastSentimentAnalyzer
 
     analyzer = FastSentimentAnalyzer()
     vader_diff = textstat_diff = 0

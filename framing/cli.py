@@ -147,10 +147,10 @@ def corpus_options(command):
 
 
 def _prepare(path, manifest, columns, lexicons, actor_files, targets, keep_duplicates, jobs):
-    from framing.corpus import CorpusReader
-    from framing.engine import default_jobs
-    from framing.pipeline import ScoreOptions
-    from framing.seeds import default_corpus
+    from framing.corpus.reader import CorpusReader
+    from framing.corpus.seeds import default_corpus
+    from framing.run.engine import default_jobs
+    from framing.run.pipeline import ScoreOptions
 
     reader = CorpusReader(path or default_corpus(), manifest=manifest, columns=_column_pairs(columns),
                           delimiter=click.get_current_context().meta.get("framing.delimiter"))
@@ -169,7 +169,7 @@ def _engine(name: str, scheduler: str | None):
     try:
         import distributed  # noqa: F401 - the extra's presence
 
-        from framing.engine_dask import DaskEngine
+        from framing.run.engine_dask import DaskEngine
     except ImportError:
         raise click.UsageError("--engine dask needs Dask: pip install 'framing[dask]'") from None
     return DaskEngine(scheduler=scheduler)
@@ -199,8 +199,8 @@ def _with_cache(options, resume, cache_dir, out, inputs=()):
     """``options`` with the --resume cache folder set (``<out>.cache`` unless --cache names one)."""
     import dataclasses
 
-    from framing.cache import default_cache_dir
-    from framing.outdir import check_outside_inputs
+    from framing.run.cache import default_cache_dir
+    from framing.run.outdir import check_outside_inputs
 
     if not (resume or cache_dir):
         return options
@@ -224,8 +224,8 @@ def score(path, manifest, columns, lexicons, actor_files, targets, jobs, engine,
 
     Example: framing score seeds/ --out scores/
     """
-    from framing.outdir import check_writable, staged_output
-    from framing.runner import FEATURES_FILE, print_warnings, run_scoring, summary_line
+    from framing.run.outdir import check_writable, staged_output
+    from framing.run.runner import FEATURES_FILE, print_warnings, run_scoring, summary_line
 
     reader, options, jobs = _prepare(path, manifest, columns, lexicons, actor_files, targets,
                                      keep_duplicates, jobs)
@@ -270,10 +270,10 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
 
     Example: framing report seeds/ --out reports/ --format html
     """
-    from framing.html_report import HTML_FILE
-    from framing.outdir import check_writable, staged_output
-    from framing.report import write_report
-    from framing.runner import lookup_sentences, print_warnings, run_scoring, summary_line
+    from framing.report.html import HTML_FILE
+    from framing.report.write import write_report
+    from framing.run.outdir import check_writable, staged_output
+    from framing.run.runner import lookup_sentences, print_warnings, run_scoring, summary_line
 
     reader, options, jobs = _prepare(path, manifest, columns, lexicons, actor_files, targets,
                                      keep_duplicates, jobs)
@@ -300,7 +300,7 @@ def lexicon_list() -> None:
 
     Example: framing lexicon list
     """
-    from framing.lexicons import list_packs, load_pack
+    from framing.lexicons.packs import list_packs, load_pack
 
     for name in list_packs():
         pack = load_pack(name)
@@ -314,7 +314,7 @@ def lexicon_show(pack: str) -> None:
 
     Example: framing lexicon show russia_ukraine_nato
     """
-    from framing.lexicons import load_pack
+    from framing.lexicons.packs import load_pack
 
     loaded = load_pack(pack)
     click.echo(f"{loaded.name} {loaded.version} — {loaded.description}")
@@ -334,7 +334,7 @@ def lexicon_check(file: Path) -> None:
     Example: framing lexicon check my_topic.toml
     """
     from framing.errors import DataFileError
-    from framing.lexicons import check_pack
+    from framing.lexicons.packs import check_pack
 
     problems = check_pack(file)
     if problems:
@@ -454,7 +454,7 @@ def lexicon_suggest(path: Path, out: Path, manifest: Path | None, force: bool) -
     Example: framing lexicon suggest seeds/ --out draft.toml
     """
     from framing.errors import OutputError
-    from framing.suggest import documents_by_outlet, suggest_pack
+    from framing.lexicons.suggest import documents_by_outlet, suggest_pack
 
     if out.exists() and not force:
         raise OutputError(f"{out} exists — choose another --out or add --force to replace it")

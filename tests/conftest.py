@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.clean import clean_text
-from framing.document import build_document
+from framing.document.clean import clean_text
+from framing.document.parse import build_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

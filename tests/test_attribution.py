@@ -7,12 +7,12 @@ from collections import Counter
 
 import pytest
 
-from framing.actors import ActorRegistry
-from framing.document import build_document
+from framing.compare.statements import align_statements
+from framing.document.parse import build_document
 from framing.errors import DataFileError
-from framing.features.attribution import FEATURE_NAMES, AttributionFeatures, AttributionScorer
-from framing.features.attribution_cues import CueLexicon
-from framing.statements import align_statements
+from framing.features.attribution.actors import ActorRegistry
+from framing.features.attribution.cues import CueLexicon
+from framing.features.attribution.scorer import FEATURE_NAMES, AttributionFeatures, AttributionScorer
 
 
 @pytest.fixture(scope="module")
@@ -427,8 +427,8 @@ def test_bad_verb_flag_says_how_to_fix(tmp_path, flag):
 
 
 def test_a_description_before_the_name_waits_for_the_name():
-    from framing.actors import ActorRegistry
-    from framing.speakers import SpeakerResolver
+    from framing.features.attribution.actors import ActorRegistry
+    from framing.features.attribution.speakers import SpeakerResolver
 
     resolver = SpeakerResolver(ActorRegistry.load())
     early = resolver.resolve("the Russian deputy minister")

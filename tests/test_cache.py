@@ -1,10 +1,10 @@
 import json
 from dataclasses import replace
 
-from framing.cache import CACHEDIR_SIGNATURE, CachingScorer, ResultCache, decode_scored, encode_scored, make_scorer
-from framing.corpus import Article
-from framing.output import json_line
-from framing.pipeline import ArticleScorer, ScoreOptions
+from framing.corpus.reader import Article
+from framing.run.cache import CACHEDIR_SIGNATURE, CachingScorer, ResultCache, decode_scored, encode_scored, make_scorer
+from framing.run.output import json_line
+from framing.run.pipeline import ArticleScorer, ScoreOptions
 
 ARTICLE = Article("a1", 'The minister said on Monday that "the talks have failed," and warned of the annexation.',
                   outlet="TASS", title="Talks fail", url="https://tass.com/x", extra={"side": "east"})

@@ -1,4 +1,4 @@
-from framing.clean import clean_text
+from framing.document.clean import clean_text
 
 
 def removed(result):
@@ -60,7 +60,7 @@ def test_only_boilerplate_leaves_an_empty_body():
 def test_rules_apply_in_order_with_their_own_case_setting():
     import re
 
-    from framing.clean import Rule
+    from framing.document.clean import Rule
 
     rules = (Rule("newsletter", re.compile(r"(?:sign up.*)\Z", re.IGNORECASE)),
              Rule("shouting", re.compile(r"(?:[A-Z ]+)\Z")),
@@ -74,7 +74,7 @@ def test_rules_apply_in_order_with_their_own_case_setting():
 def test_a_rule_with_a_backreference_still_matches():
     import re
 
-    from framing.clean import Rule
+    from framing.document.clean import Rule
 
     rules = (Rule("doubled word", re.compile(r"(?:(\w+) \1)\Z", re.IGNORECASE)),)
     removed = [r.text for r in clean_text("menu menu\nThe talks resumed.", rules=rules).removed]

@@ -1,6 +1,6 @@
 import math
 
-from framing.compare import aggregate, bootstrap_mean, contrast, group_order
+from framing.compare.aggregate import aggregate, bootstrap_mean, contrast, group_order
 
 
 def test_bootstrap_is_seeded_and_brackets_the_mean():

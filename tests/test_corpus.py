@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from framing.cli import main
-from framing.corpus import CorpusReader, check_group_column, read_corpus
+from framing.corpus.reader import CorpusReader, check_group_column, read_corpus
 from framing.errors import CorpusError
 
 BODY = "The minister said on Monday that the talks would continue next week in Geneva."
@@ -121,7 +121,7 @@ def test_html_whose_extractor_cannot_load_is_skipped_and_the_txt_beside_it_is_re
         calls.append(html)
         raise ImportError(LXML_SPLIT)
 
-    monkeypatch.setattr("framing.html.extract_html", broken_extractor)
+    monkeypatch.setattr("framing.corpus.html.extract_html", broken_extractor)
     folder = make_corpus({"a.html": PAGE, "b.txt": BODY, "c.htm": PAGE})
     articles, warnings = read_corpus(folder)
     assert [(a.id, a.text) for a in articles] == [("b", BODY)]
@@ -134,7 +134,7 @@ def test_an_extractor_error_skips_only_its_file(make_corpus, monkeypatch):
     def extractor(html):
         raise ValueError("Document is empty")
 
-    monkeypatch.setattr("framing.html.extract_html", extractor)
+    monkeypatch.setattr("framing.corpus.html.extract_html", extractor)
     articles, warnings = read_corpus(make_corpus({"a.html": PAGE, "b.txt": BODY}))
     assert [a.id for a in articles] == ["b"]
     assert warnings == ["a.html: skipped — it could not be read (ValueError: Document is empty); "

@@ -1,5 +1,5 @@
-from framing.dedupe import DuplicateIndex, signature
-from framing.document import build_document
+from framing.document.parse import build_document
+from framing.run.dedupe import DuplicateIndex, signature
 
 
 def test_wire_story_reprinted_with_a_changed_sentence_is_a_near_duplicate(seed_texts):

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from framing.discover import discover_labels, side_by_side
-from framing.document import build_document
+from framing.document.parse import build_document
 from framing.errors import CorpusError
-from framing.lexicons import check_pack
-from framing.suggest import slug, suggest_pack
+from framing.lexicons.discover import discover_labels, side_by_side
+from framing.lexicons.packs import check_pack
+from framing.lexicons.suggest import slug, suggest_pack
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.distinctive import (
+from framing.compare.distinctive import (
     TermCounts,
     count_terms,
     distinctive_terms,
@@ -15,7 +15,7 @@ from framing.distinctive import (
     parse_stopwords,
     term_lists,
 )
-from framing.document import build_document
+from framing.document.parse import build_document
 from framing.errors import DataFileError
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

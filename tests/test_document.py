@@ -1,6 +1,6 @@
 import pytest
 
-from framing.document import build_document
+from framing.document.parse import build_document
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from framing.corpus import CorpusReader
-from framing.engine import SMALL_SET, map_ordered
+from framing.corpus.reader import CorpusReader
+from framing.corpus.seeds import default_corpus
 from framing.errors import DataFileError
-from framing.output import format_value
-from framing.pipeline import ScoreOptions
-from framing.seeds import default_corpus
+from framing.run.engine import SMALL_SET, map_ordered
+from framing.run.output import format_value
+from framing.run.pipeline import ScoreOptions
 
 
 def many_articles(n: int) -> list:

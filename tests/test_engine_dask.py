@@ -10,10 +10,10 @@ from itertools import islice
 import pytest
 from sample_articles import ALLSIDES
 
-from framing.corpus import CorpusReader
-from framing.engine import map_ordered
-from framing.engine_dask import DaskEngine, partition_ranges, totals_by_outlet
-from framing.pipeline import ScoreOptions
+from framing.corpus.reader import CorpusReader
+from framing.run.engine import map_ordered
+from framing.run.engine_dask import DaskEngine, partition_ranges, totals_by_outlet
+from framing.run.pipeline import ScoreOptions
 
 pytest.importorskip("distributed")
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from framing.document import build_document
+from framing.document.parse import build_document
 from framing.features.lexicon import LexiconFeatures, LexiconScorer, quote_kinds
 
 

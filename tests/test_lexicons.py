@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from framing.document import build_document
+from framing.document.parse import build_document
 from framing.errors import DataFileError
-from framing.lexicon_forms import expand_forms
-from framing.lexicon_matcher import TermMatcher
-from framing.lexicons import check_pack, list_packs, load_pack, load_packs
+from framing.lexicons.forms import expand_forms
+from framing.lexicons.matcher import TermMatcher
+from framing.lexicons.packs import check_pack, list_packs, load_pack, load_packs
 
 GOOD = """\
 [pack]

@@ -1,4 +1,4 @@
-from framing.markup import md_escape, md_link, safe_url, unique_slugs
+from framing.report.markup import md_escape, md_link, safe_url, unique_slugs
 
 
 def test_hostile_text_is_shown_not_rendered():

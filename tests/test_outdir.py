@@ -4,7 +4,7 @@ import os
 import pytest
 
 from framing.errors import OutputError
-from framing.outdir import MARKER, check_outside_inputs, staged_output
+from framing.run.outdir import MARKER, check_outside_inputs, staged_output
 
 
 def tree(folder):

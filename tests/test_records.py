@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from framing.records import SNIFF_CHARS, iter_records, sniff_delimiter
+from framing.corpus.records import SNIFF_CHARS, iter_records, sniff_delimiter
 
 STORY = "The minister said, on Monday, that the talks would go on; nobody believed it."
 

@@ -96,7 +96,7 @@ def test_committed_reports_are_what_the_command_produces(tmp_path):
     others (tox's ``minimums``) the charts' bytes and ``run.json`` may differ,
     every figure and sentence may not.
     """
-    from framing.report import library_versions
+    from framing.report.write import library_versions
 
     committed = Path("reports")
     out = tmp_path / "reports"

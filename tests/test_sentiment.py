@@ -7,8 +7,8 @@ import math
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from framing.document import build_document
-from framing.features.sentiment import (
+from framing.document.parse import build_document
+from framing.features.sentiment.scorer import (
     ARTICLE_FEATURES,
     SentimentFeatures,
     SentimentScorer,

@@ -6,11 +6,11 @@ import math
 
 import pytest
 
-from framing.document import build_document
+from framing.document.parse import build_document
 from framing.errors import DataFileError
-from framing.features.sentiment import SentimentScorer, make_analyzer
-from framing.features.target_context import mention_features, sentence_context
-from framing.features.targets import TargetMatcher, load_targets
+from framing.features.sentiment.scorer import SentimentScorer, make_analyzer
+from framing.features.sentiment.target_context import mention_features, sentence_context
+from framing.features.sentiment.targets import TargetMatcher, load_targets
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,13 @@ import math
 
 from sklearn.pipeline import FeatureUnion
 
-from framing.corpus import CorpusReader
-from framing.features.attribution import AttributionFeatures
+from framing.corpus.reader import CorpusReader
+from framing.features.attribution.scorer import AttributionFeatures
 from framing.features.lexicon import LexiconFeatures
 from framing.features.loaded import LoadedLanguageFeatures
-from framing.features.readability import ReadabilityFeatures
-from framing.features.sentiment import SentimentFeatures
-from framing.pipeline import ArticleScorer
+from framing.features.readability.scorer import ReadabilityFeatures
+from framing.features.sentiment.scorer import SentimentFeatures
+from framing.run.pipeline import ArticleScorer
 
 
 def test_feature_union_matches_the_pipeline_on_the_seeds(seeds_dir):

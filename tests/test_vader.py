@@ -1,4 +1,4 @@
-"""framing.vader gives exactly vaderSentiment 3.3.2's polarity_scores."""
+"""framing.features.sentiment.vader gives exactly vaderSentiment 3.3.2's polarity_scores."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from sample_articles import allsides_texts
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from framing.document import build_document
-from framing.vader import FastSentimentAnalyzer, load_lexicons
+from framing.document.parse import build_document
+from framing.features.sentiment.vader import FastSentimentAnalyzer, load_lexicons
 
 LIBRARY = SentimentIntensityAnalyzer()
 FAST = FastSentimentAnalyzer()

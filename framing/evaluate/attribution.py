@@ -20,10 +20,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from framing.document import Document, build_document
+from framing.document.parse import Document, build_document
 from framing.evaluate.polnear import GoldAttribution, read_split
-from framing.features.attribution_cues import CueLexicon
-from framing.features.attribution_spans import Attribution, find_attributions
+from framing.features.attribution.cues import CueLexicon
+from framing.features.attribution.spans import Attribution, find_attributions
 
 MIN_OVERLAP = 0.3
 

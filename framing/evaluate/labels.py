@@ -20,9 +20,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from framing.discover import discover_labels
-from framing.document import build_document
+from framing.document.parse import build_document
 from framing.errors import EvaluationError
+from framing.lexicons.discover import discover_labels
 
 NOUN_TYPES = frozenset({"ACTOR", "ACTOR-I", "COUNTRY", "GROUP", "OBJECT", "EVENT", "MISC"})
 ANNOTATION_COLUMNS = ("code_type", "code_name", "code_mention", "event_id", "publisher_id")

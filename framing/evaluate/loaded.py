@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 
-from framing.document import WORD_RE, build_document
+from framing.document.parse import WORD_RE, build_document
 from framing.errors import EvaluationError
 from framing.features.loaded import (
     SCORED_KINDS,

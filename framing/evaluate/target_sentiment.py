@@ -19,11 +19,11 @@ import math
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from framing.document import build_document
+from framing.document.parse import build_document
 from framing.errors import EvaluationError
-from framing.features.sentiment import make_analyzer
-from framing.features.target_context import mention_features, window_words
-from framing.features.target_tone import TargetToneModel, TargetToneScorer, mention_context
+from framing.features.sentiment.scorer import make_analyzer
+from framing.features.sentiment.target_context import mention_features, window_words
+from framing.features.sentiment.target_tone import TargetToneModel, TargetToneScorer, mention_context
 
 CLASSES = (-1, 0, 1)
 BASELINE_THRESHOLD = 0.05

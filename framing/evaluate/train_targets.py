@@ -19,8 +19,8 @@ import json
 from pathlib import Path
 
 from framing.evaluate.target_sentiment import CLASSES, newsmtsc_inputs, read_newsmtsc
-from framing.features.sentiment import make_analyzer
-from framing.features.target_context import WINDOW
+from framing.features.sentiment.scorer import make_analyzer
+from framing.features.sentiment.target_context import WINDOW
 
 # Inverse regularisation strength of the context features (standardised) and
 # of the word indicators; chosen by 5-fold cross-validation on the train part,

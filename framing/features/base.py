@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from framing.document import Document
+from framing.document.parse import Document
 
 
 @dataclass(frozen=True)

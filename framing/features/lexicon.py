@@ -1,7 +1,7 @@
 """Loaded terms: contested-concept lexicon hits, their voice, and scare quotes.
 
 Every term of every loaded pack is found with one compiled matcher
-(:class:`~framing.lexicon_matcher.TermMatcher`).  Each hit gets a *voice*:
+(:class:`~framing.lexicons.matcher.TermMatcher`).  Each hit gets a *voice*:
 ``own`` (the narrator's words), ``quoted`` (inside someone's quoted speech) or
 ``scare_quote`` (inside a short quoted phrase no one is reported as saying,
 e.g. the old, trusty 'Russian threat' narrative).  Features are rates per
@@ -9,7 +9,7 @@ e.g. the old, trusty 'Russian threat' narrative).  Features are rates per
 
 Examples
 --------
->>> from framing.document import build_document
+>>> from framing.document.parse import build_document
 >>> scorer = LexiconScorer(packs=["russia_ukraine_nato"])
 >>> doc = build_document("a", "After the reunification with Crimea, the 'Russian threat' grew.")
 >>> result = scorer.score(doc)
@@ -28,10 +28,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from framing.document import Document, Quote
+from framing.document.parse import Document, Quote
 from framing.features.base import FamilyResult, Finding, per_thousand_words
-from framing.lexicon_matcher import TermMatcher
-from framing.lexicons import Pack, load_packs
+from framing.lexicons.matcher import TermMatcher
+from framing.lexicons.packs import Pack, load_packs
 
 FAMILY = "lexicon"
 SCARE_MAX_WORDS = 4  # longer quoted phrases are taken as speech
@@ -54,7 +54,7 @@ def quote_kinds(document: Document) -> list[str]:
     "so-called", or a short phrase nested inside someone's quote, is a scare
     quote.
 
-    >>> from framing.document import build_document
+    >>> from framing.document.parse import build_document
     >>> text = 'He called it "a disgrace." The so-called "reform" and the \\'threat\\' myth.'
     >>> doc = build_document("x", text)
     >>> quote_kinds(doc)

@@ -9,7 +9,7 @@ tokens (words and two-word phrases), so nothing is re-scanned.
 
 Examples
 --------
->>> from framing.document import build_document
+>>> from framing.document.parse import build_document
 >>> scorer = LoadedLanguageScorer()
 >>> doc = build_document("a", "The so-called reform was a disaster. Three civilians were killed.")
 >>> [(f.kind, f.text) for f in scorer.score(doc).findings]
@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 
 from framing.datafiles import packaged_text
-from framing.document import Document
+from framing.document.parse import Document
 from framing.errors import DataFileError
 from framing.features.base import FamilyResult, Finding, per_thousand_words
 
@@ -113,7 +113,7 @@ class LoadedLanguageScorer:
         emotive list re-derived inside a cross-validation fold); the other
         categories keep their packaged lists.
 
-    >>> from framing.document import build_document
+    >>> from framing.document.parse import build_document
     >>> doc = build_document("a", "A bizarre plan.")
     >>> LoadedLanguageScorer(wordlists={"emotive": ["plan"]}).sentence_scores(doc)
     [1.0]

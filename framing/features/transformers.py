@@ -2,7 +2,7 @@
 
 Kept apart from the scorers so that scoring (the CLI, worker processes) never
 imports scikit-learn, which costs about a second of start-up.  Each class is
-also reachable from its family's module (``framing.features.sentiment.SentimentFeatures``).
+also reachable from its family's module (``framing.features.sentiment.scorer.SentimentFeatures``).
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from framing.document import Document
-from framing.features.attribution import AttributionScorer
+from framing.document.parse import Document
+from framing.features.attribution.scorer import AttributionScorer
 from framing.features.base import Scorer
 from framing.features.lexicon import LexiconScorer
 from framing.features.loaded import LoadedLanguageScorer
-from framing.features.readability import ReadabilityScorer
-from framing.features.sentiment import SentimentScorer
+from framing.features.readability.scorer import ReadabilityScorer
+from framing.features.sentiment.scorer import SentimentScorer
 
 
 class FamilyTransformer(TransformerMixin, BaseEstimator, ABC):
@@ -68,7 +68,7 @@ class SentimentFeatures(FamilyTransformer):
 class LexiconFeatures(FamilyTransformer):
     """scikit-learn transformer for the contested-term family.
 
-    >>> from framing.document import build_document
+    >>> from framing.document.parse import build_document
     >>> t = LexiconFeatures(packs=["climate"]).fit([])
     >>> float(t.transform([build_document("a", "The climate crisis is real.")])[0][0])
     200.0

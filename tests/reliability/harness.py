@@ -22,7 +22,7 @@ from typing import Any
 from click.testing import CliRunner, Result
 
 from framing.cli import main
-from framing.corpus import CorpusReader
+from framing.corpus.reader import CorpusReader
 from framing.errors import FramingError
 
 # The exit statuses documented in `framing --help` (see framing.cli.EXIT_STATUSES).
@@ -76,7 +76,7 @@ def skip_reason(warning: str) -> str:
 @lru_cache(maxsize=1)
 def shared_scorer():
     """One ArticleScorer for the whole suite: lexicons and analyzers load once."""
-    from framing.pipeline import ArticleScorer
+    from framing.run.pipeline import ArticleScorer
 
     return ArticleScorer()
 

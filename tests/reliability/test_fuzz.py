@@ -15,10 +15,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from framing.clean import clean_text
-from framing.corpus import Article, CorpusReader, split_front_matter
-from framing.decode import decode_bytes
-from framing.document import build_document
+from framing.corpus.decode import decode_bytes
+from framing.corpus.reader import Article, CorpusReader, split_front_matter
+from framing.document.clean import clean_text
+from framing.document.parse import build_document
 
 from .harness import TALLY, count_results, feature_ranges_problems, shared_scorer
 

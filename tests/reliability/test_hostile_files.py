@@ -16,7 +16,7 @@ import zlib
 
 import pytest
 
-from framing.corpus import CorpusReader
+from framing.corpus.reader import CorpusReader
 
 from .harness import read_and_score
 

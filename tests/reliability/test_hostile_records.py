@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from framing.corpus import CorpusReader
+from framing.corpus.reader import CorpusReader
 from framing.errors import CorpusError
 
 from .harness import read_and_score

@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from framing.corpus import MAX_ARTICLE_CHARS, CorpusReader
+from framing.corpus.reader import MAX_ARTICLE_CHARS, CorpusReader
 
 from .harness import TALLY, count_results, read_and_score
 

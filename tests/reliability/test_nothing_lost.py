@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.outdir import MARKER
-from framing.pipeline import ArticleScorer
+from framing.run.outdir import MARKER
+from framing.run.pipeline import ArticleScorer
 
 from .harness import run_cli
 
@@ -84,7 +84,7 @@ def test_a_full_disk_while_writing_the_report_leaves_the_previous_one(corpus, tm
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device", str(out / "index.md"))
 
-    monkeypatch.setattr("framing.report.write_report", full_disk)
+    monkeypatch.setattr("framing.report.write.write_report", full_disk)
     result = run_cli("a full disk while writing", ["report", str(corpus), "--out", str(out), "--jobs", "1"],
                      injected=True)
     assert result.exit_code == 1

@@ -1,0 +1,1 @@
+"""Aggregate per group and compute the differences between groups, as data."""

@@ -1,0 +1,414 @@
+"""Distinctive vocabulary per group: log-odds ratios with an informative Dirichlet prior.
+
+Monroe, Colaresi & Quinn (2008), "Fightin' Words: Lexical Feature Selection and
+Evaluation for Identifying the Content of Political Conflict", *Political
+Analysis* 16(4).  Each group (an outlet, usually) is compared with all the
+other groups together; the prior is the whole article set's own counts, so a
+word is distinctive only when a group uses it more than the set as a whole
+would lead one to expect, and a word seen a handful of times cannot top the
+list by chance.
+
+Counting is streaming and mergeable: :func:`count_terms` reads one parsed
+:class:`~framing.document.parse.Document`, :class:`TermCounts` sums those counts per
+group and two ``TermCounts`` built on different partitions merge by
+addition (the Dask engine reduces them that way).
+
+Examples
+--------
+>>> from framing.document.parse import build_document
+>>> counts = TermCounts()
+>>> counts.add_document("A", build_document("a1", "The annexation of Crimea. The annexation."))
+>>> counts.add_document("B", build_document("b1", "The reunification with Crimea. Reunification."))
+>>> distinctive_terms(counts, top=1, min_count=1)  # doctest: +ELLIPSIS
+{'A': [('annexation', 1.188..., 2)], 'B': [('reunification', 1.188..., 2)]}
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
+
+from framing.datafiles import packaged_text
+from framing.document.parse import Document, Sentence
+from framing.errors import DataFileError
+
+STOPWORDS_FILE = "stopwords.txt"
+# Beyond this many (group, term) counts the counts seen once are dropped (and
+# with them their example sentences): about 250 bytes each, so a few hundred
+# megabytes at most; below it every count is exact.
+DEFAULT_MAX_ENTRIES = 1_000_000
+MAX_NGRAM = 3
+
+
+@lru_cache(maxsize=1)
+def load_stopwords() -> frozenset[str]:
+    """The packaged stop words (``framing/data/stopwords.txt``), read once.
+
+    Raises
+    ------
+    DataFileError
+        If a line is not a single lower-case word.
+
+    Examples
+    --------
+    >>> "the" in load_stopwords(), "annexation" in load_stopwords()
+    (True, False)
+    """
+    text = packaged_text(STOPWORDS_FILE)
+    return parse_stopwords(text, f"framing/data/{STOPWORDS_FILE}")
+
+
+def parse_stopwords(text: str, label: str) -> frozenset[str]:
+    """Parse a stop-word list: one lower-case word per line, ``#`` comments."""
+    if not text.lstrip().startswith("#"):
+        raise DataFileError(f"{label}, line 1: no header — start the file with '# ...' lines naming its source")
+    words = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        word = line.strip()
+        if not word or word.startswith("#"):
+            continue
+        if word != word.lower() or len(word.split()) != 1:
+            raise DataFileError(
+                f"{label}, line {number}: entry {word!r}: not a single lower-case word — write one word per line"
+            )
+        words.add(word)
+    return frozenset(words)
+
+
+def normalise_token(token: str) -> str:
+    """A token as counted: straight apostrophes, possessive ``'s`` removed.
+
+    >>> normalise_token("Moscow’s"), normalise_token("it's")
+    ('moscow', "it's")
+    """
+    token = token.lower().replace("’", "'")
+    if token.endswith("'s") and len(token) > 4 and token not in load_stopwords():
+        token = token[:-2]
+    return token
+
+
+def term_lists(doc: Document, stopwords: frozenset[str] | None = None) -> tuple[list[str], list[int]]:
+    """Every counted n-gram of ``doc`` and the index of its sentence, sentence by sentence.
+
+    Terms are unigrams that are not stop words, bigrams of two such words and
+    trigrams whose first and last words are not stop words ("reunification
+    with crimea", "special military operation").  N-grams stay inside one
+    sentence and never cross punctuation or quotation marks, so "NATO, Russia"
+    is not a bigram.  Tokens without a letter (numbers) break n-grams.
+
+    Examples
+    --------
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Moscow's reunification with Crimea, they said.")
+    >>> sorted(term_lists(doc)[0])  # doctest: +NORMALIZE_WHITESPACE
+    ['crimea', 'moscow', 'moscow reunification', 'reunification', 'reunification with crimea', 'said']
+    """
+    stop = load_stopwords() if stopwords is None else stopwords
+    tokens = doc.tokens
+    cuts = phrase_breaks(doc)
+    cached = _NORMALISED
+    terms: list[str] = []
+    where: list[int] = []
+    for sentence in doc.sentences:
+        span = doc.tokens_between(sentence.start, sentence.end)
+        lo, hi = span.start, span.stop
+        if lo == hi:
+            continue
+        words = [cached[t] if t in cached else _normalise_new(t) for t in tokens[lo:hi]]
+        # None marks a phrase boundary (punctuation before the token) and a number.
+        for cut in reversed(cuts[bisect.bisect_right(cuts, lo):bisect.bisect_left(cuts, hi)]):
+            words.insert(cut - lo, None)
+        content = [w is not None and w not in stop for w in words]
+        found = [w for w, c in zip(words, content) if c]
+        found += [f"{a} {b}" for a, b, ca, cb in zip(words, words[1:], content, content[1:]) if ca and cb]
+        found += [
+            f"{a} {m} {b}"
+            for a, m, b, ca, cb in zip(words, words[1:], words[2:], content, content[2:])
+            if ca and cb and m is not None
+        ]
+        terms += found
+        where += [sentence.index] * len(found)
+    return terms, where
+
+
+# Anything but a word character or white space between two tokens ends a phrase.
+PHRASE_BREAK_RE = re.compile(r"[^\w\s]|_")
+
+
+def phrase_breaks(doc: Document) -> list[int]:
+    """Sorted indices of the tokens that punctuation separates from the token before."""
+    spans = doc.token_spans
+    starts = [start for start, _ in spans]
+    breaks = set()
+    for match in PHRASE_BREAK_RE.finditer(doc.body):
+        position = match.start()
+        after = bisect.bisect_right(starts, position)
+        if after and spans[after - 1][1] > position:
+            continue  # inside a token ("u.s", "us-led")
+        breaks.add(after)
+    return sorted(breaks)
+
+
+_NORMALISED: dict[str, str | None] = {}
+
+
+def _normalise_new(token: str) -> str | None:
+    """:func:`normalise_token`, cached; None for a token without a letter."""
+    found = normalise_token(token) if any(ch.isalpha() for ch in token) else None
+    if len(_NORMALISED) > 500_000:  # keep the cache bounded on huge vocabularies
+        _NORMALISED.clear()
+    _NORMALISED[token] = found
+    return found
+
+
+def count_terms(doc: Document, stopwords: frozenset[str] | None = None) -> Counter:
+    """Counts of the terms of one document (see :func:`term_lists`).
+
+    >>> from framing.document.parse import build_document
+    >>> count_terms(build_document("x", "Annexation. The annexation of Crimea."))["annexation"]
+    2
+    """
+    return Counter(term_lists(doc, stopwords)[0])
+
+
+@dataclass
+class TermCounts:
+    """Term counts per group, with the first sentence each term was seen in.
+
+    Build it one document at a time (:meth:`add_document`) or from counters
+    (:meth:`add`); combine partial counts with :meth:`merge` or ``+``.  The
+    example kept for a (group, term) is the smallest ``(article_id,
+    sentence_index)``, so it does not depend on the order of merging.
+
+    Memory is bounded: when more than ``max_entries`` (group, term) pairs are
+    held, the pairs seen only once are dropped ("lossy counting", Manku &
+    Motwani 2002), which can only lower a count that was already tiny.  Below
+    the bound every count is exact.
+    """
+
+    counts: dict[str, Counter] = field(default_factory=dict)
+    examples: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
+    n_documents: Counter = field(default_factory=Counter)
+    max_entries: int = DEFAULT_MAX_ENTRIES
+    n_pruned: int = 0
+
+    @property
+    def n_entries(self) -> int:
+        """How many (group, term) counts are held."""
+        return sum(len(counter) for counter in self.counts.values())
+
+    def add(
+        self,
+        group: str,
+        counter: Mapping[str, int] | Iterable[str],
+        examples: Mapping[str, tuple[str, int]] | None = None,
+        n_documents: int = 1,
+    ) -> None:
+        """Add one document's terms to ``group``.
+
+        ``counter`` is a mapping of counts or an iterable of terms (each
+        counted once per appearance); ``examples`` maps terms to
+        ``(article_id, sentence_index)``.
+        """
+        target = self.counts.setdefault(group, Counter())
+        before = len(target)
+        target.update(counter)
+        self.n_documents[group] += n_documents
+        if examples:
+            self._keep_examples(group, examples)
+        self._n_entries = getattr(self, "_n_entries", self.n_entries - len(target) + before)
+        self._n_entries += len(target) - before
+        if self._n_entries > self.max_entries:
+            self.prune()
+
+    def add_document(self, group: str, doc: Document, stopwords: frozenset[str] | None = None) -> None:
+        """Count ``doc``'s terms into ``group`` and remember where each first occurs."""
+        terms, sentence_indices = term_lists(doc, stopwords)
+        # dict() keeps the last value of a repeated key: reversed, the first use.
+        first = dict(zip(reversed(terms), zip(repeat(doc.article_id), reversed(sentence_indices))))
+        self.add(group, terms, first)  # a list: Counter counts it in C
+
+    def _keep_examples(self, group: str, examples: Mapping[str, tuple[str, int]]) -> None:
+        kept = self.examples.setdefault(group, {})
+        earlier = {term: kept[term] for term in examples.keys() & kept.keys() if kept[term] < examples[term]}
+        kept.update(examples)
+        kept.update(earlier)
+
+    def prune(self, below: int = 2) -> None:
+        """Drop every (group, term) count under ``below``, with its example."""
+        for group, counter in self.counts.items():
+            rare = [term for term, n in counter.items() if n < below]
+            kept = self.examples.get(group, {})
+            for term in rare:
+                del counter[term]
+                kept.pop(term, None)
+        self.n_pruned += 1
+        self._n_entries = self.n_entries
+
+    def merge(self, other: TermCounts) -> TermCounts:
+        """Add ``other``'s counts into this object (in place) and return it."""
+        for group, counter in other.counts.items():
+            self.add(group, counter, other.examples.get(group), n_documents=other.n_documents[group])
+        self.n_pruned += other.n_pruned
+        return self
+
+    def __add__(self, other: TermCounts) -> TermCounts:
+        return TermCounts(max_entries=self.max_entries).merge(self).merge(other)
+
+    @property
+    def groups(self) -> list[str]:
+        """The groups, sorted."""
+        return sorted(self.counts)
+
+    def example(self, group: str, term: str) -> tuple[str, int] | None:
+        """``(article_id, sentence_index)`` of the first sentence of ``group`` using ``term``."""
+        return self.examples.get(group, {}).get(term)
+
+
+def term_order(term: str) -> int:
+    """The n of an n-gram: 1 for "annexation", 3 for "reunification with crimea"."""
+    return term.count(" ") + 1
+
+
+def log_odds_z(y_i: float, n_i: float, y_j: float, n_j: float, alpha_w: float, alpha_0: float) -> float:
+    """The z-score of a term's log-odds ratio between group i and group j.
+
+    Monroe et al. (2008), eq. 16 and 19-20: with counts ``y`` of the term,
+    totals ``n`` and the prior ``alpha_w`` (whose sum over the vocabulary is
+    ``alpha_0``)::
+
+        delta = log((y_i + a_w) / (n_i + a_0 - y_i - a_w)) - log((y_j + a_w) / (n_j + a_0 - y_j - a_w))
+        z = delta / sqrt(1 / (y_i + a_w) + 1 / (y_j + a_w))
+
+    >>> round(log_odds_z(3, 4, 1, 4, 4, 8), 6)
+    1.149271
+    """
+    delta = math.log((y_i + alpha_w) / (n_i + alpha_0 - y_i - alpha_w)) - math.log(
+        (y_j + alpha_w) / (n_j + alpha_0 - y_j - alpha_w)
+    )
+    variance = 1.0 / (y_i + alpha_w) + 1.0 / (y_j + alpha_w)
+    return delta / math.sqrt(variance)
+
+
+def distinctive_terms(
+    term_counts: TermCounts,
+    top: int = 20,
+    min_count: int = 3,
+    prior_scale: float = 1.0,
+    orders: Iterable[int] = (1, 2, 3),
+    collapse_nested: bool = True,
+) -> dict[str, list[tuple[str, float, int]]]:
+    """The terms each group over-uses compared with all the other groups.
+
+    Parameters
+    ----------
+    term_counts : TermCounts
+        Counts per group.
+    top : int
+        How many terms to return per group.
+    min_count : int
+        Terms used fewer times than this in the whole set are ignored.
+    prior_scale : float
+        Strength of the informative prior: ``alpha_w = prior_scale * y_w``,
+        the term's count in the whole set (its own n-gram order).
+    orders : iterable of int
+        Which n-gram orders to consider (1 unigrams, 2 bigrams, 3 trigrams).
+    collapse_nested : bool
+        Leave out a term whose every use in the group lies inside a longer
+        listed term used at least twice ("usual" when "business as usual" is
+        listed as often).
+
+    Returns
+    -------
+    dict
+        ``{group: [(term, z, count_in_group), ...]}``, every z positive,
+        sorted by z descending, then term (so ties are broken stably).  A
+        group compared with nothing (only one group) gets an empty list.
+
+    Examples
+    --------
+    >>> counts = TermCounts()
+    >>> counts.add("A", {"annexation": 3, "crimea": 1})
+    >>> counts.add("B", {"annexation": 1, "crimea": 3})
+    >>> distinctive_terms(counts, min_count=1)  # doctest: +ELLIPSIS
+    {'A': [('annexation', 1.149..., 3)], 'B': [('crimea', 1.149..., 3)]}
+    """
+    if prior_scale <= 0:
+        raise ValueError(f"prior_scale must be positive, got {prior_scale!r}")
+    wanted = set(orders)
+    groups = term_counts.groups
+    result: dict[str, list[tuple[str, float, int]]] = {group: [] for group in groups}
+    if len(groups) < 2:
+        return result
+    totals: Counter = Counter()  # y_w over the whole set
+    for counter in term_counts.counts.values():
+        totals.update(counter)
+    order_totals: Counter = Counter()  # n per order, over the whole set
+    for term, count in totals.items():
+        order_totals[term_order(term)] += count
+    for group in groups:
+        own = term_counts.counts[group]
+        own_totals: Counter = Counter()
+        for term, count in own.items():
+            own_totals[term_order(term)] += count
+        scored = []
+        for term, y_i in own.items():
+            order = term_order(term)
+            y_w = totals[term]
+            if order not in wanted or y_w < min_count:
+                continue
+            alpha_w = prior_scale * y_w
+            alpha_0 = prior_scale * order_totals[order]
+            n_i = own_totals[order]
+            n_j = order_totals[order] - n_i
+            z = log_odds_z(y_i, n_i, y_w - y_i, n_j, alpha_w, alpha_0)
+            if z > 0:
+                scored.append((term, z, y_i))
+        if collapse_nested:
+            redundant = _nested_terms([term for term, _, _ in scored], own)
+            scored = [item for item in scored if item[0] not in redundant]
+        # Rounded z so that float noise cannot reorder ties; then the term.
+        scored.sort(key=lambda item: (-round(item[1], 9), item[0]))
+        result[group] = scored[:top]
+    return result
+
+
+def _nested_terms(terms: Iterable[str], own: Mapping[str, int]) -> set[str]:
+    """Terms every use of which lies inside a longer listed term ("usual" in "business as usual").
+
+    Only repeated phrases count: a word seen once is always inside some
+    phrase seen once, and the word is then the better vocabulary item.
+    """
+    redundant = set()
+    for term in terms:
+        if own[term] < 2:
+            continue
+        words = term.split(" ")
+        for size in range(1, len(words)):
+            for start in range(len(words) - size + 1):
+                part = " ".join(words[start:start + size])
+                if own.get(part) == own[term]:
+                    redundant.add(part)
+    return redundant
+
+
+def find_sentence(doc: Document, term: str) -> Sentence | None:
+    """The first sentence of ``doc`` in which ``term`` is counted, or None.
+
+    Use it when the counts did not keep the example (e.g. after pruning).
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "NATO met. Moscow's reunification with Crimea followed.")
+    >>> find_sentence(doc, "reunification with crimea").text
+    "Moscow's reunification with Crimea followed."
+    """
+    for found, sentence_index in zip(*term_lists(doc)):
+        if found == term:
+            return doc.sentences[sentence_index]
+    return None

@@ -1,0 +1,1 @@
+"""Read a folder or file of articles and their metadata into ``Article`` records."""

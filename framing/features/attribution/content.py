@@ -1,0 +1,379 @@
+"""Content spans of attribution: where reported speech starts and ends around a cue.
+
+:class:`BodyText` holds the document text with its quotation spans and the
+small position helpers every rule shares; :class:`ContentRules` reads the
+clause a cue governs (``said that ...``, ``told reporters he ...``, ``wants to
+...``), the content to the left of a parenthetical cue (``"...," he said``)
+and whether a content is direct, indirect or mixed speech.  The speaker side
+is in :mod:`framing.features.attribution.sources`; the rules that combine
+them are in :mod:`framing.features.attribution.spans`.
+
+Examples
+--------
+>>> from framing.document.parse import build_document
+>>> doc = build_document("x", '"We are ready," Grushko said. He said the army was ready.')
+>>> rules = ContentRules(doc, frozenset({"said"}))
+>>> rules.kind_of([(1, 14)]), rules.kind_of([(38, 57)])
+('direct', 'indirect')
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from framing.document.parse import Document, Sentence
+from framing.features.attribution.cues import CueVerb
+from framing.features.attribution.speakers import DETERMINERS, PRONOUNS, STOPWORDS
+
+Span = tuple[int, int]
+COMPLEMENTIZERS = frozenset("that whether if how why what".split())
+# First words of what may follow a cue that ends its clause ("said on Monday.").
+ADJUNCT_STARTS = frozenset(
+    """on in at during to last earlier later this yesterday today tonight recently late after before
+    while when monday tuesday wednesday thursday friday saturday sunday from via through with
+    afterwards again also regret concern confidence doubt hope surprise outside inside near over
+    here there afterward shortly""".split()
+)
+BE = frozenset("is was were are been being be".split())
+# Words that open a predicate: after "said X" they show X began a clause.
+FINITE = BE | frozenset("has have had will would could should can may might must did does do".split())
+# Words that turn a cue into another verb ("backed away", "called off") or
+# start an adjunct rather than its object.
+_PARTICLES = frozenset("up away down off out back in into from by at of on over".split())
+# What follows the comma that ends a content: ", adding that ...", ", he said".
+_SECOND_STATEMENT = tuple(
+    """adding saying noting stressing warning arguing explaining insisting claiming echoing
+    citing""".split()
+) + ("pointing out", "according to", "he said", "she said")
+# Pronouns that open a clause ("believes he will", "told reporters they were").
+_SUBJECTS = frozenset("he she they we i it there".split())
+SUBORDINATORS = frozenset("when while as after before because since although though unless".split())
+OBJECT_VERBS = frozenset("tell ask warn urge remind assure inform accuse promise".split())
+OPEN_QUOTES = '"“'
+CLOSE_QUOTES = '"”'
+# Marks that may end or open speech next to a cue: also the apostrophe that
+# ends a '' pair (the quote itself is always looked up in the Document).
+OPEN_MARKS = OPEN_QUOTES + "'"
+CLOSE_MARKS = CLOSE_QUOTES + "'"
+# "MOSCOW –" / "MOSCOW, February 16. /TASS/." opening a report.
+DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^–—\n]{0,30}?)?\s*(?:[–—-]|/[A-Z]+/\.?)\s+")
+# Words that may sit between a cue and its complement ("said on Monday that").
+_ADVERBIAL_LIMIT = 10
+
+
+class BodyText:
+    """A document's text, its quotation spans, and position helpers shared by the rules."""
+
+    def __init__(self, doc: Document, verb_forms: frozenset[str]):
+        self.doc = doc
+        self.verb_forms = verb_forms
+        self.body = doc.body
+        self.speech_quotes = [q for q in doc.quotes if q.mark == "double"]
+        self._quote_starts = [q.start for q in self.speech_quotes]
+        # Any quotation, single or double, makes content "mixed" ("adding that
+        # the old 'Russian threat' narrative ...").
+        self.all_quotes = list(doc.quotes)
+        self._all_starts = [q.start for q in self.all_quotes]
+
+    def _quote_ending_at(self, pos: int):
+        """The speech quote whose closing mark is at ``pos``."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        while i >= 0:
+            q = self.speech_quotes[i]
+            if q.start <= pos < q.end:
+                return q
+            if q.end < pos - 2000:
+                break
+            i -= 1
+        return None
+
+    def _quote_closing_before(self, pos: int):
+        """The speech quote whose closing mark is the last thing before ``pos``."""
+        end = self._back_space(pos, 0)
+        if end == 0 or self.body[end - 1] not in CLOSE_MARKS:
+            return None
+        quote = self._quote_ending_at(end - 1)
+        return quote if quote is not None and quote.end == end else None
+
+    def _quote_starting_at(self, pos: int):
+        i = bisect.bisect_left(self._quote_starts, pos)
+        if i < len(self.speech_quotes) and self.speech_quotes[i].start == pos:
+            return self.speech_quotes[i]
+        return None
+
+    def _skip_space(self, pos: int, end: int) -> int:
+        while pos < end and self.body[pos].isspace():
+            pos += 1
+        return pos
+
+    def _back_space(self, pos: int, start: int) -> int:
+        while pos > start and self.body[pos - 1].isspace():
+            pos -= 1
+        return pos
+
+    def _trim(self, start: int, end: int) -> Span:
+        body = self.body
+        while start < end and (body[start].isspace() or body[start] in ",:;—-–"):
+            start += 1
+        while end > start and (body[end - 1].isspace() or body[end - 1] in ".,;:—-–"):
+            end -= 1
+        return start, end
+
+
+class ContentRules(BodyText):
+    """Rules that find the content spans of an attribution around its cue."""
+
+    def _region_end(self, sentence: Sentence, pos: int) -> int:
+        """End of the clause after a cue: the sentence end or a following ", adding"."""
+        end = sentence.end
+        # "says she respects X but argues that ...": the next cue starts a new clause.
+        for k in self.doc.tokens_between(pos, end):
+            if self.doc.tokens[k] in ("and", "but") and k + 1 < len(self.doc.tokens):
+                if self.doc.tokens[k + 1] in self.verb_forms and self.doc.token_spans[k + 1][1] <= end:
+                    end = self.doc.token_spans[k][0]
+                    break
+        nxt = self.body.find(",", pos, end)
+        while nxt != -1:
+            after = self.body[nxt + 1 : nxt + 12].lstrip().lower()
+            if after.startswith(_SECOND_STATEMENT):
+                return nxt
+            nxt = self.body.find(",", nxt + 1, end)
+        return end
+
+    def _complement(self, pos: int, end: int, objects: bool = False) -> tuple[int, bool] | None:
+        """Where the content starts after a cue, and whether it opened with a complement."""
+        body, doc = self.body, self.doc
+        start = self._skip_space(pos, end)
+        if start >= end:
+            return None
+        if body[start] in ":,":
+            after = self._skip_space(start + 1, end)
+            if after < end and body[after] in OPEN_MARKS:
+                return after, True
+            if body[start] == ":":
+                return after, True
+        if body[start] in OPEN_QUOTES or self._quote_starting_at(start):
+            return start, True
+        for n, k in enumerate(doc.tokens_between(start, end)):
+            if n > _ADVERBIAL_LIMIT:
+                break
+            tok_start = doc.token_spans[k][0]
+            if body[tok_start - 1 : tok_start] in OPEN_QUOTES and n:
+                return tok_start - 1, True
+            gap = body[start:tok_start]
+            if ":" in gap and not any(c in gap for c in '"“”;'):
+                return self._skip_space(start + gap.index(":") + 1, end), True
+            if any(c in gap for c in '"“”;'):
+                break
+            if doc.tokens[k] in COMPLEMENTIZERS:
+                return tok_start, True
+            if doc.tokens[k] in SUBORDINATORS:
+                break  # "told MSNBC when asked about concerns that ...": not the content
+            # Only "when, where, to whom" words may stand between a cue and its
+            # clause ("said on Monday that", "told reporters that"); "said he
+            # was sure that" starts its content at "he".
+            if n == 0 and doc.tokens[k] not in ADJUNCT_STARTS and not objects:
+                break
+        return start, False
+
+    def kind_of(self, contents: list[Span]) -> str:
+        total = quoted = 0
+        first_quoted = self.doc.quote_at(contents[0][0]) is not None or (
+            self.body[contents[0][0] - 1 : contents[0][0]] in OPEN_QUOTES + "‘'"
+        )
+        for start, end in contents:
+            idx = self.doc.tokens_between(start, end)
+            total += len(idx)
+            i = bisect.bisect_right(self._all_starts, end) - 1
+            while i >= 0:
+                q = self.all_quotes[i]
+                if q.end > start:
+                    quoted += len(self.doc.tokens_between(max(start, q.start), min(end, q.end)))
+                if q.end < start - 2000:
+                    break
+                i -= 1
+        if total == 0 or quoted == 0:
+            return "indirect"
+        return "direct" if first_quoted and quoted >= 0.9 * total else "mixed"
+
+    def _left_content(self, sentence: Sentence, before: int) -> list[Span] | None:
+        """Content that ends before ``before`` (the comma ahead of the source or cue)."""
+        body = self.body
+        end = self._back_space(before, sentence.start)
+        if end > sentence.start and body[end - 1] == ",":
+            end -= 1
+        end = self._back_space(end, sentence.start)
+        mark = end - 1
+        if mark >= 0 and body[mark] in CLOSE_MARKS:
+            q = self._quote_ending_at(mark)
+            if q is not None:
+                # The quote may open sentences earlier: measure the lead-in from
+                # the start of the sentence where it opens.
+                opening = self.doc.sentence_at(q.start)
+                first = opening.start if opening and opening.start < sentence.start else sentence.start
+                lead = body[first : q.start].strip()
+                if q.start <= first or not lead or lead in ("But", "And", "So"):
+                    return [self._trim(*inner_span(self.body, q))]
+                return [self._trim(first, q.end)]
+        elif mark >= 0 and end > sentence.start and body[end - 1] in ",":
+            end -= 1
+        start = sentence.start
+        dateline = DATELINE.match(body, start, end)
+        if dateline:
+            start = dateline.end()
+        span = self._trim(start, end)
+        if len(self.doc.tokens_between(*span)) < 2:
+            return None
+        return [span]
+
+    def _right_content(self, start: int, end: int) -> list[Span] | None:
+        q = self._quote_starting_at(start)
+        if q is not None and self.body[q.end : end].strip(" .,") == "":
+            return [self._trim(*inner_span(self.body, q))]
+        span = self._trim(start, end)
+        if len(self.doc.tokens_between(*span)) < 2:
+            return None
+        return [span]
+
+    def _infinitive(self, start: int, end: int) -> int | None:
+        """Start of a "to" clause after the cue: "wants to win", "urged the ministry to act"."""
+        doc, body = self.doc, self.body
+        idx = doc.tokens_between(self._skip_space(start, end), end)
+        for n, k in enumerate(idx[:8]):
+            if doc.tokens[k] == "to" and n + 1 < len(idx):
+                nxt = idx[n + 1]
+                word = doc.tokens[nxt]
+                if word in DETERMINERS or word in PRONOUNS or starts_upper(body, doc.token_spans[nxt][0]):
+                    return None  # "agreed to the deal", "talked to Trump"
+                return doc.token_spans[idx[0]][0]
+            if n and not _gap_is_word_space(body, doc.token_spans[idx[n - 1]][1], doc.token_spans[k][0]):
+                return None
+            if doc.tokens[k] in STOPWORDS and doc.tokens[k] not in ("the", "his", "her", "their", "its", "of"):
+                return None
+        return None
+
+    def _bare_clause(self, start: int, end: int, objects: bool) -> int | None:
+        """Start of a clause with no "that": "believe Beijing has ...", "told reporters he was ..."."""
+        doc = self.doc
+        idx = doc.tokens_between(start, end)
+        first = 0
+        if objects:
+            # "told reporters he would": the clause opens at the first subject pronoun.
+            first = next((n for n, k in enumerate(idx[1:5], 1) if doc.tokens[k] in _SUBJECTS), -1)
+            if first < 0:
+                return None
+        if first >= len(idx):
+            return None
+        if doc.tokens[idx[first]] in _SUBJECTS:
+            return doc.token_spans[idx[first]][0]
+        if objects:
+            return None
+        for k in idx[first + 1 : first + 8]:
+            if "," in self.body[doc.token_spans[k - 1][1] : doc.token_spans[k][0]]:
+                return None
+            if doc.tokens[k] in FINITE:
+                return doc.token_spans[idx[first]][0]
+        return None
+
+    def _particle_follows(self, start: int, end: int) -> bool:
+        """Whether the words after a cue make it a phrasal verb ("backed away", "called On Sunday")."""
+        idx = self.doc.tokens_between(start, end)
+        if not idx or self.doc.tokens[idx[0]] in _PARTICLES:
+            return True
+        return self.body[start].isupper() and self.doc.tokens[idx[0]] in ADJUNCT_STARTS
+
+    def _phrase_end(self, start: int, end: int) -> int:
+        """End of a noun-phrase content ("backed Clinton, who ..."): the first comma or clause word."""
+        doc, body = self.doc, self.body
+        for k in doc.tokens_between(start, end):
+            if any(c in body[doc.token_spans[k - 1][1] : doc.token_spans[k][0]] for c in ",;:—(") and k:
+                if doc.token_spans[k - 1][1] > start:
+                    return doc.token_spans[k - 1][1]
+            if doc.tokens[k] in SUBORDINATORS and doc.token_spans[k][0] > start:
+                return doc.token_spans[k][0]
+        return end
+
+    def _adjunct_only(self, start: int, end: int, verb: CueVerb) -> bool:
+        """Whether the words after a cue only say when, where or to whom it was said."""
+        doc = self.doc
+        idx = doc.tokens_between(start, end)
+        if not idx:
+            return True
+        first = doc.tokens[idx[0]]
+        if first in ADJUNCT_STARTS:
+            return True
+        return verb.lemma in OBJECT_VERBS and len(idx) <= 16
+
+    def _closes_clause(self, complement, region_start: int, region_end: int, verb: CueVerb) -> bool:
+        """Whether nothing after a cue is its content ("he said on Monday.", "she said, ...")."""
+        return complement is None or (
+            not complement[1]
+            and not (verb.infinitive and self._infinitive(region_start, region_end) is not None)
+            and (
+                self._adjunct_only(region_start, region_end, verb)
+                or self.body[self._skip_space(region_start, region_end)] == ","
+            )
+        )
+
+    def _contents_around(
+        self, sentence: Sentence, left_anchor: int, region_start: int, region_end: int, quote_before: bool
+    ) -> list[Span] | None:
+        """The content of a parenthetical or inverted cue: on its left, and on its right after a comma."""
+        body = self.body
+        contents = self._left_content(sentence, left_anchor)
+        after = self._skip_space(region_start, region_end)
+        if not quote_before and after < region_end and body[after] == ",":
+            # "Even then, he said, he's learned enough ...": content on both sides.
+            right = self._right_content(self._skip_space(after + 1, region_end), region_end)
+            if right:
+                contents = (contents or [self._trim(sentence.start, left_anchor)]) + right
+        return contents
+
+    def _contents_after(
+        self, complement: tuple[int, bool], region_start: int, region_end: int, verb: CueVerb
+    ) -> list[Span] | None:
+        """The content that follows a cue: a clause, a "to" clause or, for some verbs, a noun phrase."""
+        c_start, opened = complement
+        infinitive = self._infinitive(region_start, region_end) if verb.infinitive else None
+        if infinitive is not None:
+            c_start, opened = infinitive, True
+        elif not opened:
+            clause = self._bare_clause(c_start, region_end, verb.lemma in OBJECT_VERBS)
+            if clause is not None:
+                c_start, opened = clause, True
+        if opened or not (verb.strict or verb.lemma in OBJECT_VERBS):
+            return self._right_content(c_start, region_end)
+        if not verb.noun_content or self._particle_follows(c_start, region_end):
+            return None
+        # "backed Clinton": one word will do.
+        return [self._trim(c_start, self._phrase_end(c_start, region_end))]
+
+
+def inner_span(body: str, q) -> Span:
+    """The text span of a quote without its marks (a quote may lack its opening mark)."""
+    start, end = q.start, q.end
+    for _ in range(2):  # one mark, or a '' pair
+        if start < end and body[start] in OPEN_QUOTES + "'":
+            start += 1
+        if end > start and body[end - 1] in CLOSE_QUOTES + "'":
+            end -= 1
+    return start, end
+
+
+def _gap_is_word_space(body: str, end: int, start: int) -> bool:
+    return end >= start or body[end:start].isspace()
+
+
+def starts_upper(body: str, pos: int) -> bool:
+    return body[pos].isupper() or body[pos].isdigit()
+
+
+def is_headline(doc: Document, sentence: Sentence) -> bool:
+    """Title Case lines ("Russia Has Ceased 'All' Cooperation, Official Says") are headlines."""
+    idx = doc.tokens_between(sentence.start, sentence.end)
+    if len(idx) < 4:
+        return False
+    body, spans = doc.body, doc.token_spans
+    caps = sum(1 for k in idx if body[spans[k][0]].isupper())
+    return caps >= 0.7 * len(idx)

@@ -1,0 +1,223 @@
+"""Sources of attribution: who speaks, found from the cue in the same clause.
+
+:class:`SourceRules` reads the speaker of a reporting cue: a noun phrase
+before it ("Grushko said", "Graham, who says"), after it ("..., said the
+deputy minister"), the first subject of a coordinated clause ("X rejected
+the idea and said") or a subject the noun-phrase rules of
+:mod:`framing.features.attribution.speakers` do not parse ("Sen. Elizabeth Warren (D-MA) said",
+"42% say").  It also tells when a cue word is not a reporting verb here: a
+passive ("it is said"), a word of a name ("the United States").
+
+Examples
+--------
+>>> from framing.document.parse import build_document
+>>> from framing.features.attribution.cues import CueLexicon
+>>> doc = build_document("x", "Most voters polled on Tuesday say the race is close.")
+>>> cue = doc.body.index("say")
+>>> source, inverted, relative = SourceRules(doc, frozenset({"say"})).cue_source(
+...     doc.sentences[0], cue, cue + 3, CueLexicon.load().lookup("say"))
+>>> doc.body[slice(*source)], inverted
+('Most voters polled on Tuesday', False)
+"""
+
+from __future__ import annotations
+
+from framing.document.parse import Sentence
+from framing.features.attribution.content import (
+    BE,
+    CLOSE_MARKS,
+    COMPLEMENTIZERS,
+    DATELINE,
+    FINITE,
+    OPEN_MARKS,
+    SUBORDINATORS,
+    BodyText,
+    Span,
+    starts_upper,
+)
+from framing.features.attribution.cues import CueVerb
+from framing.features.attribution.speakers import (
+    AUXILIARIES,
+    DETERMINERS,
+    PRONOUNS,
+    STOPWORDS,
+    noun_phrase_start,
+    source_after,
+    source_before,
+)
+
+# Heads of plural subjects without a plural -s ("half of those polled say").
+_GROUP_WORDS = frozenset("percent half third quarter majority minority most many all few both people".split())
+# Cue classes whose verbs are also common outside reports ("the opposing campaign").
+_MENTAL = frozenset(("belief", "stance"))
+
+
+class SourceRules(BodyText):
+    """Rules that find the speaker of a reporting cue in its clause."""
+
+    def cue_source(
+        self, sentence: Sentence, start: int, end: int, verb: CueVerb
+    ) -> tuple[Span, bool, Span | None] | None:
+        """The speaker of the cue at ``start:end``, whether it follows the cue, and its relative-clause span.
+
+        None when the clause has no speaker for the cue, or the cue word is
+        not used as a finite reporting verb there.
+        """
+        relative = self._relative_subject(sentence, start)
+        source = relative or source_before(self.doc, sentence, start) or self._coordinated_subject(sentence, start)
+        inverted = False
+        if source is None:
+            source = self._inverted_subject(sentence, start, end, verb)
+            inverted = source is not None
+        if source is None and not verb.strict and (verb.form_type == "past" or verb.lemma in ("say", "tell")):
+            source = self._clause_subject(sentence, start)
+        if source is None:
+            return None
+        if verb.form_type == "base" and not self._base_form_ok(source, start):
+            # "Majorities of Democrats in five states ... Tuesday say": the noun
+            # phrase rules stopped at "Tuesday"; the plural subject is further left.
+            source = None if inverted else self._clause_subject(sentence, start)
+            if source is None or not self._plural_subject(source):
+                return None
+        if self._not_a_cue(sentence, start, verb, source):
+            return None
+        return source, inverted, relative
+
+    def _not_a_cue(self, sentence: Sentence, start: int, verb: CueVerb, source: Span) -> bool:
+        """Whether the cue word is a modifier or a noun here, not a finite verb."""
+        if verb.form_type == "ing" and verb.verb_class in _MENTAL and not self._after_be(sentence, start):
+            return True  # "the opposing campaign", "Many clubs offering ...": not a finite verb
+        source_words = self.doc.tokens_between(*source)
+        # "his support of", "the questions": a noun after a determiner.
+        return len(source_words) == 1 and self.doc.tokens[source_words[0]] in DETERMINERS
+
+    def _inverted_subject(self, sentence: Sentence, start: int, end: int, verb: CueVerb) -> Span | None:
+        """The subject after a cue that follows a comma or a quote: '"...," said the deputy minister'."""
+        before = self.body[sentence.start : start].rstrip()
+        if not before or before[-1] not in "," + CLOSE_MARKS or verb.form_type not in ("past", "present"):
+            return None
+        source = source_after(self.doc, sentence, self._skip_space(end, sentence.end), self.verb_forms)
+        if source is not None and not self._ends_inverted(source, sentence):
+            # "..., said they had no problem" / "..., said the program is":
+            # the words after the cue are a clause, not an inverted subject.
+            return None
+        return source
+
+    def _after_be(self, sentence: Sentence, cue_start: int) -> bool:
+        """Whether a cue follows a form of "be": a progressive ("is seeking") or a passive ("was told")."""
+        idx = self.doc.tokens_between(sentence.start, cue_start)
+        for k in reversed(idx):
+            if self.doc.tokens[k] in BE:
+                return True
+            if self.doc.tokens[k] not in AUXILIARIES:
+                return False
+        return False
+
+    def _relative_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
+        """The speaker of a cue in a relative clause: "Graham, who says ..." -> "Graham, who"."""
+        doc = self.doc
+        idx = list(doc.tokens_between(sentence.start, cue_start))
+        while idx and doc.tokens[idx[-1]] in AUXILIARIES:
+            idx.pop()
+        if len(idx) < 2 or doc.tokens[idx[-1]] != "who":
+            return None
+        who = doc.token_spans[idx[-1]]
+        comma = self.body.rfind(",", doc.token_spans[idx[-2]][1], who[0])
+        if comma == -1:
+            return None
+        before = list(doc.tokens_between(sentence.start, comma))
+        head = noun_phrase_start(doc, before)
+        return (doc.token_spans[before[head]][0], who[1]) if head is not None else None
+
+    def _clause_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
+        """A subject the noun-phrase rules do not parse, from the clause start to the cue.
+
+        "Sen. Elizabeth Warren (D-MA) said", "42% say", "Democrats — and some
+        Republicans — say", "Rich Heffley, a top operative who ... , said".
+        """
+        doc, body = self.doc, self.body
+        idx = list(doc.tokens_between(sentence.start, cue_start))
+        while idx and doc.tokens[idx[-1]] in AUXILIARIES:
+            idx.pop()
+        if not idx or doc.tokens[idx[-1]] in STOPWORDS or doc.tokens[idx[-1]] in DETERMINERS:
+            return None
+        if doc.tokens[idx[-1]].endswith(("'s", "’s", "s'", "s’")):
+            return None  # "NATO's declared readiness": a possessive before a participle
+        end = doc.token_spans[idx[-1]][1]
+        if body[end:cue_start].strip() not in ("", ")", "%", ",", "),"):
+            return None
+        start = sentence.start
+        dateline = DATELINE.match(body, start, end)
+        if dateline:
+            start = dateline.end()
+        for k in reversed(idx[:-1]):
+            gap = body[doc.token_spans[k][1] : doc.token_spans[k + 1][0]]
+            if any(c in gap for c in ",;:") and ")" not in gap:
+                if doc.tokens[k + 1] in DETERMINERS or starts_upper(body, doc.token_spans[k + 1][0]):
+                    start = doc.token_spans[k + 1][0]
+                    break
+            if any(c in gap for c in OPEN_MARKS + CLOSE_MARKS):
+                return None  # a quotation: the words before the cue are content
+        if start >= end:
+            return None
+        words = doc.tokens_between(start, end)
+        if len(words) > 30 or doc.tokens[words[0]] in SUBORDINATORS | COMPLEMENTIZERS | {"to"}:
+            return None
+        for k in words:
+            if doc.tokens[k] in ("who", "which", "that"):
+                break  # "X, who played ... and is now running ...,": verbs of a relative clause
+            if doc.tokens[k] in FINITE or doc.tokens[k] in self.verb_forms:
+                return None  # a clause of its own, not a subject
+        if not any(starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in DETERMINERS for k in words):
+            return None
+        if body[end:cue_start].lstrip().startswith(")"):
+            end = body.index(")", end) + 1
+        return start, end
+
+    def _coordinated_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
+        """The subject of "X rejected the idea and said ...": the clause's first noun phrase."""
+        doc = self.doc
+        idx = [k for k in doc.tokens_between(sentence.start, cue_start)]
+        while idx and doc.tokens[idx[-1]] in AUXILIARIES:
+            idx.pop()
+        if not idx or doc.tokens[idx[-1]] not in ("and", "but"):
+            return None
+        starts = [sentence.start]
+        comma = self.body.find(",", sentence.start, doc.token_spans[idx[min(len(idx) - 1, 10)]][0])
+        if comma != -1:
+            starts.insert(0, comma + 1)
+        for pos in starts:
+            pos = self._skip_space(pos, cue_start)
+            source = source_after(doc, sentence, pos, self.verb_forms)
+            if source is not None and source[1] < cue_start:
+                return source
+        return None
+
+    def _base_form_ok(self, source: Span, cue_start: int) -> bool:
+        text = self.body[source[0] : source[1]].lower()
+        between = self.body[source[1] : cue_start].lower().split()
+        if any(w in AUXILIARIES for w in between):
+            return True
+        return text in PRONOUNS - {"he", "she", "it"} or text.endswith("s")
+
+    def _plural_subject(self, source: Span) -> bool:
+        """Whether a subject read by :meth:`_clause_subject` is plural ("most voters", "42%")."""
+        for k in self.doc.tokens_between(*source):
+            word = self.doc.tokens[k]
+            if word in _GROUP_WORDS or word[:1].isdigit():
+                return True
+            if word.endswith("s") and not word.endswith(("'s", "’s", "ss")):
+                return True
+        return False
+
+    def _inside_name(self, sentence: Sentence, start: int) -> bool:
+        """Whether a capitalised cue word sits mid-sentence (not after a quote, colon or dash)."""
+        before = self.body[sentence.start : start].rstrip()
+        if not before or before[-1] in OPEN_MARKS + CLOSE_MARKS + ":—–-,(":
+            return False
+        return DATELINE.fullmatch(self.body, sentence.start, start) is None
+
+    def _ends_inverted(self, source: Span, sentence: Sentence) -> bool:
+        """Whether an inverted subject ("said Grushko") is followed by punctuation or the end."""
+        idx = self.doc.tokens_between(self._skip_space(source[1], sentence.end), sentence.end)
+        return not idx or self.doc.tokens[idx[0]] not in FINITE

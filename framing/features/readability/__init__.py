@@ -1,0 +1,1 @@
+"""Readability: textstat's formulas over one shared count per text."""

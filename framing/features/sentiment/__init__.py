@@ -1,0 +1,1 @@
+"""Tone: VADER per sentence, and tone toward named actors."""

@@ -1,0 +1,202 @@
+"""The context of one target mention in its sentence, as numbers a linear model can weigh.
+
+Word valences come from VADER's lexicon (with its negation rule: a word within
+three words after "not", "never", "n't"... is flipped and damped); the sentence's
+own VADER scores are passed in, never recomputed.  The context is cut into
+clauses at punctuation and at clause words ("but", "while", "which", ...), and
+the mention's grammatical role is read from word order: the agent of what
+follows it ("NATO attacked Yugoslavia"), the patient of a passive ("NATO was
+attacked") or of what precedes it ("Serbia attacked NATO"), the agent after
+"by", or the speaker of a reporting verb.
+
+Examples
+--------
+>>> from framing.features.sentiment.scorer import make_analyzer
+>>> lexicon = make_analyzer().lexicon
+>>> ctx = sentence_context("NATO attacked Yugoslavia.", lexicon)
+>>> f = mention_features(ctx, 0, 1, {"compound": -0.4767, "pos": 0.0, "neg": 0.6, "neu": 0.4}, False)
+>>> f["agent_neg"] < 0, f["patient_neg"]
+(True, 0.0)
+>>> ctx = sentence_context("NATO was attacked.", lexicon)
+>>> f = mention_features(ctx, 0, 1, {"compound": -0.4767, "pos": 0.0, "neg": 0.6, "neu": 0.4}, False)
+>>> f["agent_neg"], f["patient_neg"] < 0
+(0.0, True)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from vaderSentiment.vaderSentiment import NEGATE
+
+from framing.document.parse import WORD_RE, Quote
+
+# VADER's damping of a negated word's valence.
+NEGATION_SCALAR = -0.74
+NEGATION_WORDS = frozenset(NEGATE) | {"no"}
+# Punctuation in the gap between two words that closes a clause.
+CLAUSE_GAP_RE = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
+CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "however", "because",
+                          "which", "who", "whom", "whose", "yet", "despite", "after", "before",
+                          "when", "since", "unless", "if"})
+CONTRAST_WORDS = frozenset({"but", "however", "yet", "although", "though", "whereas", "despite"})
+PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "get", "got", "gets",
+                         "getting", "am"})
+REPORTING_VERBS = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "added",
+                             "noted", "claimed", "claims", "argued", "argues", "insisted", "wrote",
+                             "warned", "warns", "announced", "explained", "stressed", "asked",
+                             "according", "reported", "believes", "believed", "thinks", "called"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "former", "president",
+                         "mr", "ms", "mrs", "sen", "rep", "gov", "dr", "u.s", "senator", "leader"})
+WINDOW = 4
+# A double-quoted span of at least this many words is speech; shorter ones are
+# scare quotes or titles ("business as usual"), left in the outlet's voice.
+SPEECH_MIN_WORDS = 4
+
+
+def is_speech(quote: Quote | None) -> bool:
+    """Whether a quotation span is speech rather than a scare quote or a title."""
+    return quote is not None and quote.mark == "double" and quote.n_words >= SPEECH_MIN_WORDS
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """A sentence's words, their signed valences and clause numbers."""
+
+    words: tuple[str, ...]
+    valences: tuple[float, ...]
+    clauses: tuple[int, ...]
+
+
+def sentence_context(text: str, lexicon: Mapping[str, float],
+                     spans: list[tuple[int, int]] | None = None) -> SentenceContext:
+    """Words, negation-aware VADER valences and clause numbers of one sentence.
+
+    ``spans`` are the word spans within ``text`` when already known (a Document's
+    tokens); otherwise the text is tokenized with the Document's word pattern.
+
+    Examples
+    --------
+    >>> from framing.features.sentiment.scorer import make_analyzer
+    >>> ctx = sentence_context("It is not good, but fine.", make_analyzer().lexicon)
+    >>> [round(v, 2) for v in ctx.valences], ctx.clauses
+    ([0.0, 0.0, 0.0, -1.41, 0.0, -0.59], (0, 0, 0, 0, 1, 1))
+    """
+    if spans is None:
+        spans = [m.span() for m in WORD_RE.finditer(text)]
+    words = tuple(text[s:e].lower() for s, e in spans)
+    valences = []
+    clauses = []
+    clause = 0
+    for i, word in enumerate(words):
+        if i and (word in CLAUSE_WORDS or CLAUSE_GAP_RE.search(text, spans[i - 1][1], spans[i][0])):
+            clause += 1
+        clauses.append(clause)
+        value = lexicon.get(word, 0.0)
+        # As in VADER: "no" before a sentiment word negates it instead of counting itself.
+        if word == "no" and i + 1 < len(words) and words[i + 1] in lexicon:
+            value = 0.0
+        if value and any(w in NEGATION_WORDS or w.endswith("n't") for w in words[max(0, i - 3):i]):
+            value *= NEGATION_SCALAR
+        valences.append(value)
+    return SentenceContext(words, tuple(valences), tuple(clauses))
+
+
+def _split(values) -> tuple[float, float]:
+    pos = sum(v for v in values if v > 0)
+    neg = sum(v for v in values if v < 0)
+    return pos, neg
+
+
+def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str, float],
+                     in_quote: bool, quote_words: tuple[int, int] | None = None) -> dict[str, float]:
+    """Numeric context features of the mention made of words ``m0 .. m1-1``.
+
+    ``vader`` is the sentence's VADER scores (compound, pos, neg, neu);
+    ``in_quote`` whether the mention lies inside a speech quote, and
+    ``quote_words`` that quote's word range in the sentence (the speaker's own
+    words, apart from the reporting frame around them).
+    """
+    words, val, clauses = ctx.words, ctx.valences, ctx.clauses
+    n = len(words)
+    m1 = max(m1, m0 + 1)
+    clause = clauses[m0] if m0 < n else 0
+    in_clause = [i for i in range(n) if clauses[i] == clause and not m0 <= i < m1]
+    left = [val[i] for i in in_clause if i < m0]
+    right = [val[i] for i in in_clause if i >= m1]
+    outside = [val[i] for i in range(n) if clauses[i] != clause]
+    window = [val[i] for i in range(max(0, m0 - WINDOW), min(n, m1 + WINDOW)) if not m0 <= i < m1]
+    weighted = [val[i] / (1 + (m0 - i if i < m0 else i - m1 + 1) / 3)
+                for i in range(n) if not m0 <= i < m1]
+    clause_start = min((i for i in range(n) if clauses[i] == clause), default=m0)
+    lead_in = [w for w in words[clause_start:m0] if w not in DETERMINERS]
+    after = words[m1:m1 + 4]
+    # "was attacked", "was harshly criticized": an auxiliary, then a participle within two words.
+    passive = any(w in PASSIVE_AUX and any(x.endswith(("ed", "en")) for x in after[i + 1:i + 3])
+                  for i, w in enumerate(after))
+    by_agent = m0 > 0 and words[m0 - 1] == "by"
+    subject = not lead_in and not passive
+    speaker = bool(set(after) & REPORTING_VERBS) or (m0 > 1 and words[m0 - 2:m0] == ("according", "to"))
+    possessive = m1 < n and words[m1 - 1].endswith(("'s", "’s")) or (m1 < n and words[m1] in {"s"})
+    contrast = [i for i in range(n) if words[i] in CONTRAST_WORDS]
+    q0, q1 = quote_words if in_quote and quote_words else (0, n)
+    quote_pos, quote_neg = _split(val[i] for i in range(q0, q1) if not m0 <= i < m1)
+    left_pos, left_neg = _split(left)
+    right_pos, right_neg = _split(right)
+    out_pos, out_neg = _split(outside)
+    win_pos, win_neg = _split(window)
+    dw_pos, dw_neg = _split(weighted)
+    clause_pos, clause_neg = left_pos + right_pos, left_neg + right_neg
+    return {
+        "compound": vader["compound"],
+        "vader_pos": vader["pos"],
+        "vader_neg": vader["neg"],
+        "clause_pos": clause_pos,
+        "clause_neg": clause_neg,
+        "left_pos": left_pos,
+        "left_neg": left_neg,
+        "right_pos": right_pos,
+        "right_neg": right_neg,
+        "outside_pos": out_pos,
+        "outside_neg": out_neg,
+        "window_pos": win_pos,
+        "window_neg": win_neg,
+        "weighted_pos": dw_pos,
+        "weighted_neg": dw_neg,
+        "agent_neg": right_neg if subject else 0.0,
+        "agent_pos": right_pos if subject else 0.0,
+        "patient_neg": 0.0 if by_agent else right_neg if passive else left_neg if lead_in else 0.0,
+        "patient_pos": 0.0 if by_agent else right_pos if passive else left_pos if lead_in else 0.0,
+        "by_agent_neg": clause_neg if by_agent else 0.0,
+        "speaker": float(speaker),
+        "speaker_outside_neg": out_neg if speaker else 0.0,
+        "possessive_neg": right_neg if possessive else 0.0,
+        "possessive_pos": right_pos if possessive else 0.0,
+        "subject": float(subject),
+        "passive": float(passive),
+        "in_quote": float(in_quote),
+        "quote_pos": quote_pos if in_quote else 0.0,
+        "quote_neg": quote_neg if in_quote else 0.0,
+        "after_contrast": float(any(c < m0 for c in contrast)),
+        "before_contrast": float(any(c >= m1 for c in contrast)),
+        "position": m0 / n if n else 0.0,
+        "log_length": math.log1p(n),
+        "n_sentiment_words": float(sum(1 for v in val if v)),
+    }
+
+
+def window_words(ctx: SentenceContext, m0: int, m1: int, window: int = WINDOW) -> set[str]:
+    """The words within ``window`` words of the mention, the mention itself excluded.
+
+    Examples
+    --------
+    >>> ctx = SentenceContext(("critics", "slammed", "nato", "again", "today"), (0.0,) * 5, (0,) * 5)
+    >>> sorted(window_words(ctx, 2, 3, window=1))
+    ['again', 'slammed']
+    """
+    n = len(ctx.words)
+    return {ctx.words[i] for i in range(max(0, m0 - window), min(n, max(m1, m0 + 1) + window))
+            if not m0 <= i < m1}

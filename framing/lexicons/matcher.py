@@ -1,0 +1,172 @@
+"""One compiled matcher over every term of every loaded lexicon pack.
+
+All surface forms go into a single regular expression built as a character
+trie (so at each position only the branches for the next letter are tried),
+longest form first, whole words only.  The scan is a look-ahead, so a phrase
+("Kiev regime") and a shorter term of another concept starting at the same
+word ("Kiev", a spelling concept) are both found; a shorter term of the *same*
+concept inside a longer one ("annexation" in "illegal annexation") is not
+counted twice, nor is a term inside one of its concept's ``exclude`` phrases
+("war" in "Cold War").  Letter case and ``near`` constraints are checked per
+match.
+
+Examples
+--------
+>>> from framing.document.parse import build_document
+>>> from framing.lexicons.packs import load_pack
+>>> matcher = TermMatcher(load_pack("russia_ukraine_nato").all_terms())
+>>> doc = build_document("x", "Moscow's reunification with Crimea angered the Kiev regime.")
+>>> for m in matcher.find(doc):
+...     print(m.text, m.term.concept, m.term.side)
+reunification crimea_2014 russia
+Kiev regime kiev_regime russia
+Kiev place_name_spelling russia
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from framing.document.parse import Document
+from framing.lexicons.forms import match_key
+from framing.lexicons.packs import Term
+
+# How the separators inside a form are matched in running text.
+SYMBOL_PATTERNS = {" ": r"[\s\-‐‑–]+", "-": r"[\s\-‐‑–]?", "'": r"['’]", "’": r"['’]"}
+TOKEN_PARTS_RE = re.compile(r"[-'’‐‑]")
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A term found in a document body: offsets, matched text and the term."""
+
+    start: int
+    end: int
+    text: str
+    term: Term
+
+
+def _symbols(form: str) -> tuple[str, ...]:
+    return tuple(SYMBOL_PATTERNS.get(ch, ch.lower()) for ch in " ".join(form.split()))
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """A regular expression matching any of ``forms``, longest alternative first."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for symbol in _symbols(form):
+            node = node.setdefault(symbol, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:
+    terminal = "" in node
+    branches = []
+    for symbol in sorted((s for s in node if s), key=lambda s: (-len(s), s)):
+        fragment = symbol if symbol in SYMBOL_PATTERNS.values() else re.escape(symbol)
+        branches.append(fragment + _node_pattern(node[symbol]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if terminal:  # a form ends here; a longer one is tried first (greedy "?")
+        return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+    return body
+
+
+def _case_key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
+
+
+class TermMatcher:
+    """Find every term of ``terms`` in a document, honouring case and ``near``.
+
+    Build it once (it compiles one regular expression) and call :meth:`find`
+    per document.
+    """
+
+    def __init__(self, terms: Iterable[Term]):
+        self.terms = tuple(terms)
+        self._by_key: dict[str, list[Term]] = defaultdict(list)
+        self._exact: dict[Term, frozenset[str]] = {}
+        forms: set[str] = set()
+        for term in self.terms:
+            for form in term.forms:
+                key = match_key(form)
+                if term not in self._by_key[key]:
+                    self._by_key[key].append(term)
+                forms.add(" ".join(form.split()))
+            self._exact[term] = frozenset(_case_key(f) for f in term.forms)
+        self._prefixes = self._find_prefixes(forms)
+        pattern = _trie_pattern(forms) if forms else r"(?!x)x"
+        self._regex = re.compile(r"(?<![\w])(?=(" + pattern + r")(?![\w]))", re.IGNORECASE)
+
+    def _find_prefixes(self, forms: set[str]) -> dict[str, list[tuple[re.Pattern, list[Term]]]]:
+        """For each form, the shorter forms that begin it (word-wise) and their terms."""
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for form in forms:
+            by_first[re.split(r"[\s\-']", form.lower())[0]].append(form)
+        prefixes: dict[str, list[tuple[re.Pattern, list[Term]]]] = {}
+        for group in by_first.values():
+            if len(group) < 2:
+                continue
+            for long in group:
+                found = []
+                for short in group:
+                    lowered = long.lower()
+                    if (len(short) < len(long) and lowered.startswith(short.lower())
+                            and not lowered[len(short)].isalnum()):
+                        regex = re.compile(_trie_pattern([short]) + r"(?![\w])", re.IGNORECASE)
+                        found.append((regex, self._by_key[match_key(short)]))
+                if found:
+                    prefixes.setdefault(match_key(long), []).extend(found)
+        return prefixes
+
+    def find(self, document: Document) -> list[TermMatch]:
+        """Matches in ``document.body``, in text order (then by pack, concept, side)."""
+        body = document.body
+        token_starts = [s for s, _ in document.token_spans]
+        covered: dict[tuple[str, str], int] = {}
+        found: list[TermMatch] = []
+        for raw in self._regex.finditer(body):
+            start = raw.start()
+            text = raw.group(1)
+            key = match_key(text)
+            candidates = [(text, t) for t in self._by_key.get(key, ())]
+            for regex, terms in self._prefixes.get(key, ()):
+                sub = regex.match(body, start)
+                if sub:
+                    candidates.extend((sub.group(), t) for t in terms)
+            taken: set[tuple[str, str]] = set()
+            for matched, term in candidates:  # longest first: the full match leads
+                concept = (term.pack, term.concept)
+                if concept in taken or covered.get(concept, -1) > start:
+                    continue
+                end = start + len(matched)
+                if term.case_sensitive and _case_key(matched) not in self._exact[term]:
+                    continue
+                if term.near and not _near(document, token_starts, start, end, term):
+                    continue
+                taken.add(concept)
+                covered[concept] = end
+                if term.side:  # an exclusion ("Cold War") only blocks the concept's terms
+                    found.append(TermMatch(start, end, matched, term))
+        found.sort(key=lambda m: (m.start, m.term.pack, m.term.concept, m.term.side))
+        return found
+
+
+def _near(document: Document, token_starts: list[int], start: int, end: int, term: Term) -> bool:
+    """Whether one of ``term.near`` occurs within ``term.window`` words of the match."""
+    lo = bisect.bisect_left(token_starts, start)
+    hi = bisect.bisect_left(token_starts, end)
+    for token in document.tokens[max(0, lo - term.window): hi + term.window]:
+        if token in term.near:
+            return True
+        if any(part in term.near for part in TOKEN_PARTS_RE.split(token)):
+            return True
+    return False

@@ -1,0 +1,1 @@
+"""Turn the comparison into charts and Markdown/HTML pages through templates."""

