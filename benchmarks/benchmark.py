@@ -89,23 +89,17 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 def run_framing(path: Path, limit: int | None, repeat: int, jobs: int, out: Path,
                 clock: StageClock | None) -> tuple[int, float]:
     """Score into ``out`` with the real runner; with a clock, time each stage (one process)."""
-    import framing.run.pipeline as pipeline
+    import framing.document.parse as parse
     from framing.run.runner import lookup_sentences, run_scoring
+    from framing.run.scorer import ArticleScorer, ScoreOptions
 
-    try:
-        import framing.run.cache  # noqa: F401 - loaded now so its ArticleScorer can be patched
-    except ImportError:
-        pass
-
-    original = pipeline.ArticleScorer
-    # The engine may build scorers through framing.run.cache; patch it there too.
-    holders = [pipeline] + [module for name, module in sys.modules.items()
-                            if name == "framing.run.cache" and hasattr(module, "ArticleScorer")]
+    make_scorer = None
+    patched = {name: getattr(parse, name) for name in ("clean_text", "build_document")}
     if clock is not None:
-        pipeline.clean_text = clock.timed("clean", pipeline.clean_text)
-        pipeline.build_document = clock.timed("parse (Document)", pipeline.build_document)
+        parse.clean_text = clock.timed("clean", parse.clean_text)
+        parse.build_document = clock.timed("parse (Document)", parse.build_document)
 
-        class TimedArticleScorer(original):
+        class TimedArticleScorer(ArticleScorer):
             def __init__(self, options=None) -> None:
                 super().__init__(options)
                 for scorer in self.scorers:
@@ -114,17 +108,16 @@ def run_framing(path: Path, limit: int | None, repeat: int, jobs: int, out: Path
             def score(self, article):
                 return clock.timed("per-article total", super().score)(article)
 
-        for holder in holders:
-            holder.ArticleScorer = TimedArticleScorer
+        make_scorer = TimedArticleScorer
     source = articles(path, limit, repeat)
     if clock is not None:
         source = clock.iterate("read (decompress, JSON, outlet)", source)
     started = time.perf_counter()
     try:
-        result = run_scoring(_Reader(source), out, pipeline.ScoreOptions(), jobs=jobs)
+        result = run_scoring(_Reader(source), out, ScoreOptions(), jobs=jobs, make_scorer=make_scorer)
     finally:
-        for holder in holders:
-            holder.ArticleScorer = original
+        for name, function in patched.items():
+            setattr(parse, name, function)
     seconds = time.perf_counter() - started
     if clock is not None:
         clock.seconds["scoring run total"] = seconds
@@ -157,15 +150,14 @@ class _Reader:
 
 def write_report_timed(result, out: Path, clock: StageClock, lookup: Callable) -> None:
     """The report as ``framing report`` writes it, with the charts timed apart."""
-    import framing.report.chart_data as report_charts
-    from framing.report.write import write_report
+    import framing.report.write as report_writer
 
-    original = report_charts.draw_charts
-    report_charts.draw_charts = clock.timed("charts", original)
+    original = report_writer.draw_charts
+    report_writer.draw_charts = clock.timed("charts", original)
     try:
-        write_report(result, out, {}, "outlet", ("md",), lookup=lookup)
+        report_writer.write_report(result, out, {}, "outlet", ("md",), lookup=lookup)
     finally:
-        report_charts.draw_charts = original
+        report_writer.draw_charts = original
 
 
 def raw_texts(path: Path, limit: int | None) -> Iterator[str]:

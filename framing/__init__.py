@@ -22,10 +22,10 @@ def score(path: Any = None, **options: Any) -> Any:
     """Score every article under ``path``: ``(features DataFrame, evidence records)``.
 
     Without ``path``, the bundled seeds (``./seeds`` in a checkout, else the
-    installed copy).  See :func:`framing.run.pipeline.score` for the options
+    installed copy).  See :func:`framing.run.stream.score` for the options
     (``manifest``, ``columns``, ``options``, ``jobs``).
     """
     from framing.corpus.seeds import default_corpus
-    from framing.run.pipeline import score as score_path
+    from framing.run.stream import score as score_path
 
     return score_path(default_corpus() if path is None else path, **options)

@@ -150,7 +150,7 @@ def _prepare(path, manifest, columns, lexicons, actor_files, targets, keep_dupli
     from framing.corpus.reader import CorpusReader
     from framing.corpus.seeds import default_corpus
     from framing.run.engine import default_jobs
-    from framing.run.pipeline import ScoreOptions
+    from framing.run.scorer import ScoreOptions
 
     reader = CorpusReader(path or default_corpus(), manifest=manifest, columns=_column_pairs(columns),
                           delimiter=click.get_current_context().meta.get("framing.delimiter"))

@@ -35,7 +35,7 @@ def main(dist: str) -> int:
             "            item.read_text(encoding='utf-8'); names.append(prefix + item.name)\n"
             "walk(root)\n"
             "assert 'seeds/articles.csv' in names, names\n"
-            "import framing.run.pipeline as p\n"
+            "import framing.run.scorer as p\n"
             "scorer = p.ArticleScorer()\n"
             "print('loaded', len(names), 'data files;', len(scorer.feature_names), 'features')\n"
         )

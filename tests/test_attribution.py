@@ -10,9 +10,10 @@ import pytest
 from framing.compare.statements import align_statements
 from framing.document.parse import build_document
 from framing.errors import DataFileError
+from framing.features import AttributionFeatures
 from framing.features.attribution.actors import ActorRegistry
 from framing.features.attribution.cues import CueLexicon
-from framing.features.attribution.scorer import FEATURE_NAMES, AttributionFeatures, AttributionScorer
+from framing.features.attribution.scorer import FEATURE_NAMES, AttributionScorer
 
 
 @pytest.fixture(scope="module")

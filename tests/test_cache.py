@@ -2,9 +2,9 @@ import json
 from dataclasses import replace
 
 from framing.corpus.reader import Article
-from framing.run.cache import CACHEDIR_SIGNATURE, CachingScorer, ResultCache, decode_scored, encode_scored, make_scorer
+from framing.run.cache import CACHEDIR_SIGNATURE, CachingScorer, ResultCache, make_scorer
 from framing.run.output import json_line
-from framing.run.pipeline import ArticleScorer, ScoreOptions
+from framing.run.scorer import ArticleScorer, ScoredArticle, ScoreOptions
 
 ARTICLE = Article("a1", 'The minister said on Monday that "the talks have failed," and warned of the annexation.',
                   outlet="TASS", title="Talks fail", url="https://tass.com/x", extra={"side": "east"})
@@ -12,7 +12,7 @@ ARTICLE = Article("a1", 'The minister said on Monday that "the talks have failed
 
 def test_a_reloaded_result_writes_the_same_bytes(tmp_path):
     scored = ArticleScorer().score(ARTICLE)
-    again = decode_scored(json.loads(json.dumps(encode_scored(scored))))
+    again = ScoredArticle.from_json(json.loads(json.dumps(scored.to_json())))
     assert again.row().keys() == scored.row().keys()
     assert json_line(again.row()) == json_line(scored.row())
     assert [json_line(e) for e in again.evidence] == [json_line(e) for e in scored.evidence]

@@ -121,7 +121,7 @@ def test_html_whose_extractor_cannot_load_is_skipped_and_the_txt_beside_it_is_re
         calls.append(html)
         raise ImportError(LXML_SPLIT)
 
-    monkeypatch.setattr("framing.corpus.html.extract_html", broken_extractor)
+    monkeypatch.setattr("framing.corpus.reader.extract_html", broken_extractor)
     folder = make_corpus({"a.html": PAGE, "b.txt": BODY, "c.htm": PAGE})
     articles, warnings = read_corpus(folder)
     assert [(a.id, a.text) for a in articles] == [("b", BODY)]
@@ -134,7 +134,7 @@ def test_an_extractor_error_skips_only_its_file(make_corpus, monkeypatch):
     def extractor(html):
         raise ValueError("Document is empty")
 
-    monkeypatch.setattr("framing.corpus.html.extract_html", extractor)
+    monkeypatch.setattr("framing.corpus.reader.extract_html", extractor)
     articles, warnings = read_corpus(make_corpus({"a.html": PAGE, "b.txt": BODY}))
     assert [a.id for a in articles] == ["b"]
     assert warnings == ["a.html: skipped — it could not be read (ValueError: Document is empty); "

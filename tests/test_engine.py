@@ -11,9 +11,10 @@ import pytest
 from framing.corpus.reader import CorpusReader
 from framing.corpus.seeds import default_corpus
 from framing.errors import DataFileError
+from framing.run.cache import ScorerFactory
 from framing.run.engine import SMALL_SET, map_ordered
 from framing.run.output import format_value
-from framing.run.pipeline import ScoreOptions
+from framing.run.scorer import ScoreOptions
 
 
 def many_articles(n: int) -> list:
@@ -28,8 +29,8 @@ def cells(scored) -> list[str]:
 
 def test_worker_processes_give_the_same_rows_and_evidence_in_order():
     articles = many_articles(SMALL_SET + 9)
-    here = list(map_ordered(ScoreOptions(), articles, jobs=1))
-    workers = list(map_ordered(ScoreOptions(), articles, jobs=2, compact=True))
+    here = list(map_ordered(ScorerFactory(ScoreOptions()), articles, jobs=1))
+    workers = list(map_ordered(ScorerFactory(ScoreOptions()), articles, jobs=2, compact=True))
     assert [s.meta["id"] for s in workers] == [a.id for a in articles]
     # As written to features.csv (NaN != NaN, so compare the cells).
     assert [cells(s) for s in workers] == [cells(s) for s in here]
@@ -40,7 +41,7 @@ def test_worker_processes_give_the_same_rows_and_evidence_in_order():
 
 def test_a_small_set_is_scored_in_this_process_with_full_evidence():
     articles = many_articles(SMALL_SET)
-    scored = list(map_ordered(ScoreOptions(), articles, jobs=2, compact=True))
+    scored = list(map_ordered(ScorerFactory(ScoreOptions()), articles, jobs=2, compact=True))
     assert [s.meta["id"] for s in scored] == [a.id for a in articles]
     assert all(s.evidence and s.evidence_lines is None for s in scored)
 
@@ -48,7 +49,7 @@ def test_a_small_set_is_scored_in_this_process_with_full_evidence():
 def test_a_worker_error_reaches_the_caller(tmp_path):
     options = ScoreOptions(lexicon_files=(str(tmp_path / "missing.toml"),))
     with pytest.raises(DataFileError):
-        list(map_ordered(options, many_articles(SMALL_SET + 1), jobs=2))
+        list(map_ordered(ScorerFactory(options), many_articles(SMALL_SET + 1), jobs=2))
 
 
 

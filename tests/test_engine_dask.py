@@ -11,9 +11,10 @@ import pytest
 from sample_articles import ALLSIDES
 
 from framing.corpus.reader import CorpusReader
+from framing.run.cache import ScorerFactory
 from framing.run.engine import map_ordered
 from framing.run.engine_dask import DaskEngine, partition_ranges, totals_by_outlet
-from framing.run.pipeline import ScoreOptions
+from framing.run.scorer import ScoreOptions
 
 pytest.importorskip("distributed")
 
@@ -62,9 +63,9 @@ def cluster():
 @pytest.mark.slow
 def test_dask_engine_matches_the_local_engine(articles_file, cluster):
     options = ScoreOptions()
-    local = list(map_ordered(options, reader_for(articles_file), jobs=1))
+    local = list(map_ordered(ScorerFactory(options), reader_for(articles_file), jobs=1))
     engine = DaskEngine(scheduler=cluster.scheduler_address, partitions=5)
-    remote = list(engine.map_ordered(options, reader_for(articles_file)))
+    remote = list(engine.map_ordered(ScorerFactory(options), reader_for(articles_file)))
 
     assert len(local) == len(remote) == N_ARTICLES
     assert [s.meta["id"] for s in remote] == [s.meta["id"] for s in local]

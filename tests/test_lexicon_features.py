@@ -7,7 +7,8 @@ import math
 import pytest
 
 from framing.document.parse import build_document
-from framing.features.lexicon import LexiconFeatures, LexiconScorer, quote_kinds
+from framing.features import LexiconFeatures
+from framing.features.lexicon import LexiconScorer, quote_kinds
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pytest
 
 from framing.document.parse import build_document
 from framing.errors import DataFileError
+from framing.features import LoadedLanguageFeatures
 from framing.features.loaded import (
-    LoadedLanguageFeatures,
     LoadedLanguageScorer,
     load_wordlist,
     parse_wordlist,

@@ -11,6 +11,7 @@ import textstat
 from sample_articles import allsides_texts
 
 from framing.document.parse import build_document
+from framing.features import ReadabilityFeatures
 from framing.features.readability.formulas import (
     FORMULAS,
     count_sentences,
@@ -21,7 +22,6 @@ from framing.features.readability.formulas import (
 from framing.features.readability.scorer import (
     FEATURE_NAMES,
     MIN_WORDS,
-    ReadabilityFeatures,
     ReadabilityScorer,
 )
 

@@ -8,9 +8,9 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.document.parse import build_document
+from framing.features import SentimentFeatures
 from framing.features.sentiment.scorer import (
     ARTICLE_FEATURES,
-    SentimentFeatures,
     SentimentScorer,
     article_tone,
     speech_sentences,

@@ -5,12 +5,14 @@ import math
 from sklearn.pipeline import FeatureUnion
 
 from framing.corpus.reader import CorpusReader
-from framing.features.attribution.scorer import AttributionFeatures
-from framing.features.lexicon import LexiconFeatures
-from framing.features.loaded import LoadedLanguageFeatures
-from framing.features.readability.scorer import ReadabilityFeatures
-from framing.features.sentiment.scorer import SentimentFeatures
-from framing.run.pipeline import ArticleScorer
+from framing.features import (
+    AttributionFeatures,
+    LexiconFeatures,
+    LoadedLanguageFeatures,
+    ReadabilityFeatures,
+    SentimentFeatures,
+)
+from framing.run.scorer import ArticleScorer
 
 
 def test_feature_union_matches_the_pipeline_on_the_seeds(seeds_dir):

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from typing import Any
 
 from framing.datafiles import packaged_text
 from framing.document.parse import Document, Sentence
@@ -197,6 +198,29 @@ class TermCounts:
     n_documents: Counter = field(default_factory=Counter)
     max_entries: int = DEFAULT_MAX_ENTRIES
     n_pruned: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data; :meth:`from_json` reads it back."""
+        return {
+            "counts": {group: dict(counter) for group, counter in self.counts.items()},
+            "examples": {group: {term: list(where) for term, where in kept.items()}
+                         for group, kept in self.examples.items()},
+            "n_documents": dict(self.n_documents),
+            "max_entries": self.max_entries,
+            "n_pruned": self.n_pruned,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> TermCounts:
+        """The counts stored by :meth:`to_json`."""
+        return cls(
+            counts={group: Counter(counter) for group, counter in data["counts"].items()},
+            examples={group: {term: (where[0], int(where[1])) for term, where in kept.items()}
+                      for group, kept in data["examples"].items()},
+            n_documents=Counter(data["n_documents"]),
+            max_entries=int(data["max_entries"]),
+            n_pruned=int(data["n_pruned"]),
+        )
 
     @property
     def n_entries(self) -> int:

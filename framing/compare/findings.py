@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from framing.compare.aggregate import contrast
+from framing.compare.distinctive import distinctive_terms
+from framing.compare.statements import align_statements
 from framing.compare.summaries import GroupEvidence
 
 VOICE_LABELS = {"own": "in its own voice", "quoted": "inside a quote", "scare_quote": "in scare quotes"}
@@ -374,8 +376,6 @@ def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvide
 def aligned_statements(evidence: Mapping[str, GroupEvidence], group_of: Mapping[str, str],
                        order: Sequence[str], limit: int = 8) -> list[dict[str, Any]]:
     """The same statement as rendered by articles of at least two groups: who quoted, who paraphrased."""
-    from framing.compare.statements import align_statements
-
     records = [record for group in order if group in evidence for record in evidence[group].attributions]
     statements = []
     for statement in align_statements(records):
@@ -398,8 +398,6 @@ def unknown_speakers(evidence: Mapping[str, GroupEvidence]) -> list[tuple[str, s
 
 def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12) -> dict[str, list[dict[str, Any]]]:
     """Per group: the terms it uses more than the others (log-odds z-scores) and where."""
-    from framing.compare.distinctive import distinctive_terms
-
     if term_counts is None or len(order) < 2:
         return {}
     # In a classroom-sized set a contested word is often used once ("annexation"):

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.corpus.decode import decode_bytes
+from framing.corpus.html import extract_html
 from framing.corpus.outlets import OutletRegistry
 from framing.corpus.records import DELIMITERS, SNIFF_CHARS, iter_records, open_text, sniff_delimiter
 from framing.errors import CorpusError
@@ -322,8 +323,6 @@ class CorpusReader:
             return
         meta: dict[str, str] = {}
         if suffix in HTML_SUFFIXES:
-            from framing.corpus.html import extract_html
-
             text, meta = extract_html(text)
         else:
             text, meta = split_front_matter(text)

@@ -18,6 +18,9 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
+
+from framing.document.clean import CleanResult, clean_text
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -279,3 +282,17 @@ def build_document(article_id: str, body: str, title: str = "") -> Document:
         tokens=tuple(tokens),
         quotes=tuple(quotes),
     )
+
+
+class ArticleText(Protocol):
+    """What parsing needs of an article: its id, title and raw text."""
+
+    id: str
+    title: str
+    text: str
+
+
+def parse_article(article: ArticleText) -> tuple[Document, CleanResult]:
+    """The one way an article becomes a :class:`Document`: clean it, then parse the body."""
+    cleaned = clean_text(article.text, article.title)
+    return build_document(article.id, cleaned.body, cleaned.title), cleaned

@@ -75,18 +75,6 @@ class Scorer(Protocol):
     def feature_names(self) -> Sequence[str]: ...
 
     def score(self, document: Document) -> FamilyResult: ...
-
-
-def __getattr__(name: str) -> Any:
-    # The scikit-learn shell lives in framing.features.transformers so that
-    # scoring never imports scikit-learn (about a second of start-up).
-    if name == "FamilyTransformer":
-        from framing.features.transformers import FamilyTransformer
-
-        return FamilyTransformer
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def per_thousand_words(count: float, n_words: int) -> float:
     """``count`` per 1,000 words; NaN when there are no words.
 

@@ -176,12 +176,3 @@ def _voice(document: Document, quote_starts: list[int], kinds: list[str], start:
                 return "scare_quote"
             voice = "quoted"
     return voice
-
-
-def __getattr__(name: str):
-    # The scikit-learn transformer lives apart so scoring never imports scikit-learn.
-    if name == "LexiconFeatures":
-        from framing.features.transformers import LexiconFeatures
-
-        return LexiconFeatures
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -221,12 +221,3 @@ def _agentless_passive(document: Document, i: int, starts: list[int], sentence: 
         if tokens[k] == "by":
             return 0
     return j + 1
-
-
-def __getattr__(name: str):
-    # The scikit-learn transformer lives apart so scoring never imports scikit-learn.
-    if name == "LoadedLanguageFeatures":
-        from framing.features.transformers import LoadedLanguageFeatures
-
-        return LoadedLanguageFeatures
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from framing.document.parse import Document
+from framing.corpus.reader import CorpusReader
+from framing.document.parse import Document, parse_article
 from framing.errors import CorpusError
 from framing.lexicons.discover import EntityLabels, discover_labels
 from framing.lexicons.forms import expand_forms, match_key
@@ -133,9 +134,6 @@ def suggest_pack(documents_by_group: Mapping[str, Iterable[Document]], name: str
 
 def documents_by_outlet(path: str | Path, **reader_options: Any) -> dict[str, list[Document]]:
     """Read, clean and parse an article set into documents grouped by outlet."""
-    from framing.corpus.reader import CorpusReader
-    from framing.run.pipeline import parse_article
-
     groups: dict[str, list[Document]] = {}
     for article in CorpusReader(path, **reader_options):
         groups.setdefault(article.outlet, []).append(parse_article(article)[0])

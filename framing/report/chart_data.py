@@ -18,6 +18,7 @@ import numpy as np
 from framing.compare.findings import side_label
 from framing.compare.summaries import GroupEvidence
 from framing.features.base import per_thousand_words
+from framing.features.sentiment.targets import load_targets
 from framing.report import charts
 
 MAX_TERM_ROWS = 24
@@ -146,8 +147,6 @@ def _tone(groups: Sequence[str], run: Any) -> Any:
 @lru_cache(maxsize=1)
 def target_names() -> dict[str, str]:
     """Display names of the tone targets by feature key (``nato`` → ``NATO``)."""
-    from framing.features.sentiment.targets import load_targets
-
     return {target.key: target.name for target in load_targets()}
 
 

@@ -18,11 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from framing import __version__
+from framing.compare import findings
 from framing.compare.aggregate import aggregate, counted_rows, group_order, outlet_table_rows
 from framing.compare.summaries import read_evidence, summarise
 from framing.datafiles import line_of, load_toml
 from framing.errors import DataFileError
+from framing.lexicons import packs as lexicons
+from framing.report.chart_data import draw_charts, target_names
 from framing.report.charts import MAX_CHART_GROUPS
+from framing.report.html import write_html
 from framing.report.markup import md_code, md_code_cell, md_escape, md_link, plain, safe_url, unique_slugs
 from framing.run.output import CsvTableWriter, rounded
 from framing.run.runner import EVIDENCE_FILE, RunResult
@@ -122,9 +126,6 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     distinctive words (see :func:`framing.run.runner.lookup_sentences`).
     Returns the context the templates were rendered with.
     """
-    from framing.compare import findings
-    from framing.report.chart_data import draw_charts
-
     rows = counted_rows(run.rows)
     order = group_order(rows) if rows else []
     sizes = {g: sum(1 for r in rows if r["group"] == g) for g in order}
@@ -170,8 +171,6 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         page = render_template("outlet.md.j2", {**context, "group": group})
         (folder / f"{group['slug']}.md").write_text(page, encoding="utf-8")
     if "html" in formats:
-        from framing.report.html import write_html
-
         write_html(folder, context)
     _write_outlets_csv(folder, table, features, sizes)
     _write_run_json(folder, run, options, group_by, formats)
@@ -182,9 +181,6 @@ def _group_context(group: str, all_rows: Sequence[Mapping[str, Any]], sizes: Map
                    table: Mapping[str, Any], evidence: Any, measures: Sequence[Measure], slugs: Mapping[str, str],
                    distinctive: list, order: Sequence[str],
                    descriptions: Mapping[tuple[str, str], str]) -> dict[str, Any]:
-    from framing.compare import findings
-    from framing.report.chart_data import target_names
-
     articles = [r for r in all_rows if r["group"] == group]
     return {
         "name": group,
@@ -245,8 +241,6 @@ def library_versions() -> dict[str, str]:
 
 def lexicon_labels(extra_files: Sequence[str]) -> tuple[dict[tuple[str, str], str], dict[str, dict[str, str]]]:
     """Concept descriptions by (pack, concept) and side descriptions by pack, for the report."""
-    from framing.lexicons import packs as lexicons
-
     descriptions: dict[tuple[str, str], str] = {}
     sides: dict[str, dict[str, str]] = {}
     for pack in lexicons.load_packs(files=tuple(extra_files)):
@@ -258,8 +252,6 @@ def lexicon_labels(extra_files: Sequence[str]) -> tuple[dict[tuple[str, str], st
 
 def lexicon_versions(extra_files: Sequence[str]) -> dict[str, str]:
     """Name → version of every lexicon pack used (shipped packs and user files)."""
-    from framing.lexicons import packs as lexicons
-
     versions = {name: str(lexicons.load_pack(name).version) for name in lexicons.list_packs()}
     for path in extra_files:
         pack = lexicons.load_pack(path)

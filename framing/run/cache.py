@@ -17,7 +17,7 @@ Examples
 --------
 >>> import tempfile
 >>> from framing.corpus.reader import Article
->>> from framing.run.pipeline import ScoreOptions
+>>> from framing.run.scorer import ScoreOptions
 >>> folder = tempfile.mkdtemp()
 >>> scorer = CachingScorer(ScoreOptions(), folder)
 >>> article = Article("a1", "The minister said the talks would resume on Monday.", outlet="TASS")
@@ -36,21 +36,17 @@ import hashlib
 import json
 import os
 import tempfile
-from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from framing import __version__
 from framing.corpus.reader import Article
-from framing.run.dedupe import Signature
 from framing.run.outdir import CACHEDIR_TAG
-from framing.run.pipeline import ArticleScorer, ScoredArticle, ScoreOptions
+from framing.run.scorer import JSON_FORMAT, ArticleScorer, ScoredArticle, ScoreOptions
 
 CACHE_SUFFIX = ".cache"
-# Bump when the entry layout changes; old entries then miss instead of failing.
-ENTRY_FORMAT = 1
 # Backup tools skip folders holding CACHEDIR_TAG with this signature.
 CACHEDIR_SIGNATURE = "Signature: 8a477f597d28d172789f06886806bc55\n"
 CODE_SUFFIXES = (".py", ".toml", ".txt", ".j2")
@@ -95,7 +91,7 @@ def options_digest(options: ScoreOptions) -> str:
             files[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         except OSError:
             files[path] = "unreadable"  # the scorer reports it; the key must still be stable
-    payload = {"format": ENTRY_FORMAT, "code": code_digest(), "options": options.as_dict(), "files": files}
+    payload = {"format": JSON_FORMAT, "code": code_digest(), "options": options.as_dict(), "files": files}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
 
 
@@ -125,7 +121,7 @@ class ResultCache:
         """The cached result for ``key``, or ``None`` when absent or unreadable."""
         try:
             data = json.loads(self.path(key).read_text(encoding="utf-8"))
-            return decode_scored(data)
+            return ScoredArticle.from_json(data)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -140,7 +136,7 @@ class ResultCache:
         handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(encode_scored(scored), stream)
+                json.dump(scored.to_json(), stream)
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -148,7 +144,7 @@ class ResultCache:
 
 
 class CachingScorer:
-    """Scores like :class:`~framing.run.pipeline.ArticleScorer`, loading and storing results in a cache.
+    """Scores like :class:`~framing.run.scorer.ArticleScorer`, loading and storing results in a cache.
 
     The real scorer (lexicons, analyzers) is built only at the first miss, so
     resuming a run that had nearly finished starts at once.
@@ -182,57 +178,15 @@ def make_scorer(options: ScoreOptions) -> ArticleScorer | CachingScorer:
     return ArticleScorer(options)
 
 
-# -- JSON form of a ScoredArticle ------------------------------------------
-def encode_scored(scored: ScoredArticle) -> dict[str, Any]:
-    """``scored`` as JSON-ready data (dict order kept, so a reload writes identical files)."""
-    article = dataclasses.asdict(scored.article)
-    article["extra"] = dict(scored.article.extra)
-    terms = scored.terms
-    return {
-        "format": ENTRY_FORMAT,
-        "article": article,
-        "features": scored.features,
-        "evidence": scored.evidence,
-        "english": scored.english,
-        "signature": [scored.signature.digest, scored.signature.minhash.hex()],
-        "terms": None if terms is None else {
-            "counts": {group: dict(counter) for group, counter in terms.counts.items()},
-            "examples": {group: {term: list(where) for term, where in kept.items()}
-                         for group, kept in terms.examples.items()},
-            "n_documents": dict(terms.n_documents),
-            "max_entries": terms.max_entries,
-            "n_pruned": terms.n_pruned,
-        },
-        "samples": scored.samples,
-        "meta": scored.meta,
-    }
+@dataclass(frozen=True)
+class ScorerFactory:
+    """Builds a run's scorer; picklable and compared by value, so engines can send it to workers.
 
+    >>> ScorerFactory(ScoreOptions()) == ScorerFactory(ScoreOptions())
+    True
+    """
 
-def decode_scored(data: dict[str, Any]) -> ScoredArticle:
-    """The :class:`ScoredArticle` stored by :func:`encode_scored`."""
-    if data.get("format") != ENTRY_FORMAT:
-        raise ValueError("cache entry of another format")
-    terms = None
-    if data["terms"] is not None:
-        from framing.compare.distinctive import TermCounts
+    options: ScoreOptions
 
-        stored = data["terms"]
-        terms = TermCounts(
-            counts={group: Counter(counter) for group, counter in stored["counts"].items()},
-            examples={group: {term: (where[0], int(where[1])) for term, where in kept.items()}
-                      for group, kept in stored["examples"].items()},
-            n_documents=Counter(stored["n_documents"]),
-            max_entries=int(stored["max_entries"]),
-            n_pruned=int(stored["n_pruned"]),
-        )
-    digest, minhash = data["signature"]
-    return ScoredArticle(
-        article=Article(**data["article"]),
-        features={name: float(value) for name, value in data["features"].items()},
-        evidence=data["evidence"],
-        english=bool(data["english"]),
-        signature=Signature(digest, bytes.fromhex(minhash)),
-        terms=terms,
-        samples={name: [float(v) for v in values] for name, values in data["samples"].items()},
-        meta=dict(data["meta"]),
-    )
+    def __call__(self) -> ArticleScorer | CachingScorer:
+        return make_scorer(self.options)

@@ -1,6 +1,8 @@
 """Run the per-article scoring in this process or in worker processes, in order.
 
-Each worker builds its :class:`~framing.run.pipeline.ArticleScorer` once (the
+The engine is given a scorer factory (a picklable callable, e.g.
+:class:`~framing.run.cache.ScorerFactory`) and an iterable of articles, and
+knows nothing else of scoring.  Each worker builds its scorer once (the
 initializer), then scores chunks of articles; results come back in input
 order so output files are the same whatever ``jobs`` is.
 
@@ -18,14 +20,11 @@ import sys
 import threading
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from framing.corpus.reader import Article
-    from framing.run.pipeline import ScoredArticle, ScoreOptions
-
+# A worker process's scorer, built once by the pool's initializer.
 _worker_scorer = None
 _worker_error: Exception | None = None
 CHUNK_SIZE = 16
@@ -89,38 +88,36 @@ def _main_is_importable() -> bool:
         return False
 
 
-def _init_worker(options: ScoreOptions) -> None:
+def _init_worker(make_scorer: Callable[[], Any]) -> None:
     global _worker_scorer, _worker_error
-    from framing.run.cache import make_scorer
-
     try:
-        _worker_scorer = make_scorer(options)
+        _worker_scorer = make_scorer()
     except Exception as error:  # noqa: BLE001 - raised again with the first article, below
         # A failing initializer makes multiprocessing.Pool start new workers
         # forever: keep the error (e.g. a missing --lexicon) for the parent.
         _worker_error = error
 
 
-def _score_chunk(articles: list[Article], compact: bool) -> list[ScoredArticle]:
+def _score_chunk(articles: list[Any], compact: bool) -> list[Any]:
     if _worker_error is not None:
         raise _worker_error
     scored = [_worker_scorer.score(article) for article in articles]
     return [item.compact() for item in scored] if compact else scored
 
 
-def map_ordered(options: ScoreOptions, articles: Iterable[Article], jobs: int = 1,
-                compact: bool = False) -> Iterator[ScoredArticle]:
+def map_ordered(make_scorer: Callable[[], Any], articles: Iterable[Any], jobs: int = 1,
+                compact: bool = False) -> Iterator[Any]:
     """Score ``articles`` with ``jobs`` processes, yielding results in input order.
 
-    With ``compact``, results from worker processes are compact
-    (:meth:`~framing.run.pipeline.ScoredArticle.compact`).
+    ``make_scorer()`` builds an object whose ``score(article)`` gives a
+    result; in worker processes it is called once per process, so it must be
+    picklable.  With ``compact``, results from worker processes are sent in
+    their compact form (``result.compact()``).
     """
-    from framing.run.cache import make_scorer
-
     articles = iter(articles)
     first = list(islice(articles, SMALL_SET + 1)) if jobs > 1 else []
     if jobs <= 1 or len(first) <= SMALL_SET:
-        scorer = make_scorer(options)
+        scorer = make_scorer()
         for article in first:
             yield scorer.score(article)
         for article in articles:
@@ -129,10 +126,10 @@ def map_ordered(options: ScoreOptions, articles: Iterable[Article], jobs: int = 
     context = worker_context()
     if context is None:
         warnings.warn(_ONE_PROCESS_WARNING, RuntimeWarning, stacklevel=2)
-        yield from map_ordered(options, [*first, *articles], jobs=1, compact=compact)
+        yield from map_ordered(make_scorer, [*first, *articles], jobs=1, compact=compact)
         return
     chunks = _chunks(first, articles)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(make_scorer,)) as pool:
         pending = deque(pool.apply_async(_score_chunk, (chunk, compact))
                         for chunk in islice(chunks, jobs * CHUNKS_IN_FLIGHT))
         while pending:
@@ -143,9 +140,9 @@ def map_ordered(options: ScoreOptions, articles: Iterable[Article], jobs: int = 
             yield from done
 
 
-def _chunks(first: list[Article], rest: Iterator[Article]) -> Iterator[list[Article]]:
+def _chunks(first: list[Any], rest: Iterator[Any]) -> Iterator[list[Any]]:
     """``first`` then ``rest``, in lists of ``CHUNK_SIZE`` articles."""
-    chunk: list[Article] = []
+    chunk: list[Any] = []
     for source in (first, rest):
         for article in source:
             chunk.append(article)

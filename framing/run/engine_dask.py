@@ -2,8 +2,8 @@
 
 The article set is cut into ranges of articles (partitions of the input, in
 reading order); each Dask task reads its range with the same
-:class:`~framing.corpus.reader.CorpusReader` and scores it with an
-:class:`~framing.run.pipeline.ArticleScorer` built once per worker process.  The
+:class:`~framing.corpus.reader.CorpusReader` and scores it with the scorer
+that the given factory builds, once per worker process.  The
 scored articles come back to the driver partition by partition, in input
 order, so everything downstream (duplicate marks, ``features.csv``,
 ``evidence.jsonl``, the report) is the same as with the local engine.  Per-
@@ -23,17 +23,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from framing.corpus.reader import CorpusReader
-    from framing.run.pipeline import ScoredArticle, ScoreOptions
+from framing.run.engine import default_jobs
 
 # Articles per partition when the caller gives no count: enough to amortise
 # a task's overhead, small enough to spread a few thousand articles.
 ARTICLES_PER_PARTITION = 250
 
-_worker_scorers: dict[Any, Any] = {}
+# A worker process's scorer and the factory that built it: one at a time, so
+# a long-lived worker serving several runs holds only the current one.
+_worker_scorer: tuple[Any, Any] | None = None
 
 
 def partition_ranges(n_articles: int, n_partitions: int) -> list[tuple[int, int]]:
@@ -100,7 +100,7 @@ def merge_totals(left: dict[str, Any] | None, right: dict[str, Any] | None) -> d
     return merged
 
 
-def totals_by_outlet(scored: Iterator[ScoredArticle]) -> dict[str, dict[str, Any]]:
+def totals_by_outlet(scored: Iterator[Any]) -> dict[str, dict[str, Any]]:
     """The same totals computed in one process (the reference for the reduction)."""
     totals: dict[str, dict[str, Any]] = {}
     for item in scored:
@@ -109,18 +109,15 @@ def totals_by_outlet(scored: Iterator[ScoredArticle]) -> dict[str, dict[str, Any
     return totals
 
 
-def _scorer(options: ScoreOptions):
-    scorer = _worker_scorers.get(options)
-    if scorer is None:
-        from framing.run.pipeline import ArticleScorer
-
-        scorer = _worker_scorers[options] = ArticleScorer(options)
-    return scorer
+def _scorer(make_scorer: Any) -> Any:
+    global _worker_scorer
+    if _worker_scorer is None or _worker_scorer[0] != make_scorer:
+        _worker_scorer = (make_scorer, make_scorer())
+    return _worker_scorer[1]
 
 
-def _score_partition(ranges: list[tuple[int, int]], reader: CorpusReader,
-                     options: ScoreOptions) -> list[ScoredArticle]:
-    scorer = _scorer(options)
+def _score_partition(ranges: list[tuple[int, int]], reader: Any, make_scorer: Any) -> list[Any]:
+    scorer = _scorer(make_scorer)
     scored = []
     for start, stop in ranges:
         # Reading from the start keeps ids (and renamed duplicate ids) as
@@ -129,7 +126,7 @@ def _score_partition(ranges: list[tuple[int, int]], reader: CorpusReader,
     return scored
 
 
-def _outlet_and_features(item: ScoredArticle) -> tuple[str, dict[str, float]]:
+def _outlet_and_features(item: Any) -> tuple[str, dict[str, float]]:
     return item.meta["outlet"], item.features
 
 
@@ -154,8 +151,12 @@ class DaskEngine:
         self.partitions = partitions
         self.outlet_totals: dict[str, dict[str, Any]] = {}
 
-    def map_ordered(self, options: ScoreOptions, reader: CorpusReader) -> Iterator[ScoredArticle]:
+    def map_ordered(self, make_scorer: Any, reader: Any) -> Iterator[Any]:
         """Score every article of ``reader`` on the cluster, yielding results in input order.
+
+        ``make_scorer`` is a picklable factory of the scorer (compared by value,
+        e.g. :class:`~framing.run.cache.ScorerFactory`); ``reader`` is a
+        re-iterable article set that the workers can read too.
 
         When the iteration ends, :attr:`outlet_totals` holds the per-outlet
         totals reduced on the cluster.
@@ -172,7 +173,7 @@ class DaskEngine:
             wanted = self.partitions or max(2 * n_workers, -(-n_articles // ARTICLES_PER_PARTITION))
             ranges = partition_ranges(n_articles, wanted)
             bag = db.from_sequence(ranges, npartitions=len(ranges)).map_partitions(
-                _score_partition, reader, options)
+                _score_partition, reader, make_scorer)
             totals = bag.map(_outlet_and_features).foldby(
                 0, _fold, None, merge_totals, None)
             # Unoptimised graphs keep the scoring tasks' keys, so rows and
@@ -197,8 +198,6 @@ class DaskEngine:
 
 def _local_client():
     from distributed import Client, LocalCluster
-
-    from framing.run.engine import default_jobs
 
     cluster = LocalCluster(n_workers=default_jobs(), threads_per_worker=1, processes=True,
                            dashboard_address=None)

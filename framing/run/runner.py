@@ -17,9 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from framing.compare.distinctive import TermCounts
 from framing.corpus.reader import GROUP_FIELDS, CorpusReader, check_group_column
+from framing.document.parse import parse_article
 from framing.run.output import CsvTableWriter
-from framing.run.pipeline import META_COLUMNS, ScoreOptions, parse_article, score_articles
+from framing.run.scorer import META_COLUMNS, ScoreOptions
+from framing.run.stream import score_articles
 
 FEATURES_FILE = "features.csv"
 # Per group and sample kind, the values kept for distribution charts (the
@@ -90,15 +93,13 @@ class RunResult:
 
 def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs: int = 1,
                 group_by: str = "outlet", progress: Callable[[int], None] | None = None,
-                engine: Any = None) -> RunResult:
+                engine: Any = None, make_scorer: Callable[[], Any] | None = None) -> RunResult:
     """Score every article from ``reader`` into ``folder``; return the rows and counts.
 
     ``group_by`` names the metadata field (or manifest column) whose values
     the distinctive-vocabulary counts are grouped by; a column no article
     has is a :class:`~framing.errors.CorpusError` before anything is scored.
     """
-    from framing.compare.distinctive import TermCounts
-
     check_group_column(reader, group_by)
     started = time.perf_counter()
     result = RunResult()
@@ -107,7 +108,8 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     with open(folder / FEATURES_FILE, "w", encoding="utf-8", newline="") as features_file, \
             open(folder / EVIDENCE_FILE, "w", encoding="utf-8") as evidence_file:
         writer = None
-        for scored in score_articles(reader, options, jobs, engine=engine, compact=True):
+        for scored in score_articles(reader, options, jobs, engine=engine, compact=True,
+                                     make_scorer=make_scorer):
             if writer is None:
                 result.feature_names = list(scored.features)
                 writer = CsvTableWriter(features_file, [*META_COLUMNS, *result.feature_names])

@@ -76,7 +76,7 @@ def skip_reason(warning: str) -> str:
 @lru_cache(maxsize=1)
 def shared_scorer():
     """One ArticleScorer for the whole suite: lexicons and analyzers load once."""
-    from framing.run.pipeline import ArticleScorer
+    from framing.run.scorer import ArticleScorer
 
     return ArticleScorer()
 

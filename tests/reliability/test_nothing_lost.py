@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from framing.run.outdir import MARKER
-from framing.run.pipeline import ArticleScorer
+from framing.run.scorer import ArticleScorer
 
 from .harness import run_cli
 

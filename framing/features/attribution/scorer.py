@@ -183,12 +183,3 @@ def attribution_features(document: Document, findings: Sequence[Finding]) -> dic
         for side in ALL_SIDES:
             features[f"side_{side}_quoted_word_share"] = quoted[side] / total_quoted
     return features
-
-
-def __getattr__(name: str):
-    # The scikit-learn transformer lives apart so scoring never imports scikit-learn.
-    if name == "AttributionFeatures":
-        from framing.features.transformers import AttributionFeatures
-
-        return AttributionFeatures
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -126,12 +126,3 @@ class ReadabilityScorer:
         features["smog_too_short"] = float(n_sentences < SMOG_MIN_SENTENCES)
         findings = shortness_findings(document, n_words, n_sentences)
         return FamilyResult({name: float(features[name]) for name in FEATURE_NAMES}, findings)
-
-
-def __getattr__(name: str):
-    # The scikit-learn transformer lives apart so scoring never imports scikit-learn.
-    if name == "ReadabilityFeatures":
-        from framing.features.transformers import ReadabilityFeatures
-
-        return ReadabilityFeatures
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -194,12 +194,3 @@ class SentimentScorer:
         findings.extend(target_result.findings)
         return FamilyResult({name: float(features[name]) for name in self._feature_names}, findings,
                             samples={"sentence_compound": compounds})
-
-
-def __getattr__(name: str):
-    # The scikit-learn transformer lives apart so scoring never imports scikit-learn.
-    if name == "SentimentFeatures":
-        from framing.features.transformers import SentimentFeatures
-
-        return SentimentFeatures
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,33 +1,42 @@
-"""Article → clean → Document → every feature family → one row and its evidence.
+"""One article through every feature family: the options, the scorer and its result.
 
 :class:`ArticleScorer` builds the family scorers once (lexicons compiled,
-analyzers loaded) and scores one article at a time; :func:`score_corpus`
-streams a whole article set through it, in worker processes when asked, and
-marks duplicates on the way.
+analyzers loaded) and scores one article at a time into a
+:class:`ScoredArticle`: its ``features.csv`` row, its evidence and what the
+report needs of it (term counts, samples, a duplicate signature).
 
 Examples
 --------
->>> features, evidence = score("seeds")
->>> features.loc[features["outlet"] == "TASS", "id"].tolist()
-['004_f3d4c5d178d2a1ea']
+>>> from framing.corpus.reader import Article
+>>> scored = ArticleScorer().score(Article("a1", "The minister said the talks would resume.", outlet="TASS"))
+>>> scored.meta["outlet"], scored.features["attribution__n_attributions"]
+('TASS', 1.0)
+>>> ScoredArticle.from_json(scored.to_json()).row() == scored.row()
+True
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from framing.corpus.reader import Article, CorpusReader
-from framing.document.clean import CleanResult, clean_text
+from framing.compare.distinctive import TermCounts
+from framing.corpus.reader import Article
 from framing.document.language import is_english
-from framing.document.parse import Document, build_document
-from framing.errors import CorpusError
+from framing.document.parse import Document, parse_article
+from framing.features.attribution.scorer import AttributionScorer
 from framing.features.base import Finding
-from framing.run.dedupe import DuplicateIndex, Signature, signature
+from framing.features.lexicon import LexiconScorer
+from framing.features.loaded import LoadedLanguageScorer
+from framing.features.readability.scorer import ReadabilityScorer
+from framing.features.sentiment.scorer import SentimentScorer
+from framing.run.dedupe import Signature, signature
 from framing.run.output import json_line
+
+# Bump when the JSON layout of a ScoredArticle changes; old cache entries then miss.
+JSON_FORMAT = 1
 
 META_COLUMNS = ("id", "outlet", "date", "title", "url", "source", "outlet_inferred",
                 "language", "duplicate_of", "duplicate_kind", "counted")
@@ -86,11 +95,38 @@ class ScoredArticle:
         """The ``features.csv`` row: metadata columns then every feature."""
         return {**{column: self.meta.get(column, "") for column in META_COLUMNS}, **self.features}
 
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data (dict order kept, so a reload writes identical files)."""
+        article = dataclasses.asdict(self.article)
+        article["extra"] = dict(self.article.extra)
+        return {
+            "format": JSON_FORMAT,
+            "article": article,
+            "features": self.features,
+            "evidence": self.evidence,
+            "english": self.english,
+            "signature": [self.signature.digest, self.signature.minhash.hex()],
+            "terms": None if self.terms is None else self.terms.to_json(),
+            "samples": self.samples,
+            "meta": self.meta,
+        }
 
-def parse_article(article: Article) -> tuple[Document, CleanResult]:
-    """The one way an article becomes a :class:`Document`: clean it, then parse the body."""
-    cleaned = clean_text(article.text, article.title)
-    return build_document(article.id, cleaned.body, cleaned.title), cleaned
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ScoredArticle:
+        """The result stored by :meth:`to_json`; ValueError for another format."""
+        if data.get("format") != JSON_FORMAT:
+            raise ValueError("scored article of another format")
+        digest, minhash = data["signature"]
+        return cls(
+            article=Article(**data["article"]),
+            features={name: float(value) for name, value in data["features"].items()},
+            evidence=data["evidence"],
+            english=bool(data["english"]),
+            signature=Signature(digest, bytes.fromhex(minhash)),
+            terms=None if data["terms"] is None else TermCounts.from_json(data["terms"]),
+            samples={name: [float(v) for v in values] for name, values in data["samples"].items()},
+            meta=dict(data["meta"]),
+        )
 
 
 class ArticleScorer:
@@ -145,9 +181,7 @@ class ArticleScorer:
         )
 
 
-def _term_counts(document: Document) -> Any:
-    from framing.compare.distinctive import TermCounts
-
+def _term_counts(document: Document) -> TermCounts:
     counts = TermCounts()
     counts.add_document("", document)
     return counts
@@ -155,12 +189,6 @@ def _term_counts(document: Document) -> Any:
 
 def build_scorers(options: ScoreOptions) -> list:
     """The family scorers, in the order their columns appear in ``features.csv``."""
-    from framing.features.attribution.scorer import AttributionScorer
-    from framing.features.lexicon import LexiconScorer
-    from framing.features.loaded import LoadedLanguageScorer
-    from framing.features.readability.scorer import ReadabilityScorer
-    from framing.features.sentiment.scorer import SentimentScorer
-
     return [
         SentimentScorer(targets=options.targets),
         LexiconScorer(lexicon_files=options.lexicon_files),
@@ -172,63 +200,6 @@ def build_scorers(options: ScoreOptions) -> list:
 
 def _without_text(article: Article) -> Article:
     """The article's metadata only: scored results must not carry whole texts around."""
-    from dataclasses import replace
-
-    return replace(article, text="")
+    return dataclasses.replace(article, text="")
 
 
-def score_articles(articles: Iterable[Article], options: ScoreOptions | None = None,
-                   jobs: int = 1, engine: Any = None, compact: bool = False) -> Iterator[ScoredArticle]:
-    """Score ``articles`` in order, marking duplicates; ``jobs`` > 1 uses worker processes.
-
-    With ``compact``, results from worker processes carry their evidence as
-    JSON lines only (:meth:`ScoredArticle.compact`), which is cheaper to send.
-
-    ``engine``, when given, scores instead of the local processes: an object
-    with ``map_ordered(options, articles)`` (e.g. :class:`framing.run.engine_dask.DaskEngine`).
-    """
-    from framing.run.engine import map_ordered
-
-    options = options or ScoreOptions()
-    index = DuplicateIndex()
-    if engine is not None:
-        results = engine.map_ordered(options, articles)
-    else:
-        results = map_ordered(options, articles, jobs, compact)
-    for scored in results:
-        duplicate = index.check(scored.meta["id"], scored.meta["outlet"], scored.signature)
-        counted = True
-        if duplicate is not None:
-            scored.meta["duplicate_of"] = duplicate.of
-            scored.meta["duplicate_kind"] = duplicate.kind
-            counted = options.keep_duplicates or not duplicate.same_outlet
-        scored.meta["counted"] = "yes" if counted else "no"
-        yield scored
-
-
-def score(path: str | Path = "seeds", *, manifest: str | Path | None = None,
-          columns: dict[str, str] | None = None, options: ScoreOptions | None = None,
-          jobs: int = 1) -> tuple[Any, list[dict[str, Any]]]:
-    """Score every article under ``path``: a DataFrame (one row per article) and the evidence.
-
-    Parameters
-    ----------
-    path : str or Path
-        A folder or file of articles (default: the bundled seeds).
-    manifest, columns
-        See :class:`framing.corpus.reader.CorpusReader`.
-    options : ScoreOptions, optional
-        Extra lexicons, actor files and targets.
-    jobs : int
-        Worker processes.
-    """
-    import pandas as pd
-
-    reader = CorpusReader(path, manifest=manifest, columns=columns)
-    rows, evidence = [], []
-    for scored in score_articles(reader, options, jobs):
-        rows.append(scored.row())
-        evidence.extend(scored.evidence)
-    if not rows:
-        raise CorpusError(f"{path}: nothing could be scored — " + "; ".join(reader.warnings[:3]))
-    return pd.DataFrame(rows), evidence

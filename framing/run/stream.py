@@ -1,0 +1,84 @@
+"""Stream an article set through the scorer, in order, marking duplicates on the way.
+
+:func:`score_articles` hands the articles to an engine (this process, worker
+processes, or a Dask cluster) with a :class:`~framing.run.cache.ScorerFactory`,
+so the engines know nothing of what scoring is; :func:`score` is the library
+call that returns a DataFrame and the evidence.
+
+Examples
+--------
+>>> features, evidence = score("seeds")
+>>> features.loc[features["outlet"] == "TASS", "id"].tolist()
+['004_f3d4c5d178d2a1ea']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from framing.corpus.reader import Article, CorpusReader
+from framing.errors import CorpusError
+from framing.run.cache import ScorerFactory
+from framing.run.dedupe import DuplicateIndex
+from framing.run.engine import map_ordered
+from framing.run.scorer import ScoredArticle, ScoreOptions
+
+
+def score_articles(articles: Iterable[Article], options: ScoreOptions | None = None,
+                   jobs: int = 1, engine: Any = None, compact: bool = False,
+                   make_scorer: Callable[[], Any] | None = None) -> Iterator[ScoredArticle]:
+    """Score ``articles`` in order, marking duplicates; ``jobs`` > 1 uses worker processes.
+
+    With ``compact``, results from worker processes carry their evidence as
+    JSON lines only (:meth:`ScoredArticle.compact`), which is cheaper to send.
+
+    ``engine``, when given, scores instead of the local processes: an object
+    with ``map_ordered(make_scorer, articles)`` (e.g. :class:`framing.run.engine_dask.DaskEngine`).
+    ``make_scorer`` replaces the scorer the options describe (a benchmark's timed one).
+    """
+    options = options or ScoreOptions()
+    make_scorer = make_scorer or ScorerFactory(options)
+    index = DuplicateIndex()
+    if engine is not None:
+        results = engine.map_ordered(make_scorer, articles)
+    else:
+        results = map_ordered(make_scorer, articles, jobs, compact)
+    for scored in results:
+        duplicate = index.check(scored.meta["id"], scored.meta["outlet"], scored.signature)
+        counted = True
+        if duplicate is not None:
+            scored.meta["duplicate_of"] = duplicate.of
+            scored.meta["duplicate_kind"] = duplicate.kind
+            counted = options.keep_duplicates or not duplicate.same_outlet
+        scored.meta["counted"] = "yes" if counted else "no"
+        yield scored
+
+
+def score(path: str | Path = "seeds", *, manifest: str | Path | None = None,
+          columns: dict[str, str] | None = None, options: ScoreOptions | None = None,
+          jobs: int = 1) -> tuple[Any, list[dict[str, Any]]]:
+    """Score every article under ``path``: a DataFrame (one row per article) and the evidence.
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder or file of articles (default: the bundled seeds).
+    manifest, columns
+        See :class:`framing.corpus.reader.CorpusReader`.
+    options : ScoreOptions, optional
+        Extra lexicons, actor files and targets.
+    jobs : int
+        Worker processes.
+    """
+    import pandas as pd
+
+    reader = CorpusReader(path, manifest=manifest, columns=columns)
+    rows, evidence = [], []
+    for scored in score_articles(reader, options, jobs):
+        rows.append(scored.row())
+        evidence.extend(scored.evidence)
+    if not rows:
+        raise CorpusError(f"{path}: nothing could be scored — " + "; ".join(reader.warnings[:3]))
+    return pd.DataFrame(rows), evidence
