@@ -12,9 +12,14 @@ The library API in one call (the bundled seeds when no path is given):
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-__version__ = "0.1.0"
+try:
+    # One source of the version: pyproject.toml, through the installed package's metadata.
+    __version__ = version("framing")
+except PackageNotFoundError:  # pragma: no cover - imported from a checkout that was never installed
+    __version__ = "0+unknown"
 __all__ = ["score", "__version__"]
 
 

@@ -181,14 +181,15 @@ def test_a_report_with_nothing_scored_leaves_no_folder(tmp_path):
 
 
 @pytest.mark.parametrize("command, formats, opened", [
-    ("score", [], "Open features.csv."),
-    ("report", [], "Open index.md."),
-    ("report", ["--format", "html"], "Open report.html."),
+    ("score", [], "features.csv"),
+    ("report", [], "index.md"),
+    ("report", ["--format", "html"], "report.html"),
 ])
 def test_closing_line_names_the_file_to_open(tmp_path, seeds_dir, command, formats, opened):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, [command, str(seeds_dir), "--out", str(out), "--jobs", "1", *formats])
     assert result.exit_code == 0, result.output
     last = result.output.strip().splitlines()[-1]
-    assert last.startswith("Scored 5 articles from 4 outlets in ") and last.endswith(f"; written to {out}/ {opened}")
-    assert (out / opened.split()[-1].rstrip(".")).is_file()
+    assert last.startswith("Scored 5 articles from 4 outlets in ")
+    assert last.endswith(f"; written to {out}/ — open {(out / opened).as_posix()}")
+    assert (out / opened).is_file()

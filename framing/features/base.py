@@ -82,3 +82,26 @@ def per_thousand_words(count: float, n_words: int) -> float:
     5.0
     """
     return count * 1000.0 / n_words if n_words else float("nan")
+
+
+# Separates the family from the feature in a column name: ``sentiment__sentence_mean``.
+COLUMN_SEPARATOR = "__"
+
+
+def feature_column(family: str, feature: str) -> str:
+    """The ``features.csv`` column of ``feature`` in ``family``; the one place names are made.
+
+    >>> feature_column("readability", "n_words")
+    'readability__n_words'
+    """
+    return f"{family}{COLUMN_SEPARATOR}{feature}"
+
+
+def split_feature_column(column: str) -> tuple[str, str]:
+    """``(family, feature)`` of a column made by :func:`feature_column`.
+
+    >>> split_feature_column("lexicon__russia_ukraine_nato.crimea_2014.russia_per_1k")
+    ('lexicon', 'russia_ukraine_nato.crimea_2014.russia_per_1k')
+    """
+    family, _, feature = column.partition(COLUMN_SEPARATOR)
+    return family, feature

@@ -17,7 +17,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from framing.document.parse import Document
 from framing.features.attribution.scorer import AttributionScorer
-from framing.features.base import Scorer
+from framing.features.base import Scorer, feature_column
 from framing.features.lexicon import LexiconScorer
 from framing.features.loaded import LoadedLanguageScorer
 from framing.features.readability.scorer import ReadabilityScorer
@@ -40,7 +40,7 @@ class FamilyTransformer(TransformerMixin, BaseEstimator, ABC):
 
     def fit(self, X: Sequence[Document], y: Any = None) -> FamilyTransformer:
         self.scorer_ = self._make_scorer()
-        self.feature_names_ = [f"{self.scorer_.family}__{n}" for n in self.scorer_.feature_names]
+        self.feature_names_ = [feature_column(self.scorer_.family, n) for n in self.scorer_.feature_names]
         return self
 
     def transform(self, X: Sequence[Document]) -> np.ndarray:

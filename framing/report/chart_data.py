@@ -17,9 +17,12 @@ import numpy as np
 
 from framing.compare.findings import side_label
 from framing.compare.summaries import GroupEvidence
-from framing.features.base import per_thousand_words
+from framing.features.base import feature_column, per_thousand_words, split_feature_column
 from framing.features.sentiment.targets import load_targets
 from framing.report import charts
+
+# Columns of tone toward each actor: sentiment__tone_toward_<actor>.
+TONE_TOWARD = feature_column("sentiment", "tone_toward_")
 
 MAX_TERM_ROWS = 24
 
@@ -64,7 +67,8 @@ def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence
 
 
 def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], rows: Sequence[Mapping[str, Any]]) -> Any:
-    words = {g: sum(_float(r.get("readability__n_words")) or 0.0 for r in rows if r["group"] == g) for g in groups}
+    n_words = feature_column("readability", "n_words")
+    words = {g: sum(_float(r.get(n_words)) or 0.0 for r in rows if r["group"] == g) for g in groups}
     totals: dict[tuple[str, str], float] = {}
     sides: dict[str, str] = {}
     for group in groups:
@@ -137,7 +141,7 @@ def _stacked(bars: Sequence[tuple[str, Counter]], order: Any, title: str, xlabel
 
 def _tone(groups: Sequence[str], run: Any) -> Any:
     samples = getattr(run, "samples", {}) or {}
-    values = {g: samples.get(g, {}).get("sentiment__sentence_compound", []) for g in groups}
+    values = {g: samples.get(g, {}).get(feature_column("sentiment", "sentence_compound"), []) for g in groups}
     if not any(values.values()):
         return None
     return charts.distribution_chart(groups, values, "Tone of every sentence, by outlet",
@@ -152,13 +156,13 @@ def target_names() -> dict[str, str]:
 
 def _target_tone(groups: Sequence[str], table: Mapping[str, Any], features: Sequence[str],
                  names: Mapping[str, str]) -> Any:
-    columns = [f for f in features if f.startswith("sentiment__tone_toward_")]
+    columns = [f for f in features if f.startswith(TONE_TOWARD)]
     panels = []
     for column in columns:
         estimates = {g: (table[g][column].mean, table[g][column].low, table[g][column].high) for g in groups
                      if table[g][column].n}
         if len(estimates) >= 1:
-            key = column.removeprefix("sentiment__tone_toward_")
+            key = column.removeprefix(TONE_TOWARD)
             panels.append((names.get(key, key.replace("_", " ")), estimates))
     panels = sorted(panels, key=lambda p: (-len(p[1]), p[0]))[:5]
     if not panels:
@@ -168,7 +172,7 @@ def _target_tone(groups: Sequence[str], table: Mapping[str, Any], features: Sequ
 
 
 def _readability(groups: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> Any:
-    column = "readability__flesch_kincaid_grade"
+    column = feature_column("readability", "flesch_kincaid_grade")
     values = {g: [_float(r.get(column)) for r in rows if r["group"] == g] for g in groups}
     values = {g: [v for v in vs if not math.isnan(v)] for g, vs in values.items()}
     if not any(values.values()):
@@ -214,7 +218,7 @@ def _loading_label(component: np.ndarray, names: Sequence[str]) -> str:
 
 def _feature_label(name: str) -> str:
     """``lexicon__russia_ukraine_nato.crimea_2014.russia_per_1k`` → ``crimea 2014: russia per 1k (lexicon)``."""
-    family, _, feature = name.partition("__")
+    family, feature = split_feature_column(name)
     parts = feature.split(".")
     short = ": ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
     return f"{short.replace('_', ' ')} ({family})"

@@ -208,12 +208,12 @@ def summary_line(result: RunResult, out: Path, seconds: float | None = None, ope
     --------
     >>> result = RunResult(rows=[{"outlet": "TASS"}, {"outlet": "RT"}], seconds=36.3)
     >>> summary_line(result, Path("reports"), 61.04, "report.html")
-    'Scored 2 articles from 2 outlets in 61.0 s; written to reports/ Open report.html.'
+    'Scored 2 articles from 2 outlets in 61.0 s; written to reports/ — open reports/report.html'
     """
     skipped = len(result.warnings)
     note = f", {skipped} warning{'s' if skipped != 1 else ''}" if skipped else ""
     took = result.seconds if seconds is None else seconds
-    opened = f" Open {open_file}." if open_file else ""
+    opened = f" — open {(out / open_file).as_posix()}" if open_file else ""
     return (f"Scored {result.n_articles} article{'s' if result.n_articles != 1 else ''} from "
             f"{len(result.outlets)} outlet{'s' if len(result.outlets) != 1 else ''} in "
             f"{took:.1f} s{note}; written to {out}/{opened}")

@@ -27,7 +27,7 @@ from framing.corpus.reader import Article
 from framing.document.language import is_english
 from framing.document.parse import Document, parse_article
 from framing.features.attribution.scorer import AttributionScorer
-from framing.features.base import Finding
+from framing.features.base import Finding, feature_column
 from framing.features.lexicon import LexiconScorer
 from framing.features.loaded import LoadedLanguageScorer
 from framing.features.readability.scorer import ReadabilityScorer
@@ -135,7 +135,7 @@ class ArticleScorer:
     def __init__(self, options: ScoreOptions | None = None) -> None:
         self.options = options or ScoreOptions()
         self.scorers = build_scorers(self.options)
-        self.feature_names = [f"{s.family}__{name}" for s in self.scorers for name in s.feature_names]
+        self.feature_names = [feature_column(s.family, name) for s in self.scorers for name in s.feature_names]
 
     def parse(self, article: Article) -> tuple[Document, list[Finding]]:
         """Clean the article and parse it once; the cleaning log becomes findings."""
@@ -155,10 +155,10 @@ class ArticleScorer:
             for scorer in self.scorers:
                 result = scorer.score(document)
                 for name in scorer.feature_names:
-                    features[f"{scorer.family}__{name}"] = float(result.features[name])
+                    features[feature_column(scorer.family, name)] = float(result.features[name])
                 findings.extend(result.findings)
                 for name, values in result.samples.items():
-                    samples[f"{scorer.family}__{name}"] = list(values)
+                    samples[feature_column(scorer.family, name)] = list(values)
         else:
             reason = "no text left after cleaning" if not document.tokens else "not English"
             findings.append(Finding("language", "skipped", reason, -1, 0, 0,
