@@ -1,4 +1,4 @@
-"""Read packaged data files (TOML) with importlib.resources, validated, with file and line in errors."""
+"""Read packaged data files (TOML, word lists) with importlib.resources, validated, with file and line in errors."""
 
 from __future__ import annotations
 
@@ -57,3 +57,37 @@ def line_of(text: str, needle: str) -> int:
         if pattern.search(line):
             return number
     return 0
+
+
+def parse_word_list(text: str, label: str, max_words: int = 1) -> frozenset[str]:
+    """The entries of a word list: ``#`` lines are its header (required), then one entry per line.
+
+    Entries are lower case, at most ``max_words`` words, each listed once.
+
+    >>> sorted(parse_word_list("# what: x; source: y\\nvery\\nso much\\n", "x.txt", max_words=2))
+    ['so much', 'very']
+    """
+    if not text.lstrip().startswith("#"):
+        raise DataFileError(f"{label}, line 1: no header — start the file with # lines saying what the "
+                            "list is and where it comes from")
+    entries: set[str] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = " ".join(line.split())
+        if not entry or entry.startswith("#"):
+            continue
+        if entry != entry.lower() or len(entry.split()) > max_words:
+            shape = "one lower-case word" if max_words == 1 else f"lower-case entries of at most {max_words} words"
+            raise DataFileError(f"{label}, line {number}: entry {entry!r}: write {shape} per line")
+        if entry in entries:
+            raise DataFileError(f"{label}, line {number}: entry {entry!r}: listed twice — remove the repeat")
+        entries.add(entry)
+    return frozenset(entries)
+
+
+def packaged_word_list(*parts: str, max_words: int = 1) -> frozenset[str]:
+    """A packaged word list, e.g. ``packaged_word_list("vocabulary", "determiners.txt")``.
+
+    >>> "the" in packaged_word_list("vocabulary", "determiners.txt")
+    True
+    """
+    return parse_word_list(packaged_text(*parts), "framing/data/" + "/".join(parts), max_words)

@@ -12,7 +12,6 @@ from framing.compare.distinctive import (
     distinctive_terms,
     find_sentence,
     log_odds_z,
-    parse_stopwords,
     term_lists,
 )
 from framing.document.parse import build_document
@@ -97,13 +96,6 @@ def test_memory_bound_prunes_singletons():
     assert counts.counts == {"A": {"kept": 3}, "B": {"kept": 2}}
     assert counts.example("B", "rare3") is None
     assert counts.n_entries == 2
-
-
-def test_stopword_file_errors_name_the_line():
-    with pytest.raises(DataFileError, match="line 3: entry 'The'"):
-        parse_stopwords("# header\nthe\nThe\n", "stop.txt")
-    with pytest.raises(DataFileError, match="no header"):
-        parse_stopwords("the\n", "stop.txt")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ from framing.features import LoadedLanguageFeatures
 from framing.features.loaded import (
     LoadedLanguageScorer,
     load_wordlist,
-    parse_wordlist,
     wordlist_names,
 )
 
@@ -67,15 +66,6 @@ def test_rates_and_sentence_scores(scorer):
     assert list(result.features) == scorer.feature_names
     assert all(f.sentence_index == 0 for f in result.findings)
     assert math.isnan(scorer.score(build_document("e", "")).features["loaded_per_1k"])
-
-
-def test_wordlist_errors_name_line_and_entry():
-    with pytest.raises(DataFileError, match=r"x.txt, line 3: entry 'Very'"):
-        parse_wordlist("# header\nvery\nVery\n", "x.txt")
-    with pytest.raises(DataFileError, match=r"line 3: entry 'very': listed twice"):
-        parse_wordlist("# header\nvery\nvery\n", "x.txt")
-    with pytest.raises(DataFileError, match="no header"):
-        parse_wordlist("very\n", "x.txt")
 
 
 def test_transformer():

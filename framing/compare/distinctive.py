@@ -31,15 +31,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
-from framing.datafiles import packaged_text
 from framing.document.parse import Document, Sentence
-from framing.errors import DataFileError
+from framing.document.vocabulary import STOPWORDS
 
-STOPWORDS_FILE = "stopwords.txt"
 # Beyond this many (group, term) counts the counts seen once are dropped (and
 # with them their example sentences): about 250 bytes each, so a few hundred
 # megabytes at most; below it every count is exact.
@@ -47,39 +44,13 @@ DEFAULT_MAX_ENTRIES = 1_000_000
 MAX_NGRAM = 3
 
 
-@lru_cache(maxsize=1)
 def load_stopwords() -> frozenset[str]:
-    """The packaged stop words (``framing/data/stopwords.txt``), read once.
+    """The packaged stop words (``framing/data/vocabulary/stopwords.txt``).
 
-    Raises
-    ------
-    DataFileError
-        If a line is not a single lower-case word.
-
-    Examples
-    --------
     >>> "the" in load_stopwords(), "annexation" in load_stopwords()
     (True, False)
     """
-    text = packaged_text(STOPWORDS_FILE)
-    return parse_stopwords(text, f"framing/data/{STOPWORDS_FILE}")
-
-
-def parse_stopwords(text: str, label: str) -> frozenset[str]:
-    """Parse a stop-word list: one lower-case word per line, ``#`` comments."""
-    if not text.lstrip().startswith("#"):
-        raise DataFileError(f"{label}, line 1: no header — start the file with '# ...' lines naming its source")
-    words = set()
-    for number, line in enumerate(text.splitlines(), start=1):
-        word = line.strip()
-        if not word or word.startswith("#"):
-            continue
-        if word != word.lower() or len(word.split()) != 1:
-            raise DataFileError(
-                f"{label}, line {number}: entry {word!r}: not a single lower-case word — write one word per line"
-            )
-        words.add(word)
-    return frozenset(words)
+    return STOPWORDS
 
 
 def normalise_token(token: str) -> str:

@@ -12,13 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-# The most frequent English function words; in English news prose they make
-# up a third or more of all tokens, in other languages almost none.
-FUNCTION_WORDS = frozenset(
-    """the of and to a in is that for on with was as by it at from he she they
-    his her their its be are were has have had not but or an this which said
-    will would who been than also there after about into more""".split()
-)
+from framing.document.vocabulary import FREQUENT_FUNCTION_WORDS
+
 MIN_SHARE = 0.12
 MIN_TOKENS = 8
 
@@ -27,7 +22,7 @@ def english_share(tokens: Sequence[str]) -> float:
     """Share of ``tokens`` (lower-cased words) that are English function words."""
     if not tokens:
         return 0.0
-    return sum(1 for t in tokens if t in FUNCTION_WORDS) / len(tokens)
+    return sum(1 for t in tokens if t in FREQUENT_FUNCTION_WORDS) / len(tokens)
 
 
 def is_english(tokens: Sequence[str]) -> bool:

@@ -21,14 +21,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from framing.document.clean import CleanResult, clean_text
-
-# Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st jr sr
-    messrs mt ft inc ltd corp co vs etc no nos vol fig approx dept est
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u u.s.a
-    a.m p.m i.e e.g""".split()
-)
+from framing.document.vocabulary import ABBREVIATIONS
 
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 # A candidate sentence end: terminal punctuation, optional closing quotes or

@@ -25,13 +25,13 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 
+from framing.datafiles import parse_word_list
 from framing.document.parse import WORD_RE, build_document
 from framing.errors import EvaluationError
 from framing.features.loaded import (
     SCORED_KINDS,
     LoadedLanguageScorer,
     load_wordlist,
-    parse_wordlist,
     wordlist_names,
     wordlist_text,
 )
@@ -157,7 +157,8 @@ def emotive_parts() -> dict[str, frozenset[str]]:
     head, marker, tail = text.partition(PART_2_MARKER)
     exclude = {word for line in head.splitlines() if line.startswith(EXCLUDE_PREFIX)
                for word in line[len(EXCLUDE_PREFIX):].split()}
-    return {"hand": parse_wordlist(head, label), "babe": parse_wordlist(marker + tail, label),
+    return {"hand": parse_word_list(head, label, max_words=2),
+            "babe": parse_word_list(marker + tail, label, max_words=2),
             "exclude": frozenset(exclude)}
 
 

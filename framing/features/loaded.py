@@ -23,14 +23,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from importlib import resources
 
-from framing.datafiles import packaged_text
+from framing.datafiles import packaged_text, parse_word_list
 from framing.document.parse import Document
+from framing.document.vocabulary import PASSIVE_AUXILIARIES
 from framing.errors import DataFileError
 from framing.features.base import FamilyResult, Finding, per_thousand_words
 
 FAMILY = "loaded"
 PASSIVE = "agentless_passive"
-AUXILIARIES = frozenset("is are was were be been being get gets got getting".split())
 IRREGULAR_PARTICIPLES = frozenset(
     """shot hit hurt beaten taken given seen held left made found brought struck thrown driven
     stolen sent built caught told sold put cut kept shut led spent lost paid done hidden known
@@ -53,7 +53,7 @@ def load_wordlist(name: str) -> frozenset[str]:
     >>> "utterly" in load_wordlist("intensifiers")
     True
     """
-    return parse_wordlist(wordlist_text(name), f"framing/data/wordlists/{name}.txt")
+    return parse_word_list(wordlist_text(name), f"framing/data/wordlists/{name}.txt", max_words=2)
 
 
 def wordlist_text(name: str) -> str:
@@ -67,34 +67,6 @@ def wordlist_text(name: str) -> str:
     except FileNotFoundError:
         raise DataFileError(f"framing/data/wordlists/{name}.txt: file not found — choose one of "
                             f"{', '.join(wordlist_names())}") from None
-
-
-def parse_wordlist(text: str, label: str) -> frozenset[str]:
-    """Entries of a word list: comment lines (``#``) are the header; one entry per line.
-
-    >>> sorted(parse_wordlist("# category: x\\nvery\\nso much\\n", "x.txt"))
-    ['so much', 'very']
-    """
-    entries: set[str] = set()
-    has_header = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        entry = line.strip()
-        if not entry:
-            continue
-        if entry.startswith("#"):
-            has_header = True
-            continue
-        if entry != entry.lower() or len(entry.split()) > 2:
-            raise DataFileError(f"{label}, line {number}: entry {entry!r}: entries are lower-case "
-                                "words or two-word phrases — lower-case or shorten it")
-        if entry in entries:
-            raise DataFileError(f"{label}, line {number}: entry {entry!r}: listed twice — "
-                                "remove the repeat")
-        entries.add(" ".join(entry.split()))
-    if not has_header:
-        raise DataFileError(f"{label}, line 1: entry (header): no header — start the file "
-                            "with # lines saying what the category is and how it was made")
-    return frozenset(entries)
 
 
 def wordlist_names() -> list[str]:
@@ -160,7 +132,7 @@ class LoadedLanguageScorer:
                 found += [(kind, sentence, i, i + 2) for kind in lookup[f"{token} {tokens[i + 1]}"]]
             elif token in lookup:
                 found += [(kind, sentence, i, i + 1) for kind in lookup[token]]
-            if token in AUXILIARIES:
+            if token in PASSIVE_AUXILIARIES:
                 end = _agentless_passive(document, i, starts, sentence)
                 if end:
                     found.append((PASSIVE, sentence, i, end))

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from vaderSentiment.vaderSentiment import NEGATE
 
 from framing.document.parse import WORD_RE, Quote
+from framing.document.vocabulary import PASSIVE_AUXILIARIES
 
 # VADER's damping of a negated word's valence.
 NEGATION_SCALAR = -0.74
@@ -43,8 +44,6 @@ CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "howe
                           "which", "who", "whom", "whose", "yet", "despite", "after", "before",
                           "when", "since", "unless", "if"})
 CONTRAST_WORDS = frozenset({"but", "however", "yet", "although", "though", "whereas", "despite"})
-PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "get", "got", "gets",
-                         "getting", "am"})
 REPORTING_VERBS = frozenset({"said", "says", "say", "told", "tells", "stated", "states", "added",
                              "noted", "claimed", "claims", "argued", "argues", "insisted", "wrote",
                              "warned", "warns", "announced", "explained", "stressed", "asked",
@@ -135,7 +134,7 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
     lead_in = [w for w in words[clause_start:m0] if w not in DETERMINERS]
     after = words[m1:m1 + 4]
     # "was attacked", "was harshly criticized": an auxiliary, then a participle within two words.
-    passive = any(w in PASSIVE_AUX and any(x.endswith(("ed", "en")) for x in after[i + 1:i + 3])
+    passive = any(w in PASSIVE_AUXILIARIES and any(x.endswith(("ed", "en")) for x in after[i + 1:i + 3])
                   for i, w in enumerate(after))
     by_agent = m0 > 0 and words[m0 - 1] == "by"
     subject = not lead_in and not passive

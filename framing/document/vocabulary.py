@@ -1,0 +1,19 @@
+"""Shared English vocabulary: one data file per list in ``framing/data/vocabulary/``, read once per process.
+
+Every module that needs one of these lists imports it from here, so a list
+has one home and one version (each file's header names its source).
+
+>>> "those" in DETERMINERS, "was" in PASSIVE_AUXILIARIES, "u.s" in ABBREVIATIONS
+(True, True, True)
+"""
+
+from __future__ import annotations
+
+from framing.datafiles import packaged_word_list
+
+DETERMINERS = packaged_word_list("vocabulary", "determiners.txt")
+PASSIVE_AUXILIARIES = packaged_word_list("vocabulary", "passive_auxiliaries.txt")
+ABBREVIATIONS = packaged_word_list("vocabulary", "abbreviations.txt")
+FREQUENT_FUNCTION_WORDS = packaged_word_list("vocabulary", "frequent_function_words.txt")
+# Function words left out of vocabulary statistics and statement matching.
+STOPWORDS = packaged_word_list("vocabulary", "stopwords.txt")
