@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing.document.parse import Document, Quote
+from framing.features.attribution.cues import CueLexicon
 from framing.features.base import FamilyResult, Finding, per_thousand_words
 from framing.lexicons.matcher import TermMatcher
 from framing.lexicons.packs import Pack, load_packs
@@ -36,10 +37,11 @@ from framing.lexicons.packs import Pack, load_packs
 FAMILY = "lexicon"
 SCARE_MAX_WORDS = 4  # longer quoted phrases are taken as speech
 SO_CALLED_MAX_WORDS = 8
-REPORTING_WORDS = frozenset(
-    """said says say saying told tells stated states added adds asked wrote writes called calls
-    calling described describes describing dubbed termed labelled labeled declared noted warned
-    insisted claimed claims according quoted put""".split())
+# A short quote next to one of these is speech or a quoted label, not a scare quote:
+# every form of the reporting cues (framing/data/reporting_verbs.toml) and the
+# naming words that introduce a label ("dubbed 'the Russian threat'").
+NAMING_WORDS = frozenset("according dubbed labeled labelled termed put quoted".split())
+REPORTING_WORDS = CueLexicon.load().one_word_forms(include_strict=True) | NAMING_WORDS
 SO_CALLED_RE = re.compile(r"\bso[\s\-‐‑]called\s*$", re.IGNORECASE)
 SPEECH_END = tuple(".,!?;:…")
 

@@ -119,6 +119,16 @@ class CueLexicon:
                         break
             i += 1
 
+    def one_word_forms(self, include_strict: bool = False) -> frozenset[str]:
+        """Every one-word written form of the cues (``said``, ``warns``), strict verbs only when asked.
+
+        >>> forms = CueLexicon.load().one_word_forms()
+        >>> "said" in forms, "showed" in forms, "pointed" in forms
+        (True, False, False)
+        """
+        return frozenset(form for form, verb in self.verbs.items()
+                         if " " not in form and (include_strict or not verb.strict))
+
     def lookup(self, written: str) -> CueVerb | None:
         """The cue for a written form (case and inner spacing ignored)."""
         return self.verbs.get(" ".join(written.lower().split()))
