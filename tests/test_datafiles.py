@@ -39,3 +39,11 @@ def test_toml_errors_and_line_lookup():
     assert line_of("a = 1\nb = 2\n", "b =") == 2 and line_of("a = 1\n", "zzz") == 0
     data, _, label = load_toml("measures.toml")
     assert label == "framing/data/measures.toml" and data["measure"][0]["column"] == "sentiment__sentence_mean"
+
+
+def test_reporting_verb_file_header_names_every_class_the_code_accepts():
+    from framing.datafiles import packaged_text
+    from framing.features.attribution.cues import VERB_CLASSES
+
+    header = [line for line in packaged_text("reporting_verbs.toml").splitlines() if line.startswith("#   class")]
+    assert header and header[0].split()[2:] == " | ".join(VERB_CLASSES).split()
