@@ -184,14 +184,15 @@ def run_baseline(path: Path, limit: int | None) -> tuple[list, float]:
 
 def check_identical(values: list) -> tuple[int, int]:
     """Articles whose VADER / textstat values differ between framing and the libraries."""
-    from framing.features.readability.formulas import readability_scores
+    from framing.features.readability.formulas import WordCounts, readability_scores
     from framing.features.sentiment.vader import FastSentimentAnalyzer
 
     analyzer = FastSentimentAnalyzer()
+    words_known = WordCounts()
     vader_diff = textstat_diff = 0
     for text, vader, formulas in values:
         vader_diff += analyzer.polarity_scores(text) != vader
-        ours = readability_scores(text)
+        ours = readability_scores(text, words_known)
         textstat_diff += tuple(ours[name] for name in FORMULAS) != formulas
     return vader_diff, textstat_diff
 

@@ -15,7 +15,6 @@ from framing.compare.distinctive import (
     term_lists,
 )
 from framing.document.parse import build_document
-from framing.errors import DataFileError
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

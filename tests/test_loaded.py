@@ -7,7 +7,6 @@ import math
 import pytest
 
 from framing.document.parse import build_document
-from framing.errors import DataFileError
 from framing.features import LoadedLanguageFeatures
 from framing.features.loaded import (
     LoadedLanguageScorer,

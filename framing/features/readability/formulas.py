@@ -88,12 +88,6 @@ def easy_words() -> frozenset[str]:
         return frozenset(line.strip() for line in handle)
 
 
-_SYLLABLES: dict[str, int] = {}
-# Per word, two sums packed in one int each (low 32 bits, high bits) so a text
-# is counted by two C-level sums: syllables | 3+ syllables << 32 and
-# not-an-easy-word | (not easy and 3+ syllables) << 32.
-_PACKED_SYLLABLES: dict[str, int] = {}
-_PACKED_DIFFICULT: dict[str, int] = {}
 _MAX_CACHED_WORDS = 100_000
 _LOW = (1 << 32) - 1
 
@@ -109,27 +103,49 @@ def syllables(word: str) -> int:
     >>> syllables("government"), syllables("nato"), syllables("grushko")
     (3, 2, 1)
     """
-    count = _SYLLABLES.get(word)
-    if count is None:
-        phones = _cmu_pronunciations().get(word)
-        if phones is not None:
-            count = sum(1 for phone in phones.split() if phone[-1].isdigit())
-        else:
-            count = len(_pyphen().positions(word)) + 1
-        if len(_SYLLABLES) >= _MAX_CACHED_WORDS:
-            _SYLLABLES.clear()
-        _SYLLABLES[word] = count
-    return count
+    phones = _cmu_pronunciations().get(word)
+    if phones is not None:
+        return sum(1 for phone in phones.split() if phone[-1].isdigit())
+    return len(_pyphen().positions(word)) + 1
 
 
-def _learn_words(words: set[str]) -> None:
-    easy = easy_words()
-    for word in words:
-        count = syllables(word)
-        long = int(count >= FOG_SYLLABLE_THRESHOLD)
-        difficult = int(word not in easy)
-        _PACKED_SYLLABLES[word] = count | long << 32
-        _PACKED_DIFFICULT[word] = difficult | (difficult * long) << 32
+class WordCounts:
+    """Per-word counts a scorer learns once and reuses for every text it reads.
+
+    Per word, two sums packed in one int each (low 32 bits, high bits) so a
+    text is counted by two C-level sums: syllables | 3+ syllables << 32 and
+    not-an-easy-word | (not easy and 3+ syllables) << 32.  Bounded: past
+    ``max_words`` words it starts afresh.  The counts depend only on the word,
+    so results never depend on what was read before.
+    """
+
+    def __init__(self, max_words: int = _MAX_CACHED_WORDS) -> None:
+        self.max_words = max_words
+        self.syllables: dict[str, int] = {}
+        self.difficult: dict[str, int] = {}
+
+    def learn(self, words: set[str]) -> None:
+        """Count the words of ``words`` not yet known."""
+        if len(self.syllables) + len(words) > self.max_words:
+            # Start afresh, then learn every word asked for (not only the
+            # missing ones, which the clearing would leave half-known).
+            self.syllables.clear()
+            self.difficult.clear()
+        easy = easy_words()
+        for word in words.difference(self.syllables):
+            count = syllables(word)
+            long = int(count >= FOG_SYLLABLE_THRESHOLD)
+            difficult = int(word not in easy)
+            self.syllables[word] = count | long << 32
+            self.difficult[word] = difficult | (difficult * long) << 32
+
+    def packed_sums(self, words: list[str]) -> tuple[int, int]:
+        """The packed syllable and difficulty sums of ``words``."""
+        try:
+            return sum(map(self.syllables.__getitem__, words)), sum(map(self.difficult.__getitem__, words))
+        except KeyError:
+            self.learn(set(words))
+            return sum(map(self.syllables.__getitem__, words)), sum(map(self.difficult.__getitem__, words))
 
 
 @dataclass(frozen=True)
@@ -144,11 +160,12 @@ class ReadabilityCounts:
     n_difficult_long: int  # ... with 3+ syllables (Gunning fog)
 
 
-def count_text(text: str) -> ReadabilityCounts:
+def count_text(text: str, words_known: WordCounts | None = None) -> ReadabilityCounts:
     """Every count the five formulas need, from one pass over ``text``.
 
     Words are textstat's: punctuation removed (contractions kept), split on
     white space, lower-cased for the syllable and easy-word look-ups.
+    ``words_known`` keeps per-word counts between texts (a scorer owns one).
 
     Examples
     --------
@@ -156,19 +173,7 @@ def count_text(text: str) -> ReadabilityCounts:
     ReadabilityCounts(n_words=10, n_sentences=2, n_syllables=17, n_polysyllables=2, n_difficult=4, n_difficult_long=2)
     """
     words = remove_punctuation(text).lower().split()
-    try:
-        packed_syllables = sum(map(_PACKED_SYLLABLES.__getitem__, words))
-        packed_difficult = sum(map(_PACKED_DIFFICULT.__getitem__, words))
-    except KeyError:
-        unique = set(words)
-        if len(_PACKED_SYLLABLES) + len(unique) > _MAX_CACHED_WORDS:
-            # Start afresh, then learn every word of this text (not only the
-            # missing ones, which the clearing would leave half-known).
-            _PACKED_SYLLABLES.clear()
-            _PACKED_DIFFICULT.clear()
-        _learn_words(unique.difference(_PACKED_SYLLABLES))
-        packed_syllables = sum(map(_PACKED_SYLLABLES.__getitem__, words))
-        packed_difficult = sum(map(_PACKED_DIFFICULT.__getitem__, words))
+    packed_syllables, packed_difficult = (words_known or WordCounts()).packed_sums(words)
     return ReadabilityCounts(len(words), count_sentences(text),
                              packed_syllables & _LOW, packed_syllables >> 32,
                              packed_difficult & _LOW, packed_difficult >> 32)
@@ -200,7 +205,7 @@ def count_sentences(text: str) -> int:
     return max(1, len(pieces) - ignored)
 
 
-def readability_scores(text: str) -> dict[str, float]:
+def readability_scores(text: str, words_known: WordCounts | None = None) -> dict[str, float]:
     """The five textstat formulas for ``text``, identical to textstat 0.7.8's values.
 
     Examples
@@ -209,7 +214,7 @@ def readability_scores(text: str) -> dict[str, float]:
     >>> round(scores["flesch_kincaid_grade"], 2), round(scores["dale_chall_readability_score"], 2)
     (6.42, 10.2)
     """
-    return scores_from_counts(count_text(text))
+    return scores_from_counts(count_text(text, words_known))
 
 
 def scores_from_counts(counts: ReadabilityCounts) -> dict[str, float]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from framing.document.parse import Document
 from framing.features.base import FamilyResult, Finding
-from framing.features.readability.formulas import FORMULAS, readability_scores
+from framing.features.readability.formulas import FORMULAS, WordCounts, readability_scores
 
 FAMILY = "readability"
 
@@ -110,6 +110,9 @@ class ReadabilityScorer:
 
     family = FAMILY
 
+    def __init__(self) -> None:
+        self.words_known = WordCounts()
+
     @property
     def feature_names(self) -> list[str]:
         return list(FEATURE_NAMES)
@@ -119,7 +122,7 @@ class ReadabilityScorer:
         n_words = len(document.tokens)
         n_sentences = len(document.sentences)
         if n_words:
-            features.update(readability_scores(document.body))
+            features.update(readability_scores(document.body, self.words_known))
         else:
             features.update({name: float("nan") for name in FORMULAS})
         features["too_short"] = float(n_words < MIN_WORDS)
