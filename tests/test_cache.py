@@ -1,7 +1,7 @@
 import json
 from dataclasses import replace
 
-from framing.corpus.reader import Article
+from framing.corpus.article import Article
 from framing.run.cache import CACHEDIR_SIGNATURE, CachingScorer, ResultCache, make_scorer
 from framing.run.output import json_line
 from framing.run.scorer import ArticleScorer, ScoredArticle, ScoreOptions

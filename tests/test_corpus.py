@@ -5,7 +5,8 @@ import pytest
 from click.testing import CliRunner
 
 from framing.cli import main
-from framing.corpus.reader import CorpusReader, check_group_column, read_corpus
+from framing.corpus.problems import check_group_column
+from framing.corpus.reader import CorpusReader, read_corpus
 from framing.errors import CorpusError
 
 BODY = "The minister said on Monday that the talks would continue next week in Geneva."

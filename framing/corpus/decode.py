@@ -13,6 +13,8 @@ True
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterable
+from typing import Any
 
 # Signatures of common binary formats that arrive with a text extension.
 BINARY_MAGIC = (
@@ -34,9 +36,9 @@ def stream_encoding(sample: bytes) -> str:
     >>> stream_encoding("текст,источник;Привет, как дела? Это тестовое сообщение.".encode("cp1251"))
     'cp1251'
     """
-    for bom, encoding in BOMS:
-        if sample.startswith(bom):
-            return encoding
+    encoding = _bom_encoding(sample)
+    if encoding is not None:
+        return encoding
     try:
         sample.decode("utf-8")
         return "utf-8"
@@ -62,18 +64,35 @@ def decode_bytes(raw: bytes) -> str | None:
 
 
 def _decode(raw: bytes) -> str | None:
-    for bom, encoding in BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw.decode(encoding)
-            except UnicodeDecodeError:
-                return raw.decode(encoding, errors="replace")
-    if raw.startswith(BINARY_MAGIC[:-2]) or raw[:4] in BINARY_MAGIC[-2:]:
+    encoding = _bom_encoding(raw)
+    if encoding is not None:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            return raw.decode(encoding, errors="replace")
+    if _has_binary_magic(raw):
         return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        return _decode_detected(raw)
+
+
+def _bom_encoding(raw: bytes) -> str | None:
+    """The encoding named by the byte-order mark ``raw`` starts with, or None."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return encoding
+    return None
+
+
+def _has_binary_magic(raw: bytes) -> bool:
+    """Whether ``raw`` starts with the signature of a binary format (the TIFF ones are exactly 4 bytes)."""
+    return raw.startswith(BINARY_MAGIC[:-2]) or raw[:4] in BINARY_MAGIC[-2:]
+
+
+def _decode_detected(raw: bytes) -> str | None:
+    """Decode ``raw`` in the encoding charset-normalizer finds; None when it looks binary."""
     sample = raw[:65536]
     if sample.count(b"\x00") > len(sample) // 10:
         return None
@@ -83,13 +102,21 @@ def _decode(raw: bytes) -> str | None:
     best = matches.best()
     if best is None:
         return None
-    encoding = best.encoding
-    # Latin code pages are often indistinguishable on short texts; prefer the
-    # web's most common one when the detector found it just as plausible.
-    for match in matches:
-        if match.encoding == "cp1252" and match.language == best.language:
-            encoding = "cp1252"
+    encoding = _preferred_encoding(matches, best)
     try:
         return raw.decode(encoding, errors="replace")
     except LookupError:
         return None
+
+
+def _preferred_encoding(matches: Iterable[Any], best: Any) -> str:
+    """The detector's best encoding, or cp1252 when it found that just as plausible.
+
+    Latin code pages are often indistinguishable on short texts; prefer the
+    web's most common one when the detector found it for the same language.
+    """
+    encoding = best.encoding
+    for match in matches:
+        if match.encoding == "cp1252" and match.language == best.language:
+            encoding = "cp1252"
+    return encoding

@@ -14,7 +14,6 @@ Examples
 from __future__ import annotations
 
 import csv
-import difflib
 import gzip
 import io
 import json
@@ -22,13 +21,24 @@ import os
 import shlex
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from framing.corpus.article import FIELDS, Article, parse_columns, parse_delimiter, split_front_matter
 from framing.corpus.decode import decode_bytes
 from framing.corpus.html import extract_html
 from framing.corpus.outlets import OutletRegistry
+from framing.corpus.problems import (
+    READABLE,
+    KeyTally,
+    failure_warning,
+    file_count,
+    first_line,
+    install_hint,
+    listing,
+    most_first,
+    unsupported_warnings,
+)
 from framing.corpus.records import DELIMITERS, SNIFF_CHARS, iter_records, open_text, sniff_delimiter
 from framing.errors import CorpusError
 from framing.run.outdir import CACHEDIR_TAG, MARKER
@@ -37,17 +47,6 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson", ".csv"}
 MANIFEST_NAME = "articles.csv"
-FIELDS = ("text", "outlet", "title", "date", "url", "id")
-# Column names tried, in order, when the user names none (AllSides uses
-# content_original and source).
-FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "text": ("text", "content_original", "content", "body", "article", "full_text"),
-    "outlet": ("outlet", "source", "publisher", "site", "media", "source_name"),
-    "title": ("title", "headline"),
-    "date": ("date", "published", "publish_date", "pubdate", "date_publish"),
-    "url": ("url", "link", "source_url_full"),
-    "id": ("id", "ID", "article_id", "uuid"),
-}
 # Folders holding framing's own output or --resume cache are never read back
 # as articles (e.g. when --out lies inside the article folder).
 OUTPUT_MARKERS = (MARKER, CACHEDIR_TAG)
@@ -55,77 +54,12 @@ OUTPUT_MARKERS = (MARKER, CACHEDIR_TAG)
 # is a dump of many, and scoring all of it would take minutes for figures that
 # mean nothing.  Longer texts are cut at a paragraph and the cut is reported.
 MAX_ARTICLE_CHARS = 1_000_000
-READABLE = ".txt, .md, .html, .json, .jsonl or .csv"
-# What to do with files framing cannot read, by suffix: (what they are, the fix).
-UNSUPPORTED_HINTS: dict[str, tuple[str, str]] = {
-    ".pdf": ("PDF", "convert {them} to .txt or .html"),
-    ".doc": ("Word", "save {them} as .txt or .html"),
-    ".docx": ("Word", "save {them} as .txt or .html"),
-    ".odt": ("OpenDocument text", "save {them} as .txt or .html"),
-    ".rtf": ("RTF", "save {them} as .txt or .html"),
-    ".xls": ("Excel", "save the sheets as .csv"),
-    ".xlsx": ("Excel", "save the sheets as .csv"),
-    ".ods": ("OpenDocument spreadsheet", "save the sheets as .csv"),
-}
-# --delimiter accepts these names besides a single character.
-DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
-# Metadata fields every article has, so --group-by accepts them always.
-GROUP_FIELDS = ("outlet", "date", "title", "url")
-# Articles with metadata looked at before --group-by gives up on a column.
-GROUP_SAMPLE = 50
-# Records of a file whose keys are kept to explain a missing text key.
-KEY_SAMPLE = 50
-# Column names listed in one message at most.
-MAX_LISTED = 20
-# A value this long is article text, not a name or a date.
-TEXT_LIKE_CHARS = 40
 
 
-@dataclass(frozen=True)
-class Article:
-    """One article with its metadata.
-
-    ``outlet_inferred`` names the evidence when the outlet was not given by
-    metadata but inferred from the text (a dateline, a URL); it is empty when
-    the metadata said so.  ``extra`` holds any other manifest or record field
-    (for ``--group-by``).
-    """
-
-    id: str
-    text: str
-    outlet: str = "unknown"
-    title: str = ""
-    date: str = ""
-    url: str = ""
-    source: str = ""
-    outlet_inferred: str = ""
-    extra: Mapping[str, str] = field(default_factory=dict)
 
 
-def parse_columns(pairs: Mapping[str, str] | None) -> dict[str, tuple[str, ...]]:
-    """Merge user column names (``{"text": "content_original"}``) with the defaults."""
-    aliases = dict(FIELD_ALIASES)
-    for key, column in (pairs or {}).items():
-        if key not in FIELDS:
-            raise CorpusError(
-                f"--column {key}={column}: unknown field {key!r} — use one of {', '.join(FIELDS)}"
-            )
-        aliases[key] = (column,)
-    return aliases
 
 
-def parse_delimiter(value: str | None) -> str | None:
-    """The CSV delimiter for ``--delimiter``: one character, or tab, comma, semicolon, pipe by name.
-
-    >>> parse_delimiter("tab"), parse_delimiter(";"), parse_delimiter(None)
-    ('\\t', ';', None)
-    """
-    if not value:
-        return None
-    delimiter = DELIMITER_NAMES.get(value.lower(), value)
-    if len(delimiter) != 1 or delimiter in "\"\r\n":
-        raise CorpusError(f"--delimiter {value!r}: not a delimiter — give one character, e.g. ';' or '|', or tab")
-    return delimiter
 
 
 class CorpusReader:
@@ -212,7 +146,7 @@ class CorpusReader:
                 found = True
                 yield article
         self.warnings.extend(self._unused_manifest_rows())
-        self.warnings.extend(f"{_listing(labels)}: skipped — {reason}"
+        self.warnings.extend(f"{listing(labels)}: skipped — {reason}"
                              for reason, labels in self._import_failures.items())
         if not found and (n_files == 0 or not self.warnings):
             self.warnings.append(self._no_articles())
@@ -225,7 +159,7 @@ class CorpusReader:
     def _no_articles(self) -> str:
         if not self.unsupported:
             return f"{self.path}: no articles found — add {READABLE} files"
-        counts = [_file_count(suffix, n) for suffix, n in sorted(self.unsupported.items(), key=_most_first)]
+        counts = [file_count(suffix, n) for suffix, n in sorted(self.unsupported.items(), key=most_first)]
         found = " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
         return f"{self.path}: no articles found — it holds {found} but no {READABLE} files"
 
@@ -297,11 +231,11 @@ class CorpusReader:
         except MemoryError:
             raise
         except Exception as error:  # noqa: BLE001 - one file that breaks its reader must not stop the set
-            self.warnings.append(_failure_warning(label, error, read))
+            self.warnings.append(failure_warning(label, error, read))
 
     def _note_import_failure(self, label: str, suffix: str, error: ImportError) -> None:
         what = "the HTML extractor" if suffix in HTML_SUFFIXES else "a library needed to read it"
-        reason = f"{what} could not be loaded ({_first_line(error)}): {_install_hint(error)}"
+        reason = f"{what} could not be loaded ({first_line(error)}): {install_hint(error)}"
         self._import_failures.setdefault(reason, []).append(label)
         if suffix in HTML_SUFFIXES:
             self._html_unavailable = reason
@@ -447,154 +381,24 @@ class CorpusReader:
         )
 
 
-class KeyTally:
-    """The keys of a record file's first records, with their longest text, to explain a missing key.
-
-    >>> keys = KeyTally(["site"])
-    >>> keys.add({"Story": "The minister said on Monday that the talks would go on.", "Site": "RT"})
-    >>> keys.names(), keys.likely_text(), sorted(keys.missing)
-    ('Story, Site', 'Story', ['site'])
-    """
-
-    def __init__(self, named: Iterable[str] = ()) -> None:
-        self.longest: dict[str, int] = {}
-        self.n_records = 0
-        self.missing = set(named)  # the --column names no record had so far
-
-    def add(self, record: Mapping[str, Any]) -> None:
-        """Count one record; only the first KEY_SAMPLE records' keys are kept."""
-        self.n_records += 1
-        if self.missing:
-            self.missing.difference_update(record.keys())
-        if self.n_records > KEY_SAMPLE:
-            return
-        for key, value in record.items():
-            if isinstance(key, str):
-                size = len(value) if isinstance(value, str) else 0
-                self.longest[key] = max(self.longest.get(key, 0), size)
-
-    def names(self, limit: int = MAX_LISTED) -> str:
-        """The keys, in file order, at most ``limit`` of them."""
-        names = list(self.longest)
-        more = f" and {len(names) - limit} more" if len(names) > limit else ""
-        return (", ".join(names[:limit]) or "none") + more
-
-    def likely_text(self) -> str | None:
-        """The key with the longest values, if they are long enough to be article text."""
-        best = max(self.longest, key=self.longest.__getitem__, default=None)
-        return best if best is not None and self.longest[best] >= TEXT_LIKE_CHARS else None
 
 
-def check_group_column(reader: CorpusReader, column: str) -> None:
-    """Raise :class:`CorpusError` unless ``column`` can group the articles of ``reader``.
-
-    A metadata field (outlet, date, title, url) always can; any other name must
-    be a manifest column or a key of the first articles that carry metadata.
-
-    Parameters
-    ----------
-    reader : CorpusReader
-        The article set; read only until an article with metadata answers.
-    column : str
-        The ``--group-by`` value.
-
-    Raises
-    ------
-    CorpusError
-        Naming the columns that exist, e.g. ``--group-by bias: no article has
-        a column 'bias' — use outlet, date, title, url or bias_text (did you mean bias_text?)``.
-    """
-    if column in GROUP_FIELDS:
-        return
-    found: set[str] = set()
-    for row in reader.manifest.values():
-        found.update(row)
-    if column in found:
-        return
-    articles = iter(reader)
-    read = with_metadata = 0
-    try:
-        for article in articles:
-            read += 1
-            if column in article.extra:
-                return
-            found.update(article.extra)
-            with_metadata += bool(article.extra)
-            if with_metadata >= GROUP_SAMPLE:
-                break
-    finally:
-        articles.close()
-    if read:  # with no article at all, the run itself says why
-        raise CorpusError(_group_column_error(column, found))
 
 
-def _group_column_error(column: str, found: set[str]) -> str:
-    choices = [*GROUP_FIELDS, *sorted(found - set(GROUP_FIELDS))]
-    close = difflib.get_close_matches(column, choices, n=1, cutoff=0.6) or [
-        name for name in choices if name.lower() == column.lower()]
-    hint = f" (did you mean {close[0]}?)" if close else ""
-    shown = choices
-    if len(choices) > MAX_LISTED:
-        shown = [*choices[:MAX_LISTED - 1], f"{len(choices) - MAX_LISTED + 1} more"]
-    return (f"--group-by {column}: no article has a column {column!r} — use "
-            f"{', '.join(shown[:-1])} or {shown[-1]}{hint}")
 
 
-def unsupported_warnings(counts: Mapping[str, int]) -> list[str]:
-    """One warning per type of file that was found but cannot be read, with how to make it readable.
-
-    >>> unsupported_warnings({".pdf": 3})
-    ['3 .pdf files were found and skipped: PDF is not supported — convert them to .txt or .html']
-    """
-    warnings = []
-    for suffix, n in sorted(counts.items()):
-        them, were = ("them", "were") if n != 1 else ("it", "was")
-        if not suffix:
-            warnings.append(f"{_file_count(suffix, n)} {were} found and skipped — "
-                            f"add .txt to the names of plain-text articles")
-            continue
-        kind, fix = UNSUPPORTED_HINTS.get(suffix, (suffix[1:].upper(), f"framing reads {READABLE} files"))
-        warnings.append(f"{_file_count(suffix, n)} {were} found and skipped: {kind} is not supported — "
-                        + fix.format(them=them))
-    return warnings
 
 
-def _most_first(item: tuple[str, int]) -> tuple[int, str]:
-    return -item[1], item[0]
 
 
-def _file_count(suffix: str, n: int) -> str:
-    files = "file" if n == 1 else "files"
-    return f"{n} {suffix} {files}" if suffix else f"{n} {files} without an extension"
 
 
-def _listing(labels: list[str]) -> str:
-    """``a.html``, ``a.html and b.html`` or ``a.html, b.html and 3 more files``."""
-    if len(labels) <= 2:
-        return " and ".join(labels)
-    more = len(labels) - 2
-    return f"{labels[0]}, {labels[1]} and {more} more file{'s' if more != 1 else ''}"
 
 
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip().split("\n")[0].rstrip(".") or type(error).__name__
-    return text if len(text) <= 200 else text[:199] + "…"
 
 
-def _install_hint(error: ImportError) -> str:
-    """The pip command that brings back the module an ImportError misses."""
-    if "lxml_html_clean" in str(error) or (error.name or "").startswith("lxml.html.clean"):
-        return "pip install lxml_html_clean"  # lxml 5.2 moved its HTML cleaner out; trafilatura needs it
-    module = (error.name or "").split(".")[0]
-    return f"pip install {module}" if module else "reinstall framing: pip install --force-reinstall framing"
 
 
-def _failure_warning(label: str, error: Exception, read: int) -> str:
-    reason = f"{type(error).__name__}: {_first_line(error)}"
-    if read:
-        return (f"{label}: reading stopped after {read} article{'s' if read != 1 else ''} ({reason}) — "
-                "the rest of the file is skipped; check the file")
-    return f"{label}: skipped — it could not be read ({reason}); check the file or remove it"
 
 
 def read_corpus(path: str | Path, **options: Any) -> tuple[list[Article], list[str]]:
@@ -604,24 +408,6 @@ def read_corpus(path: str | Path, **options: Any) -> tuple[list[Article], list[s
     return articles, reader.warnings
 
 
-def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """Split YAML-style front matter (``---`` … ``---``) of simple ``key: value`` lines.
-
-    >>> split_front_matter("---\\noutlet: RT\\ntitle: A\\n---\\nBody")
-    ('Body', {'outlet': 'RT', 'title': 'A'})
-    """
-    if not text.startswith("---"):
-        return text, {}
-    lines = text.split("\n")
-    meta: dict[str, str] = {}
-    for i, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
-            return "\n".join(lines[i + 1:]), meta
-        key, sep, value = line.partition(":")
-        if not sep:
-            return text, {}
-        meta[key.strip().lower()] = value.strip().strip("\"'")
-    return text, {}
 
 
 def _suffix(file: Path) -> str:

@@ -16,7 +16,7 @@ run code.
 Examples
 --------
 >>> import tempfile
->>> from framing.corpus.reader import Article
+>>> from framing.corpus.article import Article
 >>> from framing.run.scorer import ScoreOptions
 >>> folder = tempfile.mkdtemp()
 >>> scorer = CachingScorer(ScoreOptions(), folder)
@@ -42,7 +42,7 @@ from importlib import resources
 from pathlib import Path
 
 from framing import __version__
-from framing.corpus.reader import Article
+from framing.corpus.article import Article
 from framing.run.outdir import CACHEDIR_TAG
 from framing.run.scorer import JSON_FORMAT, ArticleScorer, ScoredArticle, ScoreOptions
 

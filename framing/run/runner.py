@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from framing.compare.distinctive import TermCounts
-from framing.corpus.reader import GROUP_FIELDS, CorpusReader, check_group_column
+from framing.corpus.problems import GROUP_FIELDS, check_group_column
+from framing.corpus.reader import CorpusReader
 from framing.document.parse import parse_article
 from framing.run.output import CsvTableWriter
 from framing.run.scorer import META_COLUMNS, ScoreOptions
@@ -160,7 +161,7 @@ def lookup_sentences(reader: CorpusReader, wanted: dict[str, set[int]]) -> dict[
 def group_value(article: Any, group_by: str) -> str:
     """The value of ``group_by`` for an article: a metadata field or a manifest column.
 
-    Run :func:`~framing.corpus.reader.check_group_column` first: an article without
+    Run :func:`~framing.corpus.problems.check_group_column` first: an article without
     the column is grouped as "unknown".
     """
     if group_by == "outlet":

@@ -7,7 +7,7 @@ report needs of it (term counts, samples, a duplicate signature).
 
 Examples
 --------
->>> from framing.corpus.reader import Article
+>>> from framing.corpus.article import Article
 >>> scored = ArticleScorer().score(Article("a1", "The minister said the talks would resume.", outlet="TASS"))
 >>> scored.meta["outlet"], scored.features["attribution__n_attributions"]
 ('TASS', 1.0)
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from framing.compare.distinctive import TermCounts, TokenNormaliser
-from framing.corpus.reader import Article
+from framing.corpus.article import Article
 from framing.document.language import is_english
 from framing.document.parse import Document, parse_article
 from framing.features.attribution.scorer import AttributionScorer

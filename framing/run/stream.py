@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from framing.corpus.reader import Article, CorpusReader
+from framing.corpus.article import Article
+from framing.corpus.reader import CorpusReader
 from framing.errors import CorpusError
 from framing.run.cache import ScorerFactory
 from framing.run.dedupe import DuplicateIndex

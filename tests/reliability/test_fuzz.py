@@ -15,8 +15,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from framing.corpus.article import Article, split_front_matter
 from framing.corpus.decode import decode_bytes
-from framing.corpus.reader import Article, CorpusReader, split_front_matter
+from framing.corpus.reader import CorpusReader
 from framing.document.clean import clean_text
 from framing.document.parse import build_document
 
