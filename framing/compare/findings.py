@@ -1,8 +1,10 @@
-"""Turn aggregates and evidence into what the report says: differences, tables, questions.
+"""Turn aggregates and evidence into what the report says, as data: differences, tables, questions.
 
-Every sentence produced here describes: it names the words an outlet used,
-whom it quoted and how its figures compare, with the evidence; it never
-calls an outlet biased or its words false.
+Functions here return dicts and dataclasses (which groups, which words, which
+measure, the values, the direction); the sentences are written by the report's
+templates (``framing/report/templates/findings.md.j2``). What they describe:
+the words an outlet used, whom it quoted and how its figures compare, with the
+evidence; never that an outlet is biased or its words false.
 """
 
 from __future__ import annotations
@@ -11,24 +13,141 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from framing.compare.aggregate import contrast
 from framing.compare.distinctive import distinctive_terms
 from framing.compare.statements import align_statements
 from framing.compare.summaries import GroupEvidence
 
-VOICE_LABELS = {"own": "in its own voice", "quoted": "inside a quote", "scare_quote": "in scare quotes"}
-VOICE_VERBS = {"own": "writes", "quoted": "quotes a speaker saying", "scare_quote": "puts in scare quotes"}
 SIDE_LABELS = {
     "russia_gov": "Russian government", "nato_or_western_gov": "NATO / Western governments",
     "ukraine_gov": "Ukrainian government", "independent_expert": "independent experts",
     "media": "media", "anonymous": "anonymous sources", "other": "other", "unknown": "unidentified",
 }
 MAX_SUMMARY = 6
+MAX_QUESTIONS = 6
 TONE_FIGURES = ("sentence_mean", "own_voice_mean", "quoted_mean", "headline", "lead", "share_negative",
                 "share_positive", "compound_whole")
 SMALL_SET = 20
+
+
+@dataclass(frozen=True)
+class WordingUse:
+    """Groups whose most used wording of a concept is ``variant``, in ``voice`` (own, quoted, scare_quote)."""
+
+    groups: tuple[str, ...]
+    variant: str
+    side: str
+    voice: str
+
+
+@dataclass(frozen=True)
+class WordingDifference:
+    """A concept the groups word differently: each wording and the groups that use it most."""
+
+    kind: ClassVar[str] = "wording"
+    pack: str
+    concept: str
+    label: str
+    description: str
+    uses: tuple[WordingUse, ...]
+
+
+@dataclass(frozen=True)
+class SpeakerShare:
+    """The side a group quotes most often and its share of the group's attributed statements."""
+
+    group: str
+    side: str
+    share: float
+
+
+@dataclass(frozen=True)
+class VoiceDifference:
+    """Whom each group lets speak most, highest share first."""
+
+    kind: ClassVar[str] = "voices"
+    shares: tuple[SpeakerShare, ...]
+
+    @property
+    def same_side(self) -> bool:
+        """Whether every group quotes the same side most."""
+        return len({share.side for share in self.shares}) == 1
+
+
+@dataclass(frozen=True)
+class MeasureSpread:
+    """The groups with the highest and lowest mean on a measure.
+
+    ``spread`` is the gap in units of the article-level standard deviation
+    (so measures on different scales rank against each other); ``clear`` is
+    False when either group has a single article or their intervals overlap.
+    """
+
+    kind: ClassVar[str] = "measure"
+    measure: Any
+    high: str
+    high_mean: float
+    low: str
+    low_mean: float
+    spread: float
+    clear: bool
+
+
+@dataclass(frozen=True)
+class NoClearMeasure:
+    """No measure separates the groups beyond their uncertainty."""
+
+    kind: ClassVar[str] = "no_clear_measure"
+
+
+@dataclass(frozen=True)
+class GroupWording:
+    """The wording a group uses most for a concept, whose term it is, and in which voice."""
+
+    group: str
+    variant: str
+    side: str
+    voice: str
+
+
+@dataclass(frozen=True)
+class WordingQuestion:
+    """Two groups that use different sides' wordings of a concept."""
+
+    kind: ClassVar[str] = "wording"
+    label: str
+    first: GroupWording
+    second: GroupWording
+
+
+@dataclass(frozen=True)
+class SourcesQuestion:
+    """``group`` quotes ``speaker`` of a side no other group quotes; ``other`` is a group to compare."""
+
+    kind: ClassVar[str] = "sources"
+    group: str
+    speaker: str
+    side: str
+    other: str
+
+
+@dataclass(frozen=True)
+class ScareQuoteQuestion:
+    """The phrase ``group`` puts in scare quotes most often."""
+
+    kind: ClassVar[str] = "scare_quote"
+    group: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class ToneQuestion:
+    """Whose tone is it: the outlet's own or a speaker's (asked of every set)."""
+
+    kind: ClassVar[str] = "tone"
 
 
 def side_label(side: str) -> str:
@@ -36,19 +155,9 @@ def side_label(side: str) -> str:
     return SIDE_LABELS.get(side, side.replace("_", " "))
 
 
-def _names(items: Sequence[str], limit: int = 4) -> str:
-    """``A, B and C``; past ``limit`` names, ``A, B, C and 5 others``."""
-    items = list(items)
-    if len(items) > limit:
-        items = items[: limit - 1] + [f"{len(items) - limit + 1} others"]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def group_terms(evidence: GroupEvidence | None,
                 descriptions: Mapping[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
-    """A group's contested-term uses: concept, variant, whose term, counts by voice, examples."""
+    """A group's contested-term uses: concept, variant, whose term, ``(voice, count)`` pairs, examples."""
     if evidence is None:
         return []
     descriptions = descriptions or {}
@@ -56,7 +165,7 @@ def group_terms(evidence: GroupEvidence | None,
     return [{"pack": u.pack, "concept": u.concept, "side": u.side,
              "label": concept_label(u.concept, descriptions.get((u.pack, u.concept), "")),
              "variant": u.variant, "total": u.total,
-             "voices": [(VOICE_LABELS.get(v, v), n) for v, n in sorted(u.voices.items())],
+             "voices": sorted(u.voices.items()),
              "examples": u.examples} for u in uses]
 
 
@@ -68,13 +177,13 @@ def group_scare_quotes(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
 
 
 def group_speakers(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
-    """Speakers by how often the group quotes them, with sides, verbs and kinds."""
+    """Speakers by how often the group quotes them, with sides, ``(verb, count)`` pairs and kinds."""
     if evidence is None:
         return []
     speakers = sorted(evidence.speakers.values(), key=lambda s: (-s.total, s.name))
     return [{"name": s.name, "side": side_label(s.side), "named": s.named, "total": s.total,
              "direct": s.kinds.get("direct", 0) + s.kinds.get("mixed", 0), "indirect": s.kinds.get("indirect", 0),
-             "verbs": ", ".join(f"{v} ({n})" for v, n in sorted(s.verbs.items(), key=lambda kv: (-kv[1], kv[0]))),
+             "verbs": sorted(s.verbs.items(), key=lambda kv: (-kv[1], kv[0])),
              "examples": s.examples} for s in speakers]
 
 
@@ -248,38 +357,45 @@ def _dominant_variants(evidence: Mapping[str, GroupEvidence], order: Sequence[st
 
 def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
                         evidence: Mapping[str, GroupEvidence], measures: Sequence[Any],
-                        descriptions: Mapping[tuple[str, str], str] | None = None) -> list[str]:
-    """Plain-language sentences on the largest differences, wording first."""
-    sentences: list[str] = []
+                        descriptions: Mapping[tuple[str, str], str] | None = None) -> list[Any]:
+    """The largest differences between the groups, wording first, for the report's summary.
+
+    Up to ``MAX_SUMMARY - 2`` :class:`WordingDifference`, then a
+    :class:`VoiceDifference` (when two groups quote someone), then the two
+    measures that separate the groups most as :class:`MeasureSpread` (clear
+    ones preferred), followed by :class:`NoClearMeasure` when none is clear.
+    Every item has a ``kind`` the templates write its sentence by.
+    """
+    differences: list[Any] = list(_wording_differences(order, evidence, descriptions)[:MAX_SUMMARY - 2])
+    voices = _voice_difference(order, evidence)
+    if voices is not None:
+        differences.append(voices)
+    differences.extend(_measure_differences(order, rows, table, measures))
+    return differences
+
+
+def _wording_differences(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
+                         descriptions: Mapping[tuple[str, str], str] | None) -> list[WordingDifference]:
+    """Concepts where the groups' most used wordings belong to different sides, clearest first."""
+    found = []
     for entry in concept_table(order, evidence, descriptions):
         chosen = _dominant_variants(evidence, order, entry["pack"], entry["concept"])
         sides = {side for _, side, _ in chosen.values()}
         if len(chosen) < 2 or len(sides) < 2 or not entry["contrast"]:
             continue
         by_variant: dict[tuple[str, str], list[str]] = {}
-        for group, (variant, _, voice) in chosen.items():
+        side_of: dict[tuple[str, str], str] = {}
+        for group, (variant, side, voice) in chosen.items():
             by_variant.setdefault((variant, voice), []).append(group)
-        parts = [f"{_names(groups)} {'writes' if len(groups) == 1 else 'write'} “{variant}” "
-                 f"({VOICE_LABELS.get(voice, voice)})"
-                 for (variant, voice), groups in sorted(by_variant.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
-        sentences.append(f"{entry['description'].rstrip('.') or entry['label']}: " + "; ".join(parts) + ".")
-    sentences = sentences[:MAX_SUMMARY - 2]
-    sentences.extend(_voice_differences(order, evidence))
-    spreads = []
-    for measure in measures:
-        spread = _measure_spread(order, rows, table, measure)
-        if spread is not None:
-            spreads.append(spread)
-    spreads.sort(key=lambda s: (-s[0], s[1]))
-    clear = [s for s in spreads if " not a clear difference" not in s[2]]
-    sentences.extend(sentence for _, _, sentence in (clear or spreads)[:2])
-    if spreads and not clear:
-        sentences.append("No measure separates the outlets clearly: with this few articles per outlet, "
-                         "differences in tone, sourcing and readability may be chance.")
-    return sentences
+            side_of.setdefault((variant, voice), side)
+        uses = tuple(WordingUse(tuple(groups), variant, side_of[(variant, voice)], voice)
+                     for (variant, voice), groups in sorted(by_variant.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+        found.append(WordingDifference(entry["pack"], entry["concept"], entry["label"], entry["description"], uses))
+    return found
 
 
-def _voice_differences(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[str]:
+def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> VoiceDifference | None:
+    """Each group's most quoted identified side and its share; None with fewer than two such groups."""
     shares = {}
     unidentified = side_label("unknown")
     for group in order:
@@ -288,20 +404,26 @@ def _voice_differences(order: Sequence[str], evidence: Mapping[str, GroupEvidenc
         if known:
             shares[group] = known[0]
     if len(shares) < 2:
-        return []
-    top_sides = {s["side"] for s in shares.values()}
+        return None
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1]["share"], kv[0]))
-    if len(top_sides) == 1:
-        side = top_sides.pop()
-        parts = [f"{s['share']:.0%} of {g}'s" for g, s in ranked]
-        return [f"Whom each outlet lets speak: {side} speakers make up {_names(parts)} attributed statements."]
-    parts = [f"{g} most often quotes {s['side']} ({s['share']:.0%} of its attributed statements)" for g, s in ranked]
-    return ["Whom each outlet lets speak: " + "; ".join(parts) + "."]
+    return VoiceDifference(tuple(SpeakerShare(group, s["side"], s["share"]) for group, s in ranked))
+
+
+def _measure_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
+                         measures: Sequence[Any]) -> list[Any]:
+    """The two widest spreads (clear ones if any), then :class:`NoClearMeasure` if none is clear."""
+    spreads = [s for s in (_measure_spread(order, rows, table, m) for m in measures) if s is not None]
+    spreads.sort(key=lambda s: (-s.spread, s.measure.label))
+    clear = [s for s in spreads if s.clear]
+    chosen: list[Any] = (clear or spreads)[:2]
+    if spreads and not clear:
+        chosen.append(NoClearMeasure())
+    return chosen
 
 
 def _measure_spread(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
-                    measure: Any) -> tuple[float, str, str] | None:
-    """``(standardised spread, label, sentence)`` for the highest and lowest group on a measure.
+                    measure: Any) -> MeasureSpread | None:
+    """The highest and lowest group on a measure; None if fewer than two groups differ on it.
 
     The spread is the gap between the highest and lowest group means in units
     of the article-level standard deviation, so measures on different scales
@@ -318,10 +440,7 @@ def _measure_spread(order: Sequence[str], rows: Sequence[Mapping[str, Any]], tab
         return None
     hv, lv = values[high], values[low]
     overlap = not (hv.has_interval and lv.has_interval) or hv.low <= lv.high
-    caution = " (single articles or overlapping intervals: not a clear difference)" if overlap else ""
-    sentence = (f"{measure.label}: highest for {high} ({hv.mean:.{measure.digits}f} {measure.unit}), "
-                f"lowest for {low} ({lv.mean:.{measure.digits}f} {measure.unit}){caution}.")
-    return (hv.mean - lv.mean) / deviation, measure.label, sentence
+    return MeasureSpread(measure, high, hv.mean, low, lv.mean, (hv.mean - lv.mean) / deviation, not overlap)
 
 
 def _as_float(value: Any) -> float:
@@ -331,46 +450,60 @@ def _as_float(value: Any) -> float:
         return float("nan")
 
 
-def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[str]:
-    """Questions for a class, built from the largest differences in this article set."""
+def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[Any]:
+    """Questions for a class, built from the largest differences in this article set.
+
+    Up to ``MAX_QUESTIONS``: :class:`WordingQuestion` for the two clearest
+    concepts, :class:`SourcesQuestion` per group quoting a side no other
+    group quotes, one :class:`ScareQuoteQuestion`, and :class:`ToneQuestion`.
+    """
+    questions: list[Any] = [*_wording_questions(order, evidence), *_sources_questions(order, evidence)]
+    scare = _scare_quote_question(order, evidence)
+    if scare is not None:
+        questions.append(scare)
+    questions.append(ToneQuestion())
+    return questions[:MAX_QUESTIONS]
+
+
+def _wording_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[WordingQuestion]:
+    """For each of the two clearest concepts: the first two groups (in ``order``) of different sides."""
     questions = []
     for entry in concept_table(order, evidence)[:2]:
         if not entry["contrast"]:
             continue
         chosen = _dominant_variants(evidence, order, entry["pack"], entry["concept"])
-        by_side: dict[str, tuple[str, str, str]] = {}
+        by_side: dict[str, GroupWording] = {}
         for group in order:
             if group in chosen:
                 variant, side, voice = chosen[group]
-                by_side.setdefault(side, (group, variant, voice))
+                by_side.setdefault(side, GroupWording(group, variant, side, voice))
         if len(by_side) >= 2:
-            (a, va, voa), (b, vb, vob) = list(by_side.values())[:2]
-            questions.append(f"{a} {VOICE_VERBS.get(voa, 'writes')} “{va}” where {b} "
-                             f"{VOICE_VERBS.get(vob, 'writes')} “{vb}” ({entry['label']}). What does each wording "
-                             "assume about what happened? Which would you use, and why?")
+            first, second = list(by_side.values())[:2]
+            questions.append(WordingQuestion(entry["label"], first, second))
+    return questions
+
+
+def _sources_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[SourcesQuestion]:
+    """Per group: its most quoted speaker of a side no other group quotes, against another quoting group."""
     speakers = {g: group_speakers(evidence.get(g)) for g in order}
+    questions = []
     for group in order:
-        own = speakers[group]
-        if not own:
-            continue
-        others = {s["side"] for g, lst in speakers.items() if g != group for s in lst}
-        unique = [s for s in own if s["side"] not in others]
-        if unique:
-            other = next((g for g in order if g != group and speakers[g]), None)
-            if other:
-                questions.append(f"{group} quotes {unique[0]['name']} ({unique[0]['side']}); which sources does "
-                                 f"{other} quote? Why might that matter for how a reader sees the story?")
+        others = {s["side"] for g, quoted in speakers.items() if g != group for s in quoted}
+        unique = [s for s in speakers[group] if s["side"] not in others]
+        other = next((g for g in order if g != group and speakers[g]), None)
+        if unique and other:
+            questions.append(SourcesQuestion(group, unique[0]["name"], unique[0]["side"], other))
+    return questions
+
+
+def _scare_quote_question(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> ScareQuoteQuestion | None:
+    """The most frequent scare quote of the first group (in ``order``) that uses any."""
     for group in order:
-        scare = evidence.get(group).scare_quotes if evidence.get(group) else {}
-        if scare:
-            key = sorted(scare.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-            phrase = evidence[group].scare_examples[key]["text"]
-            questions.append(f"{group} puts ‘{phrase}’ in quotation marks without saying who said it. "
-                             "What do the marks tell the reader about the writer's view of the phrase?")
-            break
-    questions.append("Pick one sentence from the tone section of two outlets. Is the tone the outlet's own, "
-                     "or that of someone it quotes? How can you tell?")
-    return questions[:6]
+        ev = evidence.get(group)
+        if ev is not None and ev.scare_quotes:
+            key = min(ev.scare_quotes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            return ScareQuoteQuestion(group, ev.scare_examples[key]["text"])
+    return None
 
 
 def aligned_statements(evidence: Mapping[str, GroupEvidence], group_of: Mapping[str, str],

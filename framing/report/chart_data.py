@@ -10,6 +10,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ import numpy as np
 
 from framing.compare.findings import side_label
 from framing.compare.summaries import GroupEvidence
+from framing.datafiles import line_of, parse_toml
+from framing.errors import DataFileError
 from framing.features.base import feature_column, per_thousand_words, split_feature_column
 from framing.features.sentiment.targets import load_targets
 from framing.report import charts
@@ -29,41 +32,78 @@ MAX_TERM_ROWS = 24
 
 def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence[str], table: Mapping[str, Any],
                 evidence: Mapping[str, GroupEvidence], run: Any) -> list[dict[str, str]]:
-    """Draw every chart that has data; return ``[{name, title, file, caption}]`` in report order."""
+    """Draw every chart that has data; return ``[{name, title, file, svg, caption}]`` in report order.
+
+    Titles and captions come from ``templates/charts.toml`` (see :func:`chart_wording`).
+    """
     shown = list(order[: charts.MAX_CHART_GROUPS])
     made: list[dict[str, str]] = []
 
-    def keep(name: str, figure: Any, title: str, caption: str) -> None:
+    def keep(name: str, figure: Any) -> None:
         if figure is None:
             return
         charts.save(figure, folder, name)
-        made.append({"name": name, "title": title, "file": f"charts/{name}.png", "svg": f"charts/{name}.svg",
-                     "caption": caption})
+        wording = chart_wording()[name]
+        made.append({"name": name, "title": wording["title"], "file": f"charts/{name}.png",
+                     "svg": f"charts/{name}.svg", "caption": wording["caption"]})
 
     if not shown:
         return made
-    keep("contested_terms", _terms(shown, evidence, rows), "Contested terms by outlet",
-         "Each row is one wording of a contested concept, with the side whose term it is in brackets; "
-         "each cell is how often the outlet uses it per 1,000 words (any voice).")
-    keep("voices", _voices(shown, evidence), "Who speaks, by side",
-         "Share of each outlet's attributed statements (direct and indirect) by the speaker's side.")
-    keep("verb_classes", _verb_classes(shown, evidence), "How speakers are introduced, by side",
-         "For each outlet's two most quoted sides, the share of their attributions by class of reporting verb: "
-         "neutral (said), emphatic (warned), distancing (claimed), endorsing (noted), belief (thinks), "
-         "stance (rejected).")
-    keep("sentence_tone", _tone(shown, run), "Sentence tone by outlet",
-         "Every sentence's VADER compound score (−1 most negative, +1 most positive); the box spans the middle "
-         "half of the sentences, the line is the median.")
-    keep("target_tone", _target_tone(shown, table, run.feature_names, target_names()), "Tone toward each actor",
-         "Mean tone of the sentences that mention each actor, directed at that actor (−1 to +1), with a 95 % "
-         "bootstrap interval; a hollow mark is a single article (no interval).")
-    keep("readability", _readability(shown, rows), "Readability by outlet",
-         "Flesch–Kincaid grade of each article (US school grade needed to follow the text); higher is harder.")
-    keep("outlet_map", _outlet_map(shown, rows, run.feature_names), "Map of outlets",
-         "Outlets placed by all standardised features at once (principal component analysis); outlets close "
-         "together frame the story alike on the measured features. The axis labels name the features that "
-         "weigh most on each axis.")
+    keep("contested_terms", _terms(shown, evidence, rows))
+    keep("voices", _voices(shown, evidence))
+    keep("verb_classes", _verb_classes(shown, evidence))
+    keep("sentence_tone", _tone(shown, run))
+    keep("target_tone", _target_tone(shown, table, run.feature_names, target_names()))
+    keep("readability", _readability(shown, rows))
+    keep("outlet_map", _outlet_map(shown, rows, run.feature_names))
     return made
+
+
+CHART_WORDING_FILE = "charts.toml"
+# The wording each chart's table in charts.toml must give: the report's heading
+# and caption, and what the chart function draws (outlet_map titles itself).
+CHART_WORDING_KEYS = {
+    "contested_terms": ("title", "caption", "figure_title"),
+    "voices": ("title", "caption", "figure_title", "axis_label"),
+    "verb_classes": ("title", "caption", "figure_title", "axis_label"),
+    "sentence_tone": ("title", "caption", "figure_title", "axis_label"),
+    "target_tone": ("title", "caption", "figure_title", "axis_label"),
+    "readability": ("title", "caption", "figure_title", "axis_label"),
+    "outlet_map": ("title", "caption"),
+}
+
+
+@lru_cache(maxsize=1)
+def chart_wording() -> dict[str, dict[str, str]]:
+    """Each chart's heading, caption, title and axis label by chart name, from ``templates/charts.toml``.
+
+    Read once per process.
+
+    >>> chart_wording()["voices"]["title"]
+    'Who speaks, by side'
+    """
+    text = resources.files("framing.report").joinpath("templates", CHART_WORDING_FILE).read_text(encoding="utf-8")
+    return parse_chart_wording(text, f"framing/report/templates/{CHART_WORDING_FILE}")
+
+
+def parse_chart_wording(text: str, label: str) -> dict[str, dict[str, str]]:
+    """Validate chart wording (TOML ``text``): every chart of ``CHART_WORDING_KEYS`` with all its keys.
+
+    Errors name the file (``label``), the line and what to add.
+    """
+    data = parse_toml(text, label)
+    wording = {}
+    for chart, keys in CHART_WORDING_KEYS.items():
+        entry = data.get(chart)
+        if not isinstance(entry, dict):
+            raise DataFileError(f"{label}: no [{chart}] table — add one with {', '.join(keys)}")
+        missing = [key for key in keys if not isinstance(entry.get(key), str) or not entry[key].strip()]
+        if missing:
+            fields = ", ".join(f'{key} = "..."' for key in missing)
+            raise DataFileError(f"{label}, line {line_of(text, f'[{chart}]')}: chart {chart} needs "
+                                f"{', '.join(missing)} as text — add {fields}")
+        wording[chart] = {key: entry[key] for key in keys}
+    return wording
 
 
 def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], rows: Sequence[Mapping[str, Any]]) -> Any:
@@ -85,7 +125,7 @@ def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], rows: S
     usage = {label: sum(v for (lab, _), v in totals.items() if lab == label) for label in sides}
     labels = sorted(sides, key=lambda lab: (lab.split(":")[0], -usage[lab], lab))[:MAX_TERM_ROWS]
     return charts.contested_terms_chart([(label, sides[label]) for label in labels], groups, totals,
-                                        "Contested terms: who uses which wording")
+                                        chart_wording()["contested_terms"]["figure_title"])
 
 
 VERB_CLASS_ORDER = ("neutral", "emphatic", "distancing", "endorsing", "belief", "stance")
@@ -101,8 +141,7 @@ def _voices(groups: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> Any
             for (side, _), n in ev.side_kinds.items():
                 counts[side_label(side)] += n
             bars.append((group, counts))
-    return _stacked(bars, lambda category, totals: (-totals[category], category), "Voices by speaker side",
-                    "share of attributed statements (%)")
+    return _stacked(bars, lambda category, totals: (-totals[category], category), chart_wording()["voices"])
 
 
 def _verb_classes(groups: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> Any:
@@ -121,10 +160,10 @@ def _verb_classes(groups: Sequence[str], evidence: Mapping[str, GroupEvidence]) 
     def order(category: str, totals: Counter) -> tuple:
         return (VERB_CLASS_ORDER.index(category) if category in VERB_CLASS_ORDER else len(VERB_CLASS_ORDER), category)
 
-    return _stacked(bars, order, "Reporting verbs by speaker side", "share of the side's attributions (%)")
+    return _stacked(bars, order, chart_wording()["verb_classes"])
 
 
-def _stacked(bars: Sequence[tuple[str, Counter]], order: Any, title: str, xlabel: str) -> Any:
+def _stacked(bars: Sequence[tuple[str, Counter]], order: Any, wording: Mapping[str, str]) -> Any:
     """A stacked-shares chart from ``(bar label, counts per category)``; None without data."""
     if not bars:
         return None
@@ -136,7 +175,8 @@ def _stacked(bars: Sequence[tuple[str, Counter]], order: Any, title: str, xlabel
             totals[category] += n
             shares[(label, category)] = n / total
     categories = sorted(totals, key=lambda category: order(category, totals))
-    return charts.stacked_shares_chart([label for label, _ in bars], categories, shares, title, xlabel)
+    return charts.stacked_shares_chart([label for label, _ in bars], categories, shares, wording["figure_title"],
+                                       wording["axis_label"])
 
 
 def _tone(groups: Sequence[str], run: Any) -> Any:
@@ -144,8 +184,8 @@ def _tone(groups: Sequence[str], run: Any) -> Any:
     values = {g: samples.get(g, {}).get(feature_column("sentiment", "sentence_compound"), []) for g in groups}
     if not any(values.values()):
         return None
-    return charts.distribution_chart(groups, values, "Tone of every sentence, by outlet",
-                                     "VADER compound score per sentence (−1 to +1)", reference=0.0)
+    wording = chart_wording()["sentence_tone"]
+    return charts.distribution_chart(groups, values, wording["figure_title"], wording["axis_label"], reference=0.0)
 
 
 @lru_cache(maxsize=1)
@@ -167,8 +207,9 @@ def _target_tone(groups: Sequence[str], table: Mapping[str, Any], features: Sequ
     panels = sorted(panels, key=lambda p: (-len(p[1]), p[0]))[:5]
     if not panels:
         return None
-    return charts.estimates_chart(groups, panels, "Tone toward each actor, by outlet",
-                                  "tone toward the actor (−1 to +1)", reference=0.0, limits=(-1.0, 1.0))
+    wording = chart_wording()["target_tone"]
+    return charts.estimates_chart(groups, panels, wording["figure_title"], wording["axis_label"], reference=0.0,
+                                  limits=(-1.0, 1.0))
 
 
 def _readability(groups: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> Any:
@@ -177,8 +218,8 @@ def _readability(groups: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> An
     values = {g: [v for v in vs if not math.isnan(v)] for g, vs in values.items()}
     if not any(values.values()):
         return None
-    return charts.distribution_chart(groups, values, "Readability of each article, by outlet",
-                                     "Flesch–Kincaid grade (US school years)")
+    wording = chart_wording()["readability"]
+    return charts.distribution_chart(groups, values, wording["figure_title"], wording["axis_label"])
 
 
 def _outlet_map(groups: Sequence[str], rows: Sequence[Mapping[str, Any]], features: Sequence[str]) -> Any:

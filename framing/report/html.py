@@ -4,32 +4,30 @@ The Markdown pages are the single source: they are rendered with
 markdown-it-py with raw HTML disabled (so nothing from an article can become
 markup), links between pages become anchors, charts are embedded as data
 URIs, and a Content-Security-Policy forbids scripts and outside requests.
+The page around them is the template ``report.html.j2``, its CSS
+``report.css`` (both in ``framing/report/templates/``).
 """
 
 from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 HTML_FILE = "report.html"
+PAGE_TEMPLATE = "report.html.j2"
+STYLESHEET = "report.css"
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
-STYLE = """
-body { font: 16px/1.5 Georgia, 'Times New Roman', serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
-       color: #1a1a1a; }
-h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; line-height: 1.2; }
-section.outlet { border-top: 3px solid #0072B2; margin-top: 3rem; }
-table { border-collapse: collapse; margin: 1rem 0; font: 13px/1.4 Helvetica, Arial, sans-serif; }
-th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; vertical-align: top; }
-th { background: #f0f0f0; }
-blockquote { margin: 0.3rem 0 0.6rem 1rem; padding-left: 0.8rem; border-left: 3px solid #ccc; color: #333; }
-img { max-width: 100%; height: auto; }
-code { font-size: 0.85em; }
-@media print { section.outlet { page-break-before: always; } a { color: inherit; } }
-"""
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    """The page's CSS, ``framing/report/templates/report.css``: read once, inlined in the page."""
+    return resources.files("framing.report").joinpath("templates", STYLESHEET).read_text(encoding="utf-8")
 
 
 def render_markdown(text: str) -> str:
@@ -44,21 +42,21 @@ def _parser() -> Any:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
-def write_html(folder: Path, context: Mapping[str, Any]) -> Path:
-    """Write ``report.html``: the index and every group page, charts embedded."""
+def write_html(folder: Path, context: Mapping[str, Any], render: Callable[[str, Mapping[str, Any]], str]) -> Path:
+    """Write ``report.html``: the index and every group page, charts embedded.
+
+    ``render(template, context)`` renders a report template (the report's one
+    Jinja environment, :func:`framing.report.write.render_template`); the page
+    is ``templates/report.html.j2``.
+    """
     slugs = [group["slug"] for group in context["groups"]]
-    parts = [f'<section id="index">{_localise(render_markdown(_read(folder / "index.md")), folder, slugs)}</section>']
-    for slug in slugs:
-        html = _localise(render_markdown(_read(folder / f"{slug}.md")), folder, slugs)
-        parts.append(f'<section class="outlet" id="{slug}">{html}</section>')
-    title = f"Framing report: {len(slugs)} groups"
-    page = (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-        + "\n".join(parts) + "\n</body>\n</html>\n"
-    )
+    page = render(PAGE_TEMPLATE, {
+        "csp": CSP,
+        "stylesheet": stylesheet(),
+        "index": _localise(render_markdown(_read(folder / "index.md")), folder, slugs),
+        "sections": [{"slug": slug, "html": _localise(render_markdown(_read(folder / f"{slug}.md")), folder, slugs)}
+                     for slug in slugs],
+    })
     path = folder / HTML_FILE
     path.write_text(page, encoding="utf-8")
     return path

@@ -63,8 +63,17 @@ def load_measures() -> tuple[Measure, ...]:
 
 
 def render_template(name: str, context: Mapping[str, Any]) -> str:
-    """Render ``framing/templates/<name>`` with the report's filters, strict about undefined names."""
+    """Render ``framing/report/templates/<name>`` with the report's filters, strict about undefined names."""
     return _environment().get_template(name).render(**context)
+
+
+def template_macros(name: str) -> Any:
+    """The macros of ``framing/report/templates/<name>`` as attributes, rendered by the report's environment.
+
+    >>> template_macros("findings.md.j2").voice_label("quoted")
+    'inside a quote'
+    """
+    return _environment().get_template(name).module
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +90,7 @@ def _environment() -> Any:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     environment.filters.update(md=md_escape, code=md_code, code_cell=md_code_cell, link=md_link, url=safe_url,
-                               num=_num, pct=_pct, signed=_signed, plain=plain, plural=plural)
+                               num=_num, fixed=_fixed, pct=_pct, signed=_signed, plain=plain, plural=plural)
     return environment
 
 
@@ -104,10 +113,16 @@ def _num(value: Any, digits: int = 2) -> str:
     return f"{value:,.{digits}f}"
 
 
-def _pct(value: Any, digits: int = 0) -> str:
+def _fixed(value: float, digits: int = 2) -> str:
+    """``digits`` decimals, no thousands separator (as in running text)."""
+    return f"{value:.{digits}f}"
+
+
+def _pct(value: Any, digits: int = 0, sep: str = " ") -> str:
+    """A share as a percentage: ``0.25`` → ``25 %``; ``sep=""`` gives ``25%`` (Python's ``:.0%``)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return f"{100 * value:.{digits}f} %"
+    return f"{100 * value:.{digits}f}{sep}%"
 
 
 def _signed(value: Any, digits: int = 2) -> str:
@@ -171,7 +186,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         page = render_template("outlet.md.j2", {**context, "group": group})
         (folder / f"{group['slug']}.md").write_text(page, encoding="utf-8")
     if "html" in formats:
-        write_html(folder, context)
+        write_html(folder, context, render_template)
     _write_outlets_csv(folder, table, features, sizes)
     _write_run_json(folder, run, options, group_by, formats)
     return context

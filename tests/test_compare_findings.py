@@ -1,0 +1,161 @@
+"""What framing.compare.findings finds, as data, on tiny hand-made aggregates.
+
+Two outlets: RT writes "reunification" (the Russian side's term) in its own
+voice, The Moscow Times "annexation" (the Western side's term); RT mostly
+quotes the Russian government, The Moscow Times mostly the Ukrainian one.
+The sentences are written by the report's templates (tests/test_report_findings.py).
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+import pytest
+
+from framing.compare import findings
+from framing.compare.aggregate import Estimate
+from framing.compare.summaries import GroupEvidence, Speaker, TermUse
+
+PACK = "russia_ukraine_nato"
+RT, MT = "RT", "The Moscow Times"
+ORDER = [RT, MT]
+TONE = "sentiment__sentence_mean"
+NAN = float("nan")
+
+
+@dataclass(frozen=True)
+class Measure:
+    column: str
+    label: str
+    unit: str
+    digits: int
+
+
+SENTENCE_TONE = Measure(TONE, "Sentence tone", "mean VADER compound, −1 to +1", 2)
+
+
+def term(concept, side, variant, **voices):
+    return TermUse(PACK, concept, side, variant, Counter(voices))
+
+
+def evidence_of(*uses, speakers=(), side_kinds=None, scare=None):
+    ev = GroupEvidence()
+    ev.terms = {(u.pack, u.concept, u.variant): u for u in uses}
+    ev.speakers = {s.name: s for s in speakers}
+    ev.side_kinds = Counter(side_kinds or {})
+    for phrase, n in (scare or {}).items():
+        ev.scare_quotes[phrase] = n
+        ev.scare_examples[phrase] = {"text": phrase, "sentence": f"They call it “{phrase}”.", "id": "x"}
+    return ev
+
+
+@pytest.fixture
+def evidence():
+    rt = evidence_of(
+        term("crimea_2014", "russia", "reunification", own=2),
+        speakers=[Speaker("Sergei Lavrov", "russia_gov", True, Counter(direct=3), Counter(said=2, stressed=1))],
+        side_kinds={("russia_gov", "direct"): 3, ("ukraine_gov", "indirect"): 1})
+    mt = evidence_of(
+        term("crimea_2014", "west", "annexation", own=2, quoted=1),
+        term("crimea_2014", "russia", "reunification", quoted=1),
+        speakers=[Speaker("Dmytro Kuleba", "ukraine_gov", True, Counter(indirect=2), Counter(claimed=2))],
+        side_kinds={("ukraine_gov", "indirect"): 2, ("russia_gov", "direct"): 1},
+        scare={"peacekeepers": 2, "referendum": 1})
+    return {RT: rt, MT: mt}
+
+
+def tone_table(rt, mt):
+    """Per group a sentence-tone estimate ``(mean, low, high, n)``."""
+    return {RT: {TONE: Estimate(*rt)}, MT: {TONE: Estimate(*mt)}}
+
+
+ROWS = [{"group": RT, TONE: v} for v in (0.1, 0.2, 0.3)] + [{"group": MT, TONE: v} for v in (-0.4, -0.3, -0.2)]
+
+
+def test_group_terms_give_voice_keys_not_wording(evidence):
+    terms = findings.group_terms(evidence[MT])
+    assert [(t["variant"], t["side"], t["total"], t["voices"]) for t in terms] == [
+        ("annexation", "west", 3, [("own", 2), ("quoted", 1)]),
+        ("reunification", "russia", 1, [("quoted", 1)]),
+    ]
+
+
+def test_group_speakers_give_verb_counts_most_used_first(evidence):
+    (lavrov,) = findings.group_speakers(evidence[RT])
+    assert lavrov["verbs"] == [("said", 2), ("stressed", 1)]
+    assert (lavrov["side"], lavrov["direct"], lavrov["indirect"]) == ("Russian government", 3, 0)
+
+
+def test_largest_difference_is_which_outlet_uses_which_term(evidence):
+    table = tone_table((0.2, 0.1, 0.3, 3), (-0.3, -0.4, -0.2, 3))
+    differences = findings.largest_differences(ORDER, ROWS, table, evidence, [SENTENCE_TONE])
+    assert [d.kind for d in differences] == ["wording", "voices", "measure"]
+    wording = differences[0]
+    assert (wording.concept, wording.label) == ("crimea_2014", "Crimea 2014")
+    # Each outlet's most used wording (own voice first): alphabetical among equally many groups.
+    assert wording.uses == (findings.WordingUse((MT,), "annexation", "west", "own"),
+                            findings.WordingUse((RT,), "reunification", "russia", "own"))
+
+
+def test_whom_each_outlet_lets_speak(evidence):
+    voices = findings.largest_differences(ORDER, ROWS, tone_table((0, 0, 0, 1), (0, 0, 0, 1)), evidence, [])[1]
+    # RT: 3 of 4 statements from the Russian government; The Moscow Times: 2 of 3 from the Ukrainian one.
+    assert voices.shares == (findings.SpeakerShare(RT, "Russian government", 0.75),
+                             findings.SpeakerShare(MT, "Ukrainian government", 2 / 3))
+    assert not voices.same_side
+
+
+def test_measure_spread_names_highest_and_lowest_and_how_clear(evidence):
+    table = tone_table((0.2, 0.1, 0.3, 3), (-0.3, -0.4, -0.2, 3))
+    spread = findings.largest_differences(ORDER, ROWS, table, evidence, [SENTENCE_TONE])[-1]
+    assert (spread.measure, spread.high, spread.high_mean, spread.low, spread.low_mean) == (
+        SENTENCE_TONE, RT, 0.2, MT, -0.3)
+    # Gap 0.5 over the standard deviation of the six articles (0.263): intervals apart, so clear.
+    assert spread.spread == pytest.approx(1.901, abs=1e-3)
+    assert spread.clear
+
+
+def test_overlapping_intervals_are_not_a_clear_difference(evidence):
+    table = tone_table((0.2, -0.35, 0.3, 3), (-0.3, -0.4, -0.2, 3))
+    *_, spread, none_clear = findings.largest_differences(ORDER, ROWS, table, evidence, [SENTENCE_TONE])
+    assert (spread.high, spread.low, spread.clear) == (RT, MT, False)
+    assert none_clear == findings.NoClearMeasure()
+
+
+def test_single_articles_or_equal_means_give_no_clear_measure(evidence):
+    single = tone_table((0.2, NAN, NAN, 1), (-0.3, NAN, NAN, 1))
+    assert [d.kind for d in findings.largest_differences(ORDER, ROWS, single, evidence, [SENTENCE_TONE])][-2:] == [
+        "measure", "no_clear_measure"]
+    level = tone_table((0.1, 0.0, 0.2, 3), (0.1, 0.0, 0.2, 3))
+    assert [d.kind for d in findings.largest_differences(ORDER, ROWS, level, evidence, [SENTENCE_TONE])] == [
+        "wording", "voices"]
+
+
+def test_one_outlet_has_nothing_to_differ_from(evidence):
+    table = tone_table((0.2, 0.1, 0.3, 3), (-0.3, -0.4, -0.2, 3))
+    assert findings.largest_differences([RT], ROWS, table, evidence, [SENTENCE_TONE]) == []
+
+
+def test_discussion_questions_as_data(evidence):
+    questions = findings.discussion_questions(ORDER, evidence)
+    assert questions == [
+        findings.WordingQuestion("Crimea 2014", findings.GroupWording(RT, "reunification", "russia", "own"),
+                                 findings.GroupWording(MT, "annexation", "west", "own")),
+        findings.SourcesQuestion(RT, "Sergei Lavrov", "Russian government", MT),
+        findings.SourcesQuestion(MT, "Dmytro Kuleba", "Ukrainian government", RT),
+        findings.ScareQuoteQuestion(MT, "peacekeepers"),
+        findings.ToneQuestion(),
+    ]
+
+
+def test_questions_stop_at_the_maximum(evidence):
+    many = {**evidence, "TASS": evidence_of(speakers=[Speaker("Jens Stoltenberg", "nato_or_western_gov", True,
+                                                              Counter(direct=1))]),
+            "Meduza": evidence_of(speakers=[Speaker("An analyst", "independent_expert", False, Counter(direct=1))])}
+    questions = findings.discussion_questions([RT, MT, "TASS", "Meduza"], many)
+    assert len(questions) == findings.MAX_QUESTIONS
+    assert [q.kind for q in questions] == ["wording", "sources", "sources", "sources", "sources", "scare_quote"]
+
+
+def test_outlets_alike_give_only_the_tone_question():
+    alike = {g: evidence_of(term("crimea_2014", "west", "annexation", own=1)) for g in ORDER}
+    assert findings.discussion_questions(ORDER, alike) == [findings.ToneQuestion()]

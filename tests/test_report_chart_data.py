@@ -1,0 +1,84 @@
+"""Chart wording comes from templates/charts.toml, looked up by chart name."""
+
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from framing.compare.summaries import GroupEvidence
+from framing.errors import DataFileError
+from framing.report import chart_data, charts
+
+REPORTS = Path(__file__).resolve().parent.parent / "reports"
+
+
+def packaged_wording() -> str:
+    return resources.files("framing.report").joinpath("templates", "charts.toml").read_text(encoding="utf-8")
+
+
+def test_every_chart_has_its_wording():
+    wording = chart_data.chart_wording()
+    assert list(wording) == list(chart_data.CHART_WORDING_KEYS)
+    assert wording["voices"] == {
+        "title": "Who speaks, by side",
+        "caption": "Share of each outlet's attributed statements (direct and indirect) by the speaker's side.",
+        "figure_title": "Voices by speaker side",
+        "axis_label": "share of attributed statements (%)",
+    }
+    # A caption wrapped over several lines of the file is one line of text.
+    assert wording["outlet_map"]["caption"].startswith(
+        "Outlets placed by all standardised features at once (principal component analysis); outlets close "
+        "together frame")
+    assert all("\n" not in text for entry in wording.values() for text in entry.values())
+
+
+def test_the_committed_report_shows_the_files_titles_and_captions():
+    index = (REPORTS / "index.md").read_text(encoding="utf-8")
+    for name in ("contested_terms", "voices", "verb_classes", "sentence_tone", "target_tone", "readability",
+                 "outlet_map"):
+        entry = chart_data.chart_wording()[name]
+        assert f"### {entry['title']}\n\n![{entry['title']}](charts/{name}.png)\n\n{entry['caption']} (" in index
+
+
+def two_outlets_quoting():
+    rt, tass = GroupEvidence(), GroupEvidence()
+    rt.side_kinds = Counter({("russia_gov", "direct"): 3, ("ukraine_gov", "indirect"): 1})
+    tass.side_kinds = Counter({("russia_gov", "indirect"): 2})
+    return {"RT": rt, "TASS": tass}
+
+
+def test_charts_take_titles_captions_and_axis_labels_from_the_wording(monkeypatch, tmp_path):
+    wording = {name: dict(entry) for name, entry in chart_data.chart_wording().items()}
+    wording["voices"].update(title="Wer spricht", caption="Anteil der Aussagen.", figure_title="Stimmen",
+                             axis_label="Anteil (%)")
+    monkeypatch.setattr(chart_data, "chart_wording", lambda: wording)
+    drawn = {}
+    monkeypatch.setattr(charts, "save", lambda figure, folder, name: drawn.setdefault(name, figure))
+    run = SimpleNamespace(feature_names=[], samples={})
+    # Only whom each outlet quotes is known: of all charts, only "voices" has data.
+    made = chart_data.draw_charts(tmp_path, [], ["RT", "TASS"], {}, two_outlets_quoting(), run)
+    assert made == [{"name": "voices", "title": "Wer spricht", "file": "charts/voices.png",
+                     "svg": "charts/voices.svg", "caption": "Anteil der Aussagen."}]
+    axes = drawn["voices"].axes[0]
+    assert (axes.get_title(), axes.get_xlabel()) == ("Stimmen", "Anteil (%)")
+
+
+def test_a_missing_key_names_the_file_line_and_what_to_add():
+    text = packaged_wording().replace('axis_label = "share of attributed statements (%)"\n', "")
+    line = text.splitlines().index("[voices]") + 1
+    with pytest.raises(DataFileError, match=rf'^my.toml, line {line}: chart voices needs axis_label as text — '
+                                            r'add axis_label = "\.\.\."$'):
+        chart_data.parse_chart_wording(text, "my.toml")
+
+
+def test_a_missing_chart_says_which_table_to_add():
+    text = packaged_wording().replace("[readability]", "[readability_old]")
+    with pytest.raises(DataFileError, match=r"^my.toml: no \[readability\] table — add one with title, caption"):
+        chart_data.parse_chart_wording(text, "my.toml")
+
+
+def test_bad_toml_names_the_file():
+    with pytest.raises(DataFileError, match=r"^my.toml: .* fix the TOML syntax$"):
+        chart_data.parse_chart_wording('[voices\ntitle = "x"', "my.toml")

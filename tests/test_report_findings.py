@@ -1,0 +1,123 @@
+"""The sentences of the findings, written by templates/findings.md.j2 from the data of compare.findings."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from framing.compare.findings import (
+    GroupWording,
+    MeasureSpread,
+    NoClearMeasure,
+    ScareQuoteQuestion,
+    SourcesQuestion,
+    SpeakerShare,
+    ToneQuestion,
+    VoiceDifference,
+    WordingDifference,
+    WordingQuestion,
+    WordingUse,
+)
+from framing.report.write import template_macros
+
+CRIMEA = "The change of Crimea's status in March 2014."
+REPORTS = Path(__file__).resolve().parent.parent / "reports"
+
+
+@dataclass(frozen=True)
+class Measure:
+    column: str
+    label: str
+    unit: str
+    digits: int
+
+
+@pytest.fixture(scope="module")
+def say():
+    return template_macros("findings.md.j2")
+
+
+def wording(description, *uses):
+    return WordingDifference("russia_ukraine_nato", "crimea_2014", "Crimea 2014", description, tuple(uses))
+
+
+def test_wording_difference_names_who_writes_what_in_which_voice(say):
+    difference = wording(CRIMEA, WordingUse(("The Moscow Times",), "annexation", "west", "own"),
+                         WordingUse(("Fort Russ News", "RT"), "reunification", "russia", "scare_quote"))
+    assert say.difference(difference) == (
+        "The change of Crimea's status in March 2014: The Moscow Times writes “annexation” (in its own voice); "
+        "Fort Russ News and RT write “reunification” (in scare quotes).")
+
+
+def test_past_four_groups_the_rest_are_counted_and_the_label_stands_in_for_a_description(say):
+    many = tuple(f"Outlet {n}" for n in range(1, 7))
+    difference = wording("", WordingUse(many, "reunification", "russia", "quoted"))
+    assert say.difference(difference) == (
+        "Crimea 2014: Outlet 1, Outlet 2, Outlet 3 and 3 others write “reunification” (inside a quote).")
+
+
+def test_same_side_quoted_most_everywhere(say):
+    voices = VoiceDifference((SpeakerShare("Fort Russ News", "Russian government", 0.96),
+                              SpeakerShare("RT", "Russian government", 0.89),
+                              SpeakerShare("TASS", "Russian government", 0.53)))
+    assert say.difference(voices) == (
+        "Whom each outlet lets speak: Russian government speakers make up 96% of Fort Russ News's, "
+        "89% of RT's and 53% of TASS's attributed statements.")
+
+
+def test_different_sides_quoted_most(say):
+    voices = VoiceDifference((SpeakerShare("RT", "Russian government", 0.75),
+                              SpeakerShare("Kyiv Post", "Ukrainian government", 2 / 3)))
+    assert say.difference(voices) == (
+        "Whom each outlet lets speak: RT most often quotes Russian government (75% of its attributed statements); "
+        "Kyiv Post most often quotes Ukrainian government (67% of its attributed statements).")
+
+
+def test_measure_highest_and_lowest_with_its_digits_and_unit(say):
+    length = Measure("readability__n_words", "Length", "words", 0)
+    clear = MeasureSpread(length, "TASS", 1731.4, "The Moscow Times", 253.0, 2.1, True)
+    assert say.difference(clear) == "Length: highest for TASS (1731 words), lowest for The Moscow Times (253 words)."
+    tone = Measure("sentiment__sentence_mean", "Sentence tone", "mean VADER compound, −1 to +1", 2)
+    unclear = MeasureSpread(tone, "TASS", 0.083, "The Moscow Times", -0.356, 1.2, False)
+    assert say.difference(unclear) == (
+        "Sentence tone: highest for TASS (0.08 mean VADER compound, −1 to +1), lowest for The Moscow Times "
+        "(-0.36 mean VADER compound, −1 to +1) (single articles or overlapping intervals: not a clear difference).")
+    assert say.difference(NoClearMeasure()) == (
+        "No measure separates the outlets clearly: with this few articles per outlet, differences in tone, "
+        "sourcing and readability may be chance.")
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    (WordingQuestion("Russian threat", GroupWording("Fort Russ News", "Russian threat", "russia", "scare_quote"),
+                     GroupWording("TASS", "non-existent threat", "west", "quoted")),
+     "Fort Russ News puts in scare quotes “Russian threat” where TASS quotes a speaker saying “non-existent threat” "
+     "(Russian threat). What does each wording assume about what happened? Which would you use, and why?"),
+    (WordingQuestion("Crimea 2014", GroupWording("RT", "reunification", "russia", "own"),
+                     GroupWording("The Moscow Times", "annexation", "west", "headline")),
+     "RT writes “reunification” where The Moscow Times writes “annexation” (Crimea 2014). What does each wording "
+     "assume about what happened? Which would you use, and why?"),
+    (SourcesQuestion("The Moscow Times", "James Stavridis", "independent experts", "Fort Russ News"),
+     "The Moscow Times quotes James Stavridis (independent experts); which sources does Fort Russ News quote? "
+     "Why might that matter for how a reader sees the story?"),
+    (ScareQuoteQuestion("Fort Russ News", "Russian threat"),
+     "Fort Russ News puts ‘Russian threat’ in quotation marks without saying who said it. What do the marks tell "
+     "the reader about the writer's view of the phrase?"),
+    (ToneQuestion(),
+     "Pick one sentence from the tone section of two outlets. Is the tone the outlet's own, or that of someone it "
+     "quotes? How can you tell?"),
+])
+def test_questions_for_discussion(say, question, text):
+    assert say.question(question) == text
+
+
+def test_voice_labels_for_the_outlet_pages(say):
+    assert [say.voice_label(v) for v in ("own", "quoted", "scare_quote", "headline")] == [
+        "in its own voice", "inside a quote", "in scare quotes", "headline"]
+
+
+def test_the_committed_seeds_report_carries_the_sentences():
+    seeds_index = (REPORTS / "index.md").read_text(encoding="utf-8")
+    assert ("- The change of Crimea's status in March 2014: The Moscow Times writes “annexation” (in its own voice); "
+            "RT writes “reunification” (in its own voice).") in seeds_index
+    assert "5. Pick one sentence from the tone section of two outlets." in seeds_index
+
