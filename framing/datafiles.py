@@ -21,6 +21,11 @@ def packaged_text(*parts: str) -> str:
     return resources.files("framing").joinpath("data", *parts).read_text(encoding="utf-8")
 
 
+def template_text(name: str) -> str:
+    """The text of the report template or style file ``framing/report/templates/<name>``."""
+    return resources.files("framing.report").joinpath("templates", name).read_text(encoding="utf-8")
+
+
 def parse_toml(text: str, label: str) -> dict[str, Any]:
     """Parse TOML ``text``; syntax errors become :class:`DataFileError` naming ``label``."""
     try:

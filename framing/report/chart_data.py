@@ -10,7 +10,6 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ import numpy as np
 
 from framing.compare.findings import side_label
 from framing.compare.summaries import GroupEvidence
-from framing.datafiles import line_of, parse_toml
+from framing.datafiles import line_of, parse_toml, template_text
 from framing.errors import DataFileError
 from framing.features.base import feature_column, per_thousand_words, split_feature_column
 from framing.features.sentiment.targets import load_targets
@@ -82,7 +81,7 @@ def chart_wording() -> dict[str, dict[str, str]]:
     >>> chart_wording()["voices"]["title"]
     'Who speaks, by side'
     """
-    text = resources.files("framing.report").joinpath("templates", CHART_WORDING_FILE).read_text(encoding="utf-8")
+    text = template_text(CHART_WORDING_FILE)
     return parse_chart_wording(text, f"framing/report/templates/{CHART_WORDING_FILE}")
 
 

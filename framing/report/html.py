@@ -14,9 +14,10 @@ import base64
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from framing.datafiles import template_text
 
 HTML_FILE = "report.html"
 PAGE_TEMPLATE = "report.html.j2"
@@ -27,7 +28,7 @@ CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'n
 @lru_cache(maxsize=1)
 def stylesheet() -> str:
     """The page's CSS, ``framing/report/templates/report.css``: read once, inlined in the page."""
-    return resources.files("framing.report").joinpath("templates", STYLESHEET).read_text(encoding="utf-8")
+    return template_text(STYLESHEET)
 
 
 def render_markdown(text: str) -> str:

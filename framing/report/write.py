@@ -13,7 +13,6 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from framing import __version__
 from framing.compare import findings
 from framing.compare.aggregate import aggregate, counted_rows, group_order, outlet_table_rows
 from framing.compare.summaries import read_evidence, summarise
-from framing.datafiles import line_of, load_toml
+from framing.datafiles import line_of, load_toml, template_text
 from framing.errors import DataFileError
 from framing.lexicons import packs as lexicons
 from framing.report.chart_data import draw_charts, target_names
@@ -82,7 +81,7 @@ def _environment() -> Any:
     import jinja2
 
     def load(template: str) -> str:
-        return resources.files("framing.report").joinpath("templates", template).read_text(encoding="utf-8")
+        return template_text(template)
 
     environment = jinja2.Environment(
         loader=jinja2.FunctionLoader(lambda template: (load(template), None, lambda: True)),
