@@ -91,35 +91,54 @@ def summarise(records: Iterable[Mapping[str, Any]], group_of: Mapping[str, str],
         article = record["id"]
         if not counted.get(article, True) or article not in group_of:
             continue
-        evidence = groups[group_of[article]]
-        family, kind, detail = record["family"], record["kind"], record.get("detail") or {}
-        if family == "lexicon" and kind == "contested_term":
-            _add_term(evidence, record, detail)
-        elif family == "lexicon" and kind == "scare_quote":
-            phrase = record["text"].strip().lower()
-            evidence.scare_quotes[phrase] += 1
-            evidence.scare_examples.setdefault(phrase, _example(record))
-        elif family == "attribution" and kind in ("direct", "indirect", "mixed"):
-            _add_attribution(evidence, record, detail, article, first_seen)
-            if len(evidence.attributions) < MAX_ALIGNED_RECORDS:
-                evidence.attributions.append(dict(record))
-        elif family == "sentiment" and kind == "most_negative":
-            _keep_extreme(evidence.negative, record, detail, lowest=True)
-        elif family == "sentiment" and kind == "most_positive":
-            _keep_extreme(evidence.positive, record, detail, lowest=False)
-        elif family == "sentiment" and kind == "target_tone":
-            _keep_target_extremes(evidence.targets.setdefault(str(detail.get("target", "")), {}), record,
-                                  float(detail.get("score") or 0.0))
-        elif family == "loaded":
-            evidence.loaded[kind] += 1
-            if len(evidence.loaded_examples[kind]) < MAX_EXAMPLES:
-                evidence.loaded_examples[kind].append(_example(record))
-        elif family == "cleaning":
-            evidence.cleaning[article].append({"reason": kind, "text": record["text"],
-                                               "line": detail.get("line", 0)})
-        elif family == "language":
-            evidence.notes.append({"id": article, "note": detail.get("note", record["text"])})
+        _add_record(groups[group_of[article]], record, first_seen)
     return dict(groups)
+
+
+def _add_record(evidence: GroupEvidence, record: Mapping[str, Any], first_seen: set[str]) -> None:
+    """Add one evidence record to its group's summary, by family."""
+    article = record["id"]
+    family, kind, detail = record["family"], record["kind"], record.get("detail") or {}
+    if family == "lexicon":
+        _add_lexicon_record(evidence, record, kind, detail)
+    elif family == "attribution" and kind in ("direct", "indirect", "mixed"):
+        _add_attribution(evidence, record, detail, article, first_seen)
+        if len(evidence.attributions) < MAX_ALIGNED_RECORDS:
+            evidence.attributions.append(dict(record))
+    elif family == "sentiment":
+        _add_sentiment_record(evidence, record, kind, detail)
+    elif family == "loaded":
+        evidence.loaded[kind] += 1
+        if len(evidence.loaded_examples[kind]) < MAX_EXAMPLES:
+            evidence.loaded_examples[kind].append(_example(record))
+    elif family == "cleaning":
+        evidence.cleaning[article].append({"reason": kind, "text": record["text"],
+                                           "line": detail.get("line", 0)})
+    elif family == "language":
+        evidence.notes.append({"id": article, "note": detail.get("note", record["text"])})
+
+
+def _add_lexicon_record(evidence: GroupEvidence, record: Mapping[str, Any], kind: str,
+                        detail: Mapping[str, Any]) -> None:
+    """A contested term, or a phrase in scare quotes."""
+    if kind == "contested_term":
+        _add_term(evidence, record, detail)
+    elif kind == "scare_quote":
+        phrase = record["text"].strip().lower()
+        evidence.scare_quotes[phrase] += 1
+        evidence.scare_examples.setdefault(phrase, _example(record))
+
+
+def _add_sentiment_record(evidence: GroupEvidence, record: Mapping[str, Any], kind: str,
+                          detail: Mapping[str, Any]) -> None:
+    """Keep the most negative and positive sentences, overall and toward each target."""
+    if kind == "most_negative":
+        _keep_extreme(evidence.negative, record, detail, lowest=True)
+    elif kind == "most_positive":
+        _keep_extreme(evidence.positive, record, detail, lowest=False)
+    elif kind == "target_tone":
+        _keep_target_extremes(evidence.targets.setdefault(str(detail.get("target", "")), {}), record,
+                              float(detail.get("score") or 0.0))
 
 
 def _example(record: Mapping[str, Any], **extra: Any) -> dict[str, Any]:

@@ -136,6 +136,26 @@ def _score_document(
     gold = list(gold)
     pred_tokens = [_tokens(doc, a.contents) for a in predicted]
     gold_tokens = [_tokens(doc, g.contents) for g in gold]
+    matches = _match_one_to_one(_overlapping_pairs(pred_tokens, gold_tokens))
+    totals["gold"] += len(gold)
+    totals["pred"] += len(predicted)
+    totals["matched"] += len(matches)
+    for i, j in sorted(matches):
+        exact = pred_tokens[i] == gold_tokens[j]
+        _score_match(doc, name, predicted[i], gold[j], exact, totals, errors)
+    matched_gold = {j for _, j in matches}
+    for j, g in enumerate(gold):
+        if _has_listed_cue(doc, g, cues):
+            totals["listed"] += 1
+            totals["listed_matched"] += j in matched_gold
+    matched_predicted = {i for i, _ in matches}
+    errors.extend(_error("missed", doc, name, None, g) for j, g in enumerate(gold) if j not in matched_gold)
+    errors.extend(_error("spurious", doc, name, a, None) for i, a in enumerate(predicted)
+                  if i not in matched_predicted)
+
+
+def _overlapping_pairs(pred_tokens: list[set[int]], gold_tokens: list[set[int]]) -> list[tuple[float, int, int]]:
+    """``(-overlap, i, j)`` of every predicted and gold content overlapping enough, best overlap first."""
     pairs = []
     for i, p in enumerate(pred_tokens):
         for j, g in enumerate(gold_tokens):
@@ -144,6 +164,11 @@ def _score_document(
                 if overlap >= MIN_OVERLAP:
                     pairs.append((-overlap, i, j))
     pairs.sort()
+    return pairs
+
+
+def _match_one_to_one(pairs: Iterable[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching: ``(i, j)`` of each pair whose sides are both still free, in ``pairs`` order."""
     used_p: set[int] = set()
     used_g: set[int] = set()
     matches = []
@@ -152,37 +177,38 @@ def _score_document(
             used_p.add(i)
             used_g.add(j)
             matches.append((i, j))
-    totals["gold"] += len(gold)
-    totals["pred"] += len(predicted)
-    totals["matched"] += len(matches)
-    for i, j in sorted(matches):
-        a, g = predicted[i], gold[j]
-        if pred_tokens[i] == gold_tokens[j]:
-            totals["exact"] += 1
-        for role, gold_spans, span in (("source", g.sources, a.source), ("cue", g.cues, a.cue)):
-            if not gold_spans:
-                continue
-            totals[f"{role}_n"] += 1
-            ok = span is not None and (
-                bool(_tokens(doc, [span]) & _tokens(doc, gold_spans))
-                # a punctuation cue ("Kasich: ...") has no word token: compare characters
-                or any(s < span[1] and span[0] < e for s, e in gold_spans)
-            )
-            totals[f"{role}_ok"] += ok
-            if not ok:
-                errors.append(_error(f"wrong_{role}", doc, name, a, g))
-    matched_gold = {j for _, j in matches}
-    for j, g in enumerate(gold):
-        if any(cues.lookup(" ".join(doc.body[s:e].split())) for s, e in g.cues) or any(
-            cues.lookup(doc.tokens[k]) for k in _tokens(doc, g.cues)
-        ):
-            totals["listed"] += 1
-            totals["listed_matched"] += j in matched_gold
-        if j not in used_g:
-            errors.append(_error("missed", doc, name, None, g))
-    for i, a in enumerate(predicted):
-        if i not in used_p:
-            errors.append(_error("spurious", doc, name, a, None))
+    return matches
+
+
+def _score_match(doc: Document, name: str, a: Attribution, g: GoldAttribution, exact: bool,
+                 totals: dict[str, int], errors: list[dict[str, Any]]) -> None:
+    """Count an exact match, and whether the source and cue agree where gold has them."""
+    if exact:
+        totals["exact"] += 1
+    for role, gold_spans, span in (("source", g.sources, a.source), ("cue", g.cues, a.cue)):
+        if not gold_spans:
+            continue
+        totals[f"{role}_n"] += 1
+        ok = _span_agrees(doc, span, gold_spans)
+        totals[f"{role}_ok"] += ok
+        if not ok:
+            errors.append(_error(f"wrong_{role}", doc, name, a, g))
+
+
+def _span_agrees(doc: Document, span: tuple[int, int] | None, gold_spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a predicted span shares a word token (or, failing that, a character) with the gold spans."""
+    return span is not None and (
+        bool(_tokens(doc, [span]) & _tokens(doc, gold_spans))
+        # a punctuation cue ("Kasich: ...") has no word token: compare characters
+        or any(s < span[1] and span[0] < e for s, e in gold_spans)
+    )
+
+
+def _has_listed_cue(doc: Document, g: GoldAttribution, cues: CueLexicon) -> bool:
+    """Whether the gold relation's cue (as a phrase, or one of its words) is in the verb list."""
+    return any(cues.lookup(" ".join(doc.body[s:e].split())) for s, e in g.cues) or any(
+        cues.lookup(doc.tokens[k]) for k in _tokens(doc, g.cues)
+    )
 
 
 def _error(kind: str, doc: Document, name: str, a: Attribution | None, g: GoldAttribution | None):

@@ -16,13 +16,14 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from framing.document.parse import build_document
 from framing.errors import EvaluationError
-from framing.lexicons.discover import discover_labels
+from framing.lexicons.discover import EntityLabels, discover_labels
 
 NOUN_TYPES = frozenset({"ACTOR", "ACTOR-I", "COUNTRY", "GROUP", "OBJECT", "EVENT", "MISC"})
 ANNOTATION_COLUMNS = ("code_type", "code_name", "code_mention", "event_id", "publisher_id")
@@ -72,9 +73,7 @@ def gold_pairs(annotations: list[dict[str, str]]) -> tuple[dict[str, set], dict[
         pairs[event] = set()
         concept_forms[event] = {name: set(by_form) for name, by_form in concepts.items()}
         for name, by_form in concepts.items():
-            for (f1, p1), (f2, p2) in combinations(sorted(by_form.items()), 2):
-                if len(p1 | p2) > 1:
-                    pairs[event].add((name, f1, f2))
+            pairs[event].update((name, f1, f2) for f1, f2 in _cross_outlet_pairs(by_form))
     return pairs, concept_forms
 
 
@@ -88,34 +87,16 @@ def evaluate_labels(folder: str | Path, events: list[str] | None = None) -> dict
     annotations = _read(folder / "annotations.csv", ANNOTATION_COLUMNS)
     articles = _read(folder / "newswcl50_articles.csv", ARTICLE_COLUMNS)
     gold, concept_forms = gold_pairs(annotations)
-    by_event: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for row in articles:
-        if events is None or row["event_id"] in events:
-            doc = build_document(f"{row['event_id']}_{row['publisher_id']}", row["text"], row["title"])
-            by_event[row["event_id"]][row["publisher_id"]].append(doc)
+    by_event = _documents_by_event(articles, events)
     found = judged = correct = 0
     n_pairs = 0
     concepts_with_pairs: set = set()
     concepts_recovered: set = set()
     for event in sorted(by_event):
-        predicted: set = set()
-        for entity in discover_labels(by_event[event]):
-            outlets: dict[str, set] = defaultdict(set)
-            for group, names in entity.names.items():
-                for name in names:
-                    outlets[normalise_form(name)].add(group)
-            for group, labels in entity.labels.items():
-                for _, _, phrase in labels:
-                    outlets[normalise_form(phrase)].add(group)
-            for (f1, p1), (f2, p2) in combinations(sorted(outlets.items()), 2):
-                if len(p1 | p2) > 1:
-                    predicted.add((f1, f2))
-        forms_of = concept_forms.get(event, {})
-        annotated = {form for forms in forms_of.values() for form in forms}
-        for f1, f2 in predicted:
-            if f1 in annotated and f2 in annotated:
-                judged += 1
-                correct += any(f1 in forms and f2 in forms for forms in forms_of.values())
+        predicted = _predicted_pairs(by_event[event])
+        event_judged, event_correct = _judge_predictions(predicted, concept_forms.get(event, {}))
+        judged += event_judged
+        correct += event_correct
         for name, f1, f2 in gold.get(event, set()):
             n_pairs += 1
             concepts_with_pairs.add((event, name))
@@ -133,3 +114,48 @@ def evaluate_labels(folder: str | Path, events: list[str] | None = None) -> dict
         "n_events": len(by_event),
         "n_articles": sum(len(docs) for groups in by_event.values() for docs in groups.values()),
     }
+
+
+def _documents_by_event(articles: list[dict[str, str]], events: list[str] | None) -> dict[str, dict[str, list]]:
+    """Event -> outlet -> parsed articles, for the chosen events (all when None)."""
+    by_event: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for row in articles:
+        if events is None or row["event_id"] in events:
+            doc = build_document(f"{row['event_id']}_{row['publisher_id']}", row["text"], row["title"])
+            by_event[row["event_id"]][row["publisher_id"]].append(doc)
+    return by_event
+
+
+def _cross_outlet_pairs(outlets_by_form: Mapping[str, set]) -> list[tuple[str, str]]:
+    """``(form, other form)`` of two different forms, in sorted order, that together have two outlets."""
+    return [(f1, f2) for (f1, p1), (f2, p2) in combinations(sorted(outlets_by_form.items()), 2)
+            if len(p1 | p2) > 1]
+
+
+def _outlets_by_form(entity: EntityLabels) -> dict[str, set]:
+    """Each normalised name and label phrase of a discovered entity -> the outlets using it."""
+    outlets: dict[str, set] = defaultdict(set)
+    for group, names in entity.names.items():
+        for name in names:
+            outlets[normalise_form(name)].add(group)
+    for group, labels in entity.labels.items():
+        for _, _, phrase in labels:
+            outlets[normalise_form(phrase)].add(group)
+    return outlets
+
+
+def _predicted_pairs(documents_by_outlet: Mapping[str, list]) -> set[tuple[str, str]]:
+    """The cross-outlet variant pairs discovery files under one entity, in one event's articles."""
+    return {pair for entity in discover_labels(documents_by_outlet)
+            for pair in _cross_outlet_pairs(_outlets_by_form(entity))}
+
+
+def _judge_predictions(predicted: set[tuple[str, str]], forms_of: Mapping[str, set]) -> tuple[int, int]:
+    """How many predicted pairs have two annotated forms, and how many of those share a concept."""
+    annotated = {form for forms in forms_of.values() for form in forms}
+    judged = correct = 0
+    for f1, f2 in predicted:
+        if f1 in annotated and f2 in annotated:
+            judged += 1
+            correct += any(f1 in forms and f2 in forms for forms in forms_of.values())
+    return judged, correct

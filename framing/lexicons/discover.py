@@ -184,56 +184,98 @@ class _Scanner:
 
     def labels(self, mention: _Mention) -> list[tuple[str, str, str, int]]:
         """(relation, head, phrase, sentence_index) around one mention."""
-        out = []
-        lo, hi = mention.lo, mention.hi
-        end = hi
+        end = self._phrase_end(mention)
+        sentence = self.sentence_of[mention.lo]
+        found = (self._governing_label(mention, end), self._modifying_label(mention, end),
+                 self._descriptor_label(mention), self._apposition_label(mention))
+        return [(relation, head, phrase, sentence) for relation, head, phrase in filter(None, found)]
+
+    def _phrase_end(self, mention: _Mention) -> int:
+        """Where the mention's phrase ends: one noun past an adjectival name ("the Crimean peninsula")."""
+        hi = mention.hi
         if mention.adjectival and hi < len(self.raw) and self.joined(hi) and self.lower_content(hi):
-            end = hi + 1  # "the Crimean peninsula"
-        sentence = self.sentence_of[lo]
-        # governs: HEAD prep (det) ENTITY
+            return hi + 1
+        return hi
+
+    def _preposition_before(self, lo: int) -> int:
+        """The index of the word before the name, skipping one determiner ("of [the] Crimea")."""
         k = lo - 1
         if k >= 0 and self.joined(lo) and self.words[k] in DETERMINERS:
             k -= 1
-        if k >= 1 and self.joined(k + 1) and self.words[k] in GOVERNING_PREPOSITIONS and self.joined(k) \
-                and self.lower_content(k - 1):
-            start = k - 1
-            if start >= 1 and self.joined(start) and self.lower_content(start - 1):
-                start -= 1  # one modifier: "illegal annexation of Crimea"
-            if not self.words[k - 1].endswith("ing") and self.nounish(k - 1):
-                out.append(("governs", self.words[k - 1], self._text(start, end), sentence))
-        # modifies: ENTITY('s) HEAD
+        return k
+
+    def _governing_label(self, mention: _Mention, end: int) -> tuple[str, str, str] | None:
+        """governs: HEAD prep (det) ENTITY ("reunification with Crimea")."""
+        k = self._preposition_before(mention.lo)
+        if not (k >= 1 and self.joined(k + 1) and self.words[k] in GOVERNING_PREPOSITIONS and self.joined(k)
+                and self.lower_content(k - 1)):
+            return None
+        start = k - 1
+        if start >= 1 and self.joined(start) and self.lower_content(start - 1):
+            start -= 1  # one modifier: "illegal annexation of Crimea"
+        if self.words[k - 1].endswith("ing") or not self.nounish(k - 1):
+            return None
+        return "governs", self.words[k - 1], self._text(start, end)
+
+    def _modifying_label(self, mention: _Mention, end: int) -> tuple[str, str, str] | None:
+        """modifies: ENTITY('s) HEAD ("NATO expansion", "Moscow's annexation")."""
+        lo, hi = mention.lo, mention.hi
         if end == hi and hi < len(self.raw) and self.joined(hi) and self.nounish(hi):
-            last = hi
-            if not self.words[hi].endswith("s") and last + 1 < len(self.raw) and self.joined(last + 1) \
-                    and self.nounish(last + 1):
-                last += 1  # "NATO military operations"
+            last = self._second_noun(hi)
             if mention.possessive or self.ends_noun_phrase(last + 1):
-                out.append(("modifies", self.words[last], self._text(lo, last + 1), sentence))
-        elif mention.adjectival and end > hi:
-            out.append(("modifies", self.words[hi], self._text(lo, end), sentence))
-        # describes: descriptor before a name ("North Korean leader Kim")
-        if not mention.adjectival and lo >= 1 and self.joined(lo) and self.nounish(lo - 1):
-            start = lo - 1
-            while start >= 1 and lo - start < 3 and self.joined(start) and (
-                    self.nounish(start - 1) or (self.capitalised(start - 1)
-                                                and self.words[start - 1] not in self.stop)):
-                start -= 1
-            # Only after a determiner or preposition ("with North Korean leader Kim"), and not when
-            # the name itself modifies a noun ("the top NATO commander").
-            named_noun = hi < len(self.raw) and self.joined(hi) and self.lower_content(hi)
-            before = self.words[start - 1] if start > 0 and self.joined(start) else ""
-            if not named_noun and (before in DETERMINERS or before in GOVERNING_PREPOSITIONS):
-                out.append(("describes", self.words[lo - 1], self._text(start, lo), sentence))
-        # describes: apposition ("Grushko, Moscow's permanent representative at NATO,")
-        if hi < len(self.raw) and hi in self.breaks and "," in self.body[self.spans[hi - 1][1]:self.spans[hi][0]] \
-                and self.words[hi] in {"the", "a", "an"}:
-            stop_at = hi + 1
-            while stop_at < len(self.raw) and stop_at - hi < 8 and self.joined(stop_at):
-                stop_at += 1
-            head = next((self.words[i] for i in range(stop_at - 1, hi, -1) if self.lower_content(i)), "")
-            if head:
-                out.append(("describes", head, self._text(hi, stop_at), sentence))
-        return out
+                return "modifies", self.words[last], self._text(lo, last + 1)
+            return None
+        if mention.adjectival and end > hi:
+            return "modifies", self.words[hi], self._text(lo, end)
+        return None
+
+    def _second_noun(self, hi: int) -> int:
+        """The last noun of a two-noun head after a name ("NATO military operations"), else ``hi``."""
+        if not self.words[hi].endswith("s") and hi + 1 < len(self.raw) and self.joined(hi + 1) \
+                and self.nounish(hi + 1):
+            return hi + 1
+        return hi
+
+    def _descriptor_label(self, mention: _Mention) -> tuple[str, str, str] | None:
+        """describes: a descriptor before a name ("North Korean leader Kim")."""
+        lo, hi = mention.lo, mention.hi
+        if mention.adjectival or lo < 1 or not self.joined(lo) or not self.nounish(lo - 1):
+            return None
+        start = self._descriptor_start(lo)
+        # Only after a determiner or preposition ("with North Korean leader Kim"), and not when
+        # the name itself modifies a noun ("the top NATO commander").
+        named_noun = hi < len(self.raw) and self.joined(hi) and self.lower_content(hi)
+        before = self.words[start - 1] if start > 0 and self.joined(start) else ""
+        if named_noun or not (before in DETERMINERS or before in GOVERNING_PREPOSITIONS):
+            return None
+        return "describes", self.words[lo - 1], self._text(start, lo)
+
+    def _descriptor_start(self, lo: int) -> int:
+        """The first word of the descriptor ending before token ``lo``: at most three words."""
+        start = lo - 1
+        while start >= 1 and lo - start < 3 and self.joined(start) and (
+                self.nounish(start - 1) or (self.capitalised(start - 1)
+                                            and self.words[start - 1] not in self.stop)):
+            start -= 1
+        return start
+
+    def _apposition_label(self, mention: _Mention) -> tuple[str, str, str] | None:
+        """describes: an apposition ("Grushko, Moscow's permanent representative at NATO,")."""
+        hi = mention.hi
+        if not self._opens_apposition(hi):
+            return None
+        stop_at = hi + 1
+        while stop_at < len(self.raw) and stop_at - hi < 8 and self.joined(stop_at):
+            stop_at += 1
+        head = next((self.words[i] for i in range(stop_at - 1, hi, -1) if self.lower_content(i)), "")
+        if not head:
+            return None
+        return "describes", head, self._text(hi, stop_at)
+
+    def _opens_apposition(self, hi: int) -> bool:
+        """Whether a comma and an article follow the name at ``hi`` (", the ...")."""
+        return hi < len(self.raw) and hi in self.breaks \
+            and "," in self.body[self.spans[hi - 1][1]:self.spans[hi][0]] and self.words[hi] in {"the", "a", "an"}
 
     def _text(self, lo: int, hi: int) -> str:
         return " ".join(self.body[self.spans[lo][0]:self.spans[hi - 1][1]].split())
@@ -274,7 +316,30 @@ def discover_labels(documents_by_group: Mapping[str, Iterable[Document]], min_me
         Most mentioned first, ties by entity key.
     """
     stop = load_stopwords()
-    mentions_by_key: dict[str, list] = defaultdict(list)  # key -> [(group, mention, labels)]
+    mentions_by_key, verbs, acronyms = _collect_mentions(documents_by_group, stop)
+    single = {key for key in mentions_by_key if " " not in key}
+    canonical = _canonical_keys(mentions_by_key, single, acronyms)
+    entities: dict[str, EntityLabels] = {}
+    for key, uses in mentions_by_key.items():
+        if _only_opens_sentences(key, uses):
+            continue  # a capitalised word only ever opening a sentence: not a name
+        target = canonical.get(key, key)
+        entity = entities.setdefault(target, EntityLabels(target))
+        for use in uses:
+            _add_use(entity, use, target != key and _is_demonym(key, target), verbs, stop)
+    salient = [e for e in entities.values()
+               if len(e.groups) >= min_groups and e.n_mentions >= min_mentions]
+    return sorted(salient, key=lambda e: (-e.n_mentions, e.entity))
+
+
+def _collect_mentions(documents_by_group: Mapping[str, Iterable[Document]], stop: frozenset[str]
+                      ) -> tuple[dict[str, list], set[str], dict[str, str]]:
+    """Every name mention by key, the verb-like words and the bracketed acronyms of the set.
+
+    All scanners share the one ``verbs`` set, so each sees the verbs of every
+    document once labels are read.
+    """
+    mentions_by_key: dict[str, list] = defaultdict(list)  # key -> [(group, article_id, scanner, mention)]
     verbs: set[str] = set()
     acronyms: dict[str, str] = {}
     for group in sorted(documents_by_group):
@@ -283,35 +348,50 @@ def discover_labels(documents_by_group: Mapping[str, Iterable[Document]], min_me
             scanner.verbs = verbs
             verbs |= scanner.verb_like()
             found = scanner.mentions()
-            for before, after in zip(found, found[1:]):
-                gap = doc.body[doc.token_spans[before.hi - 1][1]:doc.token_spans[after.lo][0]]
-                if gap.strip() == "(" and after.hi - after.lo == 1 and after.surface.isupper() \
-                        and before.hi - before.lo > 1:
-                    acronyms[before.key] = after.key  # "North Atlantic Treaty Organization (NATO)"
+            acronyms.update(_bracketed_acronyms(doc, found))
             for mention in found:
                 mentions_by_key[mention.key].append((group, doc.article_id, scanner, mention))
-    single = {key for key in mentions_by_key if " " not in key}
-    canonical = _canonical_keys(mentions_by_key, single, acronyms)
-    entities: dict[str, EntityLabels] = {}
-    for key, uses in mentions_by_key.items():
-        if " " not in key and all(mention.initial for *_, mention in uses):
-            continue  # a capitalised word only ever opening a sentence: not a name
-        target = canonical.get(key, key)
-        entity = entities.setdefault(target, EntityLabels(target))
-        for group, article_id, scanner, mention in uses:
-            mention.adjectival = target != key and _is_demonym(key, target)
-            entity.names.setdefault(group, Counter())[mention.surface] += 1
-            for relation, head, phrase, sentence_index in scanner.labels(mention):
-                if head in verbs or head.endswith("ed") or head in stop:
-                    continue
-                entity.labels.setdefault(group, Counter())[(relation, head, phrase)] += 1
-                where = (article_id, sentence_index)
-                known = entity.examples.get((group, phrase))
-                if known is None or where < known:  # the earliest, whatever the order
-                    entity.examples[(group, phrase)] = where
-    salient = [e for e in entities.values()
-               if len(e.groups) >= min_groups and e.n_mentions >= min_mentions]
-    return sorted(salient, key=lambda e: (-e.n_mentions, e.entity))
+    return mentions_by_key, verbs, acronyms
+
+
+def _bracketed_acronyms(doc: Document, found: list[_Mention]) -> dict[str, str]:
+    """Long form -> acronym for names followed by a bracketed acronym ("North Atlantic Treaty Organization (NATO)")."""
+    acronyms: dict[str, str] = {}
+    for before, after in zip(found, found[1:]):
+        gap = doc.body[doc.token_spans[before.hi - 1][1]:doc.token_spans[after.lo][0]]
+        if gap.strip() == "(" and after.hi - after.lo == 1 and after.surface.isupper() \
+                and before.hi - before.lo > 1:
+            acronyms[before.key] = after.key
+    return acronyms
+
+
+def _only_opens_sentences(key: str, uses: list) -> bool:
+    """Whether a one-word key is only ever seen opening a sentence ("However", "Still")."""
+    return " " not in key and all(mention.initial for *_, mention in uses)
+
+
+def _is_label_head(head: str, verbs: set[str], stop: frozenset[str]) -> bool:
+    """Whether ``head`` may head a label: not a verb, a past participle or a stop word."""
+    return not (head in verbs or head.endswith("ed") or head in stop)
+
+
+def _add_use(entity: EntityLabels, use: tuple, adjectival: bool, verbs: set[str], stop: frozenset[str]) -> None:
+    """Count one mention's name and labels into ``entity``."""
+    group, article_id, scanner, mention = use
+    mention.adjectival = adjectival
+    entity.names.setdefault(group, Counter())[mention.surface] += 1
+    for relation, head, phrase, sentence_index in scanner.labels(mention):
+        if _is_label_head(head, verbs, stop):
+            _add_label(entity, group, (relation, head, phrase), (article_id, sentence_index))
+
+
+def _add_label(entity: EntityLabels, group: str, label: tuple[str, str, str], where: tuple[str, int]) -> None:
+    """Count one label of ``group`` and keep its earliest sentence, whatever the order."""
+    entity.labels.setdefault(group, Counter())[label] += 1
+    phrase = label[2]
+    known = entity.examples.get((group, phrase))
+    if known is None or where < known:
+        entity.examples[(group, phrase)] = where
 
 
 def _is_demonym(key: str, name: str) -> bool:

@@ -227,12 +227,31 @@ class _Reporter:
                     return number
         return first if concept_index is not None else (line_of(self.text, needle) or 1)
 
+    def concept_line(self, concept_index: int) -> int:
+        """The line of the concept's ``[[concept]]`` header (1 when there is none)."""
+        return self.concept_lines[concept_index] if concept_index < len(self.concept_lines) else 1
+
     def add(self, line: int, entry: str, reason: str) -> None:
         self.problems.append(f"{self.label}, line {line}: entry {entry}: {reason}")
 
 
 def _build(data: dict[str, Any], text: str, label: str, problems: list[str]) -> Pack:
     report = _Reporter(text, label, problems)
+    header = _pack_header(data, report)
+    name = _pack_name(header, report)
+    for key in ("version", "author", "description"):
+        _text(header, key, "[pack]", report, report.line(key))
+    sources = _pack_sources(header, report)
+    sides = _pack_sides(header, report)
+    raw_concepts = _raw_concepts(data, report)
+    concepts = _build_concepts(raw_concepts, name or "pack", set(sides), report)
+    return Pack(name or "", str(header.get("version", "")), str(header.get("author", "")),
+                str(header.get("description", "")), tuple(sources), dict(sides),
+                tuple(concepts), label)
+
+
+def _pack_header(data: dict[str, Any], report: _Reporter) -> dict[str, Any]:
+    """The [pack] table ({} when missing), its unknown keys reported."""
     header = data.get("pack")
     if not isinstance(header, dict):
         report.add(1, "[pack]", "the [pack] table is missing — start the file with [pack] "
@@ -241,16 +260,29 @@ def _build(data: dict[str, Any], text: str, label: str, problems: list[str]) -> 
     for key in sorted(set(header) - PACK_KEYS):
         report.add(report.line(key), f"[pack].{key}", "unknown key — remove it or fix "
                    f"the spelling (allowed: {', '.join(sorted(PACK_KEYS))})")
+    return header
+
+
+def _pack_name(header: dict[str, Any], report: _Reporter) -> str:
+    """The pack's name ("" when missing), reported unless lower_snake_case."""
     name = _text(header, "name", "[pack]", report, report.line("name"))
     if name and not NAME_RE.match(name):
         report.add(report.line("name"), "[pack].name", f"{name!r} is not lower_snake_case — "
                    "use letters, digits and underscores")
-    for key in ("version", "author", "description"):
-        _text(header, key, "[pack]", report, report.line(key))
+    return name
+
+
+def _pack_sources(header: dict[str, Any], report: _Reporter) -> list[str]:
+    """The pack's sources, [] (reported) when they are not a list of strings."""
     sources = header.get("sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
         report.add(report.line("sources"), "[pack].sources", "must be a list of strings")
         sources = []
+    return sources
+
+
+def _pack_sides(header: dict[str, Any], report: _Reporter) -> dict[str, Any]:
+    """The [pack.sides] table ({} when fewer than two), each bad side reported."""
     sides = header.get("sides")
     if not isinstance(sides, dict) or len(sides) < 2:
         report.add(report.line("[pack.sides]"), "[pack.sides]", "list at least two sides, "
@@ -260,6 +292,11 @@ def _build(data: dict[str, Any], text: str, label: str, problems: list[str]) -> 
         if not NAME_RE.match(side) or not isinstance(who, str) or not who.strip():
             report.add(report.line(side), f"[pack.sides].{side}", "a side needs a "
                        'lower_snake_case id and a description: side_id = "who uses these terms"')
+    return sides
+
+
+def _raw_concepts(data: dict[str, Any], report: _Reporter) -> list[Any]:
+    """The [[concept]] entries as parsed ([] when none), unknown tables reported."""
     raw_concepts = data.get("concept", [])
     if not isinstance(raw_concepts, list) or not raw_concepts:
         report.add(1, "[[concept]]", "the pack has no [[concept]] entries — add at least one")
@@ -267,10 +304,15 @@ def _build(data: dict[str, Any], text: str, label: str, problems: list[str]) -> 
     for key in sorted(set(data) - {"pack", "concept"}):
         report.add(report.line(key), key, "unknown table — only [pack] and [[concept]] "
                    "are allowed")
+    return raw_concepts
+
+
+def _build_concepts(raw_concepts: list[Any], pack: str, sides: set[str], report: _Reporter) -> list[Concept]:
+    """The valid concepts, in file order; a repeated id is reported."""
     concepts: list[Concept] = []
     seen_ids: set[str] = set()
     for index, raw in enumerate(raw_concepts):
-        concept = _build_concept(raw, index, name or "pack", set(sides), report)
+        concept = _build_concept(raw, index, pack, sides, report)
         if concept is None:
             continue
         if concept.id in seen_ids:
@@ -278,9 +320,7 @@ def _build(data: dict[str, Any], text: str, label: str, problems: list[str]) -> 
                        "duplicate concept id — give each concept its own id")
         seen_ids.add(concept.id)
         concepts.append(concept)
-    return Pack(name or "", str(header.get("version", "")), str(header.get("author", "")),
-                str(header.get("description", "")), tuple(sources), dict(sides),
-                tuple(concepts), label)
+    return concepts
 
 
 def _text(table: dict[str, Any], key: str, entry: str, report: _Reporter, line: int) -> str:
@@ -294,12 +334,27 @@ def _text(table: dict[str, Any], key: str, entry: str, report: _Reporter, line: 
 def _build_concept(raw: Any, index: int, pack: str, sides: set[str],
                    report: _Reporter) -> Concept | None:
     if not isinstance(raw, dict):
-        report.add(report.concept_lines[index] if index < len(report.concept_lines) else 1,
-                   f"concept #{index + 1}", "must be a table")
+        report.add(report.concept_line(index), f"concept #{index + 1}", "must be a table")
         return None
     cid = raw.get("id")
     entry = cid if isinstance(cid, str) and cid else f"concept #{index + 1}"
-    at = report.concept_lines[index] if index < len(report.concept_lines) else 1
+    _check_concept_keys(raw, entry, index, report)
+    defaults = _options(raw, {"near": frozenset(), "window": DEFAULT_WINDOW,
+                              "case_sensitive": False, "inflect": True},
+                        entry, report, lambda key: report.line(key, index))
+    terms = _concept_terms(raw, entry, index, report)
+    by_side = _terms_by_side(terms, pack, entry, sides, defaults, report, index)
+    exclude = _exclusions(raw, pack, entry, defaults, report, index)
+    if not isinstance(cid, str):
+        return None
+    return Concept(cid, str(raw.get("description", "")), str(raw.get("note", "")),
+                   str(raw.get("source", "")), by_side, exclude)
+
+
+def _check_concept_keys(raw: dict[str, Any], entry: str, index: int, report: _Reporter) -> None:
+    """Report a bad id, unknown keys and a missing description, note or source."""
+    cid = raw.get("id")
+    at = report.concept_line(index)
     if not isinstance(cid, str) or not NAME_RE.match(cid):
         report.add(at, entry, 'id is missing or not lower_snake_case — add id = "my_concept"')
     for key in sorted(set(raw) - CONCEPT_KEYS):
@@ -307,53 +362,75 @@ def _build_concept(raw: Any, index: int, pack: str, sides: set[str],
                    f"the spelling (allowed: {', '.join(sorted(CONCEPT_KEYS))})")
     for key in ("description", "note", "source"):
         _text(raw, key, entry, report, at)
-    defaults = _options(raw, {"near": frozenset(), "window": DEFAULT_WINDOW,
-                              "case_sensitive": False, "inflect": True},
-                        entry, report, lambda key: report.line(key, index))
+
+
+def _concept_terms(raw: dict[str, Any], entry: str, index: int, report: _Reporter) -> dict[str, Any]:
+    """The [concept.terms] table ({} when not a table), reported unless it has two sides."""
     terms = raw.get("terms")
     if not isinstance(terms, dict) or len(terms) < 2:
         report.add(report.line("terms", index), entry, "list the terms of at least two sides "
                    "in [concept.terms] — every concept must be symmetric")
         terms = terms if isinstance(terms, dict) else {}
+    return terms
+
+
+def _terms_by_side(terms: dict[str, Any], pack: str, entry: str, sides: set[str], defaults: dict[str, Any],
+                   report: _Reporter, index: int) -> dict[str, tuple[Term, ...]]:
+    """Side -> its valid terms, in file order; a form listed for two sides is reported."""
     by_side: dict[str, tuple[Term, ...]] = {}
-    owner: dict[str, str] = {}
+    owner: dict[str, str] = {}  # match key of a form -> the side that listed it first
     for side, items in terms.items():
-        if side not in sides:
-            report.add(report.line(side, index), f"{entry}.{side}", f"side {side!r} is not "
-                       f"declared in [pack.sides] — add it there or use one of {sorted(sides)}")
-        if not isinstance(items, list) or not items:
-            report.add(report.line(side, index), f"{entry}.{side}", "must be a non-empty list "
-                       "of terms")
+        if not _side_is_usable(side, items, sides, entry, report, index):
             continue
         built = []
         for item in items:
             term = _build_term(item, pack, entry, side, defaults, report, index)
-            if term is None:
-                continue
-            for form in term.forms:
-                key = match_key(form)
-                if owner.get(key, side) != side:
-                    report.add(report.line(term.term, index), f"{entry}.{side}",
-                               f"{form!r} is also listed for side {owner[key]!r} — a form "
-                               "can belong to one side of a concept only")
-                owner[key] = side
-            built.append(term)
+            if term is not None:
+                _claim_forms(term, side, owner, entry, report, index)
+                built.append(term)
         by_side[side] = tuple(built)
-    exclude = []
+    return by_side
+
+
+def _side_is_usable(side: str, items: Any, sides: set[str], entry: str, report: _Reporter, index: int) -> bool:
+    """Whether a side's terms are a non-empty list; an undeclared side is reported but kept."""
+    if side not in sides:
+        report.add(report.line(side, index), f"{entry}.{side}", f"side {side!r} is not "
+                   f"declared in [pack.sides] — add it there or use one of {sorted(sides)}")
+    if not isinstance(items, list) or not items:
+        report.add(report.line(side, index), f"{entry}.{side}", "must be a non-empty list "
+                   "of terms")
+        return False
+    return True
+
+
+def _claim_forms(term: Term, side: str, owner: dict[str, str], entry: str, report: _Reporter,
+                 index: int) -> None:
+    """Record ``side`` as the owner of the term's forms, reporting forms another side listed."""
+    for form in term.forms:
+        key = match_key(form)
+        if owner.get(key, side) != side:
+            report.add(report.line(term.term, index), f"{entry}.{side}",
+                       f"{form!r} is also listed for side {owner[key]!r} — a form "
+                       "can belong to one side of a concept only")
+        owner[key] = side
+
+
+def _exclusions(raw: dict[str, Any], pack: str, entry: str, defaults: dict[str, Any], report: _Reporter,
+                index: int) -> tuple[Term, ...]:
+    """The concept's ``exclude`` phrases as terms (matched anywhere: no ``near``)."""
     raw_exclude = raw.get("exclude", [])
     if not isinstance(raw_exclude, list) or not all(isinstance(x, str) for x in raw_exclude):
         report.add(report.line("exclude", index), entry, 'exclude must be a list of phrases, '
                    'e.g. exclude = ["Cold War"]')
         raw_exclude = []
+    exclude = []
     for phrase in raw_exclude:
         term = _build_term(phrase, pack, entry, "", {**defaults, "near": frozenset()}, report,
                            index)
         if term is not None:
             exclude.append(term)
-    if not isinstance(cid, str):
-        return None
-    return Concept(cid, str(raw.get("description", "")), str(raw.get("note", "")),
-                   str(raw.get("source", "")), by_side, tuple(exclude))
+    return tuple(exclude)
 
 
 def _options(table: dict[str, Any], defaults: dict[str, Any], entry: str, report: _Reporter,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -43,39 +44,74 @@ def draft_concepts(entities: Iterable[EntityLabels], max_concepts: int = 30) -> 
     concepts = []
     for entity in entities:
         for relation in DRAFT_RELATIONS:
-            heads = {group: entity.heads(group, relation) for group in entity.groups}
-            users: dict[str, set[str]] = {}
-            for group, counter in heads.items():
-                for head in counter:
-                    users.setdefault(head, set()).add(group)
-            own: dict[str, list[str]] = {}
-            taken: set[str] = set()
-            for group in sorted(heads):
-                words = sorted((h for h in heads[group] if users[h] == {group}),
-                               key=lambda h: (-heads[group][h], h))
-                kept = []
-                for word in words:
-                    keys = {match_key(form) for form in expand_forms(word, True)}
-                    if keys & taken:
-                        continue  # a plural of another side's word
-                    taken |= keys
-                    kept.append(word)
-                if kept:
-                    own[group] = kept
-            if len(own) < 2:
+            concept = _draft_concept(entity, relation)
+            if concept is None:
                 continue
-            examples = []
-            for group in sorted(own):
-                phrase = next(p for p in entity.phrases(group, relation)
-                              if any(w in p.lower().split() for w in own[group]))
-                examples.append(f"{group}: '{phrase}'")
-            near = sorted({name.split()[-1].replace("’", "'") for counter in entity.names.values()
-                           for name in counter})
-            concepts.append({"id": f"{slug(entity.entity, 'entity')}_{relation}", "entity": entity.entity,
-                             "relation": relation, "terms": own, "near": near, "examples": examples})
+            concepts.append(concept)
             if len(concepts) >= max_concepts:
                 return concepts
     return concepts
+
+
+def _draft_concept(entity: EntityLabels, relation: str) -> dict | None:
+    """The draft concept of one entity and relation, or None unless two groups have words of their own."""
+    heads = {group: entity.heads(group, relation) for group in entity.groups}
+    own = _own_heads(heads)
+    if len(own) < 2:
+        return None
+    examples = [f"{group}: '{_example_phrase(entity, group, relation, own[group])}'" for group in sorted(own)]
+    return {"id": f"{slug(entity.entity, 'entity')}_{relation}", "entity": entity.entity,
+            "relation": relation, "terms": own, "near": _near_words(entity), "examples": examples}
+
+
+def _head_users(heads: Mapping[str, Counter]) -> dict[str, set[str]]:
+    """Head word -> the groups that use it."""
+    users: dict[str, set[str]] = {}
+    for group, counter in heads.items():
+        for head in counter:
+            users.setdefault(head, set()).add(group)
+    return users
+
+
+def _own_heads(heads: Mapping[str, Counter]) -> dict[str, list[str]]:
+    """Group -> the head words only it uses, most frequent first; groups left with none are dropped.
+
+    A word whose forms match a word kept earlier (groups in sorted order) is
+    dropped: it is a plural of another side's word.
+    """
+    users = _head_users(heads)
+    own: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    for group in sorted(heads):
+        words = sorted((h for h in heads[group] if users[h] == {group}),
+                       key=lambda h: (-heads[group][h], h))
+        kept, taken = _without_taken_forms(words, taken)
+        if kept:
+            own[group] = kept
+    return own
+
+
+def _without_taken_forms(words: list[str], taken: set[str]) -> tuple[list[str], set[str]]:
+    """``words`` less those sharing a form with ``taken`` or an earlier word, and the forms now taken."""
+    kept = []
+    taken = set(taken)
+    for word in words:
+        keys = {match_key(form) for form in expand_forms(word, True)}
+        if keys & taken:
+            continue
+        taken |= keys
+        kept.append(word)
+    return kept, taken
+
+
+def _example_phrase(entity: EntityLabels, group: str, relation: str, words: list[str]) -> str:
+    """The group's most frequent label phrase containing one of ``words``."""
+    return next(p for p in entity.phrases(group, relation) if any(w in p.lower().split() for w in words))
+
+
+def _near_words(entity: EntityLabels) -> list[str]:
+    """The last word of each of the entity's names, straight apostrophes, sorted."""
+    return sorted({name.split()[-1].replace("’", "'") for counter in entity.names.values() for name in counter})
 
 
 def suggest_pack(documents_by_group: Mapping[str, Iterable[Document]], name: str = "draft",

@@ -226,25 +226,44 @@ def _replace_emojis_by_loop(text: str, emojis: dict[str, str]) -> str:
 
 
 def _negation_check(valence: float, lowers: list[str], start_i: int, i: int) -> float:
+    """The library's negation check of the word ``start_i + 1`` places before word ``i``."""
     if start_i == 0:
-        if _is_negation(lowers[i - 1]):
-            valence = valence * N_SCALAR
+        return _negation_one_before(valence, lowers, i)
     if start_i == 1:
-        if lowers[i - 2] == "never" and (lowers[i - 1] == "so" or lowers[i - 1] == "this"):
-            valence = valence * 1.25
-        elif lowers[i - 2] == "without" and lowers[i - 1] == "doubt":
-            pass
-        elif _is_negation(lowers[i - 2]):
-            valence = valence * N_SCALAR
+        return _negation_two_before(valence, lowers, i)
     if start_i == 2:
-        # Same precedence as the library: (never and (so or this)) or (so or this).
-        if lowers[i - 3] == "never" and (lowers[i - 2] == "so" or lowers[i - 2] == "this") or \
-                (lowers[i - 1] == "so" or lowers[i - 1] == "this"):
-            valence = valence * 1.25
-        elif lowers[i - 3] == "without" and (lowers[i - 2] == "doubt" or lowers[i - 1] == "doubt"):
-            pass
-        elif _is_negation(lowers[i - 3]):
-            valence = valence * N_SCALAR
+        return _negation_three_before(valence, lowers, i)
+    return valence
+
+
+def _negation_one_before(valence: float, lowers: list[str], i: int) -> float:
+    """Dampen and flip ``valence`` after a negation ("not good")."""
+    if _is_negation(lowers[i - 1]):
+        return valence * N_SCALAR
+    return valence
+
+
+def _negation_two_before(valence: float, lowers: list[str], i: int) -> float:
+    """"never so/this" boosts, "without doubt" keeps, a negation two words back flips."""
+    if lowers[i - 2] == "never" and (lowers[i - 1] == "so" or lowers[i - 1] == "this"):
+        return valence * 1.25
+    if lowers[i - 2] == "without" and lowers[i - 1] == "doubt":
+        return valence
+    if _is_negation(lowers[i - 2]):
+        return valence * N_SCALAR
+    return valence
+
+
+def _negation_three_before(valence: float, lowers: list[str], i: int) -> float:
+    """"never so/this" (or "so/this" just before) boosts, "without doubt" keeps, a negation three back flips."""
+    # Same precedence as the library: (never and (so or this)) or (so or this).
+    if lowers[i - 3] == "never" and (lowers[i - 2] == "so" or lowers[i - 2] == "this") or \
+            (lowers[i - 1] == "so" or lowers[i - 1] == "this"):
+        return valence * 1.25
+    if lowers[i - 3] == "without" and (lowers[i - 2] == "doubt" or lowers[i - 1] == "doubt"):
+        return valence
+    if _is_negation(lowers[i - 3]):
+        return valence * N_SCALAR
     return valence
 
 
