@@ -113,7 +113,8 @@ def test_every_record_line_becomes_an_article_or_a_warning_naming_it(lines):
         reader = CorpusReader(path)
         articles = list(reader)
     accounted = {int(a.source.rsplit(" ", 1)[1]) for a in articles}
-    for warning in reader.warnings:
+    # A repeated id is renamed and the article read: that note names a line already accounted for.
+    for warning in (w for w in reader.warnings if "— renamed to" not in w):
         number = warning.split(" line ", 1)[1].split(":", 1)[0] if " line " in warning else None
         assert number is not None and number.isdigit(), warning
         assert int(number) not in accounted, warning
