@@ -129,61 +129,106 @@ def _table_line(text: str, table: str, number: int) -> int:
 
 
 def _read_file(data, text, label, actors, affiliations, roles) -> None:
-    known = {"version", "actor", "affiliation", "role"}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise DataFileError(f"{label}: unknown table(s) {unknown} — use [[actor]], [[affiliation]] or [[role]]")
+    """Validate one parsed registry file and add its entries to ``actors``, ``affiliations`` and ``roles``."""
+    _check_tables(data, label)
     seen: dict[str, str] = {}
     for entry in data.get("actor", []):
-        name = entry.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise DataFileError(f'{label}: an [[actor]] has no name — add name = "..."')
-        line = line_of(text, f'name = "{name}"')
-        where = f"{label}, line {line}: entry {name!r}"
-        side = entry.get("side")
-        if side not in SIDES:
-            raise DataFileError(f"{where}: side {side!r} is not one of {', '.join(SIDES)} — use one of them")
-        kind = entry.get("kind", "person")
-        if kind not in ACTOR_KINDS:
-            raise DataFileError(
-                f"{where}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}"
-                " — use one of them (leave kind out for a person)"
-            )
-        aliases = entry.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise DataFileError(f'{where}: aliases must be a list of names — e.g. aliases = ["Grushko"]')
-        note = entry.get("note")
-        if not isinstance(note, str) or not note.strip():
-            raise DataFileError(f"{where}: note is missing — say who this is (role, dates)")
-        extra = set(entry) - {"name", "aliases", "side", "kind", "note"}
-        if extra:
-            raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
-        for spelling in (name, *aliases):
-            other = seen.get(_fold(spelling))
-            if other and other != name:
-                raise DataFileError(f"{where}: {spelling!r} is also a spelling of {other!r} — keep it in one entry")
-            seen[_fold(spelling)] = name
-        actors[name] = Actor(name, tuple(aliases), side, kind, note.strip())
+        actor = _read_actor(entry, text, label, seen)
+        seen.update(_spelling_owners(actor))
+        actors[actor.name] = actor
     for number, entry in enumerate(data.get("affiliation", [])):
-        words = entry.get("words")
-        side = entry.get("side")
-        line = _table_line(text, "affiliation", number)
-        where = f"{label}, line {line}: [[affiliation]]"
-        if side not in SIDES:
-            raise DataFileError(f"{where}: side {side!r} is not one of {', '.join(SIDES)} — use one of them")
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-            raise DataFileError(f'{where}: words must be a non-empty list of words — e.g. words = ["Latvian"]')
-        for word in words:
-            affiliations[word.replace("’", "'")] = side
-            affiliations[word.replace("'", "’")] = side
+        affiliations.update(_read_affiliation(entry, text, label, number))
     for number, entry in enumerate(data.get("role", [])):
-        words = entry.get("words")
-        named = entry.get("named")
-        if not isinstance(words, list) or not words or not isinstance(named, bool):
-            line = _table_line(text, "role", number)
-            raise DataFileError(
-                f"{label}, line {line}: [[role]]: needs a list of words and named as true or false"
-                ' — e.g. words = ["spokesman"] and named = false'
-            )
-        for word in words:
-            roles[word.lower()] = named
+        roles.update(_read_role(entry, text, label, number))
+
+
+def _check_tables(data: dict, label: str) -> None:
+    """Raise on a table other than ``version``, ``[[actor]]``, ``[[affiliation]]`` and ``[[role]]``."""
+    unknown = sorted(set(data) - {"version", "actor", "affiliation", "role"})
+    if unknown:
+        raise DataFileError(f"{label}: unknown table(s) {unknown} — use [[actor]], [[affiliation]] or [[role]]")
+
+
+def _read_actor(entry: dict, text: str, label: str, seen: dict[str, str]) -> Actor:
+    """The validated ``[[actor]]`` ``entry``; ``seen`` maps folded spellings met earlier in the file to names."""
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise DataFileError(f'{label}: an [[actor]] has no name — add name = "..."')
+    line = line_of(text, f'name = "{name}"')
+    where = f"{label}, line {line}: entry {name!r}"
+    side = _checked_side(entry.get("side"), where)
+    kind = _checked_kind(entry.get("kind", "person"), where)
+    aliases = _checked_aliases(entry.get("aliases", []), where)
+    note = _checked_note(entry.get("note"), where)
+    extra = set(entry) - {"name", "aliases", "side", "kind", "note"}
+    if extra:
+        raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
+    _check_spellings_free(name, aliases, seen, where)
+    return Actor(name, tuple(aliases), side, kind, note.strip())
+
+
+def _checked_side(side, where: str) -> str:
+    if side not in SIDES:
+        raise DataFileError(f"{where}: side {side!r} is not one of {', '.join(SIDES)} — use one of them")
+    return side
+
+
+def _checked_kind(kind, where: str) -> str:
+    if kind not in ACTOR_KINDS:
+        raise DataFileError(
+            f"{where}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}"
+            " — use one of them (leave kind out for a person)"
+        )
+    return kind
+
+
+def _checked_aliases(aliases, where: str) -> list[str]:
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise DataFileError(f'{where}: aliases must be a list of names — e.g. aliases = ["Grushko"]')
+    return aliases
+
+
+def _checked_note(note, where: str) -> str:
+    if not isinstance(note, str) or not note.strip():
+        raise DataFileError(f"{where}: note is missing — say who this is (role, dates)")
+    return note
+
+
+def _check_spellings_free(name: str, aliases: list[str], seen: dict[str, str], where: str) -> None:
+    """Raise when a spelling of ``name`` already belongs to another actor of the same file."""
+    for spelling in (name, *aliases):
+        other = seen.get(_fold(spelling))
+        if other and other != name:
+            raise DataFileError(f"{where}: {spelling!r} is also a spelling of {other!r} — keep it in one entry")
+
+
+def _spelling_owners(actor: Actor) -> dict[str, str]:
+    """Each folded spelling of ``actor`` mapped to its canonical name."""
+    return {_fold(spelling): actor.name for spelling in (actor.name, *actor.aliases)}
+
+
+def _read_affiliation(entry: dict, text: str, label: str, number: int) -> dict[str, str]:
+    """The ``number``-th ``[[affiliation]]``, validated: each word (with either apostrophe) mapped to its side."""
+    words = entry.get("words")
+    where = f"{label}, line {_table_line(text, 'affiliation', number)}: [[affiliation]]"
+    side = _checked_side(entry.get("side"), where)
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise DataFileError(f'{where}: words must be a non-empty list of words — e.g. words = ["Latvian"]')
+    spellings: dict[str, str] = {}
+    for word in words:
+        spellings[word.replace("’", "'")] = side
+        spellings[word.replace("'", "’")] = side
+    return spellings
+
+
+def _read_role(entry: dict, text: str, label: str, number: int) -> dict[str, bool]:
+    """The ``number``-th ``[[role]]``, validated: each lowercased word mapped to whether it names a source."""
+    words = entry.get("words")
+    named = entry.get("named")
+    if not isinstance(words, list) or not words or not isinstance(named, bool):
+        line = _table_line(text, "role", number)
+        raise DataFileError(
+            f"{label}, line {line}: [[role]]: needs a list of words and named as true or false"
+            ' — e.g. words = ["spokesman"] and named = false'
+        )
+    return {word.lower(): named for word in words}

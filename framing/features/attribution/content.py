@@ -60,6 +60,8 @@ CLOSE_MARKS = CLOSE_QUOTES + "'"
 DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^–—\n]{0,30}?)?\s*(?:[–—-]|/[A-Z]+/\.?)\s+")
 # Words that may sit between a cue and its complement ("said on Monday that").
 _ADVERBIAL_LIMIT = 10
+# Quotes or a semicolon between a cue and a word: that word is past the cue's clause.
+_GAP_BREAKS = '"“”;'
 
 
 class BodyText:
@@ -143,39 +145,53 @@ class ContentRules(BodyText):
 
     def _complement(self, pos: int, end: int, objects: bool = False) -> tuple[int, bool] | None:
         """Where the content starts after a cue, and whether it opened with a complement."""
-        body, doc = self.body, self.doc
         start = self._skip_space(pos, end)
         if start >= end:
             return None
+        opened = self._opening_mark(start, end)
+        if opened is not None:
+            return opened, True
+        return self._complement_in_words(start, end, objects)
+
+    def _opening_mark(self, start: int, end: int) -> int | None:
+        """Content start when the cue is followed by a colon or a quotation (': "...', ', "...')."""
+        body = self.body
         if body[start] in ":,":
             after = self._skip_space(start + 1, end)
             if after < end and body[after] in OPEN_MARKS:
-                return after, True
+                return after
             if body[start] == ":":
-                return after, True
+                return after
         if body[start] in OPEN_QUOTES or self._quote_starting_at(start):
-            return start, True
+            return start
+        return None
+
+    def _complement_in_words(self, start: int, end: int, objects: bool) -> tuple[int, bool]:
+        """Content start among the first words after a cue: a quote, colon or complementizer, else ``start``."""
+        body, doc = self.body, self.doc
         for n, k in enumerate(doc.tokens_between(start, end)):
             if n > _ADVERBIAL_LIMIT:
                 break
             tok_start = doc.token_spans[k][0]
-            if body[tok_start - 1 : tok_start] in OPEN_QUOTES and n:
-                return tok_start - 1, True
             gap = body[start:tok_start]
-            if ":" in gap and not any(c in gap for c in '"“”;'):
-                return self._skip_space(start + gap.index(":") + 1, end), True
-            if any(c in gap for c in '"“”;'):
+            opened = self._opened_before_word(gap, start, end, tok_start, n)
+            if opened is not None:
+                return opened, True
+            if any(c in gap for c in _GAP_BREAKS):
                 break
             if doc.tokens[k] in COMPLEMENTIZERS:
                 return tok_start, True
-            if doc.tokens[k] in SUBORDINATORS:
-                break  # "told MSNBC when asked about concerns that ...": not the content
-            # Only "when, where, to whom" words may stand between a cue and its
-            # clause ("said on Monday that", "told reporters that"); "said he
-            # was sure that" starts its content at "he".
-            if n == 0 and doc.tokens[k] not in ADJUNCT_STARTS and not objects:
+            if _ends_lead_in(doc.tokens[k], n, objects):
                 break
         return start, False
+
+    def _opened_before_word(self, gap: str, start: int, end: int, tok_start: int, n: int) -> int | None:
+        """Content start at an open quote just before the ``n``-th word, or after a colon in ``gap``."""
+        if self.body[tok_start - 1 : tok_start] in OPEN_QUOTES and n:
+            return tok_start - 1
+        if ":" in gap and not any(c in gap for c in _GAP_BREAKS):
+            return self._skip_space(start + gap.index(":") + 1, end)
+        return None
 
     def kind_of(self, contents: list[Span]) -> str:
         total = quoted = 0
@@ -359,6 +375,24 @@ def inner_span(body: str, q) -> Span:
         if end > start and body[end - 1] in CLOSE_QUOTES + "'":
             end -= 1
     return start, end
+
+
+def _ends_lead_in(word: str, n: int, objects: bool) -> bool:
+    """Whether the ``n``-th word after a cue ends the search for a complementizer.
+
+    A subordinator starts another clause ("told MSNBC when asked about concerns
+    that ..."); only "when, where, to whom" words may stand between a cue and
+    its clause ("said on Monday that", "told reporters that"), so "said he was
+    sure that" starts its content at "he".
+
+    Examples
+    --------
+    >>> _ends_lead_in("when", 2, False), _ends_lead_in("on", 0, False), _ends_lead_in("he", 0, False)
+    (True, False, True)
+    """
+    if word in SUBORDINATORS:
+        return True
+    return n == 0 and word not in ADJUNCT_STARTS and not objects
 
 
 def _gap_is_word_space(body: str, end: int, start: int) -> bool:

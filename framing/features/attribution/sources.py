@@ -139,13 +139,33 @@ class SourceRules(BodyText):
         idx = list(doc.tokens_between(sentence.start, cue_start))
         while idx and doc.tokens[idx[-1]] in AUXILIARIES:
             idx.pop()
-        if not idx or doc.tokens[idx[-1]] in STOPWORDS or doc.tokens[idx[-1]] in DETERMINERS:
+        if not idx or not self._may_end_subject(idx[-1], cue_start):
             return None
-        if doc.tokens[idx[-1]].endswith(("'s", "’s", "s'", "s’")):
-            return None  # "NATO's declared readiness": a possessive before a participle
         end = doc.token_spans[idx[-1]][1]
-        if body[end:cue_start].strip() not in ("", ")", "%", ",", "),"):
+        start = self._subject_start(sentence, idx, end)
+        if start is None or start >= end or not self._reads_as_subject(start, end):
             return None
+        if body[end:cue_start].lstrip().startswith(")"):
+            end = body.index(")", end) + 1
+        return start, end
+
+    def _may_end_subject(self, last: int, cue_start: int) -> bool:
+        """Whether token ``last`` can end a subject of the cue at ``cue_start``.
+
+        Not a stopword, determiner or possessive ("NATO's declared readiness"),
+        and followed by nothing but ")", "%" or a comma before the cue.
+        """
+        word = self.doc.tokens[last]
+        if word in STOPWORDS or word in DETERMINERS or word.endswith(("'s", "’s", "s'", "s’")):
+            return False
+        return self.body[self.doc.token_spans[last][1] : cue_start].strip() in ("", ")", "%", ",", "),")
+
+    def _subject_start(self, sentence: Sentence, idx: list[int], end: int) -> int | None:
+        """Start of the clause ending at ``idx[-1]``: after a dateline or the last comma that opens a phrase.
+
+        None when a quotation mark comes first: the words before the cue are content.
+        """
+        doc, body = self.doc, self.body
         start = sentence.start
         dateline = DATELINE.match(body, start, end)
         if dateline:
@@ -154,25 +174,28 @@ class SourceRules(BodyText):
             gap = body[doc.token_spans[k][1] : doc.token_spans[k + 1][0]]
             if any(c in gap for c in ",;:") and ")" not in gap:
                 if doc.tokens[k + 1] in DETERMINERS or starts_upper(body, doc.token_spans[k + 1][0]):
-                    start = doc.token_spans[k + 1][0]
-                    break
+                    return doc.token_spans[k + 1][0]
             if any(c in gap for c in OPEN_MARKS + CLOSE_MARKS):
-                return None  # a quotation: the words before the cue are content
-        if start >= end:
-            return None
+                return None
+        return start
+
+    def _reads_as_subject(self, start: int, end: int) -> bool:
+        """Whether the words in ``start:end`` read as a subject, not a clause of their own.
+
+        At most 30 words, not opened by a subordinator, complementizer or "to",
+        no finite verb or cue outside a relative clause, and a capitalised
+        word or a determiner among them.
+        """
+        doc = self.doc
         words = doc.tokens_between(start, end)
         if len(words) > 30 or doc.tokens[words[0]] in SUBORDINATORS | COMPLEMENTIZERS | {"to"}:
-            return None
+            return False
         for k in words:
             if doc.tokens[k] in ("who", "which", "that"):
                 break  # "X, who played ... and is now running ...,": verbs of a relative clause
             if doc.tokens[k] in FINITE or doc.tokens[k] in self.verb_forms:
-                return None  # a clause of its own, not a subject
-        if not any(starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in DETERMINERS for k in words):
-            return None
-        if body[end:cue_start].lstrip().startswith(")"):
-            end = body.index(")", end) + 1
-        return start, end
+                return False
+        return any(starts_upper(self.body, doc.token_spans[k][0]) or doc.tokens[k] in DETERMINERS for k in words)
 
     def _coordinated_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
         """The subject of "X rejected the idea and said ...": the clause's first noun phrase."""

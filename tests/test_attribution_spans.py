@@ -1,0 +1,107 @@
+"""Spans: whole attribution relations (source, cue, contents) found in a document."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.document.parse import build_document
+from framing.features.attribution.cues import CueLexicon
+from framing.features.attribution.spans import Attribution, _clause_head, _runs_past, find_attributions
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return CueLexicon.load()
+
+
+def _found(lexicon, text):
+    doc = build_document("t", text)
+    return [
+        (
+            doc.body[a.source[0] : a.source[1]] if a.source else None,
+            a.cue_text,
+            [doc.body[s:e] for s, e in a.contents],
+        )
+        for a in find_attributions(doc, lexicon)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A coordinated clause with its own attribution ends the first content.
+        (
+            "Lavrov said talks were over but Stoltenberg said the door was open.",
+            [("Lavrov", "said", ["talks were over"]), ("Stoltenberg", "said", ["the door was open"])],
+        ),
+        (
+            "Lavrov said talks were over; Stoltenberg said the door was open.",
+            [("Lavrov", "said", ["talks were over"]), ("Stoltenberg", "said", ["the door was open"])],
+        ),
+        (
+            "Analysts said the ruble would fall, and officials said it would not.",
+            [("Analysts", "said", ["the ruble would fall"]), ("officials", "said", ["it would not"])],
+        ),
+        # ", adding that": a second statement by the same source
+        (
+            "Lavrov said talks were over, adding that NATO was to blame.",
+            [("Lavrov", "said", ["talks were over"]), ("Lavrov", "adding", ["that NATO was to blame"])],
+        ),
+        (
+            "Lavrov said talks were over. Stoltenberg disagreed, saying the door was open.",
+            [("Lavrov", "said", ["talks were over"]), ("Stoltenberg", "saying", ["the door was open"])],
+        ),
+        # "quoted X as saying": X speaks, the content on either side
+        (
+            'The AP quoted Stavridis as saying: "We are in danger of stumbling backward."',
+            [("Stavridis", "quoted", ["We are in danger of stumbling backward"])],
+        ),
+        ('"We are in danger," the AP quoted Stavridis as saying.', [("Stavridis", "quoted", ["We are in danger"])]),
+        # passives report no speaker
+        ("It is said that talks are over.", []),
+        ("Lavrov was told that talks were over.", []),
+    ],
+)
+def test_find_attributions(lexicon, text, expected):
+    assert _found(lexicon, text) == expected
+
+
+def test_quote_paragraph_continues_an_indirect_statement(lexicon):
+    text = 'He said talks were over.\n"We were always ready, and we remain ready today."'
+    first, second = find_attributions(build_document("t", text), lexicon)
+    assert (first.kind, second.kind) == ("indirect", "direct")
+    assert second.continues is first and second.source == first.source
+    assert (second.cue, second.cue_text) == (None, "")
+
+
+def _attribution(source, cue, contents):
+    return Attribution("indirect", source, cue, contents, None, 0)
+
+
+@pytest.mark.parametrize(
+    ("source", "cue", "expected"),
+    [
+        ((0, 6), (7, 11), 0),  # "Lavrov said ...": the clause starts at the source
+        ((20, 26), (15, 19), 15),  # "..., said Lavrov": inverted, it starts at the cue
+        (None, (7, 11), 7),
+    ],
+)
+def test_clause_head(source, cue, expected):
+    assert _clause_head(_attribution(source, cue, [(12, 40)])) == expected
+
+
+@pytest.mark.parametrize(
+    ("cue", "content", "joint", "expected"),
+    [
+        ((7, 11), (12, 40), 30, True),
+        ((7, 11), (12, 40), 40, False),  # the content already ends there
+        ((35, 39), (12, 40), 30, False),  # a cue after the joint belongs to the second clause
+        (None, (12, 40), 30, True),
+    ],
+)
+def test_runs_past(cue, content, joint, expected):
+    assert _runs_past(_attribution((0, 6), cue, [content]), joint) is expected
+
+
+def test_content_span_covers_every_content():
+    assert _attribution((0, 6), (7, 11), [(12, 20), (30, 45)]).content_span == (12, 45)

@@ -1,0 +1,157 @@
+"""Speakers: the source span next to a cue, personal names, and resolving sources across an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.document.parse import build_document
+from framing.features.attribution.actors import ActorRegistry
+from framing.features.attribution.cues import CueLexicon
+from framing.features.attribution.speakers import (
+    SpeakerResolver,
+    noun_phrase_start,
+    person_name,
+    source_after,
+    source_before,
+)
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return ActorRegistry.load()
+
+
+@pytest.fixture(scope="module")
+def verb_forms():
+    return frozenset(CueLexicon.load().verbs)
+
+
+def _text(doc, span):
+    return None if span is None else doc.body[span[0] : span[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NATO Secretary General Jens Stoltenberg said on Monday that the alliance was ready.",
+            "NATO Secretary General Jens Stoltenberg",
+        ),
+        ("The head of the agency said the data were wrong.", "The head of the agency"),  # through "of"
+        ("He has also said the talks failed.", "He"),  # auxiliaries between subject and verb
+        ("In Brussels on Monday the minister said talks would go on.", "the minister"),
+        ("Mr. Trump said the plan was dead.", "Mr. Trump"),  # the full stop of "Mr."
+        ("U.S. officials said the plan was dead.", "U.S. officials"),
+    ],
+)
+def test_source_before(text, expected):
+    doc = build_document("t", text)
+    assert _text(doc, source_before(doc, doc.sentences[0], text.index("said"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "expected"),
+    [
+        (
+            '"We are ready," said Russian Deputy Foreign Minister Alexander Grushko.',
+            "said ",
+            "Russian Deputy Foreign Minister Alexander Grushko",
+        ),
+        ('"We are ready," said the deputy minister, adding that talks were over.', "said ", "the deputy minister"),
+        ('"We are ready," said he.', "said ", "he"),
+        ('"It is over," said Stoltenberg and Lavrov.', "said ", "Stoltenberg and Lavrov"),
+        # a name in apposition after the title
+        (
+            "According to Russia's new ambassador to the UK, Andrei Kelin, talks are over.",
+            "According to ",
+            "Russia's new ambassador to the UK, Andrei Kelin",
+        ),
+        ("According to officials in Kyiv, talks are over.", "According to ", "officials"),
+        ("According to data released on Monday, talks are over.", "According to ", "data"),  # "-ed" verb ends it
+        ("The diplomat warned the alliance and said talks were over.", "", "The diplomat"),
+    ],
+)
+def test_source_after(verb_forms, text, after, expected):
+    doc = build_document("t", text)
+    pos = text.index(after) + len(after) if after else 0
+    assert _text(doc, source_after(doc, doc.sentences[0], pos, verb_forms)) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "limit", "expected"),
+    [
+        ("the head of the agency", 9, 0),
+        ("a veteran diplomat", 9, 0),
+        ("Russian envoy Alexander Grushko", 2, 2),  # at most ``limit`` words
+        ("growth in jobs", 9, None),  # lowercase words with no determiner are no speaker ...
+        ("forecasts by economists", 9, 2),  # ... unless they name a vague source
+    ],
+)
+def test_noun_phrase_start(words, limit, expected):
+    doc = build_document("t", words)
+    assert noun_phrase_start(doc, list(range(len(doc.tokens))), limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO Secretary General Jens Stoltenberg", "Jens Stoltenberg"),
+        ("Mr. Trump", "Trump"),
+        ("Sen. Elizabeth Warren (D-MA)", "Elizabeth Warren"),
+        ("Jean-Claude Juncker", "Jean-Claude Juncker"),
+        ("Donald Trump's campaign manager", None),  # the manager speaks, not Trump
+        ("Russian Northern Fleet", None),
+        ("Monday", None),
+    ],
+)
+def test_person_name(text, expected):
+    assert person_name(text) == expected
+
+
+def _resolve_all(registry, sources):
+    resolver = SpeakerResolver(registry)
+    return [resolver.resolve(source) for source in sources]
+
+
+@pytest.mark.parametrize(
+    ("sources", "names"),
+    [
+        (["Jens Stoltenberg", "he"], ["Jens Stoltenberg"] * 2),
+        (["NATO", "they"], ["NATO"] * 2),  # "they" goes to the last body, not a person
+        (["he"], ["he"]),  # nobody named yet: unresolved
+        (["John Smith", "Smith", "Mr. Smith"], ["John Smith"] * 3),  # surnames merge
+        (["a NATO source", "the NATO source", "the source"], ["a NATO source"] * 3),
+        (["a NATO source", "the Russian source"], ["a NATO source", "a Russian source"]),  # sides differ
+        # a description goes to the person written with that title, not to the last one named ...
+        (
+            ["NATO Secretary General Jens Stoltenberg", "Sergei Lavrov", "the secretary general"],
+            ["Jens Stoltenberg", "Sergei Lavrov", "Jens Stoltenberg"],
+        ),
+        # ... and to the last named person when nobody was written with it
+        (
+            ["Jens Stoltenberg", "Sergei Lavrov", "the secretary general"],
+            ["Jens Stoltenberg", "Sergei Lavrov", "Sergei Lavrov"],
+        ),
+    ],
+)
+def test_resolver_follows_the_article(registry, sources, names):
+    assert [s.name for s in _resolve_all(registry, sources)] == names
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Russian Deputy Foreign Minister Aleksandr Grushko",
+            ("Alexander Grushko", "russia_gov", True, False, "person"),
+        ),
+        ("the Russian Defense Ministry", ("Russian Defence Ministry", "russia_gov", True, False, "institution")),
+        ("the Kremlin", ("Kremlin", "russia_gov", True, False, "institution")),
+        ("Some Western diplomats", ("some Western diplomats", "nato_or_western_gov", False, True, "group")),
+        ("two senior officials", ("two senior officials", "anonymous", False, True, "group")),
+        ("who", ("who", "unknown", False, False, "unresolved")),
+    ],
+)
+def test_resolve_one_source(registry, source, expected):
+    speaker = SpeakerResolver(registry).resolve(source)
+    assert (speaker.name, speaker.side, speaker.named, speaker.anonymous, speaker.kind) == expected
