@@ -67,7 +67,7 @@ def test_later_file_overrides_a_packaged_actor(tmp_path):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[[people]]\nname = "x"\n', r"bad.toml: unknown table\(s\) \['people'\] — use \[\[actor\]\]"),
+        ('[[people]]\nname = "x"\n', r"bad.toml: unknown table\(s\) \['people'\] — use \[sides\], \[\[actor\]\]"),
         ('[[actor]]\nside = "other"\n', r'bad.toml: an \[\[actor\]\] has no name — add name = "..."'),
         (
             '[[actor]]\nname = "Jane Roe"\nside = "other"\naliases = "Roe"\nnote = "x"\n',
@@ -96,7 +96,7 @@ def test_bad_actor_entry_names_file_and_line(tmp_path, text, message):
 
 
 def test_affiliation_words_get_both_apostrophes():
-    words = _read_affiliation({"words": ["Riga's"], "side": "other"}, "", "f.toml", 0)
+    words = _read_affiliation({"words": ["Riga's"], "side": "other"}, "", "f.toml", 0, {"other": "other"})
     assert words == {"Riga's": "other", "Riga’s": "other"}
 
 
@@ -111,3 +111,42 @@ def test_role_words_are_lowercased():
 def test_table_line(number, expected):
     text = '[[role]]\nwords = ["aide"]\n\n[[role]]\nwords = ["envoy"]\n'
     assert _table_line(text, "role", number) == expected
+
+
+REPUBLICANS = '''\
+version = 1
+
+[sides]
+republican = "Republican Party"
+
+[[actor]]
+name = "Mitch McConnell"
+aliases = ["McConnell"]
+side = "republican"
+kind = "person"
+note = "US Senate Republican leader 2007-2025."
+'''
+
+
+def test_a_registry_file_can_add_a_side_and_use_it(tmp_path):
+    from framing.document.parse import build_document
+    from framing.features.attribution.scorer import AttributionScorer
+
+    extra = tmp_path / "us.toml"
+    extra.write_text(REPUBLICANS, encoding="utf-8")
+    registry = ActorRegistry.load([extra])
+    assert registry.side_names()[-2:] == ("republican", "unknown")
+    assert registry.side_label("republican") == "Republican Party"
+    assert registry.side_label("russia_gov") == "Russian government"
+    scorer = AttributionScorer(actor_files=[extra])
+    doc = build_document("a", "McConnell said the Senate would vote on the bill next week.")
+    features = scorer.score(doc).features
+    assert features["side_republican_share"] == 1.0 and features["side_unknown_share"] == 0.0
+
+
+def test_a_side_no_file_declares_is_refused_with_the_fix(tmp_path):
+    extra = tmp_path / "us.toml"
+    extra.write_text(REPUBLICANS.replace('[sides]\nrepublican = "Republican Party"\n', ""), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"us.toml, line \d+: entry 'Mitch McConnell': side 'republican' is not "
+                                              r"one of .* add it under \[sides\]"):
+        ActorRegistry.load([extra])

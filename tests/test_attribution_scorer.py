@@ -13,7 +13,7 @@ from framing.errors import DataFileError
 from framing.features import AttributionFeatures
 from framing.features.attribution.actors import ActorRegistry
 from framing.features.attribution.cues import CueLexicon
-from framing.features.attribution.scorer import FEATURE_NAMES, AttributionScorer
+from framing.features.attribution.scorer import AttributionScorer
 
 
 @pytest.fixture(scope="module")
@@ -256,7 +256,7 @@ def test_verb_classes(scorer):
 
 def test_features_are_fixed_and_nan_when_undefined(scorer):
     result = scorer.score(build_document("t", "Nothing is said here by anyone."))
-    assert list(result.features) == list(FEATURE_NAMES)
+    assert list(result.features) == AttributionScorer().feature_names
     assert result.features["n_attributions"] == 0.0
     assert math.isnan(result.features["named_share"])
     assert result.features["quoted_word_share"] == 0.0
@@ -276,7 +276,7 @@ def test_transformer_feature_names():
     out = transformer.transform(docs)
     names = transformer.get_feature_names_out()
     assert names[0] == "attribution__n_attributions"
-    assert out.shape == (2, len(FEATURE_NAMES))
+    assert out.shape == (2, len(AttributionScorer().feature_names))
     assert out[0, 0] == 1.0 and out[1, 0] == 0.0
 
 

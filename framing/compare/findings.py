@@ -20,12 +20,8 @@ from framing.compare.aggregate import contrast
 from framing.compare.distinctive import distinctive_terms
 from framing.compare.statements import align_statements
 from framing.compare.summaries import GroupEvidence
+from framing.features.attribution.actors import packaged_side_label
 
-SIDE_LABELS = {
-    "russia_gov": "Russian government", "nato_or_western_gov": "NATO / Western governments",
-    "ukraine_gov": "Ukrainian government", "independent_expert": "independent experts",
-    "media": "media", "anonymous": "anonymous sources", "other": "other", "unknown": "unidentified",
-}
 MAX_SUMMARY = 6
 MAX_QUESTIONS = 6
 TONE_FIGURES = ("sentence_mean", "own_voice_mean", "quoted_mean", "headline", "lead", "share_negative",
@@ -152,7 +148,7 @@ class ToneQuestion:
 
 def side_label(side: str) -> str:
     """A reader's name for a speaker side."""
-    return SIDE_LABELS.get(side, side.replace("_", " "))
+    return packaged_side_label(side)
 
 
 def group_terms(evidence: GroupEvidence | None,

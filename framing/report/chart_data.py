@@ -19,6 +19,7 @@ from framing.compare.findings import side_label
 from framing.compare.summaries import GroupEvidence
 from framing.datafiles import line_of, parse_toml, template_text
 from framing.errors import DataFileError
+from framing.features.attribution.cues import VERB_CLASSES
 from framing.features.base import feature_column, per_thousand_words, split_feature_column
 from framing.features.sentiment.targets import load_targets
 from framing.report import charts
@@ -127,7 +128,6 @@ def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], rows: S
                                         chart_wording()["contested_terms"]["figure_title"])
 
 
-VERB_CLASS_ORDER = ("neutral", "emphatic", "distancing", "endorsing", "belief", "stance")
 SIDES_PER_OUTLET = 2
 
 
@@ -157,7 +157,7 @@ def _verb_classes(groups: Sequence[str], evidence: Mapping[str, GroupEvidence]) 
         bars.extend((f"{group} · {side_label(side)}", by_side[side]) for side in ranked[:SIDES_PER_OUTLET])
 
     def order(category: str, totals: Counter) -> tuple:
-        return (VERB_CLASS_ORDER.index(category) if category in VERB_CLASS_ORDER else len(VERB_CLASS_ORDER), category)
+        return (VERB_CLASSES.index(category) if category in VERB_CLASSES else len(VERB_CLASSES), category)
 
     return _stacked(bars, order, chart_wording()["verb_classes"])
 

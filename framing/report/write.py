@@ -8,6 +8,7 @@ wrote and what others wrote for the same thing.
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
@@ -46,8 +47,19 @@ class Measure:
     explain: str
 
 
-def load_measures() -> tuple[Measure, ...]:
-    """The report's headline measures, from ``framing/data/measures.toml``."""
+def load_measures(produced: Sequence[str] = ()) -> tuple[Measure, ...]:
+    """The report's headline measures, from ``framing/data/measures.toml``.
+
+    With ``produced`` (the run's feature columns), a measure naming a column
+    that is not produced is an error, so a renamed feature can never empty a
+    table or chart in silence.
+
+    >>> try:
+    ...     load_measures(["sentiment__sentence_mean"])
+    ... except DataFileError as error:
+    ...     print(str(error).split(" — ")[0])
+    framing/data/measures.toml, line 16: column 'sentiment__own_voice_mean' is not a feature framing produces
+    """
     data, text, label = load_toml("measures.toml")
     measures = []
     for entry in data.get("measure", []):
@@ -56,9 +68,17 @@ def load_measures() -> tuple[Measure, ...]:
             line = line_of(text, str(entry.get("column", "[[measure]]")))
             fields = ", ".join(f'{key} = "..."' for key in missing)
             raise DataFileError(f"{label}, line {line}: measure needs {', '.join(missing)} — add {fields}")
+        if produced and entry["column"] not in produced:
+            raise DataFileError(_unknown_column(entry["column"], produced, text, label))
         measures.append(Measure(entry["column"], entry["label"], entry["unit"], entry["family"],
                                 int(entry.get("digits", 2)), entry["explain"]))
     return tuple(measures)
+
+
+def _unknown_column(column: str, produced: Sequence[str], text: str, label: str) -> str:
+    close = difflib.get_close_matches(column, produced, n=1) or list(produced[:1])
+    return (f"{label}, line {line_of(text, column)}: column {column!r} is not a feature framing produces — "
+            f"use a features.csv column (e.g. {close[0]})")
 
 
 def render_template(name: str, context: Mapping[str, Any]) -> str:
@@ -148,7 +168,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     group_of = {r["id"]: r["group"] for r in run.rows}
     counted = {r["id"]: (r.get("counted", "yes") == "yes") for r in run.rows}
     evidence = summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
-    measures = [m for m in load_measures() if m.column in features]
+    measures = list(load_measures(features))
     descriptions, sides = lexicon_labels(options.get("lexicon_files", []))
     slugs = unique_slugs(order)
     (folder / CHARTS_FOLDER).mkdir(exist_ok=True)

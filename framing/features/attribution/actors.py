@@ -16,23 +16,18 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from framing.datafiles import line_of, load_toml
 from framing.errors import DataFileError
 
-SIDES = (
-    "russia_gov",
-    "nato_or_western_gov",
-    "ukraine_gov",
-    "independent_expert",
-    "media",
-    "anonymous",
-    "other",
-)
 UNKNOWN_SIDE = "unknown"
+UNKNOWN_SIDE_LABEL = "unidentified"
+_SIDE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 ACTOR_KINDS = ("person", "institution", "media")
 ACTORS_FILE = "actors.toml"
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
@@ -57,7 +52,10 @@ class ActorRegistry:
         actors: Sequence[Actor],
         affiliations: dict[str, str],
         roles: dict[str, bool],
+        sides: Mapping[str, str] | None = None,
     ):
+        # Each side a speaker can speak for → the name the report shows.
+        self.sides = dict(sides or {})
         self.actors = tuple(actors)
         self.affiliations = dict(affiliations)
         self.roles = dict(roles)
@@ -107,10 +105,38 @@ class ActorRegistry:
         actors: dict[str, Actor] = {}
         affiliations: dict[str, str] = {}
         roles: dict[str, bool] = {}
+        sides: dict[str, str] = {}
         for source in (ACTORS_FILE, *[Path(f) for f in extra_files]):
             data, text, label = load_toml(source)
-            _read_file(data, text, label, actors, affiliations, roles)
-        return cls(list(actors.values()), affiliations, roles)
+            sides.update(_read_sides(data.get("sides", {}), text, label))
+            _read_file(data, text, label, actors, affiliations, roles, sides)
+        return cls(list(actors.values()), affiliations, roles, sides)
+
+    def side_names(self) -> tuple[str, ...]:
+        """Every side, registry order, ``unknown`` last: the sides features are counted for."""
+        return (*self.sides, UNKNOWN_SIDE)
+
+    def side_label(self, side: str) -> str:
+        """The name the report shows for ``side``."""
+        return self.sides[side] if side in self.sides else packaged_side_label(side)
+
+
+def packaged_side_label(side: str) -> str:
+    """The report's name for ``side`` from the packaged registry's ``[sides]`` (a code, spaced, otherwise).
+
+    >>> packaged_side_label("nato_or_western_gov"), packaged_side_label("unknown"), packaged_side_label("gop_senators")
+    ('NATO / Western governments', 'unidentified', 'gop senators')
+    """
+    if side == UNKNOWN_SIDE:
+        return UNKNOWN_SIDE_LABEL
+    return _packaged_sides().get(side, side.replace("_", " "))
+
+
+@lru_cache(maxsize=1)
+def _packaged_sides() -> dict[str, str]:
+    """The packaged ``[sides]`` table, read once."""
+    data, text, label = load_toml(ACTORS_FILE)
+    return _read_sides(data.get("sides", {}), text, label)
 
 
 def _fold(text: str) -> str:
@@ -128,35 +154,50 @@ def _table_line(text: str, table: str, number: int) -> int:
     return 0
 
 
-def _read_file(data, text, label, actors, affiliations, roles) -> None:
+def _read_sides(table: Any, text: str, label: str) -> dict[str, str]:
+    """The validated ``[sides]`` table: lower-case side names, each with the name the report shows."""
+    if not isinstance(table, dict):
+        raise DataFileError(f"{label}: sides must be a table — "
+                            'write [sides] then lines like republican = "Republicans"')
+    for side, shown in table.items():
+        where = f"{label}, line {line_of(text, side + ' =')}: side {side!r}"
+        if not _SIDE_NAME.fullmatch(side) or side == UNKNOWN_SIDE:
+            raise DataFileError(f"{where}: use lower-case letters, digits and _ (and not 'unknown')")
+        if not isinstance(shown, str) or not shown.strip():
+            raise DataFileError(f'{where}: give the name the report shows, e.g. {side} = "…"')
+    return dict(table)
+
+
+def _read_file(data, text, label, actors, affiliations, roles, sides) -> None:
     """Validate one parsed registry file and add its entries to ``actors``, ``affiliations`` and ``roles``."""
     _check_tables(data, label)
     seen: dict[str, str] = {}
     for entry in data.get("actor", []):
-        actor = _read_actor(entry, text, label, seen)
+        actor = _read_actor(entry, text, label, seen, sides)
         seen.update(_spelling_owners(actor))
         actors[actor.name] = actor
     for number, entry in enumerate(data.get("affiliation", [])):
-        affiliations.update(_read_affiliation(entry, text, label, number))
+        affiliations.update(_read_affiliation(entry, text, label, number, sides))
     for number, entry in enumerate(data.get("role", [])):
         roles.update(_read_role(entry, text, label, number))
 
 
 def _check_tables(data: dict, label: str) -> None:
     """Raise on a table other than ``version``, ``[[actor]]``, ``[[affiliation]]`` and ``[[role]]``."""
-    unknown = sorted(set(data) - {"version", "actor", "affiliation", "role"})
+    unknown = sorted(set(data) - {"version", "sides", "actor", "affiliation", "role"})
     if unknown:
-        raise DataFileError(f"{label}: unknown table(s) {unknown} — use [[actor]], [[affiliation]] or [[role]]")
+        raise DataFileError(f"{label}: unknown table(s) {unknown} — "
+                            "use [sides], [[actor]], [[affiliation]] or [[role]]")
 
 
-def _read_actor(entry: dict, text: str, label: str, seen: dict[str, str]) -> Actor:
+def _read_actor(entry: dict, text: str, label: str, seen: dict[str, str], sides: Mapping[str, str]) -> Actor:
     """The validated ``[[actor]]`` ``entry``; ``seen`` maps folded spellings met earlier in the file to names."""
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise DataFileError(f'{label}: an [[actor]] has no name — add name = "..."')
     line = line_of(text, f'name = "{name}"')
     where = f"{label}, line {line}: entry {name!r}"
-    side = _checked_side(entry.get("side"), where)
+    side = _checked_side(entry.get("side"), where, sides)
     kind = _checked_kind(entry.get("kind", "person"), where)
     aliases = _checked_aliases(entry.get("aliases", []), where)
     note = _checked_note(entry.get("note"), where)
@@ -167,9 +208,10 @@ def _read_actor(entry: dict, text: str, label: str, seen: dict[str, str]) -> Act
     return Actor(name, tuple(aliases), side, kind, note.strip())
 
 
-def _checked_side(side, where: str) -> str:
-    if side not in SIDES:
-        raise DataFileError(f"{where}: side {side!r} is not one of {', '.join(SIDES)} — use one of them")
+def _checked_side(side, where: str, sides: Mapping[str, str]) -> str:
+    if side not in sides:
+        raise DataFileError(f"{where}: side {side!r} is not one of {', '.join(sides)} — use one of them, "
+                            f'or add it under [sides] ({side} = "the name to show")')
     return side
 
 
@@ -207,11 +249,11 @@ def _spelling_owners(actor: Actor) -> dict[str, str]:
     return {_fold(spelling): actor.name for spelling in (actor.name, *actor.aliases)}
 
 
-def _read_affiliation(entry: dict, text: str, label: str, number: int) -> dict[str, str]:
+def _read_affiliation(entry: dict, text: str, label: str, number: int, sides: Mapping[str, str]) -> dict[str, str]:
     """The ``number``-th ``[[affiliation]]``, validated: each word (with either apostrophe) mapped to its side."""
     words = entry.get("words")
     where = f"{label}, line {_table_line(text, 'affiliation', number)}: [[affiliation]]"
-    side = _checked_side(entry.get("side"), where)
+    side = _checked_side(entry.get("side"), where, sides)
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
         raise DataFileError(f'{where}: words must be a non-empty list of words — e.g. words = ["Latvian"]')
     spellings: dict[str, str] = {}

@@ -27,16 +27,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing.document.parse import Document
-from framing.features.attribution.actors import SIDES, UNKNOWN_SIDE, ActorRegistry
+from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
 from framing.features.attribution.spans import Attribution, find_attributions
 from framing.features.attribution.speakers import Speaker, SpeakerResolver
 from framing.features.base import FamilyResult, Finding, per_thousand_words
 
 FAMILY = "attribution"
-ALL_SIDES = (*SIDES, UNKNOWN_SIDE)
 KINDS = ("direct", "indirect", "mixed")
-FEATURE_NAMES = (
+# Then per side of the actor registry: side_<side>_share, side_<side>_quoted_word_share.
+FIXED_FEATURE_NAMES = (
     "n_attributions",
     "n_direct",
     "n_indirect",
@@ -48,9 +48,17 @@ FEATURE_NAMES = (
     "anonymous_share",
     "n_speakers",
     *(f"verb_{c}_share" for c in VERB_CLASSES),
-    *(f"side_{s}_share" for s in ALL_SIDES),
-    *(f"side_{s}_quoted_word_share" for s in ALL_SIDES),
 )
+
+
+def feature_names(sides: Sequence[str]) -> list[str]:
+    """The family's features for a registry whose sides (``unknown`` included) are ``sides``.
+
+    >>> feature_names(["media", "unknown"])[-2:]
+    ['side_media_quoted_word_share', 'side_unknown_quoted_word_share']
+    """
+    return [*FIXED_FEATURE_NAMES, *(f"side_{s}_share" for s in sides),
+            *(f"side_{s}_quoted_word_share" for s in sides)]
 
 
 def quoted_word_count(doc: Document, spans: Sequence[tuple[int, int]]) -> int:
@@ -88,16 +96,17 @@ class AttributionScorer:
     def __init__(self, actor_files: Sequence[str | Path] = ()):
         self.cues = CueLexicon.load()
         self.registry = ActorRegistry.load(actor_files)
+        self.sides = self.registry.side_names()
 
     @property
     def feature_names(self) -> list[str]:
-        return list(FEATURE_NAMES)
+        return feature_names(self.sides)
 
     def score(self, document: Document) -> FamilyResult:
         """Features and one finding per attribution for ``document``."""
         attributions = find_attributions(document, self.cues)
         findings = self.findings(document, attributions)
-        return FamilyResult(attribution_features(document, findings), findings)
+        return FamilyResult(attribution_features(document, findings, self.sides), findings)
 
     def findings(self, document: Document, attributions: list[Attribution]) -> list[Finding]:
         """Resolve speakers in reading order and describe each attribution as a Finding."""
@@ -152,17 +161,17 @@ def _finding(document: Document, a: Attribution, speaker: Speaker) -> Finding:
     return Finding(FAMILY, a.kind, content, sentence, start, end, detail)
 
 
-def attribution_features(document: Document, findings: Sequence[Finding]) -> dict[str, float]:
-    """The fixed numeric features of one document from its attribution findings."""
+def attribution_features(document: Document, findings: Sequence[Finding], sides: Sequence[str]) -> dict[str, float]:
+    """The numeric features of one document from its attribution findings, per side of ``sides``."""
     nan = float("nan")
     n = len(findings)
     words = document.n_words
-    features: dict[str, float] = dict.fromkeys(FEATURE_NAMES, nan)
+    features: dict[str, float] = dict.fromkeys(feature_names(sides), nan)
     counts = {k: sum(1 for f in findings if f.kind == k) for k in KINDS}
     features["n_attributions"] = float(n)
     for k in KINDS:
         features[f"n_{k}"] = float(counts[k])
-    quoted = {s: 0 for s in ALL_SIDES}
+    quoted = dict.fromkeys(sides, 0)
     for f in findings:
         quoted[f.detail["side"]] += f.detail["quoted_words"]
     total_quoted = sum(quoted.values())
@@ -173,13 +182,13 @@ def attribution_features(document: Document, findings: Sequence[Finding]) -> dic
         features["direct_share"] = counts["direct"] / n
         features["named_share"] = sum(1 for f in findings if f.detail["named"]) / n
         features["anonymous_share"] = sum(1 for f in findings if f.detail["anonymous"]) / n
-        for side in ALL_SIDES:
+        for side in sides:
             features[f"side_{side}_share"] = sum(1 for f in findings if f.detail["side"] == side) / n
     with_verb = [f for f in findings if f.detail["verb_class"]]
     if with_verb:
         for c in VERB_CLASSES:
             features[f"verb_{c}_share"] = sum(1 for f in with_verb if f.detail["verb_class"] == c) / len(with_verb)
     if total_quoted:
-        for side in ALL_SIDES:
+        for side in sides:
             features[f"side_{side}_quoted_word_share"] = quoted[side] / total_quoted
     return features
