@@ -27,8 +27,9 @@ def test_word_list_entries_are_normalised_and_phrases_allowed_when_asked():
 def test_every_packaged_vocabulary_list_loads():
     folder = resources.files("framing").joinpath("data", "vocabulary")
     names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".txt"))
-    assert names == ["abbreviations.txt", "determiners.txt", "frequent_function_words.txt",
-                     "passive_auxiliaries.txt", "stopwords.txt"]
+    assert names == ["abbreviations.txt", "between_subject_and_verb.txt", "determiners.txt",
+                     "frequent_function_words.txt", "not_in_speaker_names.txt", "passive_auxiliaries.txt",
+                     "stopwords.txt", "titles.txt"]
     sizes = {name: len(packaged_word_list("vocabulary", name)) for name in names}
     assert sizes["passive_auxiliaries.txt"] == 12 and sizes["determiners.txt"] == 26
 

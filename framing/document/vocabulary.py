@@ -17,3 +17,7 @@ ABBREVIATIONS = packaged_word_list("vocabulary", "abbreviations.txt")
 FREQUENT_FUNCTION_WORDS = packaged_word_list("vocabulary", "frequent_function_words.txt")
 # Function words left out of vocabulary statistics and statement matching.
 STOPWORDS = packaged_word_list("vocabulary", "stopwords.txt")
+# Words between a speaker and the reporting verb ("has repeatedly", "himself").
+BETWEEN_SUBJECT_AND_VERB = packaged_word_list("vocabulary", "between_subject_and_verb.txt")
+NOT_IN_SPEAKER_NAMES = packaged_word_list("vocabulary", "not_in_speaker_names.txt")
+TITLES = packaged_word_list("vocabulary", "titles.txt")

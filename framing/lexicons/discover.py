@@ -38,11 +38,11 @@ from dataclasses import dataclass, field
 
 from framing.compare.distinctive import load_stopwords, normalise_token, phrase_breaks
 from framing.document.parse import Document
+from framing.document.vocabulary import DETERMINERS
 
 GOVERNING_PREPOSITIONS = frozenset(
     "of with against over for on in from toward towards into by about".split()
 )
-DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 HONORIFICS = frozenset("mr mrs ms dr mr. mrs. ms. dr.".split())
 PRONOUNS = frozenset("he she it they who we i you".split())
 # Words after which a noun phrase "ENTITY NOUN" may go on; any other stop word

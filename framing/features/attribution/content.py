@@ -23,8 +23,9 @@ import bisect
 import re
 
 from framing.document.parse import Document, Sentence
+from framing.document.vocabulary import DETERMINERS, NOT_IN_SPEAKER_NAMES
 from framing.features.attribution.cues import CueVerb
-from framing.features.attribution.speakers import DETERMINERS, PRONOUNS, STOPWORDS
+from framing.features.attribution.speakers import PRONOUNS
 
 Span = tuple[int, int]
 COMPLEMENTIZERS = frozenset("that whether if how why what".split())
@@ -265,7 +266,8 @@ class ContentRules(BodyText):
                 return doc.token_spans[idx[0]][0]
             if n and not _gap_is_word_space(body, doc.token_spans[idx[n - 1]][1], doc.token_spans[k][0]):
                 return None
-            if doc.tokens[k] in STOPWORDS and doc.tokens[k] not in ("the", "his", "her", "their", "its", "of"):
+            word = doc.tokens[k]
+            if word in NOT_IN_SPEAKER_NAMES and word not in ("the", "his", "her", "their", "its", "of"):
                 return None
         return None
 

@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 from framing.document.parse import Sentence
+from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES
 from framing.features.attribution.content import (
     BE,
     CLOSE_MARKS,
@@ -37,10 +38,7 @@ from framing.features.attribution.content import (
 )
 from framing.features.attribution.cues import CueVerb
 from framing.features.attribution.speakers import (
-    AUXILIARIES,
-    DETERMINERS,
     PRONOUNS,
-    STOPWORDS,
     noun_phrase_start,
     source_after,
     source_before,
@@ -109,7 +107,7 @@ class SourceRules(BodyText):
         for k in reversed(idx):
             if self.doc.tokens[k] in BE:
                 return True
-            if self.doc.tokens[k] not in AUXILIARIES:
+            if self.doc.tokens[k] not in BETWEEN_SUBJECT_AND_VERB:
                 return False
         return False
 
@@ -117,7 +115,7 @@ class SourceRules(BodyText):
         """The speaker of a cue in a relative clause: "Graham, who says ..." -> "Graham, who"."""
         doc = self.doc
         idx = list(doc.tokens_between(sentence.start, cue_start))
-        while idx and doc.tokens[idx[-1]] in AUXILIARIES:
+        while idx and doc.tokens[idx[-1]] in BETWEEN_SUBJECT_AND_VERB:
             idx.pop()
         if len(idx) < 2 or doc.tokens[idx[-1]] != "who":
             return None
@@ -137,7 +135,7 @@ class SourceRules(BodyText):
         """
         doc, body = self.doc, self.body
         idx = list(doc.tokens_between(sentence.start, cue_start))
-        while idx and doc.tokens[idx[-1]] in AUXILIARIES:
+        while idx and doc.tokens[idx[-1]] in BETWEEN_SUBJECT_AND_VERB:
             idx.pop()
         if not idx or not self._may_end_subject(idx[-1], cue_start):
             return None
@@ -156,7 +154,7 @@ class SourceRules(BodyText):
         and followed by nothing but ")", "%" or a comma before the cue.
         """
         word = self.doc.tokens[last]
-        if word in STOPWORDS or word in DETERMINERS or word.endswith(("'s", "’s", "s'", "s’")):
+        if word in NOT_IN_SPEAKER_NAMES or word in DETERMINERS or word.endswith(("'s", "’s", "s'", "s’")):
             return False
         return self.body[self.doc.token_spans[last][1] : cue_start].strip() in ("", ")", "%", ",", "),")
 
@@ -201,7 +199,7 @@ class SourceRules(BodyText):
         """The subject of "X rejected the idea and said ...": the clause's first noun phrase."""
         doc = self.doc
         idx = [k for k in doc.tokens_between(sentence.start, cue_start)]
-        while idx and doc.tokens[idx[-1]] in AUXILIARIES:
+        while idx and doc.tokens[idx[-1]] in BETWEEN_SUBJECT_AND_VERB:
             idx.pop()
         if not idx or doc.tokens[idx[-1]] not in ("and", "but"):
             return None
@@ -219,7 +217,7 @@ class SourceRules(BodyText):
     def _base_form_ok(self, source: Span, cue_start: int) -> bool:
         text = self.body[source[0] : source[1]].lower()
         between = self.body[source[1] : cue_start].lower().split()
-        if any(w in AUXILIARIES for w in between):
+        if any(w in BETWEEN_SUBJECT_AND_VERB for w in between):
             return True
         return text in PRONOUNS - {"he", "she", "it"} or text.endswith("s")
 

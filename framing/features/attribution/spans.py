@@ -33,6 +33,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from framing.document.parse import Document, Sentence
+from framing.document.vocabulary import DETERMINERS
 from framing.features.attribution.content import (
     CLOSE_MARKS,
     OBJECT_VERBS,
@@ -45,7 +46,7 @@ from framing.features.attribution.content import (
 )
 from framing.features.attribution.cues import CueLexicon, CueVerb
 from framing.features.attribution.sources import SourceRules
-from framing.features.attribution.speakers import DETERMINERS, PRONOUNS, person_name, source_after, source_before
+from framing.features.attribution.speakers import PRONOUNS, person_name, source_after, source_before
 
 # Lead words of "Label: text" lines that are not speakers.
 _NOT_SPEAKERS = frozenset(

@@ -26,40 +26,11 @@ import re
 from dataclasses import dataclass, field
 
 from framing.document.parse import Document, Sentence
+from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES, TITLES
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 
 PRONOUNS = frozenset("he she they we i you it".split())
 PERSON_PRONOUNS = frozenset("he she i".split())
-DETERMINERS = frozenset(
-    """the a an this that these those some many several most other others both all his her their
-    its our one two three four five few""".split()
-)
-# Words between a subject and its verb that do not belong to either.
-AUXILIARIES = frozenset(
-    """has have had also later previously then once again repeatedly reportedly recently further
-    earlier already would will could might may did does do not never publicly privately openly
-    specifically explicitly just simply even still often always frequently allegedly is was
-    were are been be being himself herself itself themselves first last quickly flatly
-    emphatically angrily bluntly quietly subsequently separately initially originally now
-    clearly""".split()
-)
-# Lowercase words that cannot be inside a speaking noun phrase.
-STOPWORDS = frozenset(
-    """in on at for with to from by about as than and or but nor that which whether if because
-    when while where after before since until unless though although so yet not no is was were
-    are be been has have had do does did will would can could should may might must there here
-    what who whom whose how why it its he she they we you i me him us them this these those
-    said says say""".split()
-)
-TITLE_WORDS = frozenset(
-    """mr mrs ms miss dr prof sir lord lady gen lt col maj capt cmdr adm sgt gov sen rep rev
-    retired former vice deputy foreign defense defence secretary state prime first acting
-    minister president ambassador envoy diplomat spokesman spokeswoman spokesperson commander
-    general admiral chief representative senator head leader chancellor premier director
-    chairman chair permanent presidential candidate nominee navy army air force marine marines
-    fleet northern southern democratic republican gop dem democrat executive senior special
-    adviser advisor""".split()
-)
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|da|la|le))*")
 _NAME_APPOSITION = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -132,9 +103,9 @@ def _phrase_left_edge(doc: Document, idxs: list[int], limit: int) -> tuple[int |
                 i -= 2
                 continue
             break
-        if _is_cap(text) and low not in STOPWORDS:
+        if _is_cap(text) and low not in NOT_IN_SPEAKER_NAMES:
             start, has_cap, lowercase_run = i, True, 0
-        elif low in STOPWORDS or low in AUXILIARIES:
+        elif low in NOT_IN_SPEAKER_NAMES or low in BETWEEN_SUBJECT_AND_VERB:
             if low == "of" and start is not None and i >= 1:
                 i -= 1
                 continue
@@ -174,7 +145,7 @@ def source_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[in
     body, spans, tokens = doc.body, doc.token_spans, doc.tokens
     idxs = _sentence_tokens(doc, sentence, sentence.start, cue_start)
     # Skip auxiliaries and adverbs between subject and verb ("has also said").
-    while idxs and tokens[idxs[-1]] in AUXILIARIES and _gap_is_space(body, spans[idxs[-1]][1], cue_start):
+    while idxs and tokens[idxs[-1]] in BETWEEN_SUBJECT_AND_VERB and _gap_is_space(body, spans[idxs[-1]][1], cue_start):
         cue_start = spans[idxs[-1]][0]
         idxs.pop()
     if not idxs:
@@ -287,7 +258,7 @@ def _last_phrase_word(doc: Document, idxs: list[int], verb_forms: frozenset[str]
 def _starts_predicate(doc: Document, k: int, verb_forms: frozenset[str]) -> bool:
     """Whether token ``k`` starts a predicate: a stopword, an auxiliary, a lowercase "-ed" verb or a cue."""
     low = doc.tokens[k]
-    if low in STOPWORDS or low in AUXILIARIES:
+    if low in NOT_IN_SPEAKER_NAMES or low in BETWEEN_SUBJECT_AND_VERB:
         return True
     if low.endswith("ed") and not _is_cap(doc.body[doc.token_spans[k][0] :]):
         return True  # a verb: "The diplomat warned ..."
@@ -521,9 +492,9 @@ def person_name(text: str) -> str | None:
         if _POSSESSIVE.search(words[-1]) and not words[-1].endswith("s's"):
             if words[-1][-2:] in ("’s", "'s"):
                 continue
-        while words and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in _NOT_NAMES):
+        while words and (words[0].lower().rstrip(".") in TITLES or words[0].lower() in _NOT_NAMES):
             words.pop(0)
-        if any(w.lower().rstrip(".,") in TITLE_WORDS or w.lower() in _NOT_NAMES for w in words):
+        if any(w.lower().rstrip(".,") in TITLES or w.lower() in _NOT_NAMES for w in words):
             continue  # "Russian Northern Fleet": an office or a place, not a person
         if not words or not words[-1][:1].isupper():
             continue
