@@ -30,6 +30,9 @@ from typing import Any
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _PIECE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+|\s+…\s+")
+# Words that do not make two renderings the same statement.  Shorter than the shared
+# stop words (framing/data/vocabulary/stopwords.txt) on purpose: with those, "far",
+# "signs" and "get" stop counting and the seeds' NATO quotes align differently.
 _FUNCTION_WORDS = frozenset(
     """a an the and or but if of in on at to for with by from as is are was were be been being it its
     this that these those there here has have had do does did not no so than then too very can could
