@@ -15,6 +15,7 @@ import click
 
 from framing import __version__
 from framing.errors import FramingError
+from framing.evaluate.commands import COMMANDS as EVALUATE_COMMANDS
 
 EXIT_STATUSES = """\b
 Exit status:
@@ -77,6 +78,10 @@ def evaluate() -> None:
 
     Example: framing evaluate attribution --polnear ../shared/eval/polnear --split dev
     """
+
+
+for command in EVALUATE_COMMANDS:
+    evaluate.add_command(command)
 
 
 @main.group(cls=FramingGroup)
@@ -344,104 +349,6 @@ def lexicon_check(file: Path) -> None:
     click.echo(f"{file}: ok")
 
 
-@evaluate.command("loaded")
-@click.option("--babe", type=click.Path(path_type=Path), required=True,
-              help="BABE's babe.csv (text, label_bias, biased_words).")
-@click.option("--basil", type=click.Path(path_type=Path), default=None,
-              help="BASIL folder with basil_sentences.csv and basil_spans.csv.")
-@click.option("--limit", type=int, default=None, help="Score only the first N rows (a sample).")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def evaluate_loaded(babe: Path, basil: Path | None, limit: int | None, as_json: bool) -> None:
-    """Measure the sentence loaded-language score against BABE (and BASIL) labels.
-
-    Example: framing evaluate loaded --babe ../shared/eval/babe/babe.csv --basil ../shared/eval/basil
-    """
-    import json
-
-    from framing.evaluate.loaded import evaluate_babe, evaluate_basil
-
-    result = evaluate_babe(babe, limit=limit)
-    if basil is not None:
-        basil_result = evaluate_basil(basil, limit=limit)
-        result.update({"basil_auc": basil_result["auc"],
-                       "basil_span_recall": basil_result["span_recall"],
-                       "basil_n": basil_result["n"], "basil_n_spans": basil_result["n_spans"]})
-    if as_json:
-        click.echo(json.dumps({k: (round(v, 4) if isinstance(v, float) else v)
-                               for k, v in sorted(result.items())}))
-        return
-    for key, value in result.items():
-        click.echo(f"{key:>18}  {value:.4f}" if isinstance(value, float) else f"{key:>18}  {value}")
-
-
-@evaluate.command("attribution")
-@click.option("--polnear", type=click.Path(path_type=Path), required=True,
-              help="PolNeAR folder holding train/ and dev/ (brat .ann beside .txt).")
-@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev",
-              show_default=True, help="The split folder under --polnear to score.")
-@click.option("--errors", "errors_file", type=click.Path(path_type=Path), default=None,
-              help="Also write each missed or wrong attribution (JSON lines) to this file.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def evaluate_attribution_command(polnear: Path, split: str, errors_file: Path | None,
-                                 as_json: bool) -> None:
-    """Measure attribution extraction (source, cue, content) against PolNeAR.
-
-    Example: framing evaluate attribution --polnear ../shared/eval/polnear --split dev
-    """
-    import json
-
-    from framing.evaluate.attribution import evaluate_attribution
-
-    result = evaluate_attribution(polnear, split=split, errors_path=errors_file)
-    if errors_file is not None:
-        click.echo(f"Errors written to {errors_file}", err=True)
-    if as_json:
-        click.echo(json.dumps(result, sort_keys=True))
-        return
-    click.echo(f"PolNeAR {split}: {result['n_documents']} documents, {result['n_gold']} gold and "
-               f"{result['n_predicted']} predicted attributions")
-    click.echo(f"{'':<28}{'precision':>10}{'recall':>10}{'F1':>10}")
-    for label, key in (("content overlap >= 0.3", "overlap"), ("content exact", "exact")):
-        click.echo(f"{label:<28}{result['precision_' + key]:>10.4f}"
-                   f"{result['recall_' + key]:>10.4f}{result['f1_' + key]:>10.4f}")
-    click.echo(f"{'source match':<28}{result['source_match']:>10.4f}")
-    click.echo(f"{'cue match':<28}{result['cue_match']:>10.4f}")
-    click.echo(f"{'recall, cue in verb list':<28}{'':>10}{result['recall_overlap_listed_cues']:>10.4f}"
-               f"   ({result['n_gold_listed_cues']} of {result['n_gold']} gold)")
-
-
-@evaluate.command("target-sentiment")
-@click.option("--newsmtsc", type=click.Path(path_type=Path), required=True,
-              help="NewsMTSC .jsonl (sentence, from, to, polarity), e.g. dev.jsonl.")
-@click.option("--ukraine-crisis", "ukraine_crisis", type=click.Path(path_type=Path), default=None,
-              help="ukraine_crisis sentences.csv: correlate tone toward Russia, Ukraine, the West.")
-@click.option("--limit", type=int, default=None, help="Score only the first N NewsMTSC rows (a sample).")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def evaluate_target_sentiment_command(newsmtsc: Path, ukraine_crisis: Path | None, limit: int | None,
-                                      as_json: bool) -> None:
-    """Measure tone toward targets against NewsMTSC, beside whole-sentence VADER.
-
-    Example: framing evaluate target-sentiment --newsmtsc ../shared/eval/newsmtsc/dev.jsonl
-    """
-    import json
-
-    from framing.evaluate.target_sentiment import evaluate_target_sentiment
-
-    result = evaluate_target_sentiment(newsmtsc, ukraine_crisis, limit=limit)
-    if as_json:
-        click.echo(json.dumps(result, sort_keys=True))
-        return
-    click.echo(f"NewsMTSC {newsmtsc.name}: {result['n']} mentions, classes -1, 0, 1")
-    click.echo(f"{'':<36}{'macro-F1':>10}{'accuracy':>10}")
-    click.echo(f"{'tone toward target (framing)':<36}{result['macro_f1']:>10.4f}{result['accuracy']:>10.4f}")
-    click.echo(f"{'whole-sentence VADER, +-0.05':<36}{result['baseline_macro_f1']:>10.4f}"
-               f"{result['baseline_accuracy']:>10.4f}")
-    for name, figures in sorted(result.get("ukraine_crisis", {}).items()):
-        ours, base = (("n/a" if v is None else f"{v:.4f}") for v in (figures["pearson"], figures["baseline_pearson"]))
-        click.echo(f"ukraine_crisis {name:<8} sentences {figures['n']:>4}  Pearson r {ours}"
-                   f"  (whole-sentence VADER {base})")
-
-
 @lexicon.command("suggest")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="The draft pack to write (TOML).")
@@ -462,24 +369,3 @@ def lexicon_suggest(path: Path, out: Path, manifest: Path | None, force: bool) -
                         source=path.name or str(path))
     out.write_text(text, encoding="utf-8")
     click.echo(f"{out}: {text.count('[[concept]]')} draft concepts — edit, then run framing lexicon check {out}")
-
-
-@evaluate.command("labels")
-@click.option("--newswcl50", type=click.Path(path_type=Path), required=True,
-              help="NewsWCL50 folder with annotations.csv and newswcl50_articles.csv.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def evaluate_labels_command(newswcl50: Path, as_json: bool) -> None:
-    """Measure how many annotated concept variants label discovery recovers (NewsWCL50).
-
-    Example: framing evaluate labels --newswcl50 ../shared/eval/newswcl50
-    """
-    import json
-
-    from framing.evaluate.labels import evaluate_labels
-
-    result = evaluate_labels(newswcl50)
-    if as_json:
-        click.echo(json.dumps(result, sort_keys=True))
-        return
-    for key in sorted(result):
-        click.echo(f"{key:<24}{result[key]}")

@@ -7,13 +7,8 @@ import pytest
 from framing.document.parse import build_document
 from framing.features.attribution.actors import ActorRegistry
 from framing.features.attribution.cues import CueLexicon
-from framing.features.attribution.speakers import (
-    SpeakerResolver,
-    noun_phrase_start,
-    person_name,
-    source_after,
-    source_before,
-)
+from framing.features.attribution.phrases import noun_phrase_start, person_name, source_after, source_before
+from framing.features.attribution.speakers import SpeakerResolver
 
 
 @pytest.fixture(scope="module")

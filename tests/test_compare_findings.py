@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from framing.compare import findings
+from framing.compare import finding_types, findings, group_findings
 from framing.compare.aggregate import Estimate
 from framing.compare.summaries import GroupEvidence, Speaker, TermUse
 
@@ -72,7 +72,7 @@ ROWS = [{"group": RT, TONE: v} for v in (0.1, 0.2, 0.3)] + [{"group": MT, TONE: 
 
 
 def test_group_terms_give_voice_keys_not_wording(evidence):
-    terms = findings.group_terms(evidence[MT])
+    terms = group_findings.group_terms(evidence[MT])
     assert [(t["variant"], t["side"], t["total"], t["voices"]) for t in terms] == [
         ("annexation", "west", 3, [("own", 2), ("quoted", 1)]),
         ("reunification", "russia", 1, [("quoted", 1)]),
@@ -80,7 +80,7 @@ def test_group_terms_give_voice_keys_not_wording(evidence):
 
 
 def test_group_speakers_give_verb_counts_most_used_first(evidence):
-    (lavrov,) = findings.group_speakers(evidence[RT])
+    (lavrov,) = group_findings.group_speakers(evidence[RT])
     assert lavrov["verbs"] == [("said", 2), ("stressed", 1)]
     assert (lavrov["side"], lavrov["direct"], lavrov["indirect"]) == ("Russian government", 3, 0)
 
@@ -92,15 +92,15 @@ def test_largest_difference_is_which_outlet_uses_which_term(evidence):
     wording = differences[0]
     assert (wording.concept, wording.label) == ("crimea_2014", "Crimea 2014")
     # Each outlet's most used wording (own voice first): alphabetical among equally many groups.
-    assert wording.uses == (findings.WordingUse((MT,), "annexation", "west", "own"),
-                            findings.WordingUse((RT,), "reunification", "russia", "own"))
+    assert wording.uses == (finding_types.WordingUse((MT,), "annexation", "west", "own"),
+                            finding_types.WordingUse((RT,), "reunification", "russia", "own"))
 
 
 def test_whom_each_outlet_lets_speak(evidence):
     voices = findings.largest_differences(ORDER, ROWS, tone_table((0, 0, 0, 1), (0, 0, 0, 1)), evidence, [])[1]
     # RT: 3 of 4 statements from the Russian government; The Moscow Times: 2 of 3 from the Ukrainian one.
-    assert voices.shares == (findings.SpeakerShare(RT, "Russian government", 0.75),
-                             findings.SpeakerShare(MT, "Ukrainian government", 2 / 3))
+    assert voices.shares == (finding_types.SpeakerShare(RT, "Russian government", 0.75),
+                             finding_types.SpeakerShare(MT, "Ukrainian government", 2 / 3))
     assert not voices.same_side
 
 
@@ -118,7 +118,7 @@ def test_overlapping_intervals_are_not_a_clear_difference(evidence):
     table = tone_table((0.2, -0.35, 0.3, 3), (-0.3, -0.4, -0.2, 3))
     *_, spread, none_clear = findings.largest_differences(ORDER, ROWS, table, evidence, [SENTENCE_TONE])
     assert (spread.high, spread.low, spread.clear) == (RT, MT, False)
-    assert none_clear == findings.NoClearMeasure()
+    assert none_clear == finding_types.NoClearMeasure()
 
 
 def test_single_articles_or_equal_means_give_no_clear_measure(evidence):
@@ -138,12 +138,12 @@ def test_one_outlet_has_nothing_to_differ_from(evidence):
 def test_discussion_questions_as_data(evidence):
     questions = findings.discussion_questions(ORDER, evidence)
     assert questions == [
-        findings.WordingQuestion("Crimea 2014", findings.GroupWording(RT, "reunification", "russia", "own"),
-                                 findings.GroupWording(MT, "annexation", "west", "own")),
-        findings.SourcesQuestion(RT, "Sergei Lavrov", "Russian government", MT),
-        findings.SourcesQuestion(MT, "Dmytro Kuleba", "Ukrainian government", RT),
-        findings.ScareQuoteQuestion(MT, "peacekeepers"),
-        findings.ToneQuestion(),
+        finding_types.WordingQuestion("Crimea 2014", finding_types.GroupWording(RT, "reunification", "russia", "own"),
+                                      finding_types.GroupWording(MT, "annexation", "west", "own")),
+        finding_types.SourcesQuestion(RT, "Sergei Lavrov", "Russian government", MT),
+        finding_types.SourcesQuestion(MT, "Dmytro Kuleba", "Ukrainian government", RT),
+        finding_types.ScareQuoteQuestion(MT, "peacekeepers"),
+        finding_types.ToneQuestion(),
     ]
 
 
@@ -158,4 +158,4 @@ def test_questions_stop_at_the_maximum(evidence):
 
 def test_outlets_alike_give_only_the_tone_question():
     alike = {g: evidence_of(term("crimea_2014", "west", "annexation", own=1)) for g in ORDER}
-    assert findings.discussion_questions(ORDER, alike) == [findings.ToneQuestion()]
+    assert findings.discussion_questions(ORDER, alike) == [finding_types.ToneQuestion()]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.compare.findings import (
+from framing.compare.finding_types import (
     GroupWording,
     MeasureSpread,
     NoClearMeasure,

@@ -1,270 +1,42 @@
 """Turn aggregates and evidence into what the report says, as data: differences, tables, questions.
 
-Functions here return dicts and dataclasses (which groups, which words, which
+Functions here return dicts and the dataclasses of
+:mod:`framing.compare.finding_types` (which groups, which words, which
 measure, the values, the direction); the sentences are written by the report's
 templates (``framing/report/templates/findings.md.j2``). What they describe:
 the words an outlet used, whom it quoted and how its figures compare, with the
-evidence; never that an outlet is biased or its words false.
+evidence; never that an outlet is biased or its words false. What each group's
+own page says is in :mod:`framing.compare.group_findings`.
 """
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
-from framing.compare.aggregate import contrast
 from framing.compare.distinctive import distinctive_terms
+from framing.compare.finding_types import (
+    GroupWording,
+    MeasureSpread,
+    NoClearMeasure,
+    ScareQuoteQuestion,
+    SourcesQuestion,
+    SpeakerShare,
+    ToneQuestion,
+    VoiceDifference,
+    WordingDifference,
+    WordingQuestion,
+    WordingUse,
+)
+from framing.compare.group_findings import concept_label, group_speakers, group_voices, side_label
 from framing.compare.statements import align_statements
 from framing.compare.summaries import GroupEvidence
-from framing.features.attribution.actors import packaged_side_label
 
 MAX_SUMMARY = 6
 MAX_QUESTIONS = 6
-TONE_FIGURES = ("sentence_mean", "own_voice_mean", "quoted_mean", "headline", "lead", "share_negative",
-                "share_positive", "compound_whole")
 SMALL_SET = 20
-
-
-@dataclass(frozen=True)
-class WordingUse:
-    """Groups whose most used wording of a concept is ``variant``, in ``voice`` (own, quoted, scare_quote)."""
-
-    groups: tuple[str, ...]
-    variant: str
-    side: str
-    voice: str
-
-
-@dataclass(frozen=True)
-class WordingDifference:
-    """A concept the groups word differently: each wording and the groups that use it most."""
-
-    kind: ClassVar[str] = "wording"
-    pack: str
-    concept: str
-    label: str
-    description: str
-    uses: tuple[WordingUse, ...]
-
-
-@dataclass(frozen=True)
-class SpeakerShare:
-    """The side a group quotes most often and its share of the group's attributed statements."""
-
-    group: str
-    side: str
-    share: float
-
-
-@dataclass(frozen=True)
-class VoiceDifference:
-    """Whom each group lets speak most, highest share first."""
-
-    kind: ClassVar[str] = "voices"
-    shares: tuple[SpeakerShare, ...]
-
-    @property
-    def same_side(self) -> bool:
-        """Whether every group quotes the same side most."""
-        return len({share.side for share in self.shares}) == 1
-
-
-@dataclass(frozen=True)
-class MeasureSpread:
-    """The groups with the highest and lowest mean on a measure.
-
-    ``spread`` is the gap in units of the article-level standard deviation
-    (so measures on different scales rank against each other); ``clear`` is
-    False when either group has a single article or their intervals overlap.
-    """
-
-    kind: ClassVar[str] = "measure"
-    measure: Any
-    high: str
-    high_mean: float
-    low: str
-    low_mean: float
-    spread: float
-    clear: bool
-
-
-@dataclass(frozen=True)
-class NoClearMeasure:
-    """No measure separates the groups beyond their uncertainty."""
-
-    kind: ClassVar[str] = "no_clear_measure"
-
-
-@dataclass(frozen=True)
-class GroupWording:
-    """The wording a group uses most for a concept, whose term it is, and in which voice."""
-
-    group: str
-    variant: str
-    side: str
-    voice: str
-
-
-@dataclass(frozen=True)
-class WordingQuestion:
-    """Two groups that use different sides' wordings of a concept."""
-
-    kind: ClassVar[str] = "wording"
-    label: str
-    first: GroupWording
-    second: GroupWording
-
-
-@dataclass(frozen=True)
-class SourcesQuestion:
-    """``group`` quotes ``speaker`` of a side no other group quotes; ``other`` is a group to compare."""
-
-    kind: ClassVar[str] = "sources"
-    group: str
-    speaker: str
-    side: str
-    other: str
-
-
-@dataclass(frozen=True)
-class ScareQuoteQuestion:
-    """The phrase ``group`` puts in scare quotes most often."""
-
-    kind: ClassVar[str] = "scare_quote"
-    group: str
-    phrase: str
-
-
-@dataclass(frozen=True)
-class ToneQuestion:
-    """Whose tone is it: the outlet's own or a speaker's (asked of every set)."""
-
-    kind: ClassVar[str] = "tone"
-
-
-def side_label(side: str) -> str:
-    """A reader's name for a speaker side."""
-    return packaged_side_label(side)
-
-
-def group_terms(evidence: GroupEvidence | None,
-                descriptions: Mapping[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
-    """A group's contested-term uses: concept, variant, whose term, ``(voice, count)`` pairs, examples."""
-    if evidence is None:
-        return []
-    descriptions = descriptions or {}
-    uses = sorted(evidence.terms.values(), key=lambda u: (u.pack, u.concept, -u.total, u.variant))
-    return [{"pack": u.pack, "concept": u.concept, "side": u.side,
-             "label": concept_label(u.concept, descriptions.get((u.pack, u.concept), "")),
-             "variant": u.variant, "total": u.total,
-             "voices": sorted(u.voices.items()),
-             "examples": u.examples} for u in uses]
-
-
-def group_scare_quotes(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
-    if evidence is None:
-        return []
-    return [{"phrase": evidence.scare_examples[phrase]["text"], "count": n, "example": evidence.scare_examples[phrase]}
-            for phrase, n in sorted(evidence.scare_quotes.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def group_speakers(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
-    """Speakers by how often the group quotes them, with sides, ``(verb, count)`` pairs and kinds."""
-    if evidence is None:
-        return []
-    speakers = sorted(evidence.speakers.values(), key=lambda s: (-s.total, s.name))
-    return [{"name": s.name, "side": side_label(s.side), "named": s.named, "total": s.total,
-             "direct": s.kinds.get("direct", 0) + s.kinds.get("mixed", 0), "indirect": s.kinds.get("indirect", 0),
-             "verbs": sorted(s.verbs.items(), key=lambda kv: (-kv[1], kv[0])),
-             "examples": s.examples} for s in speakers]
-
-
-def group_voices(evidence: GroupEvidence | None) -> dict[str, Any]:
-    """Shares of attributions by side, verb class by side, and the first voice heard."""
-    if evidence is None or not evidence.side_kinds:
-        return {"total": 0, "sides": [], "verb_classes": [], "first": []}
-    total = sum(evidence.side_kinds.values())
-    by_side: Counter = Counter()
-    for (side, _), n in evidence.side_kinds.items():
-        by_side[side] += n
-    sides = [{"side": side_label(side), "count": n, "share": n / total,
-              "direct": evidence.side_kinds.get((side, "direct"), 0) + evidence.side_kinds.get((side, "mixed"), 0),
-              "indirect": evidence.side_kinds.get((side, "indirect"), 0)}
-             for side, n in sorted(by_side.items(), key=lambda kv: (-kv[1], kv[0]))]
-    classes = [{"side": side_label(side), "verb_class": verb_class, "count": n}
-               for (side, verb_class), n in sorted(evidence.side_verbs.items(),
-                                                   key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))]
-    first = [(side_label(s), n) for s, n in sorted(evidence.first_voices.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return {"total": total, "sides": sides, "verb_classes": classes, "first": first}
-
-
-def group_tone(evidence: GroupEvidence | None, estimates: Mapping[str, Any] | None = None,
-               names: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Tone figures of a group, its most negative/positive sentences, and tone toward each target."""
-    estimates = estimates or {}
-    names = names or {}
-    figures = {key: estimates[f"sentiment__{key}"] for key in TONE_FIGURES if f"sentiment__{key}" in estimates}
-    if evidence is None:
-        return {"figures": figures, "negative": [], "positive": [], "targets": []}
-    targets = []
-    for key, buckets in sorted(evidence.targets.items()):
-        if not key:
-            continue
-        targets.append({"target": names.get(key, key), "estimate": estimates.get(f"sentiment__tone_toward_{key}"),
-                        "mentions": estimates.get(f"sentiment__mentions_{key}"),
-                        "negative": buckets.get("negative", []), "positive": buckets.get("positive", [])})
-    targets.sort(key=lambda t: (-(t["mentions"].mean if t["mentions"] else 0), t["target"]))
-    return {"figures": figures, "negative": evidence.negative, "positive": evidence.positive, "targets": targets}
-
-
-def group_loaded(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
-    if evidence is None:
-        return []
-    return [{"category": k.replace("_", " "), "count": n, "examples": evidence.loaded_examples[k]}
-            for k, n in sorted(evidence.loaded.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def group_cleaning(evidence: GroupEvidence | None, articles: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    if evidence is None:
-        return []
-    return [{"id": a["id"], "removed": evidence.cleaning.get(a["id"], [])} for a in articles
-            if evidence.cleaning.get(a["id"])]
-
-
-def figures_against_others(group: str, table: Mapping[str, Any],
-                           measures: Sequence[Any]) -> dict[str, dict[str, Any]]:
-    """Each headline measure by column: the group's mean, interval, the others' mean and the difference.
-
-    Every measure gets an entry, also one the group has no value for (its
-    mean is NaN and ``value.n`` is 0): tables look cells up by column, so a
-    missing value shows as "–" under its own heading instead of shifting the
-    cells after it.
-    """
-    figures = {}
-    for measure in measures:
-        c = contrast(table, group, measure.column)
-        figures[measure.column] = {"measure": measure, "value": c.value, "others": c.others,
-                                   "difference": c.difference, "direction": c.direction, "clear": c.clear,
-                                   "single": c.value.n == 1}
-    return figures
-
-
-def concept_label(concept: str, description: str = "") -> str:
-    """A readable name for a concept id, with the casing its description uses.
-
-    >>> concept_label("nato_eastern_members", "NATO's member states next to Russia.")
-    'NATO eastern members'
-    >>> concept_label("crimea_2014")
-    'Crimea 2014'
-    """
-    cased = {w.lower(): w for w in re.findall(r"[^\W_]+", description) if w[:1].isupper()}
-    words = [cased.get(word, word) for word in concept.split("_")]
-    label = " ".join(words)
-    return label[:1].upper() + label[1:]
 
 
 def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],

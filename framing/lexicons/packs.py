@@ -1,4 +1,4 @@
-"""Lexicon packs of contested concepts: the file format, loading and validation.
+"""Lexicon packs of contested concepts: the file format, the pack types and loading.
 
 A *pack* is a TOML file listing *concepts* -- one referent that different
 sides name differently ("reunification" / "annexation" for Crimea in 2014) --
@@ -46,7 +46,8 @@ lifts the concept's constraint for that term).  Unknown keys are errors, so a
 misspelt key is never silently ignored.
 
 Errors raise :class:`~framing.errors.DataFileError` naming the file, the line
-and the entry, and saying how to fix it.
+and the entry, and saying how to fix it; the checks of each entry are in
+:mod:`framing.lexicons.pack_checks`.
 
 Examples
 --------
@@ -62,22 +63,30 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from framing.datafiles import line_of, packaged_text, parse_toml
+from framing.datafiles import packaged_text, parse_toml
 from framing.errors import DataFileError
 from framing.lexicons.forms import expand_forms, match_key
+from framing.lexicons.pack_checks import (
+    Reporter,
+    check_concept_keys,
+    concept_entries,
+    concept_terms,
+    pack_header,
+    pack_name,
+    pack_sides,
+    pack_sources,
+    read_options,
+    required_text,
+    side_is_usable,
+)
 
 PACK_DIR = ("data", "lexicons")
 DEFAULT_WINDOW = 15
-NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-PACK_KEYS = {"name", "version", "author", "description", "sources", "sides"}
-CONCEPT_KEYS = {"id", "description", "note", "source", "near", "window", "case_sensitive",
-                "inflect", "exclude", "terms"}
 TERM_KEYS = {"term", "near", "window", "case_sensitive", "inflect"}
 
 
@@ -203,111 +212,22 @@ def _read(name_or_path: str | Path) -> tuple[str, str]:
     return text, f"framing/data/lexicons/{source}.toml"
 
 
-class _Reporter:
-    """Collects messages of the form 'file, line N: entry X: reason — fix'."""
-
-    def __init__(self, text: str, label: str, problems: list[str]):
-        self.lines = text.splitlines()
-        self.text, self.label, self.problems = text, label, problems
-        self.concept_lines = [n for n, line in enumerate(self.lines, 1)
-                              if line.strip().startswith("[[concept]]")]
-
-    def line(self, needle: str, concept_index: int | None = None) -> int:
-        """The line of ``needle``: a key (``needle = ...``) if one matches, else any text."""
-        if concept_index is None or concept_index >= len(self.concept_lines):
-            first, last = 1, (self.concept_lines[0] - 1 if self.concept_lines else len(self.lines))
-        else:
-            first = self.concept_lines[concept_index]
-            last = (self.concept_lines[concept_index + 1] - 1
-                    if concept_index + 1 < len(self.concept_lines) else len(self.lines))
-        key = re.compile(r"^\s*['\"]?" + re.escape(needle) + r"['\"]?\s*=")
-        for pattern in (key, re.compile(re.escape(f'"{needle}"')), re.compile(re.escape(needle))):
-            for number in range(first, last + 1):
-                if pattern.search(self.lines[number - 1]):
-                    return number
-        return first if concept_index is not None else (line_of(self.text, needle) or 1)
-
-    def concept_line(self, concept_index: int) -> int:
-        """The line of the concept's ``[[concept]]`` header (1 when there is none)."""
-        return self.concept_lines[concept_index] if concept_index < len(self.concept_lines) else 1
-
-    def add(self, line: int, entry: str, reason: str) -> None:
-        self.problems.append(f"{self.label}, line {line}: entry {entry}: {reason}")
-
-
 def _build(data: dict[str, Any], text: str, label: str, problems: list[str]) -> Pack:
-    report = _Reporter(text, label, problems)
-    header = _pack_header(data, report)
-    name = _pack_name(header, report)
+    report = Reporter(text, label, problems)
+    header = pack_header(data, report)
+    name = pack_name(header, report)
     for key in ("version", "author", "description"):
-        _text(header, key, "[pack]", report, report.line(key))
-    sources = _pack_sources(header, report)
-    sides = _pack_sides(header, report)
-    raw_concepts = _raw_concepts(data, report)
+        required_text(header, key, "[pack]", report, report.line(key))
+    sources = pack_sources(header, report)
+    sides = pack_sides(header, report)
+    raw_concepts = concept_entries(data, report)
     concepts = _build_concepts(raw_concepts, name or "pack", set(sides), report)
     return Pack(name or "", str(header.get("version", "")), str(header.get("author", "")),
                 str(header.get("description", "")), tuple(sources), dict(sides),
                 tuple(concepts), label)
 
 
-def _pack_header(data: dict[str, Any], report: _Reporter) -> dict[str, Any]:
-    """The [pack] table ({} when missing), its unknown keys reported."""
-    header = data.get("pack")
-    if not isinstance(header, dict):
-        report.add(1, "[pack]", "the [pack] table is missing — start the file with [pack] "
-                                "and name, version, author, description, sides")
-        header = {}
-    for key in sorted(set(header) - PACK_KEYS):
-        report.add(report.line(key), f"[pack].{key}", "unknown key — remove it or fix "
-                   f"the spelling (allowed: {', '.join(sorted(PACK_KEYS))})")
-    return header
-
-
-def _pack_name(header: dict[str, Any], report: _Reporter) -> str:
-    """The pack's name ("" when missing), reported unless lower_snake_case."""
-    name = _text(header, "name", "[pack]", report, report.line("name"))
-    if name and not NAME_RE.match(name):
-        report.add(report.line("name"), "[pack].name", f"{name!r} is not lower_snake_case — "
-                   "use letters, digits and underscores")
-    return name
-
-
-def _pack_sources(header: dict[str, Any], report: _Reporter) -> list[str]:
-    """The pack's sources, [] (reported) when they are not a list of strings."""
-    sources = header.get("sources", [])
-    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-        report.add(report.line("sources"), "[pack].sources", "must be a list of strings")
-        sources = []
-    return sources
-
-
-def _pack_sides(header: dict[str, Any], report: _Reporter) -> dict[str, Any]:
-    """The [pack.sides] table ({} when fewer than two), each bad side reported."""
-    sides = header.get("sides")
-    if not isinstance(sides, dict) or len(sides) < 2:
-        report.add(report.line("[pack.sides]"), "[pack.sides]", "list at least two sides, "
-                   'each as side_id = "who uses these terms"')
-        sides = {}
-    for side, who in sides.items():
-        if not NAME_RE.match(side) or not isinstance(who, str) or not who.strip():
-            report.add(report.line(side), f"[pack.sides].{side}", "a side needs a "
-                       'lower_snake_case id and a description: side_id = "who uses these terms"')
-    return sides
-
-
-def _raw_concepts(data: dict[str, Any], report: _Reporter) -> list[Any]:
-    """The [[concept]] entries as parsed ([] when none), unknown tables reported."""
-    raw_concepts = data.get("concept", [])
-    if not isinstance(raw_concepts, list) or not raw_concepts:
-        report.add(1, "[[concept]]", "the pack has no [[concept]] entries — add at least one")
-        raw_concepts = []
-    for key in sorted(set(data) - {"pack", "concept"}):
-        report.add(report.line(key), key, "unknown table — only [pack] and [[concept]] "
-                   "are allowed")
-    return raw_concepts
-
-
-def _build_concepts(raw_concepts: list[Any], pack: str, sides: set[str], report: _Reporter) -> list[Concept]:
+def _build_concepts(raw_concepts: list[Any], pack: str, sides: set[str], report: Reporter) -> list[Concept]:
     """The valid concepts, in file order; a repeated id is reported."""
     concepts: list[Concept] = []
     seen_ids: set[str] = set()
@@ -323,26 +243,18 @@ def _build_concepts(raw_concepts: list[Any], pack: str, sides: set[str], report:
     return concepts
 
 
-def _text(table: dict[str, Any], key: str, entry: str, report: _Reporter, line: int) -> str:
-    value = table.get(key)
-    if not isinstance(value, str) or not value.strip():
-        report.add(line, f"{entry}.{key}", f"{key} is missing or empty — add {key} = \"...\"")
-        return ""
-    return value.strip()
-
-
 def _build_concept(raw: Any, index: int, pack: str, sides: set[str],
-                   report: _Reporter) -> Concept | None:
+                   report: Reporter) -> Concept | None:
     if not isinstance(raw, dict):
         report.add(report.concept_line(index), f"concept #{index + 1}", "must be a table")
         return None
     cid = raw.get("id")
     entry = cid if isinstance(cid, str) and cid else f"concept #{index + 1}"
-    _check_concept_keys(raw, entry, index, report)
-    defaults = _options(raw, {"near": frozenset(), "window": DEFAULT_WINDOW,
-                              "case_sensitive": False, "inflect": True},
-                        entry, report, lambda key: report.line(key, index))
-    terms = _concept_terms(raw, entry, index, report)
+    check_concept_keys(raw, entry, index, report)
+    defaults = read_options(raw, {"near": frozenset(), "window": DEFAULT_WINDOW,
+                                  "case_sensitive": False, "inflect": True},
+                            entry, report, lambda key: report.line(key, index))
+    terms = concept_terms(raw, entry, index, report)
     by_side = _terms_by_side(terms, pack, entry, sides, defaults, report, index)
     exclude = _exclusions(raw, pack, entry, defaults, report, index)
     if not isinstance(cid, str):
@@ -351,36 +263,13 @@ def _build_concept(raw: Any, index: int, pack: str, sides: set[str],
                    str(raw.get("source", "")), by_side, exclude)
 
 
-def _check_concept_keys(raw: dict[str, Any], entry: str, index: int, report: _Reporter) -> None:
-    """Report a bad id, unknown keys and a missing description, note or source."""
-    cid = raw.get("id")
-    at = report.concept_line(index)
-    if not isinstance(cid, str) or not NAME_RE.match(cid):
-        report.add(at, entry, 'id is missing or not lower_snake_case — add id = "my_concept"')
-    for key in sorted(set(raw) - CONCEPT_KEYS):
-        report.add(report.line(key, index), entry, f"unknown key {key!r} — remove it or fix "
-                   f"the spelling (allowed: {', '.join(sorted(CONCEPT_KEYS))})")
-    for key in ("description", "note", "source"):
-        _text(raw, key, entry, report, at)
-
-
-def _concept_terms(raw: dict[str, Any], entry: str, index: int, report: _Reporter) -> dict[str, Any]:
-    """The [concept.terms] table ({} when not a table), reported unless it has two sides."""
-    terms = raw.get("terms")
-    if not isinstance(terms, dict) or len(terms) < 2:
-        report.add(report.line("terms", index), entry, "list the terms of at least two sides "
-                   "in [concept.terms] — every concept must be symmetric")
-        terms = terms if isinstance(terms, dict) else {}
-    return terms
-
-
 def _terms_by_side(terms: dict[str, Any], pack: str, entry: str, sides: set[str], defaults: dict[str, Any],
-                   report: _Reporter, index: int) -> dict[str, tuple[Term, ...]]:
+                   report: Reporter, index: int) -> dict[str, tuple[Term, ...]]:
     """Side -> its valid terms, in file order; a form listed for two sides is reported."""
     by_side: dict[str, tuple[Term, ...]] = {}
     owner: dict[str, str] = {}  # match key of a form -> the side that listed it first
     for side, items in terms.items():
-        if not _side_is_usable(side, items, sides, entry, report, index):
+        if not side_is_usable(side, items, sides, entry, report, index):
             continue
         built = []
         for item in items:
@@ -392,19 +281,7 @@ def _terms_by_side(terms: dict[str, Any], pack: str, entry: str, sides: set[str]
     return by_side
 
 
-def _side_is_usable(side: str, items: Any, sides: set[str], entry: str, report: _Reporter, index: int) -> bool:
-    """Whether a side's terms are a non-empty list; an undeclared side is reported but kept."""
-    if side not in sides:
-        report.add(report.line(side, index), f"{entry}.{side}", f"side {side!r} is not "
-                   f"declared in [pack.sides] — add it there or use one of {sorted(sides)}")
-    if not isinstance(items, list) or not items:
-        report.add(report.line(side, index), f"{entry}.{side}", "must be a non-empty list "
-                   "of terms")
-        return False
-    return True
-
-
-def _claim_forms(term: Term, side: str, owner: dict[str, str], entry: str, report: _Reporter,
+def _claim_forms(term: Term, side: str, owner: dict[str, str], entry: str, report: Reporter,
                  index: int) -> None:
     """Record ``side`` as the owner of the term's forms, reporting forms another side listed."""
     for form in term.forms:
@@ -416,7 +293,7 @@ def _claim_forms(term: Term, side: str, owner: dict[str, str], entry: str, repor
         owner[key] = side
 
 
-def _exclusions(raw: dict[str, Any], pack: str, entry: str, defaults: dict[str, Any], report: _Reporter,
+def _exclusions(raw: dict[str, Any], pack: str, entry: str, defaults: dict[str, Any], report: Reporter,
                 index: int) -> tuple[Term, ...]:
     """The concept's ``exclude`` phrases as terms (matched anywhere: no ``near``)."""
     raw_exclude = raw.get("exclude", [])
@@ -433,35 +310,8 @@ def _exclusions(raw: dict[str, Any], pack: str, entry: str, defaults: dict[str, 
     return tuple(exclude)
 
 
-def _options(table: dict[str, Any], defaults: dict[str, Any], entry: str, report: _Reporter,
-             line_of_key: Callable[[str], int]) -> dict[str, Any]:
-    options = dict(defaults)
-    if "near" in table:
-        near = table["near"]
-        if not isinstance(near, list) or not all(isinstance(w, str) and w.strip() and
-                                                 " " not in w.strip() for w in near):
-            report.add(line_of_key("near"), entry, "near must be a list of single words, e.g. "
-                       'near = ["Crimea", "Crimean"]')
-        else:
-            options["near"] = frozenset(w.strip().lower() for w in near)
-    if "window" in table:
-        window = table["window"]
-        if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 200:
-            report.add(line_of_key("window"), entry, f"window = {window!r} must be a whole "
-                       "number of words from 1 to 200")
-        else:
-            options["window"] = window
-    for flag in ("case_sensitive", "inflect"):
-        if flag in table:
-            if not isinstance(table[flag], bool):
-                report.add(line_of_key(flag), entry, f"{flag} must be true or false")
-            else:
-                options[flag] = table[flag]
-    return options
-
-
 def _build_term(item: Any, pack: str, entry: str, side: str, defaults: dict[str, Any],
-                report: _Reporter, index: int) -> Term | None:
+                report: Reporter, index: int) -> Term | None:
     options = defaults
     if isinstance(item, dict):
         text = item.get("term")
@@ -469,7 +319,7 @@ def _build_term(item: Any, pack: str, entry: str, side: str, defaults: dict[str,
         for key in sorted(set(item) - TERM_KEYS):
             report.add(line, f"{entry}.{side}", f"unknown key {key!r} in a term table "
                        f"(allowed: {', '.join(sorted(TERM_KEYS))})")
-        options = _options(item, defaults, f"{entry}.{side}", report, lambda key: line)
+        options = read_options(item, defaults, f"{entry}.{side}", report, lambda key: line)
     else:
         text = item
     if not isinstance(text, str) or not re.search(r"\w", text or ""):

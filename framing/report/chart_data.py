@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from framing.compare.findings import side_label
+from framing.compare.group_findings import side_label
 from framing.compare.summaries import GroupEvidence
 from framing.datafiles import line_of, parse_toml, template_text
 from framing.errors import DataFileError

@@ -1,9 +1,9 @@
 """Build the report: a plain context from the run, then Markdown (and HTML) from templates.
 
-Numbers are computed in :mod:`framing.compare.aggregate`, :mod:`framing.compare.summaries` and
-:mod:`framing.compare.findings`; this module only assembles them, draws the charts
-and renders.  Nothing here judges an outlet: sentences say what an outlet
-wrote and what others wrote for the same thing.
+Numbers are computed in :mod:`framing.compare.aggregate`, :mod:`framing.compare.summaries`,
+:mod:`framing.compare.group_findings` and :mod:`framing.compare.findings`; this module only
+assembles them, draws the charts and renders.  Nothing here judges an outlet: sentences say
+what an outlet wrote and what others wrote for the same thing.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from framing import __version__
-from framing.compare import findings
+from framing.compare import findings, group_findings
 from framing.compare.aggregate import aggregate, counted_rows, group_order, outlet_table_rows
 from framing.compare.summaries import read_evidence, summarise
 from framing.datafiles import line_of, load_toml, template_text
@@ -221,14 +221,14 @@ def _group_context(group: str, all_rows: Sequence[Mapping[str, Any]], sizes: Map
         "slug": slugs[group],
         "n": sizes[group],
         "articles": articles,
-        "figures": findings.figures_against_others(group, table, measures),
-        "terms": findings.group_terms(evidence, descriptions),
-        "scare_quotes": findings.group_scare_quotes(evidence),
-        "speakers": findings.group_speakers(evidence),
-        "voices": findings.group_voices(evidence),
-        "tone": findings.group_tone(evidence, table.get(group), target_names()),
-        "loaded": findings.group_loaded(evidence),
-        "cleaning": findings.group_cleaning(evidence, articles),
+        "figures": group_findings.figures_against_others(group, table, measures),
+        "terms": group_findings.group_terms(evidence, descriptions),
+        "scare_quotes": group_findings.group_scare_quotes(evidence),
+        "speakers": group_findings.group_speakers(evidence),
+        "voices": group_findings.group_voices(evidence),
+        "tone": group_findings.group_tone(evidence, table.get(group), target_names()),
+        "loaded": group_findings.group_loaded(evidence),
+        "cleaning": group_findings.group_cleaning(evidence, articles),
         "notes": evidence.notes if evidence else [],
         "distinctive": distinctive,
         "position": order.index(group) + 1,

@@ -25,7 +25,7 @@ import re
 from framing.document.parse import Document, Sentence
 from framing.document.vocabulary import DETERMINERS, NOT_IN_SPEAKER_NAMES
 from framing.features.attribution.cues import CueVerb
-from framing.features.attribution.speakers import PRONOUNS
+from framing.features.attribution.phrases import PRONOUNS
 
 Span = tuple[int, int]
 COMPLEMENTIZERS = frozenset("that whether if how why what".split())

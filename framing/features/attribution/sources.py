@@ -4,7 +4,7 @@
 before it ("Grushko said", "Graham, who says"), after it ("..., said the
 deputy minister"), the first subject of a coordinated clause ("X rejected
 the idea and said") or a subject the noun-phrase rules of
-:mod:`framing.features.attribution.speakers` do not parse ("Sen. Elizabeth Warren (D-MA) said",
+:mod:`framing.features.attribution.phrases` do not parse ("Sen. Elizabeth Warren (D-MA) said",
 "42% say").  It also tells when a cue word is not a reporting verb here: a
 passive ("it is said"), a word of a name ("the United States").
 
@@ -37,7 +37,7 @@ from framing.features.attribution.content import (
     starts_upper,
 )
 from framing.features.attribution.cues import CueVerb
-from framing.features.attribution.speakers import (
+from framing.features.attribution.phrases import (
     PRONOUNS,
     noun_phrase_start,
     source_after,

@@ -45,8 +45,8 @@ from framing.features.attribution.content import (
     starts_upper,
 )
 from framing.features.attribution.cues import CueLexicon, CueVerb
+from framing.features.attribution.phrases import PRONOUNS, person_name, source_after, source_before
 from framing.features.attribution.sources import SourceRules
-from framing.features.attribution.speakers import PRONOUNS, person_name, source_after, source_before
 
 # Lead words of "Label: text" lines that are not speakers.
 _NOT_SPEAKERS = frozenset(

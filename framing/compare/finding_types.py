@@ -1,0 +1,131 @@
+"""The findings the report states, as frozen dataclasses its templates read by ``kind``.
+
+:mod:`framing.compare.findings` builds them: the largest differences of the
+summary (:class:`WordingDifference`, :class:`VoiceDifference`,
+:class:`MeasureSpread`, :class:`NoClearMeasure`) and the questions for
+discussion (:class:`WordingQuestion`, :class:`SourcesQuestion`,
+:class:`ScareQuoteQuestion`, :class:`ToneQuestion`). The sentences are written
+by ``framing/report/templates/findings.md.j2``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class WordingUse:
+    """Groups whose most used wording of a concept is ``variant``, in ``voice`` (own, quoted, scare_quote)."""
+
+    groups: tuple[str, ...]
+    variant: str
+    side: str
+    voice: str
+
+
+@dataclass(frozen=True)
+class WordingDifference:
+    """A concept the groups word differently: each wording and the groups that use it most."""
+
+    kind: ClassVar[str] = "wording"
+    pack: str
+    concept: str
+    label: str
+    description: str
+    uses: tuple[WordingUse, ...]
+
+
+@dataclass(frozen=True)
+class SpeakerShare:
+    """The side a group quotes most often and its share of the group's attributed statements."""
+
+    group: str
+    side: str
+    share: float
+
+
+@dataclass(frozen=True)
+class VoiceDifference:
+    """Whom each group lets speak most, highest share first."""
+
+    kind: ClassVar[str] = "voices"
+    shares: tuple[SpeakerShare, ...]
+
+    @property
+    def same_side(self) -> bool:
+        """Whether every group quotes the same side most."""
+        return len({share.side for share in self.shares}) == 1
+
+
+@dataclass(frozen=True)
+class MeasureSpread:
+    """The groups with the highest and lowest mean on a measure.
+
+    ``spread`` is the gap in units of the article-level standard deviation
+    (so measures on different scales rank against each other); ``clear`` is
+    False when either group has a single article or their intervals overlap.
+    """
+
+    kind: ClassVar[str] = "measure"
+    measure: Any
+    high: str
+    high_mean: float
+    low: str
+    low_mean: float
+    spread: float
+    clear: bool
+
+
+@dataclass(frozen=True)
+class NoClearMeasure:
+    """No measure separates the groups beyond their uncertainty."""
+
+    kind: ClassVar[str] = "no_clear_measure"
+
+
+@dataclass(frozen=True)
+class GroupWording:
+    """The wording a group uses most for a concept, whose term it is, and in which voice."""
+
+    group: str
+    variant: str
+    side: str
+    voice: str
+
+
+@dataclass(frozen=True)
+class WordingQuestion:
+    """Two groups that use different sides' wordings of a concept."""
+
+    kind: ClassVar[str] = "wording"
+    label: str
+    first: GroupWording
+    second: GroupWording
+
+
+@dataclass(frozen=True)
+class SourcesQuestion:
+    """``group`` quotes ``speaker`` of a side no other group quotes; ``other`` is a group to compare."""
+
+    kind: ClassVar[str] = "sources"
+    group: str
+    speaker: str
+    side: str
+    other: str
+
+
+@dataclass(frozen=True)
+class ScareQuoteQuestion:
+    """The phrase ``group`` puts in scare quotes most often."""
+
+    kind: ClassVar[str] = "scare_quote"
+    group: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class ToneQuestion:
+    """Whose tone is it: the outlet's own or a speaker's (asked of every set)."""
+
+    kind: ClassVar[str] = "tone"

@@ -1,0 +1,183 @@
+"""Checks of a lexicon pack file's entries, each problem reported with its file, line and entry.
+
+:class:`Reporter` collects the messages ("file, line N: entry X: reason —
+fix"); each function here reads one part of the parsed TOML (the [pack]
+header, its name, sources and sides, the [[concept]] entries, a concept's
+keys and terms, the options of a concept or term), reports what is wrong and
+returns what can be used.  :mod:`framing.lexicons.packs` builds the pack from
+what they return.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from framing.datafiles import line_of
+
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+PACK_KEYS = {"name", "version", "author", "description", "sources", "sides"}
+CONCEPT_KEYS = {"id", "description", "note", "source", "near", "window", "case_sensitive",
+                "inflect", "exclude", "terms"}
+
+
+class Reporter:
+    """Collects messages of the form 'file, line N: entry X: reason — fix'."""
+
+    def __init__(self, text: str, label: str, problems: list[str]):
+        self.lines = text.splitlines()
+        self.text, self.label, self.problems = text, label, problems
+        self.concept_lines = [n for n, line in enumerate(self.lines, 1)
+                              if line.strip().startswith("[[concept]]")]
+
+    def line(self, needle: str, concept_index: int | None = None) -> int:
+        """The line of ``needle``: a key (``needle = ...``) if one matches, else any text."""
+        if concept_index is None or concept_index >= len(self.concept_lines):
+            first, last = 1, (self.concept_lines[0] - 1 if self.concept_lines else len(self.lines))
+        else:
+            first = self.concept_lines[concept_index]
+            last = (self.concept_lines[concept_index + 1] - 1
+                    if concept_index + 1 < len(self.concept_lines) else len(self.lines))
+        key = re.compile(r"^\s*['\"]?" + re.escape(needle) + r"['\"]?\s*=")
+        for pattern in (key, re.compile(re.escape(f'"{needle}"')), re.compile(re.escape(needle))):
+            for number in range(first, last + 1):
+                if pattern.search(self.lines[number - 1]):
+                    return number
+        return first if concept_index is not None else (line_of(self.text, needle) or 1)
+
+    def concept_line(self, concept_index: int) -> int:
+        """The line of the concept's ``[[concept]]`` header (1 when there is none)."""
+        return self.concept_lines[concept_index] if concept_index < len(self.concept_lines) else 1
+
+    def add(self, line: int, entry: str, reason: str) -> None:
+        self.problems.append(f"{self.label}, line {line}: entry {entry}: {reason}")
+
+
+def pack_header(data: dict[str, Any], report: Reporter) -> dict[str, Any]:
+    """The [pack] table ({} when missing), its unknown keys reported."""
+    header = data.get("pack")
+    if not isinstance(header, dict):
+        report.add(1, "[pack]", "the [pack] table is missing — start the file with [pack] "
+                                "and name, version, author, description, sides")
+        header = {}
+    for key in sorted(set(header) - PACK_KEYS):
+        report.add(report.line(key), f"[pack].{key}", "unknown key — remove it or fix "
+                   f"the spelling (allowed: {', '.join(sorted(PACK_KEYS))})")
+    return header
+
+
+def pack_name(header: dict[str, Any], report: Reporter) -> str:
+    """The pack's name ("" when missing), reported unless lower_snake_case."""
+    name = required_text(header, "name", "[pack]", report, report.line("name"))
+    if name and not NAME_RE.match(name):
+        report.add(report.line("name"), "[pack].name", f"{name!r} is not lower_snake_case — "
+                   "use letters, digits and underscores")
+    return name
+
+
+def pack_sources(header: dict[str, Any], report: Reporter) -> list[str]:
+    """The pack's sources, [] (reported) when they are not a list of strings."""
+    sources = header.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+        report.add(report.line("sources"), "[pack].sources", "must be a list of strings")
+        sources = []
+    return sources
+
+
+def pack_sides(header: dict[str, Any], report: Reporter) -> dict[str, Any]:
+    """The [pack.sides] table ({} when fewer than two), each bad side reported."""
+    sides = header.get("sides")
+    if not isinstance(sides, dict) or len(sides) < 2:
+        report.add(report.line("[pack.sides]"), "[pack.sides]", "list at least two sides, "
+                   'each as side_id = "who uses these terms"')
+        sides = {}
+    for side, who in sides.items():
+        if not NAME_RE.match(side) or not isinstance(who, str) or not who.strip():
+            report.add(report.line(side), f"[pack.sides].{side}", "a side needs a "
+                       'lower_snake_case id and a description: side_id = "who uses these terms"')
+    return sides
+
+
+def concept_entries(data: dict[str, Any], report: Reporter) -> list[Any]:
+    """The [[concept]] entries as parsed ([] when none), unknown tables reported."""
+    raw_concepts = data.get("concept", [])
+    if not isinstance(raw_concepts, list) or not raw_concepts:
+        report.add(1, "[[concept]]", "the pack has no [[concept]] entries — add at least one")
+        raw_concepts = []
+    for key in sorted(set(data) - {"pack", "concept"}):
+        report.add(report.line(key), key, "unknown table — only [pack] and [[concept]] "
+                   "are allowed")
+    return raw_concepts
+
+
+def required_text(table: dict[str, Any], key: str, entry: str, report: Reporter, line: int) -> str:
+    """``table[key]`` stripped, or "" (reported at ``line``) when it is missing, empty or not text."""
+    value = table.get(key)
+    if not isinstance(value, str) or not value.strip():
+        report.add(line, f"{entry}.{key}", f"{key} is missing or empty — add {key} = \"...\"")
+        return ""
+    return value.strip()
+
+
+def check_concept_keys(raw: dict[str, Any], entry: str, index: int, report: Reporter) -> None:
+    """Report a bad id, unknown keys and a missing description, note or source."""
+    cid = raw.get("id")
+    at = report.concept_line(index)
+    if not isinstance(cid, str) or not NAME_RE.match(cid):
+        report.add(at, entry, 'id is missing or not lower_snake_case — add id = "my_concept"')
+    for key in sorted(set(raw) - CONCEPT_KEYS):
+        report.add(report.line(key, index), entry, f"unknown key {key!r} — remove it or fix "
+                   f"the spelling (allowed: {', '.join(sorted(CONCEPT_KEYS))})")
+    for key in ("description", "note", "source"):
+        required_text(raw, key, entry, report, at)
+
+
+def concept_terms(raw: dict[str, Any], entry: str, index: int, report: Reporter) -> dict[str, Any]:
+    """The [concept.terms] table ({} when not a table), reported unless it has two sides."""
+    terms = raw.get("terms")
+    if not isinstance(terms, dict) or len(terms) < 2:
+        report.add(report.line("terms", index), entry, "list the terms of at least two sides "
+                   "in [concept.terms] — every concept must be symmetric")
+        terms = terms if isinstance(terms, dict) else {}
+    return terms
+
+
+def side_is_usable(side: str, items: Any, sides: set[str], entry: str, report: Reporter, index: int) -> bool:
+    """Whether a side's terms are a non-empty list; an undeclared side is reported but kept."""
+    if side not in sides:
+        report.add(report.line(side, index), f"{entry}.{side}", f"side {side!r} is not "
+                   f"declared in [pack.sides] — add it there or use one of {sorted(sides)}")
+    if not isinstance(items, list) or not items:
+        report.add(report.line(side, index), f"{entry}.{side}", "must be a non-empty list "
+                   "of terms")
+        return False
+    return True
+
+
+def read_options(table: dict[str, Any], defaults: dict[str, Any], entry: str, report: Reporter,
+                 line_of_key: Callable[[str], int]) -> dict[str, Any]:
+    """``defaults`` updated by the table's near, window, case_sensitive and inflect; bad values reported."""
+    options = dict(defaults)
+    if "near" in table:
+        near = table["near"]
+        if not isinstance(near, list) or not all(isinstance(w, str) and w.strip() and
+                                                 " " not in w.strip() for w in near):
+            report.add(line_of_key("near"), entry, "near must be a list of single words, e.g. "
+                       'near = ["Crimea", "Crimean"]')
+        else:
+            options["near"] = frozenset(w.strip().lower() for w in near)
+    if "window" in table:
+        window = table["window"]
+        if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 200:
+            report.add(line_of_key("window"), entry, f"window = {window!r} must be a whole "
+                       "number of words from 1 to 200")
+        else:
+            options["window"] = window
+    for flag in ("case_sensitive", "inflect"):
+        if flag in table:
+            if not isinstance(table[flag], bool):
+                report.add(line_of_key(flag), entry, f"{flag} must be true or false")
+            else:
+                options[flag] = table[flag]
+    return options
