@@ -85,8 +85,6 @@ def test_a_page_without_an_article_gives_no_text(page, meta):
     assert extract_html(page) == ("", meta)
 
 
-@pytest.mark.xfail(strict=True, reason="trafilatura's extensive date search takes any year on the page for the "
-                                       "date (YYYY-01-01); extract_metadata(..., extensive=False) does not")
 @pytest.mark.parametrize("extra", [
     "<footer>Copyright 2019.</footer>",  # gives 2019-01-01
     "",  # "in the spring of 2014" in the second paragraph gives 2014-01-01

@@ -89,5 +89,16 @@ def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
         key, sep, value = line.partition(":")
         if not sep:
             return text, {}
-        meta[key.strip().lower()] = value.strip().strip("\"'")
+        meta[key.strip().lower()] = _unquoted(value.strip())
     return text, {}
+
+
+def _unquoted(value: str) -> str:
+    """``value`` without one pair of enclosing quotes ("..." or '...'); other quotes are the value's own.
+
+    >>> _unquoted('"A title"'), _unquoted("Lavrov calls sanctions 'illegal'")
+    ('A title', "Lavrov calls sanctions 'illegal'")
+    """
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
