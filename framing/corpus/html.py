@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 DATE_SEARCH = {"extensive_search": False, "original_date": True}
 
 
