@@ -1,0 +1,134 @@
+"""Training the target-tone model (framing.evaluate.train_targets) on a tiny NewsMTSC-format file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framing.datafiles import packaged_text
+from framing.document.parse import build_document
+from framing.evaluate.train_targets import main, train
+from framing.features.sentiment import target_tone
+from framing.features.sentiment.scorer import make_analyzer
+from framing.features.sentiment.target_tone import MODEL_FILE, TargetToneModel, TargetToneScorer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# (sentence, the target's words in it, polarity toward the target), labelled by hand.
+SENTENCES = [
+    ("Critics accused NATO of provoking a needless war.", "NATO", -1),
+    ("Protesters blamed NATO for the deadly strikes.", "NATO", -1),
+    ("Moscow said NATO had betrayed its promises.", "NATO", -1),
+    ("The senator attacked Biden over the failed withdrawal.", "Biden", -1),
+    ("Voters punished Biden for the painful price rises.", "Biden", -1),
+    ("Analysts condemned Russia for the brutal invasion.", "Russia", -1),
+    ("Kyiv accused Russia of shelling a crowded market.", "Russia", -1),
+    ("Farmers blamed the EU for the chaotic new rules.", "EU", -1),
+    ("Critics slammed the EU over its weak response.", "EU", -1),
+    ("Officials accused Trump of spreading dangerous lies.", "Trump", -1),
+    ("Ministers praised NATO for its swift support.", "NATO", 1),
+    ("Kyiv thanked NATO for the generous help.", "NATO", 1),
+    ("Allies welcomed NATO as a strong partner.", "NATO", 1),
+    ("Supporters praised Biden for the successful deal.", "Biden", 1),
+    ("Workers thanked Biden for protecting their jobs.", "Biden", 1),
+    ("Exporters welcomed the EU trade agreement as a great success.", "EU", 1),
+    ("Economists praised the EU for its bold recovery plan.", "EU", 1),
+    ("Fans cheered Trump as a brave and honest leader.", "Trump", 1),
+    ("Beijing praised Russia as a loyal friend.", "Russia", 1),
+    ("Refugees thanked Poland for its kind welcome.", "Poland", 1),
+    ("NATO ministers will meet in Brussels on Thursday.", "NATO", 0),
+    ("The summit of NATO leaders begins next week.", "NATO", 0),
+    ("Biden flew to Ohio on Monday afternoon.", "Biden", 0),
+    ("Biden is expected to speak at noon.", "Biden", 0),
+    ("Russia held elections in March.", "Russia", 0),
+    ("Russia and Ukraine share a long border.", "Russia", 0),
+    ("The EU has 27 member states.", "EU", 0),
+    ("Talks between the EU and Britain resume in June.", "EU", 0),
+    ("Trump spoke to reporters in Florida.", "Trump", 0),
+    ("Poland borders Germany to the west.", "Poland", 0),
+]
+
+
+def newsmtsc_rows(sentences=SENTENCES):
+    return [{"sentence": s, "from": s.index(t), "to": s.index(t) + len(t), "polarity": p} for s, t, p in sentences]
+
+
+@pytest.fixture
+def train_file(tmp_path):
+    path = tmp_path / "train.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in newsmtsc_rows()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def model_file(train_file, tmp_path):
+    out = tmp_path / "model.json"
+    main(["--newsmtsc", str(train_file), "--out", str(out)])
+    return out
+
+
+def test_writes_a_sorted_json_model(capsys, model_file):
+    text = model_file.read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert text == json.dumps(data, indent=0, sort_keys=True) + "\n"
+    assert (data["classes"], data["window"], data["n_train"]) == ([-1, 0, 1], 4, 30)
+    assert data["description"].startswith("Target tone: multinomial logistic regression")
+    # Every context feature mention_features() returns (34), and the 12 frequent window words.
+    assert capsys.readouterr().out == f"wrote {model_file}: 34 context features, 12 words\n"
+
+
+@pytest.mark.parametrize("word, kept", [
+    # Near a mention in three sentences (Critics/Kyiv/Officials accused …): kept.
+    ("accused", True),
+    ("thanked", True),
+    # In only two windows each: below MIN_WORD_COUNT.
+    ("blamed", False),
+    ("welcomed", False),
+    # Never within four words of a mention.
+    ("withdrawal", False),
+])
+def test_window_words_need_three_mentions(model_file, word, kept):
+    assert (word in json.loads(model_file.read_text(encoding="utf-8"))["words"]) is kept
+
+
+def test_the_target_tone_scorer_loads_the_trained_model(model_file, monkeypatch):
+    trained = model_file.read_text(encoding="utf-8")
+    monkeypatch.setattr(target_tone, "packaged_text",
+                        lambda name: trained if name == MODEL_FILE else packaged_text(name))
+    analyzer = make_analyzer()
+    scorer = TargetToneScorer(analyzer.lexicon)
+    assert scorer.model.word_weights == TargetToneModel(json.loads(trained)).word_weights
+    polarities = {}
+    for text in ("Lawmakers accused NATO of betraying Ukraine.", "NATO ministers met in Vilnius on Friday.",
+                 "Kyiv praised NATO for its support."):
+        document = build_document("a", text)
+        vader = [analyzer.polarity_scores(s.text) for s in document.sentences]
+        polarities[text] = [f.detail["polarity"] for f in scorer.score(document, vader).findings if f.text == "NATO"]
+    assert list(polarities.values()) == [[-1], [0], [1]]
+
+
+def test_training_twice_gives_byte_identical_files(train_file, tmp_path):
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    main(["--newsmtsc", str(train_file), "--out", str(first)])
+    main(["--newsmtsc", str(train_file), "--out", str(second)])
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_same_bytes_from_another_process_and_hash_seed(model_file, train_file, tmp_path):
+    # Window words are sets: their order must not reach the file.
+    out = tmp_path / "other.json"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-m", "framing.evaluate.train_targets", "--newsmtsc", str(train_file),
+                    "--out", str(out)], cwd=ROOT, env=env, check=True, capture_output=True)
+    assert out.read_bytes() == model_file.read_bytes()
+
+
+def test_labels_must_cover_all_three_classes():
+    without_neutral = [row for row in newsmtsc_rows() if row["polarity"] != 0]
+    with pytest.raises(ValueError, match=r"training labels must cover \(-1, 0, 1\)"):
+        train(without_neutral)
