@@ -12,6 +12,7 @@ import pytest
 
 from framing.datafiles import packaged_text
 from framing.document.parse import build_document
+from framing.errors import EvaluationError
 from framing.evaluate.train_targets import main, train
 from framing.features.sentiment import target_tone
 from framing.features.sentiment.scorer import make_analyzer
@@ -130,5 +131,5 @@ def test_same_bytes_from_another_process_and_hash_seed(model_file, train_file, t
 
 def test_labels_must_cover_all_three_classes():
     without_neutral = [row for row in newsmtsc_rows() if row["polarity"] != 0]
-    with pytest.raises(ValueError, match=r"training labels must cover \(-1, 0, 1\)"):
+    with pytest.raises(EvaluationError, match=r"training labels must cover the classes \(-1, 0, 1\)"):
         train(without_neutral)

@@ -118,13 +118,11 @@ def test_quote_features_only_inside_speech(lexicon):
     assert inside["outside_neg"] == -1.8
 
 
-@pytest.mark.xfail(strict=True, reason="bug: _split() reads the quote's generator twice, so quote_neg is always 0")
 def test_quote_neg_counts_the_negative_words_of_the_quote(lexicon):
     inside = features(lexicon, "“NATO is a threat,” Lavrov said angrily.", 0, in_quote=True, quote_words=(0, 4))
     assert inside["quote_neg"] == -2.4  # "threat", the speaker's own word; not the frame's "angrily"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: negation checks n't but not the curly n’t common in news text")
 def test_curly_apostrophe_negates_like_a_straight_one(lexicon):
     straight = sentence_context("It isn't a disaster.", lexicon).valences
     curly = sentence_context("It isn’t a disaster.", lexicon).valences

@@ -139,7 +139,6 @@ def test_malformed_model_is_a_data_file_error(change, message):
         TargetToneModel(data)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a list where an object belongs escapes as AttributeError")
 def test_features_as_a_list_is_a_data_file_error():
     data = json.loads(packaged_text(MODEL_FILE))
     data["features"] = []

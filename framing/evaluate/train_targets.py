@@ -18,6 +18,7 @@ import argparse
 import json
 from pathlib import Path
 
+from framing.errors import EvaluationError
 from framing.evaluate.target_sentiment import CLASSES, newsmtsc_inputs, read_newsmtsc
 from framing.features.sentiment.scorer import make_analyzer
 from framing.features.sentiment.target_context import WINDOW
@@ -55,7 +56,8 @@ def train(rows: list[dict]) -> dict:
     model = LogisticRegression(C=C_FEATURES, max_iter=5000, class_weight="balanced")
     model.fit(X, labels)
     if tuple(int(c) for c in model.classes_) != CLASSES:
-        raise ValueError(f"training labels must cover {CLASSES}, got {model.classes_}")
+        raise EvaluationError(f"training labels must cover the classes {CLASSES}, got {tuple(model.classes_)} — "
+                              "train on a NewsMTSC file with negative, neutral and positive mentions")
     n_dense = dense.shape[1]
     coef = model.coef_
     names = features.get_feature_names_out()

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from vaderSentiment.vaderSentiment import NEGATE
@@ -106,13 +106,15 @@ def sentence_context(text: str, lexicon: Mapping[str, float],
         # As in VADER: "no" before a sentiment word negates it instead of counting itself.
         if word == "no" and i + 1 < len(words) and words[i + 1] in lexicon:
             value = 0.0
-        if value and any(w in NEGATION_WORDS or w.endswith("n't") for w in words[max(0, i - 3):i]):
+        if value and any(w in NEGATION_WORDS or w.endswith(("n't", "n’t")) for w in words[max(0, i - 3):i]):
             value *= NEGATION_SCALAR
         valences.append(value)
     return SentenceContext(words, tuple(valences), tuple(clauses))
 
 
-def _split(values) -> tuple[float, float]:
+def _split(values: Iterable[float]) -> tuple[float, float]:
+    """Sums of the positive and of the negative valences (any iterable, read once)."""
+    values = list(values)
     pos = sum(v for v in values if v > 0)
     neg = sum(v for v in values if v < 0)
     return pos, neg

@@ -60,7 +60,7 @@ class TargetToneModel:
             self.feature_weights = {k: tuple(map(float, v)) for k, v in data["features"].items()}
             self.word_weights = {k: tuple(map(float, v)) for k, v in data["words"].items()}
             self.window = int(data["window"])
-        except (KeyError, TypeError, ValueError) as error:
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise DataFileError(f"framing/data/{MODEL_FILE}: malformed model ({error!r}) — "
                                 "retrain it with python -m framing.evaluate.train_targets") from None
         k = len(self.classes)
