@@ -69,9 +69,9 @@ def test_tass_every_attribution(seed_findings):
         ("a NATO source", WEST, "say", "indirect", False),
         ("a NATO source", WEST, "say", "direct", False),
         ("a NATO source", WEST, "add", "direct", False),
+        # "Stoltenberg said he planned to discuss ...": "he planned" is part of
+        # that statement, not a second one by him (issue 19: counted twice).
         ("Jens Stoltenberg", WEST, "say", "indirect", True),
-        # "Stoltenberg said he planned to discuss ...": an intention inside the statement.
-        ("Jens Stoltenberg", WEST, "plan", "indirect", True),
         ("Jens Stoltenberg", WEST, "say", "direct", True),
         ("Jens Stoltenberg", WEST, "add", "mixed", True),
         ("Jens Stoltenberg", WEST, "say", "direct", True),
@@ -337,8 +337,8 @@ def test_coordinated_statement_ends_the_first_content(scorer):
     text = "Linick said that he considers it handled, but he urged the department to review its archives."
     findings = scorer.score(build_document("t", text)).findings
     assert [(f.detail["verb"], f.detail["content"]) for f in findings] == [
+        # "he considers" is Linick's own statement restated, not a second one.
         ("say", "that he considers it handled"),
-        ("consider", "it handled"),  # a belief nested in the statement
         ("urge", "the department to review its archives"),
     ]
 

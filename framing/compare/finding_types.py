@@ -38,11 +38,16 @@ class WordingDifference:
 
 @dataclass(frozen=True)
 class SpeakerShare:
-    """The side a group quotes most often and its share of the group's attributed statements."""
+    """The identified side a group quotes most often and its share of the group's attributed statements.
+
+    ``unidentified_share`` is the share of unidentified speakers when it is
+    larger than ``share`` (None otherwise): the report says it first.
+    """
 
     group: str
     side: str
     share: float
+    unidentified_share: float | None = None
 
 
 @dataclass(frozen=True)

@@ -166,15 +166,21 @@ def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence
     """Each group's most quoted identified side and its share; None with fewer than two such groups."""
     shares = {}
     unidentified = side_label("unknown")
+    unidentified_first = {}
     for group in order:
         voices = group_voices(evidence.get(group))
         known = [s for s in voices["sides"] if s["side"] != unidentified]
         if known:
             shares[group] = known[0]
+            # "Most often" is said among identified speakers; a larger unidentified share is said first.
+            unknown = sum(s["share"] for s in voices["sides"] if s["side"] == unidentified)
+            if unknown > known[0]["share"]:
+                unidentified_first[group] = unknown
     if len(shares) < 2:
         return None
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1]["share"], kv[0]))
-    return VoiceDifference(tuple(SpeakerShare(group, s["side"], s["share"]) for group, s in ranked))
+    return VoiceDifference(tuple(SpeakerShare(group, s["side"], s["share"], unidentified_first.get(group))
+                                 for group, s in ranked))
 
 
 def _measure_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],

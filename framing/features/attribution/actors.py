@@ -11,10 +11,15 @@ Examples
 'Alexander Grushko'
 >>> registry.affiliation_side("a NATO source")
 'nato_or_western_gov'
+>>> registry.affiliation_side("Crimean leader Sergei Aksyonov")
+'russia_gov'
+>>> registry.without_clauses("Crimea's regional assembly, which was dissolved by the Ukrainian parliament,")
+"Crimea's regional assembly"
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +36,12 @@ _SIDE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 ACTOR_KINDS = ("person", "institution", "media")
 ACTORS_FILE = "actors.toml"
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
+# An affiliation entry: one word ("Kremlin") or a title of several ("Crimean leader").
+_PHRASE = re.compile(rf"{_WORD.pattern}(?: {_WORD.pattern})*")
+# Where a word of a source phrase ends and starts, as _WORD reads it: "Kremlin-backed"
+# and "Russia's" are words of their own, not "Kremlin" or "Russia".
+_BEFORE_WORD = r"(?<![\w'’.-])"
+_AFTER_WORD = r"(?![\w'’-]|\.[^\W_])"
 
 
 @dataclass(frozen=True)
@@ -53,12 +64,20 @@ class ActorRegistry:
         affiliations: dict[str, str],
         roles: dict[str, bool],
         sides: Mapping[str, str] | None = None,
+        clause_words: Iterable[str] = (),
     ):
         # Each side a speaker can speak for → the name the report shows.
         self.sides = dict(sides or {})
         self.actors = tuple(actors)
         self.affiliations = dict(affiliations)
         self.roles = dict(roles)
+        self.clause_words = frozenset(clause_words)
+        self._affiliation_re = _alternation(self.affiliations)
+        # ", which was dissolved by the Ukrainian parliament,": to the next comma or the end.
+        self._clause_re = (
+            re.compile(rf"(?<=\S)\s*,?\s+(?:{'|'.join(map(re.escape, sorted(self.clause_words)))})\b[^,]*,?")
+            if self.clause_words else None
+        )
         self._by_alias: dict[str, Actor] = {}
         for actor in self.actors:
             for spelling in (actor.name, *actor.aliases):
@@ -84,12 +103,42 @@ class ActorRegistry:
         return self._by_alias.get(_fold(name))
 
     def affiliation_side(self, text: str) -> str | None:
-        """The side of the first affiliation word in ``text`` (case as written), if any."""
-        for word in _WORD.findall(text):
-            side = self.affiliations.get(word) or self.affiliations.get(word.rstrip("."))
-            if side:
-                return side
-        return None
+        """The side of the first affiliation word or title in ``text``, if any.
+
+        Whole words, case as written (a lower-case word of an entry also
+        matches capitalised, as in a title-case headline); at one position
+        the longest entry wins ("Crimean leader" over "Crimean").
+
+        >>> ActorRegistry.load().affiliation_side("Sergei Neverov, the deputy speaker of the State Duma")
+        'russia_gov'
+        """
+        if self._affiliation_re is None:
+            return None
+        match = self._affiliation_re.search(" ".join(text.split()))
+        return self.affiliations[match.group()] if match else None
+
+    def is_affiliation(self, text: str) -> bool:
+        """Whether ``text`` is one affiliation entry and nothing else ("Kremlin", "State Duma").
+
+        >>> registry = ActorRegistry.load()
+        >>> registry.is_affiliation("Kremlin"), registry.is_affiliation("Sergei Aksyonov")
+        (True, False)
+        """
+        return " ".join(text.split()) in self.affiliations
+
+    def without_clauses(self, text: str) -> str:
+        """``text`` without its relative clauses: what the source is, not what it did or others did to it.
+
+        A clause opens at a ``[[clause]]`` word after the first word of
+        ``text`` and runs to the next comma or the end.
+
+        >>> ActorRegistry.load().without_clauses("Graham, who")
+        'Graham'
+        """
+        if self._clause_re is None:
+            return text
+        kept = " ".join(self._clause_re.sub(" ", text).split()).strip(" ,")
+        return kept or text
 
     def role_words(self, text: str) -> list[tuple[str, bool]]:
         """The role words in ``text`` with whether each makes a source identifiable."""
@@ -106,11 +155,14 @@ class ActorRegistry:
         affiliations: dict[str, str] = {}
         roles: dict[str, bool] = {}
         sides: dict[str, str] = {}
+        clause_words: set[str] = set()
         for source in (ACTORS_FILE, *[Path(f) for f in extra_files]):
             data, text, label = load_toml(source)
             sides.update(_read_sides(data.get("sides", {}), text, label))
             _read_file(data, text, label, actors, affiliations, roles, sides)
-        return cls(list(actors.values()), affiliations, roles, sides)
+            for number, entry in enumerate(data.get("clause", [])):
+                clause_words.update(_read_clause(entry, text, label, number))
+        return cls(list(actors.values()), affiliations, roles, sides, clause_words)
 
     def side_names(self) -> tuple[str, ...]:
         """Every side, registry order, ``unknown`` last: the sides features are counted for."""
@@ -137,6 +189,14 @@ def _packaged_sides() -> dict[str, str]:
     """The packaged ``[sides]`` table, read once."""
     data, text, label = load_toml(ACTORS_FILE)
     return _read_sides(data.get("sides", {}), text, label)
+
+
+def _alternation(entries: Iterable[str]) -> re.Pattern | None:
+    """One pattern for whole-word ``entries``, longest first (so the longest wins at a position)."""
+    spellings = sorted(entries, key=lambda s: (-len(s), s))
+    if not spellings:
+        return None
+    return re.compile(rf"{_BEFORE_WORD}(?:{'|'.join(map(re.escape, spellings))}){_AFTER_WORD}")
 
 
 def _fold(text: str) -> str:
@@ -183,11 +243,11 @@ def _read_file(data, text, label, actors, affiliations, roles, sides) -> None:
 
 
 def _check_tables(data: dict, label: str) -> None:
-    """Raise on a table other than ``version``, ``[[actor]]``, ``[[affiliation]]`` and ``[[role]]``."""
-    unknown = sorted(set(data) - {"version", "sides", "actor", "affiliation", "role"})
+    """Raise on a table other than version, [sides], [[actor]], [[affiliation]], [[role]] and [[clause]]."""
+    unknown = sorted(set(data) - {"version", "sides", "actor", "affiliation", "role", "clause"})
     if unknown:
         raise DataFileError(f"{label}: unknown table(s) {unknown} — "
-                            "use [sides], [[actor]], [[affiliation]] or [[role]]")
+                            "use [sides], [[actor]], [[affiliation]], [[role]] or [[clause]]")
 
 
 def _read_actor(entry: dict, text: str, label: str, seen: dict[str, str], sides: Mapping[str, str]) -> Actor:
@@ -250,17 +310,57 @@ def _spelling_owners(actor: Actor) -> dict[str, str]:
 
 
 def _read_affiliation(entry: dict, text: str, label: str, number: int, sides: Mapping[str, str]) -> dict[str, str]:
-    """The ``number``-th ``[[affiliation]]``, validated: each word (with either apostrophe) mapped to its side."""
+    """The ``number``-th ``[[affiliation]]``, validated: each word or title mapped to its side.
+
+    Each is also spelled with the other apostrophe and, for its lower-case
+    words, capitalised ("Crimean leader" → "Crimean Leader").
+    """
     words = entry.get("words")
     where = f"{label}, line {_table_line(text, 'affiliation', number)}: [[affiliation]]"
     side = _checked_side(entry.get("side"), where, sides)
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
         raise DataFileError(f'{where}: words must be a non-empty list of words — e.g. words = ["Latvian"]')
+    for word in words:
+        if not _PHRASE.fullmatch(word):
+            raise DataFileError(f"{where}: {word!r} is not a word or a title of words — write words "
+                                'separated by single spaces, e.g. "Latvian" or "Crimean leader"')
+    extra = set(entry) - {"words", "side", "note"}
+    if extra:
+        raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
     spellings: dict[str, str] = {}
     for word in words:
-        spellings[word.replace("’", "'")] = side
-        spellings[word.replace("'", "’")] = side
+        for spelling in _spellings(word):
+            spellings[spelling] = side
     return spellings
+
+
+def _spellings(phrase: str) -> set[str]:
+    """``phrase`` with either apostrophe, and with its lower-case words capitalised or not.
+
+    >>> sorted(_spellings("Crimea's leader"))
+    ["Crimea's Leader", "Crimea's leader", 'Crimea’s Leader', 'Crimea’s leader']
+    """
+    options = [[w, w[0].upper() + w[1:]] if w[0].islower() else [w] for w in phrase.split()]
+    out = set()
+    for words in itertools.product(*options):
+        joined = " ".join(words)
+        out.update((joined.replace("’", "'"), joined.replace("'", "’")))
+    return out
+
+
+def _read_clause(entry: Any, text: str, label: str, number: int) -> frozenset[str]:
+    """The ``number``-th ``[[clause]]``, validated: lower-case words that open a relative clause."""
+    where = f"{label}, line {_table_line(text, 'clause', number)}: [[clause]]"
+    words = entry.get("words") if isinstance(entry, dict) else None
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.isalpha() and w.islower()
+                                                           for w in words):
+        raise DataFileError(f'{where}: words must be a list of lower-case words — e.g. words = ["which", "who"]')
+    if not isinstance(entry.get("note"), str) or not entry["note"].strip():
+        raise DataFileError(f"{where}: note is missing — say what the clause is and why it decides no side")
+    extra = set(entry) - {"words", "note"}
+    if extra:
+        raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
+    return frozenset(words)
 
 
 def _read_role(entry: dict, text: str, label: str, number: int) -> dict[str, bool]:

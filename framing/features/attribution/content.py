@@ -26,6 +26,7 @@ from framing.document.parse import Document, Sentence
 from framing.document.vocabulary import DETERMINERS, NOT_IN_SPEAKER_NAMES
 from framing.features.attribution.cues import CueVerb
 from framing.features.attribution.phrases import PRONOUNS
+from framing.features.attribution.quotes import QuoteIndex, speech_quotes
 
 Span = tuple[int, int]
 COMPLEMENTIZERS = frozenset("that whether if how why what".split())
@@ -72,12 +73,17 @@ class BodyText:
         self.doc = doc
         self.verb_forms = verb_forms
         self.body = doc.body
-        self.speech_quotes = [q for q in doc.quotes if q.mark == "double"]
+        # One span per quotation: the Document may hold several from one opening mark.
+        self.speech_quotes = speech_quotes(doc)
         self._quote_starts = [q.start for q in self.speech_quotes]
+        self._speech = QuoteIndex(self.speech_quotes)
         # Any quotation, single or double, makes content "mixed" ("adding that
         # the old 'Russian threat' narrative ...").
-        self.all_quotes = list(doc.quotes)
-        self._all_starts = [q.start for q in self.all_quotes]
+        self._any_quote = QuoteIndex([*self.speech_quotes, *(q for q in doc.quotes if q.mark != "double")])
+
+    def in_speech(self, pos: int) -> bool:
+        """Whether the character at ``pos`` lies inside double-quoted speech."""
+        return self._speech.containing(pos) is not None
 
     def _quote_ending_at(self, pos: int):
         """The speech quote whose closing mark is at ``pos``."""
@@ -195,21 +201,11 @@ class ContentRules(BodyText):
         return None
 
     def kind_of(self, contents: list[Span]) -> str:
-        total = quoted = 0
-        first_quoted = self.doc.quote_at(contents[0][0]) is not None or (
+        first_quoted = self._any_quote.containing(contents[0][0]) is not None or (
             self.body[contents[0][0] - 1 : contents[0][0]] in OPEN_QUOTES + "‘'"
         )
-        for start, end in contents:
-            idx = self.doc.tokens_between(start, end)
-            total += len(idx)
-            i = bisect.bisect_right(self._all_starts, end) - 1
-            while i >= 0:
-                q = self.all_quotes[i]
-                if q.end > start:
-                    quoted += len(self.doc.tokens_between(max(start, q.start), min(end, q.end)))
-                if q.end < start - 2000:
-                    break
-                i -= 1
+        total = sum(len(self.doc.tokens_between(start, end)) for start, end in contents)
+        quoted = len(self._any_quote.tokens(self.doc, contents))
         if total == 0 or quoted == 0:
             return "indirect"
         return "direct" if first_quoted and quoted >= 0.9 * total else "mixed"

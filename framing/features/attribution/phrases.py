@@ -298,7 +298,7 @@ def person_name(text: str) -> str | None:
 
 
 _NOT_NAMES = frozenset(
-    """russian russia moscow american western european ukrainian ukraine kiev kyiv british french
+    """russian russia moscow american western european ukrainian ukraine kiev kyiv crimean crimea british french
     german washington brussels nato us the a an he she they it we i monday tuesday wednesday
     thursday friday saturday sunday january february march april may june july august
     september october november december according but and meanwhile however in on at""".split()

@@ -5,7 +5,10 @@
 article (:mod:`framing.features.attribution.speakers`) against the actor registry
 (:mod:`framing.features.attribution.actors`), classes its reporting verb
 (:mod:`framing.features.attribution.cues`) and turns them into fixed numeric
-features plus one :class:`~framing.features.base.Finding` per attribution.
+features plus one :class:`~framing.features.base.Finding` per statement: an
+attribution inside a statement by the same speaker is part of it, and each
+quoted word counts once, for the innermost statement that holds it, so every
+share lies in [0, 1].
 
 Examples
 --------
@@ -22,13 +25,14 @@ indirect a NATO source nato_or_western_gov False
 
 from __future__ import annotations
 
-import bisect
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from framing.document.parse import Document
 from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
+from framing.features.attribution.quotes import QuoteIndex, speech_quotes
 from framing.features.attribution.spans import Attribution, find_attributions
 from framing.features.attribution.speakers import Speaker, SpeakerResolver
 from framing.features.base import FamilyResult, Finding, per_thousand_words
@@ -61,24 +65,35 @@ def feature_names(sides: Sequence[str]) -> list[str]:
             *(f"side_{s}_quoted_word_share" for s in sides)]
 
 
-def quoted_word_count(doc: Document, spans: Sequence[tuple[int, int]]) -> int:
-    """Words of ``spans`` that lie inside double quotation marks (quoted speech).
+def quoted_words_by_statement(doc: Document, attributions: Sequence[Attribution]) -> list[int]:
+    """Quoted words of each attribution; a word inside several contents counts for the innermost.
+
+    An attribution nested in another speaker's statement ("NATO claims it
+    is 'defensive', Grushko said") keeps its own quoted words, and they are
+    not the outer speaker's too, so the counts add up to at most the words
+    of the text.
 
     Examples
     --------
     >>> from framing.document.parse import build_document
-    >>> doc = build_document("x", 'He called it "a total deadlock" on Monday.')
-    >>> quoted_word_count(doc, [(0, len(doc.body))])
-    3
+    >>> doc = build_document("x", 'Grushko said NATO claimed it was "purely defensive" and "open".')
+    >>> outer = Attribution("indirect", (0, 7), (8, 12), [(13, 62)], None, 0)
+    >>> inner = Attribution("indirect", (13, 17), (18, 25), [(26, 62)], None, 0)
+    >>> quoted_words_by_statement(doc, [outer, inner])
+    [0, 3]
     """
-    total = 0
-    starts = [q.start for q in doc.quotes]
-    for start, end in spans:
-        i = bisect.bisect_right(starts, end)
-        for q in doc.quotes[:i]:
-            if q.end > start and q.mark == "double":
-                total += len(doc.tokens_between(max(start, q.start), min(end, q.end)))
-    return total
+    index = QuoteIndex(speech_quotes(doc))
+    owner: dict[int, int] = {}
+    by_extent = sorted(range(len(attributions)), key=lambda i: (_extent(attributions[i]), i))
+    for i in by_extent:
+        for token in index.tokens(doc, attributions[i].contents):
+            owner.setdefault(token, i)
+    counts = Counter(owner.values())
+    return [counts[i] for i in range(len(attributions))]
+
+
+def _extent(a: Attribution) -> int:
+    return sum(end - start for start, end in a.contents)
 
 
 class AttributionScorer:
@@ -103,13 +118,25 @@ class AttributionScorer:
         return feature_names(self.sides)
 
     def score(self, document: Document) -> FamilyResult:
-        """Features and one finding per attribution for ``document``."""
+        """Features and one finding per statement for ``document``."""
         attributions = find_attributions(document, self.cues)
         findings = self.findings(document, attributions)
         return FamilyResult(attribution_features(document, findings, self.sides), findings)
 
     def findings(self, document: Document, attributions: list[Attribution]) -> list[Finding]:
-        """Resolve speakers in reading order and describe each attribution as a Finding."""
+        """One Finding per statement: speakers resolved in reading order, restatements dropped.
+
+        An attribution inside the content of another by the same speaker
+        ("The White House said it would reject ...": "it ... reject") is part
+        of that statement, not a second one.
+        """
+        speakers = self.speakers(document, attributions)
+        kept = statements(document, attributions, speakers)
+        quoted = quoted_words_by_statement(document, kept)
+        return [_finding(document, a, speakers[id(a)], n) for a, n in zip(kept, quoted, strict=True)]
+
+    def speakers(self, document: Document, attributions: list[Attribution]) -> dict[int, Speaker]:
+        """The settled speaker of each attribution (by ``id``), resolved in reading order."""
         resolver = SpeakerResolver(self.registry)
         body = document.body
         speakers: dict[int, Speaker] = {}
@@ -122,15 +149,60 @@ class AttributionScorer:
                 speakers[id(a)] = speakers[id(a.continues)]
             elif a.source is not None:
                 speakers[id(a)] = resolver.resolve(body[a.source[0] : a.source[1]])
-        out = []
-        for a in attributions:
-            speaker = speakers.get(id(a)) or Speaker("", UNKNOWN_SIDE, False, False, "unresolved")
-            speaker = resolver.settle(speaker)
-            out.append(_finding(document, a, speaker))
-        return out
+        unresolved = Speaker("", UNKNOWN_SIDE, False, False, "unresolved")
+        return {id(a): resolver.settle(speakers.get(id(a)) or unresolved) for a in attributions}
 
 
-def _finding(document: Document, a: Attribution, speaker: Speaker) -> Finding:
+def statements(document: Document, attributions: Sequence[Attribution],
+               speakers: dict[int, Speaker]) -> list[Attribution]:
+    """``attributions`` without those that restate a longer one by the same speaker (see :func:`restates`).
+
+    Longest first, so a restatement is measured against a statement that
+    stays (of two that cross, each said inside the other, the longer stays);
+    the order of ``attributions`` is kept.
+    """
+    kept: list[Attribution] = []
+    for a in sorted(attributions, key=lambda a: -_extent(a)):
+        if not any(restates(document, a, k, speakers) or restates(document, k, a, speakers) for k in kept):
+            kept.append(a)
+    ids = {id(a) for a in kept}
+    return [a for a in attributions if id(a) in ids]
+
+
+def restates(document: Document, a: Attribution, other: Attribution, speakers: dict[int, Speaker]) -> bool:
+    """Whether ``a`` is part of the statement ``other``, by one identified speaker.
+
+    Either ``a`` is said inside the other's content ("The White House said
+    [it would reject ...]": its source, and the start of its content, lie in
+    it), or both are read from one clause (the same source words) and ``a``'s
+    content lies within the other's.  "he" inside a statement by "she" is
+    someone else, whatever the resolver made of it.
+    """
+    speaker = speakers[id(a)]
+    if (a.source is None or other.source is None or speaker.kind == "unresolved" or not speaker.name
+            or speakers[id(other)] != speaker or _other_gender(document, a.source, other.source)):
+        return False
+    if _inside([a.source], other.contents):
+        return _inside([(a.contents[0][0], a.contents[0][0] + 1)], other.contents)
+    same_clause = a.source[0] < other.source[1] and other.source[0] < a.source[1]
+    return same_clause and _inside(a.contents, other.contents)
+
+
+def _inside(spans: Sequence[tuple[int, int]], outer: Sequence[tuple[int, int]]) -> bool:
+    """Whether every span of ``spans`` lies within one span of ``outer``."""
+    return all(any(s <= start and end <= e for s, e in outer) for start, end in spans)
+
+
+_GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def _other_gender(document: Document, source: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether the two sources are pronouns of different genders ("she said he ...")."""
+    genders = {_GENDERED.get(document.body[s:e].lower()) for s, e in (source, other)}
+    return genders == {"m", "f"}
+
+
+def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words: int) -> Finding:
     body = document.body
     start, end = a.content_span
     content = " … ".join(body[s:e] for s, e in a.contents)
@@ -155,40 +227,67 @@ def _finding(document: Document, a: Attribution, speaker: Speaker) -> Finding:
         "cue_start": cue[0],
         "cue_end": cue[1],
         "continues_previous": a.continues is not None,
-        "quoted_words": quoted_word_count(document, a.contents),
+        "quoted_words": quoted_words,
     }
     sentence = a.sentence_index if a.cue else (document.sentence_at(start).index if document.sentence_at(start) else -1)
     return Finding(FAMILY, a.kind, content, sentence, start, end, detail)
 
 
 def attribution_features(document: Document, findings: Sequence[Finding], sides: Sequence[str]) -> dict[str, float]:
-    """The numeric features of one document from its attribution findings, per side of ``sides``."""
+    """The numeric features of one document from its attribution findings, per side of ``sides``.
+
+    Every share is a count over the count it is a part of, checked by
+    :func:`share`: a share outside [0, 1] is a counting error and raises.
+
+    Examples
+    --------
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", '"We are ready," Grushko said. A NATO source said talks would go on.')
+    >>> scorer = AttributionScorer()
+    >>> features = attribution_features(doc, scorer.score(doc).findings, scorer.sides)
+    >>> features["quoted_word_share"] * doc.n_words, features["side_russia_gov_quoted_word_share"]
+    (3.0, 1.0)
+    """
     nan = float("nan")
     n = len(findings)
     words = document.n_words
     features: dict[str, float] = dict.fromkeys(feature_names(sides), nan)
-    counts = {k: sum(1 for f in findings if f.kind == k) for k in KINDS}
+    counts = Counter(f.kind for f in findings)
     features["n_attributions"] = float(n)
     for k in KINDS:
         features[f"n_{k}"] = float(counts[k])
-    quoted = dict.fromkeys(sides, 0)
+    quoted = Counter()
     for f in findings:
         quoted[f.detail["side"]] += f.detail["quoted_words"]
     total_quoted = sum(quoted.values())
     features["attributions_per_1000_words"] = per_thousand_words(n, words)
-    features["quoted_word_share"] = total_quoted / words if words else nan
+    features["quoted_word_share"] = share("quoted_word_share", total_quoted, words)
     features["n_speakers"] = float(len({f.detail["speaker"] for f in findings if f.detail["speaker"]}))
-    if n:
-        features["direct_share"] = counts["direct"] / n
-        features["named_share"] = sum(1 for f in findings if f.detail["named"]) / n
-        features["anonymous_share"] = sum(1 for f in findings if f.detail["anonymous"]) / n
-        for side in sides:
-            features[f"side_{side}_share"] = sum(1 for f in findings if f.detail["side"] == side) / n
-    with_verb = [f for f in findings if f.detail["verb_class"]]
-    if with_verb:
-        for c in VERB_CLASSES:
-            features[f"verb_{c}_share"] = sum(1 for f in with_verb if f.detail["verb_class"] == c) / len(with_verb)
-    if total_quoted:
-        for side in sides:
-            features[f"side_{side}_quoted_word_share"] = quoted[side] / total_quoted
+    features["direct_share"] = share("direct_share", counts["direct"], n)
+    features["named_share"] = share("named_share", sum(1 for f in findings if f.detail["named"]), n)
+    features["anonymous_share"] = share("anonymous_share", sum(1 for f in findings if f.detail["anonymous"]), n)
+    by_side = Counter(f.detail["side"] for f in findings)
+    for side in sides:
+        features[f"side_{side}_share"] = share(f"side_{side}_share", by_side[side], n)
+        features[f"side_{side}_quoted_word_share"] = share(f"side_{side}_quoted_word_share", quoted[side], total_quoted)
+    classes = Counter(f.detail["verb_class"] for f in findings if f.detail["verb_class"])
+    for c in VERB_CLASSES:
+        features[f"verb_{c}_share"] = share(f"verb_{c}_share", classes[c], sum(classes.values()))
     return features
+
+
+def share(name: str, part: float, whole: float) -> float:
+    """``part / whole`` for the feature ``name``: NaN when ``whole`` is 0, an error outside [0, 1].
+
+    >>> share("direct_share", 1, 4), share("direct_share", 0, 0)
+    (0.25, nan)
+    >>> share("quoted_word_share", 12, 10)
+    Traceback (most recent call last):
+    ...
+    ValueError: quoted_word_share: 12 of 10 is outside [0, 1] — a statement or a word was counted twice
+    """
+    if not whole:
+        return float("nan")
+    if not 0 <= part <= whole:
+        raise ValueError(f"{name}: {part} of {whole} is outside [0, 1] — a statement or a word was counted twice")
+    return part / whole

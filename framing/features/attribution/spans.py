@@ -30,6 +30,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from framing.document.parse import Document, Sentence
@@ -56,6 +57,8 @@ _NOT_SPEAKERS = frozenset(
 )
 _NAME_PARTS = frozenset("of the de van von al bin da la le and".split())
 _COORDINATORS = frozenset("and but while whereas yet".split())
+# A dash and a name after a closing quotation mark, to the end of the paragraph.
+_SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)[\s.,]*$")
 
 
 @dataclass
@@ -85,18 +88,45 @@ def find_attributions(doc: Document, cues: CueLexicon) -> list[Attribution]:
     """Every attribution in ``doc``, in reading order (by content start)."""
     finder = _Finder(doc, frozenset(cues.verbs))
     for start, end, verb in cues.find(doc):
-        quote = doc.quote_at(start)
-        if quote is not None and quote.mark == "double":
+        if finder.in_speech(start):
             continue  # a verb inside quoted speech belongs to the content
         finder.cue(start, end, verb)
     finder.colon_leads()
+    finder.signatures()
     finder.continuations()
     finder.split_coordinated()
-    found = [a for a in finder.found if a.contents]
+    found = _one_per_content([a for a in finder.found if a.contents])
     for a in found:
         a.kind = finder.kind_of(a.contents)
     found.sort(key=lambda a: (a.content_span[0], a.cue or (0, 0)))
     return found
+
+
+def _one_per_content(found: list[Attribution]) -> list[Attribution]:
+    """``found`` with one attribution per content: the same words are one statement.
+
+    Two cues can reach the same words ("Pompeo responded ..., writing ...",
+    "wrote James Kalb" read from either side); the cue nearest the words
+    keeps them, the first in text order on a tie.
+
+    >>> a = Attribution("indirect", (0, 6), (7, 11), [(12, 30)], None, 0)
+    >>> b = Attribution("indirect", (40, 42), (43, 50), [(12, 30)], None, 0)
+    >>> _one_per_content([a, b]) == [a]
+    True
+    """
+    best: dict[tuple[Span, ...], Attribution] = {}
+    for a in sorted(found, key=lambda a: (_cue_distance(a), a.cue or (0, 0))):
+        best.setdefault(tuple(a.contents), a)
+    kept = {id(a) for a in best.values()}
+    return [a for a in found if id(a) in kept]
+
+
+def _cue_distance(a: Attribution) -> int:
+    """Characters between the cue of ``a`` and the nearest end of its contents (0 without a cue)."""
+    if a.cue is None:
+        return 0
+    start, end = a.content_span
+    return max(0, start - a.cue[1], a.cue[0] - end)
 
 
 class _Finder(SourceRules, ContentRules):
@@ -202,13 +232,7 @@ class _Finder(SourceRules, ContentRules):
             return True  # "quoted X as saying": handled at "quoted"
         if not before.endswith(","):
             return False
-        source = None
-        for a in reversed(self.found):
-            if a.sentence_index != sentence.index:
-                break
-            if a.source is not None and a.cue is not None and a.cue[1] <= start:
-                source = a.source
-                break
+        source = self._main_source(sentence, start)
         if source is None:
             source = source_after(self.doc, sentence, sentence.start, self.verb_forms)
             if source is None or source[1] > start:
@@ -221,6 +245,23 @@ class _Finder(SourceRules, ContentRules):
         if contents:
             self._add(source, (start, end), contents, verb, sentence, written)
         return True
+
+    def _main_source(self, sentence: Sentence, before: int) -> Span | None:
+        """The source of the sentence's last attribution cued before ``before``, not one said inside another.
+
+        "X said that he planned ..., adding that ...": "adding" is X's, not "he"'s.
+        """
+        same_sentence = []
+        for a in reversed(self.found):
+            if a.sentence_index != sentence.index:
+                break
+            same_sentence.append(a)
+        for a in same_sentence:
+            if a.source is None or a.cue is None or a.cue[1] > before:
+                continue
+            if not any(s <= a.source[0] < e for b in same_sentence if b is not a for s, e in b.contents):
+                return a.source
+        return None
 
     def _quoted_as_saying(self, sentence, start, end, verb, written) -> bool:
         body = self.body
@@ -259,6 +300,29 @@ class _Finder(SourceRules, ContentRules):
             contents = self._left_content(sentence, start)
         if contents:
             self._add(source, (start, end), contents, verb, sentence, written)
+
+    def signatures(self) -> None:
+        """'“I’d rather live in what he calls hell.” ― Adriana Rodarte': a quote signed with a dash and a name.
+
+        The name must end the paragraph and read as a name (one to six
+        capitalised words or name particles), so a dash that opens an aside
+        ("… – The decision came late") signs nothing.
+        """
+        doc, body = self.doc, self.body
+        for q in self.speech_quotes:
+            sentence = doc.sentence_at(q.start)
+            if sentence is None or q.n_words < 1:
+                continue
+            match = _SIGNATURE.match(body, q.end, doc.paragraphs[sentence.paragraph][1])
+            if match is None or match.end() != doc.paragraphs[sentence.paragraph][1]:
+                continue
+            words = doc.tokens_between(*match.span("name"))
+            if not 1 <= len(words) <= 6 or not all(
+                starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in _NAME_PARTS for k in words
+            ):
+                continue
+            contents = [self._trim(*inner_span(body, q))]
+            self._add(match.span("name"), match.span("dash"), contents, None, sentence, match.group("dash"))
 
     def colon_leads(self) -> None:
         """'Kasich: "We are going all the way."' and 'Gingrich: Trump Must Decide': a name, a colon, words."""
@@ -352,6 +416,12 @@ class _Finder(SourceRules, ContentRules):
                 a = Attribution("direct", root.source, None, [content], None, sentence.index, root)
                 # Appended after every entry of ``ends``: its indices still match.
                 self.found.append(a)
+            else:
+                continue
+            # Claimed now: a quote over the same words is not taken again.
+            at = bisect.bisect_left(claimed, content)
+            claimed.insert(at, content)
+            claimed_starts.insert(at, content[0])
 
 
 def _cued_by_sentence(found: list[Attribution]) -> list[list[Attribution]]:

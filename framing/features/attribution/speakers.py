@@ -10,7 +10,7 @@ are found by :mod:`framing.features.attribution.phrases`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.phrases import PRONOUNS, is_capitalised, person_name, surname
@@ -41,6 +41,8 @@ class SpeakerResolver:
     _anonymous: list[tuple[str, Speaker]] = field(default_factory=list)
     # "the deputy minister" met before anyone is named: (role words, side, provisional speaker)
     _ahead: list[tuple[list[str], str, Speaker]] = field(default_factory=list)
+    # A person → the same person with the side or fuller name a later mention gave.
+    _revisions: dict[Speaker, Speaker] = field(default_factory=dict)
 
     def resolve(self, source: str) -> Speaker:
         """The speaker behind ``source`` as written (updates the article's context)."""
@@ -57,10 +59,14 @@ class SpeakerResolver:
         low = text.lower()
         if low in PRONOUNS or low == "who":
             return self._pronoun(low)
+        # "X, which was dissolved by the Ukrainian parliament,": the clause names someone else.
+        text = self.registry.without_clauses(text)
+        low = text.lower()
         actor = self._registered_actor(text)
         if actor is not None:
             return self._actor_speaker(actor)
-        name = person_name(text)
+        name = self._person_name(text)
+        # The title decides the side: "Crimean leader Sergei Aksyonov", "the deputy speaker of the State Duma".
         side = self.registry.affiliation_side(text)
         roles = self.registry.role_words(text)
         if name:
@@ -74,6 +80,19 @@ class SpeakerResolver:
             if not any(w in _INSTITUTIONS for w in head_words):
                 return self._described_person(text, head_words, side)
         return _unnamed_speaker(text, side, bool(roles))
+
+    def _person_name(self, text: str) -> str | None:
+        """The person named in ``text``: in "Name, title," the name before the comma; never a body's name.
+
+        "Sergei Neverov, the deputy speaker of the State Duma" is Sergei
+        Neverov, and "a Kremlin spokesman" names nobody.
+        """
+        head, comma, _ = text.partition(",")
+        for part in (head, text) if comma else (text,):
+            name = person_name(part)
+            if name and not self.registry.is_affiliation(name):
+                return name
+        return None
 
     def _pronoun(self, low: str) -> Speaker:
         """Resolve a pronoun: "he", "she", "I" to the last named person, "they", "it", "we" to the last body."""
@@ -103,13 +122,35 @@ class SpeakerResolver:
         return speaker
 
     def _named_person(self, name: str, side: str | None) -> Speaker:
-        """The person met earlier under the same surname, or a new one."""
+        """The person met earlier under the same surname, or a new one.
+
+        A title met later gives a person of no side yet its side, and a
+        fuller name its name, for every mention (see :meth:`settle`).
+        """
         known = self._by_surname.get(surname(name))
         if known:
+            fuller = name if len(name) > len(known.name) and name.endswith(known.name) else known.name
+            sided = side if side and known.side == UNKNOWN_SIDE else known.side
+            if (fuller, sided) != (known.name, known.side):
+                return self._revised(known, replace(known, name=fuller, side=sided))
             return known
         speaker = Speaker(name, side or UNKNOWN_SIDE, True, False, "person")
         self._by_surname[surname(name)] = speaker
         return speaker
+
+    def _revised(self, person: Speaker, revised: Speaker) -> Speaker:
+        """``revised`` in place of ``person`` from now on and, through :meth:`settle`, for earlier mentions."""
+        self._revisions[person] = revised
+        if person.name != revised.name and person.name in self._titles:
+            self._titles[revised.name] = self._titles.pop(person.name) + self._titles.get(revised.name, "")
+        for key, known in list(self._by_surname.items()):
+            if known == person:
+                self._by_surname[key] = revised
+        if self._last_person == person:
+            self._last_person = revised
+        if self._last_speaker == person:
+            self._last_speaker = revised
+        return revised
 
     def _anonymous_source(self, text: str, side: str | None) -> Speaker:
         """A vague source: "the NATO source" is the earlier "a NATO source"; else a new group."""
@@ -138,16 +179,22 @@ class SpeakerResolver:
         for title_name, titles in reversed(list(self._titles.items())):
             if any(w in titles for w in head_words) and (side is None or side in self._side_of(title_name)):
                 return self._by_surname.get(surname(title_name)) or self._last_person  # type: ignore[return-value]
-        if self._last_person:
+        if self._last_person and (side is None or self._last_person.side == side):
             return self._last_person
-        # Named only later in the article (a lead's "the Russian deputy FM says"):
-        # provisional until settle() looks ahead.
+        # Named only later in the article (a lead's "the Russian deputy FM says"),
+        # or the last person is of another side ("the Kremlin spokesman" after
+        # Zelensky is not Zelensky): provisional until settle() looks ahead.
         provisional = Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "role")
         self._ahead.append((head_words, side or "", provisional))
         return provisional
 
     def settle(self, speaker: Speaker) -> Speaker:
-        """``speaker``, or the person named later whose titles match it (a description met first)."""
+        """``speaker``, or the person named later whose titles match it (a description met first).
+
+        A person whose side or fuller name a later mention gave is returned with them.
+        """
+        while speaker in self._revisions:
+            speaker = self._revisions[speaker]
         for head_words, side, provisional in self._ahead:
             if provisional is speaker:
                 people = {p.name: p for p in self._by_surname.values() if p.kind == "person" and p.named}
