@@ -23,14 +23,14 @@ def test_every_chart_has_its_wording():
     assert list(wording) == list(chart_data.CHART_WORDING_KEYS)
     assert wording["voices"] == {
         "title": "Who speaks, by side",
-        "caption": "Share of each outlet's attributed statements (direct and indirect) by the speaker's side.",
+        "caption": "Share of each {group}'s attributed statements (direct and indirect) by the speaker's side.",
         "figure_title": "Voices by speaker side",
         "axis_label": "share of attributed statements (%)",
     }
     # A caption wrapped over several lines of the file is one line of text.
     assert wording["outlet_map"]["caption"].startswith(
-        "Outlets placed by all standardised features at once (principal component analysis); outlets close "
-        "together frame")
+        "Each {group} at the average of its articles on the two axes along which the articles differ most "
+        "(principal")
     assert all("\n" not in text for entry in wording.values() for text in entry.values())
 
 
@@ -38,7 +38,7 @@ def test_the_committed_report_shows_the_files_titles_and_captions():
     index = (REPORTS / "index.md").read_text(encoding="utf-8")
     for name in ("contested_terms", "voices", "verb_classes", "sentence_tone", "target_tone", "readability",
                  "outlet_map"):
-        entry = chart_data.chart_wording()[name]
+        entry = chart_data.chart_text(name, "outlet")
         assert f"### {entry['title']}\n\n![{entry['title']}](charts/{name}.png)\n\n{entry['caption']} (" in index
 
 
@@ -51,16 +51,17 @@ def two_outlets_quoting():
 
 def test_charts_take_titles_captions_and_axis_labels_from_the_wording(monkeypatch, tmp_path):
     wording = {name: dict(entry) for name, entry in chart_data.chart_wording().items()}
-    wording["voices"].update(title="Wer spricht", caption="Anteil der Aussagen.", figure_title="Stimmen",
+    wording["voices"].update(title="Wer spricht", caption="Anteil der Aussagen je {Group}.", figure_title="Stimmen",
                              axis_label="Anteil (%)")
     monkeypatch.setattr(chart_data, "chart_wording", lambda: wording)
     drawn = {}
     monkeypatch.setattr(charts, "save", lambda figure, folder, name: drawn.setdefault(name, figure))
     run = SimpleNamespace(feature_names=[], samples={})
     # Only whom each outlet quotes is known: of all charts, only "voices" has data.
-    made = chart_data.draw_charts(tmp_path, [], ["RT", "TASS"], {}, two_outlets_quoting(), run)
+    made = chart_data.draw_charts(tmp_path, [], ["RT", "TASS"], {}, two_outlets_quoting(), run,
+                                  group_label="Medium")
     assert made == [{"name": "voices", "title": "Wer spricht", "file": "charts/voices.png",
-                     "svg": "charts/voices.svg", "caption": "Anteil der Aussagen."}]
+                     "svg": "charts/voices.svg", "caption": "Anteil der Aussagen je Medium."}]
     axes = drawn["voices"].axes[0]
     assert (axes.get_title(), axes.get_xlabel()) == ("Stimmen", "Anteil (%)")
 

@@ -1,75 +1,99 @@
 """Prepare each chart's data from the run and draw it with :mod:`framing.report.charts`.
 
 Charts show at most ``MAX_CHART_GROUPS`` groups (those with most articles);
-the tables in the report list every group.
+the tables in the report list every group.  Every word a chart shows comes
+from ``templates/charts.toml``, with ``{group}`` standing for the human label
+of what the report groups by ("outlet", "bias").
 """
 
 from __future__ import annotations
 
 import math
+import re
+import string
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from framing.compare.group_findings import side_label
+from framing.compare.findings import concept_table
+from framing.compare.group_findings import concept_label, side_label
 from framing.compare.summaries import GroupEvidence
 from framing.datafiles import line_of, parse_toml, template_text
 from framing.errors import DataFileError
 from framing.features.attribution.cues import VERB_CLASSES
-from framing.features.base import feature_column, per_thousand_words, split_feature_column
+from framing.features.base import feature_column
 from framing.features.sentiment.targets import load_targets
 from framing.report import charts
+from framing.report.map_data import MIN_SHOWN, cell_number, group_map
 
 # Columns of tone toward each actor: sentiment__tone_toward_<actor>.
 TONE_TOWARD = feature_column("sentiment", "tone_toward_")
 
+# The terms heatmap: at most this many rows (concept headings and wordings), and wordings per concept.
 MAX_TERM_ROWS = 24
+MAX_WORDINGS = 5
 
 
 def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence[str], table: Mapping[str, Any],
-                evidence: Mapping[str, GroupEvidence], run: Any) -> list[dict[str, str]]:
+                evidence: Mapping[str, GroupEvidence], run: Any, *, group_label: str = "outlet",
+                concept_descriptions: Mapping[tuple[str, str], str] | None = None,
+                side_descriptions: Mapping[str, Mapping[str, str]] | None = None) -> list[dict[str, str]]:
     """Draw every chart that has data; return ``[{name, title, file, svg, caption}]`` in report order.
 
-    Titles and captions come from ``templates/charts.toml`` (see :func:`chart_wording`).
+    Titles and captions come from ``templates/charts.toml`` (see
+    :func:`chart_text`), with ``group_label`` (e.g. "bias") where they name
+    what the report groups by.  ``concept_descriptions`` (by pack and
+    concept) and ``side_descriptions`` (by pack, then side) name the
+    contested terms' concepts and sides; without them, the shipped packs'.
     """
     shown = list(order[: charts.MAX_CHART_GROUPS])
     made: list[dict[str, str]] = []
+    if not shown:
+        return made
+    text = {name: chart_text(name, group_label) for name in CHART_WORDING_KEYS}
 
     def keep(name: str, figure: Any) -> None:
         if figure is None:
             return
         charts.save(figure, folder, name)
-        wording = chart_wording()[name]
-        made.append({"name": name, "title": wording["title"], "file": f"charts/{name}.png",
-                     "svg": f"charts/{name}.svg", "caption": wording["caption"]})
+        made.append({"name": name, "title": text[name]["title"], "file": f"charts/{name}.png",
+                     "svg": f"charts/{name}.svg", "caption": text[name]["caption"]})
 
-    if not shown:
-        return made
-    keep("contested_terms", _terms(shown, evidence, rows))
-    keep("voices", _voices(shown, evidence))
-    keep("verb_classes", _verb_classes(shown, evidence))
-    keep("sentence_tone", _tone(shown, run))
-    keep("target_tone", _target_tone(shown, table, run.feature_names, target_names()))
-    keep("readability", _readability(shown, rows))
-    keep("outlet_map", _outlet_map(shown, rows, run.feature_names))
+    if concept_descriptions is None or side_descriptions is None:
+        concept_descriptions, side_descriptions = shipped_lexicon_labels()
+    keep("contested_terms", _terms(shown, evidence, concept_descriptions, side_descriptions,
+                                   text["contested_terms"]))
+    keep("voices", _voices(shown, evidence, text["voices"]))
+    keep("verb_classes", _verb_classes(shown, evidence, text["verb_classes"]))
+    keep("sentence_tone", _tone(shown, run, text["sentence_tone"]))
+    keep("target_tone", _target_tone(shown, table, run.feature_names, target_names(), text["target_tone"]))
+    keep("readability", _readability(shown, rows, text["readability"]))
+    keep("outlet_map", _outlet_map(shown, rows, run.feature_names, text["outlet_map"]))
     return made
 
 
 CHART_WORDING_FILE = "charts.toml"
 # The wording each chart's table in charts.toml must give: the report's heading
-# and caption, and what the chart function draws (outlet_map titles itself).
+# and caption, and the text the chart itself draws.
 CHART_WORDING_KEYS = {
-    "contested_terms": ("title", "caption", "figure_title"),
+    "contested_terms": ("title", "caption", "figure_title", "colour_label", "key"),
     "voices": ("title", "caption", "figure_title", "axis_label"),
     "verb_classes": ("title", "caption", "figure_title", "axis_label"),
     "sentence_tone": ("title", "caption", "figure_title", "axis_label"),
     "target_tone": ("title", "caption", "figure_title", "axis_label"),
     "readability": ("title", "caption", "figure_title", "axis_label"),
-    "outlet_map": ("title", "caption"),
+    "outlet_map": ("title", "caption", "figure_title", "axis_label", "weak_axis", "little_shown"),
+}
+# Placeholders any text may use: the group label as is, and capitalised to start a sentence.
+GROUP_FIELDS = frozenset({"group", "Group"})
+# Further placeholders some texts fill in when the chart is drawn.
+DRAWN_FIELDS = {
+    ("contested_terms", "key"): frozenset({"sides"}),
+    ("outlet_map", "axis_label"): frozenset({"number", "share", "features"}),
+    ("outlet_map", "weak_axis"): frozenset({"number", "share", "expected"}),
+    ("outlet_map", "little_shown"): frozenset({"share"}),
 }
 
 
@@ -77,7 +101,7 @@ CHART_WORDING_KEYS = {
 def chart_wording() -> dict[str, dict[str, str]]:
     """Each chart's heading, caption, title and axis label by chart name, from ``templates/charts.toml``.
 
-    Read once per process.
+    Read once per process; ``{group}`` is still a placeholder (see :func:`chart_text`).
 
     >>> chart_wording()["voices"]["title"]
     'Who speaks, by side'
@@ -86,10 +110,37 @@ def chart_wording() -> dict[str, dict[str, str]]:
     return parse_chart_wording(text, f"framing/report/templates/{CHART_WORDING_FILE}")
 
 
+def chart_text(name: str, group_label: str = "outlet") -> dict[str, str]:
+    """Chart ``name``'s wording with ``{group}`` and ``{Group}`` filled in from ``group_label``.
+
+    Placeholders the chart fills when drawn (``{share}``) stay.
+
+    >>> chart_text("sentence_tone", "Bias")["figure_title"]
+    'Tone of every sentence, by bias'
+    >>> chart_text("outlet_map", "US state")["title"]
+    'Where each US state sits'
+    """
+    words = _GroupWords(group_label)
+    return {key: value.format_map(words) for key, value in chart_wording()[name].items()}
+
+
+class _GroupWords(dict):
+    """``{group}`` and ``{Group}`` for str.format_map; any other placeholder is left as it is."""
+
+    def __init__(self, label: str) -> None:
+        label = " ".join(label.split()) or "group"
+        # "Bias" reads "bias" inside a sentence; "US state" keeps its capitals.
+        group = label if label[:2].isupper() else label[:1].lower() + label[1:]
+        super().__init__(group=group, Group=group[:1].upper() + group[1:])
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def parse_chart_wording(text: str, label: str) -> dict[str, dict[str, str]]:
     """Validate chart wording (TOML ``text``): every chart of ``CHART_WORDING_KEYS`` with all its keys.
 
-    Errors name the file (``label``), the line and what to add.
+    Errors name the file (``label``), the line and what to add or fix.
     """
     data = parse_toml(text, label)
     wording = {}
@@ -102,36 +153,98 @@ def parse_chart_wording(text: str, label: str) -> dict[str, dict[str, str]]:
             fields = ", ".join(f'{key} = "..."' for key in missing)
             raise DataFileError(f"{label}, line {line_of(text, f'[{chart}]')}: chart {chart} needs "
                                 f"{', '.join(missing)} as text — add {fields}")
+        for key in keys:
+            _check_placeholders(entry[key], GROUP_FIELDS | DRAWN_FIELDS.get((chart, key), frozenset()),
+                                f"{label}, line {line_of(text, f'[{chart}]')}: chart {chart} {key}")
         wording[chart] = {key: entry[key] for key in keys}
     return wording
 
 
-def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], rows: Sequence[Mapping[str, Any]]) -> Any:
-    n_words = feature_column("readability", "n_words")
-    words = {g: sum(_float(r.get(n_words)) or 0.0 for r in rows if r["group"] == g) for g in groups}
-    totals: dict[tuple[str, str], float] = {}
-    sides: dict[str, str] = {}
-    for group in groups:
-        ev = evidence.get(group)
-        if ev is None:
-            continue
-        for use in ev.terms.values():
-            label = f"{use.concept.replace('_', ' ')}: {use.variant}"
-            sides[label] = use.side
-            if words[group]:
-                totals[(label, group)] = totals.get((label, group), 0.0) + per_thousand_words(use.total, words[group])
-    if not sides:
+def _check_placeholders(value: str, allowed: frozenset[str], where: str) -> None:
+    names = ", ".join("{" + name + "}" for name in sorted(allowed))
+    # The label is any noun ("bias group", "outlet", "EU member"): an added "s" writes "biass",
+    # and "a" writes "a outlet".
+    if re.search(r"\{[gG]roup\}e?s\b|\b[aA]n? \{group\}", value):
+        raise DataFileError(f"{where} writes a plural of {{group}} or “a/an {{group}}” — reword it with "
+                            "“each {group}”, “one {group}” or “the {group}”")
+    try:
+        used = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
+    except ValueError as error:
+        raise DataFileError(f"{where}: {error} — write a literal brace as {{{{ or }}}}") from None
+    unknown = sorted(used - allowed)
+    if unknown:
+        raise DataFileError(f"{where} uses {{{unknown[0]}}} — it may use {names}")
+
+
+@lru_cache(maxsize=1)
+def shipped_lexicon_labels() -> tuple[dict[tuple[str, str], str], dict[str, dict[str, str]]]:
+    """Concept descriptions by (pack, concept) and side descriptions by pack, of the shipped packs."""
+    from framing.lexicons import packs
+
+    concepts: dict[tuple[str, str], str] = {}
+    sides: dict[str, dict[str, str]] = {}
+    for pack in packs.load_packs():
+        sides[pack.name] = dict(pack.sides)
+        concepts.update({(pack.name, concept.id): concept.description for concept in pack.concepts})
+    return concepts, sides
+
+
+def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence],
+           concept_descriptions: Mapping[tuple[str, str], str], side_descriptions: Mapping[str, Mapping[str, str]],
+           text: Mapping[str, str]) -> Any:
+    """The concepts on which the groups differ most clearly, in the ranking the report's summary uses.
+
+    Whole concepts, clearest first (:func:`~framing.compare.findings.concept_table`
+    over the shown groups), each with its ``MAX_WORDINGS`` most used wordings,
+    until ``MAX_TERM_ROWS`` rows are filled.
+    """
+    concepts: list[tuple[str, list[tuple[str, str]]]] = []
+    counts: dict[tuple[str, str, str], int] = {}
+    used_sides: dict[tuple[str, str], str] = {}
+    room = MAX_TERM_ROWS
+    for entry in concept_table(groups, evidence, concept_descriptions):
+        wordings = sorted(entry["rows"], key=lambda r: (-sum(r["counts"].values()), r["variant"]))[:MAX_WORDINGS]
+        if len(wordings) + 1 > room:
+            break
+        room -= len(wordings) + 1
+        pack_sides = side_descriptions.get(entry["pack"], {})
+        shown = []
+        for row in sorted(wordings, key=lambda r: (r["side"], -sum(r["counts"].values()), r["variant"])):
+            name = concept_label(row["side"], pack_sides.get(row["side"], ""))
+            used_sides[(entry["pack"], row["side"])] = name
+            shown.append((row["variant"], name))
+            counts.update({(entry["label"], row["variant"], g): n for g, n in row["counts"].items()})
+        concepts.append((entry["label"], shown))
+    if not concepts:
         return None
-    usage = {label: sum(v for (lab, _), v in totals.items() if lab == label) for label in sides}
-    labels = sorted(sides, key=lambda lab: (lab.split(":")[0], -usage[lab], lab))[:MAX_TERM_ROWS]
-    return charts.contested_terms_chart([(label, sides[label]) for label in labels], groups, totals,
-                                        chart_wording()["contested_terms"]["figure_title"])
+    key = _side_key(used_sides, side_descriptions)
+    return charts.contested_terms_chart(concepts, groups, counts, {
+        "title": text["figure_title"], "colour_label": text["colour_label"],
+        "key": text["key"].format(sides=key) if key else ""})
+
+
+def _side_key(used: Mapping[tuple[str, str], str], side_descriptions: Mapping[str, Mapping[str, str]]) -> str:
+    """One line per pack: ``Side = description`` for each side shown; the pack's name first when there are several.
+
+    >>> print(_side_key({("climate", "urgent"): "Urgent", ("climate", "sceptical"): "Sceptical"},
+    ...                 {"climate": {"urgent": "Terms that stress urgency", "sceptical": "Terms of doubters"}}))
+    Sceptical = Terms of doubters; Urgent = Terms that stress urgency
+    """
+    by_pack: dict[str, list[str]] = {}
+    for (pack, side), name in sorted(used.items(), key=lambda kv: (kv[0][0], kv[1])):
+        about = side_descriptions.get(pack, {}).get(side, "")
+        if about:
+            by_pack.setdefault(pack, []).append(f"{name} = {about}")
+    if len(by_pack) == 1:
+        return "; ".join(next(iter(by_pack.values())))
+    return "\n".join(f"{concept_label(pack, ' '.join(side_descriptions[pack].values()))}: {'; '.join(entries)}"
+                     for pack, entries in by_pack.items())
 
 
 SIDES_PER_OUTLET = 2
 
 
-def _voices(groups: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> Any:
+def _voices(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], text: Mapping[str, str]) -> Any:
     bars = []
     for group in groups:
         ev = evidence.get(group)
@@ -140,10 +253,10 @@ def _voices(groups: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> Any
             for (side, _), n in ev.side_kinds.items():
                 counts[side_label(side)] += n
             bars.append((group, counts))
-    return _stacked(bars, lambda category, totals: (-totals[category], category), chart_wording()["voices"])
+    return _stacked(bars, lambda category, totals: (-totals[category], category), text)
 
 
-def _verb_classes(groups: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> Any:
+def _verb_classes(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], text: Mapping[str, str]) -> Any:
     """One bar per outlet and speaker side (its two most quoted sides): who "said", who "claimed"."""
     bars = []
     for group in groups:
@@ -159,7 +272,7 @@ def _verb_classes(groups: Sequence[str], evidence: Mapping[str, GroupEvidence]) 
     def order(category: str, totals: Counter) -> tuple:
         return (VERB_CLASSES.index(category) if category in VERB_CLASSES else len(VERB_CLASSES), category)
 
-    return _stacked(bars, order, chart_wording()["verb_classes"])
+    return _stacked(bars, order, text)
 
 
 def _stacked(bars: Sequence[tuple[str, Counter]], order: Any, wording: Mapping[str, str]) -> Any:
@@ -178,12 +291,11 @@ def _stacked(bars: Sequence[tuple[str, Counter]], order: Any, wording: Mapping[s
                                        wording["axis_label"])
 
 
-def _tone(groups: Sequence[str], run: Any) -> Any:
+def _tone(groups: Sequence[str], run: Any, wording: Mapping[str, str]) -> Any:
     samples = getattr(run, "samples", {}) or {}
     values = {g: samples.get(g, {}).get(feature_column("sentiment", "sentence_compound"), []) for g in groups}
     if not any(values.values()):
         return None
-    wording = chart_wording()["sentence_tone"]
     return charts.distribution_chart(groups, values, wording["figure_title"], wording["axis_label"], reference=0.0)
 
 
@@ -194,7 +306,7 @@ def target_names() -> dict[str, str]:
 
 
 def _target_tone(groups: Sequence[str], table: Mapping[str, Any], features: Sequence[str],
-                 names: Mapping[str, str]) -> Any:
+                 names: Mapping[str, str], wording: Mapping[str, str]) -> Any:
     columns = [f for f in features if f.startswith(TONE_TOWARD)]
     panels = []
     for column in columns:
@@ -206,84 +318,37 @@ def _target_tone(groups: Sequence[str], table: Mapping[str, Any], features: Sequ
     panels = sorted(panels, key=lambda p: (-len(p[1]), p[0]))[:5]
     if not panels:
         return None
-    wording = chart_wording()["target_tone"]
     return charts.estimates_chart(groups, panels, wording["figure_title"], wording["axis_label"], reference=0.0,
                                   limits=(-1.0, 1.0))
 
 
-def _readability(groups: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> Any:
+def _readability(groups: Sequence[str], rows: Sequence[Mapping[str, Any]], wording: Mapping[str, str]) -> Any:
     column = feature_column("readability", "flesch_kincaid_grade")
-    values = {g: [_float(r.get(column)) for r in rows if r["group"] == g] for g in groups}
+    values = {g: [cell_number(r.get(column)) for r in rows if r["group"] == g] for g in groups}
     values = {g: [v for v in vs if not math.isnan(v)] for g, vs in values.items()}
     if not any(values.values()):
         return None
-    wording = chart_wording()["readability"]
     return charts.distribution_chart(groups, values, wording["figure_title"], wording["axis_label"])
 
 
-def _outlet_map(groups: Sequence[str], rows: Sequence[Mapping[str, Any]], features: Sequence[str]) -> Any:
-    members = [r for r in rows if r["group"] in groups]
-    if len(groups) < 3 or len(members) < 3:
+def _outlet_map(groups: Sequence[str], rows: Sequence[Mapping[str, Any]], features: Sequence[str],
+                wording: Mapping[str, str]) -> Any:
+    """Where each group sits (see :mod:`framing.report.map_data`), with a caution when the axes show little."""
+    found = group_map(groups, rows, features)
+    if found is None:
         return None
-    matrix = np.array([[_float(r.get(f)) for f in features] for r in members], dtype=float)
-    usable = [i for i in range(matrix.shape[1]) if np.isfinite(matrix[:, i]).sum() >= 2
-              and np.nanstd(matrix[:, i]) > 0]
-    if len(usable) < 2:
-        return None
-    matrix = matrix[:, usable]
-    means = np.nanmean(matrix, axis=0)
-    matrix = np.where(np.isfinite(matrix), matrix, means)
-    scaled, loadings, ratios = _principal_components(matrix)
-    # Fix the sign of each component so the map does not flip between runs.
-    # Linear algebra may differ in the last bits between runs (threaded BLAS):
-    # round before anything is drawn, so chart files stay byte-identical.
-    loadings = np.round(loadings, 9)
-    strongest = np.abs(loadings).argmax(axis=1)
-    components = loadings * np.sign(loadings[np.arange(2), strongest])[:, None]
-    projected = np.round((scaled - scaled.mean(axis=0)) @ components.T, 6)
-    names = [features[i] for i in usable]
-    labels = tuple(_loading_label(components[k], names) for k in range(2))
-    article_points: dict[str, list[tuple[float, float]]] = {g: [] for g in groups}
-    for row, point in zip(members, projected):
-        article_points[row["group"]].append((float(point[0]), float(point[1])))
-    centres = {g: tuple(np.mean(article_points[g], axis=0)) for g in groups if article_points[g]}
-    explained = tuple(round(float(v), 6) for v in ratios)
-    return charts.outlet_map_chart([g for g in groups if g in centres], centres, article_points, labels, explained)
+    labels = [wording["axis_label"].format(number=k + 1, share=_percent(found.shares[k]), features=found.features[k])
+              for k in range(2)]
+    notes = [wording["weak_axis"].format(number=k + 1, share=_percent(found.shares[k]),
+                                         expected=_percent(found.expected[k]))
+             for k in range(2) if found.shares[k] <= found.expected[k]]
+    if sum(found.shares) < MIN_SHOWN:
+        notes.append(wording["little_shown"].format(share=_percent(sum(found.shares))))
+    shown = [g for g in groups if g in found.centres]
+    return charts.outlet_map_chart(shown, found.centres, found.spreads, {
+        "title": wording["figure_title"], "xlabel": labels[0], "ylabel": labels[1], "note": " ".join(notes)})
 
 
-def _loading_label(component: np.ndarray, names: Sequence[str]) -> str:
-    top = np.argsort(-np.abs(component), kind="stable")[:2]
-    return ", ".join(f"{'+' if component[i] > 0 else '−'}{_feature_label(names[i])}" for i in top)
-
-
-def _feature_label(name: str) -> str:
-    """``lexicon__russia_ukraine_nato.crimea_2014.russia_per_1k`` → ``crimea 2014: russia per 1k (lexicon)``."""
-    family, feature = split_feature_column(name)
-    parts = feature.split(".")
-    short = ": ".join(parts[-2:]) if len(parts) > 2 else parts[-1]
-    return f"{short.replace('_', ' ')} ({family})"
-
-
-def _float(value: Any) -> float:
-    try:
-        return float(value) if value not in (None, "") else math.nan
-    except (TypeError, ValueError):
-        return math.nan
-
-
-def _principal_components(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Standardised ``matrix``, its first two principal axes and their shares of the variance.
-
-    scikit-learn's ``StandardScaler`` and ``PCA`` (imported here, only when a
-    map is drawn).  The axes' signs are arbitrary; the caller fixes them.
-
-    >>> scaled, axes, shares = _principal_components(np.array([[1.0, 2.0], [2.0, 4.1], [3.0, 5.9]]))
-    >>> np.round(np.abs(axes[0]), 3).tolist(), np.round(shares, 3).tolist()
-    ([0.707, 0.707], [1.0, 0.0])
-    """
-    from sklearn.decomposition import PCA
-    from sklearn.preprocessing import StandardScaler
-
-    scaled = StandardScaler().fit_transform(matrix)
-    pca = PCA(n_components=2, svd_solver="full").fit(scaled)
-    return scaled, pca.components_, pca.explained_variance_ratio_
+def _percent(share: float) -> str:
+    """``0.153`` → ``15 %``, the report's way of writing a share."""
+    return f"{100 * share:.0f} %"
