@@ -18,8 +18,9 @@ OUTLETS = ["RT", "The Moscow Times"]
 
 def terms(groups):
     return charts.contested_terms_chart(
-        [("reunification", "pro-Russia"), ("annexation", "pro-Ukraine")], groups,
-        {("reunification", "RT"): 2.5, ("annexation", "The Moscow Times"): 1.8}, "Contested terms")
+        [("Crimea 2014", [("reunification", "pro-Russia"), ("annexation", "pro-Ukraine")])], groups,
+        {("Crimea 2014", "reunification", "RT"): 3, ("Crimea 2014", "annexation", "The Moscow Times"): 2},
+        {"title": "Contested terms", "colour_label": "share of the concept's uses", "key": ""})
 
 
 def shares(groups):
@@ -44,8 +45,10 @@ def estimates(groups):
 
 def outlet_map(groups):
     points = {"RT": (1.0, 0.5), "The Moscow Times": (-1.0, -0.5)}
-    return charts.outlet_map_chart(groups, {g: points[g] for g in groups}, {"RT": [(1.2, 0.4), (0.8, 0.7)]},
-                                   ("loaded language", "quoted officials"), (0.6, 0.3))
+    spreads = {"RT": (0.2, 0.1), "The Moscow Times": (NAN, NAN)}
+    return charts.outlet_map_chart(groups, {g: points[g] for g in groups}, {g: spreads[g] for g in groups},
+                                   {"title": "Outlets", "xlabel": "axis 1: loaded language (60 %)",
+                                    "ylabel": "axis 2: quoted officials (30 %)", "note": ""})
 
 
 CHARTS = [terms, shares, distribution, estimates, outlet_map]
@@ -65,8 +68,8 @@ def test_each_chart_is_an_object_api_figure(make):
     (["RT", "TASS"], "RT", {"color": "#0072B2", "hatch": "", "marker": "o"}),
     (["RT", "TASS"], "TASS", {"color": "#E69F00", "hatch": "//", "marker": "s"}),
     (["BBC", "RT", "TASS"], "TASS", {"color": "#009E73", "hatch": "..", "marker": "^"}),
-    # Past the eight Okabe-Ito colours the colours repeat with another hatch.
-    ([f"outlet {i}" for i in range(9)], "outlet 8", {"color": "#0072B2", "hatch": "//", "marker": "o"}),
+    # Past the eight Okabe-Ito colours the colours repeat with another hatch and the next marker.
+    ([f"outlet {i}" for i in range(9)], "outlet 8", {"color": "#0072B2", "hatch": "//", "marker": "s"}),
 ])
 def test_group_style_depends_only_on_position(order, group, style):
     assert charts.group_style(order)[group] == style
@@ -90,8 +93,8 @@ def test_each_outlet_keeps_its_colour_and_marker_across_charts():
         ("None", "#999999", "#999999")]
     # Map: RT's own point is blue whatever the order it comes in.
     for order, colour in ((OUTLETS, "#0072b2"), (OUTLETS[::-1], "#e69f00")):
-        marks = {c.get_label(): c for c in outlet_map(order).axes[0].collections}
-        assert to_hex(marks["RT"].get_facecolor()[0]) == colour
+        marks = {line.get_label(): line for line in outlet_map(order).axes[0].lines}
+        assert to_hex(marks["RT"].get_color()) == colour
 
 
 @pytest.mark.parametrize("make", CHARTS, ids=lambda f: f.__name__)
@@ -122,12 +125,12 @@ def test_one_outlet_chart_lays_out_without_warnings(make, tmp_path):
 
 
 @pytest.mark.parametrize("make, size", [
-    # max(6.0, 1.6 + 1.1 * 1) wide (room for the row labels), 1.2 + 0.32 * 2 rows high.
-    (terms, (6.0, 1.84)),
+    # 3.6 + 0.45 * 1 group wide, 2.0 + 0.24 * 3 rows (the concept's heading, two wordings) high.
+    (terms, (4.05, 2.72)),
     # max(3.5, 1.8 + 0.9 * 1) wide.
     (distribution, (3.5, 4.2)),
-    # 2.2 + 2.3 * 2 panels wide, 1.4 + 0.34 * 1 outlet high.
-    (estimates, (6.8, 1.74)),
+    # 2.0 + 1.3 * 2 panels wide, 1.4 + 0.3 * 1 outlet high.
+    (estimates, (4.6, 1.7)),
 ])
 def test_one_outlet_figure_size(make, size):
     assert tuple(make(["RT"]).get_size_inches()) == pytest.approx(size)
