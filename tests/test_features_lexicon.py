@@ -113,5 +113,12 @@ def test_transformer_names_columns():
     transformer = LexiconFeatures(packs=["climate"]).fit([])
     names = list(transformer.get_feature_names_out())
     assert names[0] == "lexicon__climate.climate_phenomenon.urgent_per_1k"
-    row = transformer.transform([build_document("a", "Global warming, the climate crisis.")])[0]
-    assert row[names.index("lexicon__climate.climate_phenomenon.descriptive_per_1k")] == 200.0
+    # 10 words, about the climate (warming, climate, greenhouse: three anchor mentions)
+    about, passing = transformer.transform([
+        build_document("a", "Global warming, the climate crisis and greenhouse gases rise fast."),
+        build_document("b", "Global warming, the climate crisis: no one talks of anything else.")])
+    assert about[names.index("lexicon__climate.climate_phenomenon.descriptive_per_1k")] == 100.0
+    assert about[names.index("lexicon__climate.applied")] == 1.0
+    # two mentions: the pack does not apply, so its terms count for nothing
+    assert passing[names.index("lexicon__climate.applied")] == 0.0
+    assert passing[names.index("lexicon__climate.climate_phenomenon.descriptive_per_1k")] == 0.0

@@ -13,7 +13,8 @@ from framing.lexicons.packs import Term
 def term(text: str, concept: str = "crimea_2014", side: str = "ukraine_west", near: tuple[str, ...] = (),
          window: int = 15, inflect: bool = True) -> Term:
     """A term as a pack would load it (``side=""`` makes it an exclusion)."""
-    return Term("tiny", concept, side, text, tuple(expand_forms(text, inflect)), frozenset(near), window, False)
+    return Term("tiny", concept, side, text, tuple(expand_forms(text, inflect)), frozenset(near), window, False,
+                role="term" if side else "exclude")
 
 
 def found(terms: list[Term], text: str) -> list[tuple[int, int, str]]:

@@ -136,7 +136,93 @@ def test_spellings_are_case_sensitive_and_nested_in_phrases():
     matcher = TermMatcher(load_pack("russia_ukraine_nato").all_terms())
     doc = build_document("x", "Officials in Kyiv denounced the Kiev regime label; the KIEV sign "
                               "and the Cold War were mentioned.")
-    found = [(m.text, m.term.concept, m.term.side) for m in matcher.find(doc)]
+    found = [(m.text, m.term.concept, m.term.side) for m in matcher.find(doc) if m.term.role == "term"]
     assert found == [("Kyiv", "place_name_spelling", "ukraine_west"),
                      ("Kiev regime", "kiev_regime", "russia"),
                      ("Kiev", "place_name_spelling", "russia")]
+
+
+def test_a_term_that_is_its_own_context_word_is_rejected(tmp_path):
+    # The shipped alliance_naming once listed "bloc" among its own context words.
+    text = GOOD.replace('near = ["Crimea"]', 'near = ["Crimea", "annexation"]')
+    path = write(tmp_path, text)
+    problems = check_pack(path)
+    assert len(problems) == 2  # "annexation" and "illegal annexation"
+    assert problems[0].startswith(f"{path}, line 16: entry crimea.b: term 'annexation' contains its own "
+                                  "context word(s) 'annexation'")
+    assert "near = []" in problems[0]
+    # A term's own near list (here none: it names its referent) is the fix.
+    fixed = text.replace('b = ["annexation", "illegal annexation"',
+                         'b = [{ term = "annexation", near = ["Crimea"] }, { term = "illegal annexation", near = [] }')
+    assert check_pack(write(tmp_path, fixed)) == []
+
+
+TOPIC = '''
+[pack.topic]
+anchors = ["Crimea", "Sevastopol", { term = "RF", case_sensitive = true }]
+min_mentions = 2
+note = "Two mentions of the peninsula."
+'''
+
+
+def test_topic_table_is_loaded(tmp_path):
+    pack = load_pack(write(tmp_path, GOOD.replace("\n[pack.sides]", TOPIC + "\n[pack.sides]")))
+    assert [a.term for a in pack.topic.anchors] == ["Crimea", "Sevastopol", "RF"]
+    assert pack.topic.min_mentions == 2 and pack.topic.anchors[2].case_sensitive
+    assert {a.role for a in pack.topic.anchors} == {"anchor"}
+
+
+@pytest.mark.parametrize("edit, fragment", [
+    (("min_mentions = 2", "min_mentions = 0"), "min_mentions = 0 must be a whole number of at least 1"),
+    (('anchors = ["Crimea", "Sevastopol", { term = "RF", case_sensitive = true }]', "anchors = []"),
+     "[pack.topic].anchors: list the words or names"),
+    (('note = "Two mentions of the peninsula."', 'notes = "x"'), "unknown key"),
+])
+def test_topic_table_errors(tmp_path, edit, fragment):
+    text = GOOD.replace("\n[pack.sides]", TOPIC.replace(*edit) + "\n[pack.sides]")
+    problems = check_pack(write(tmp_path, text))
+    assert any(fragment in p for p in problems), problems
+
+
+EXCLUDE = '''
+[[concept.exclude]]
+near = ["tax"]
+terms = ["return"]
+scope = "sentence"
+note = "A tax return is not Crimea's return."
+'''
+
+
+def test_exclusion_tables_are_loaded_and_applied(tmp_path):
+    pack = load_pack(write(tmp_path, GOOD + EXCLUDE))
+    (exclusion,) = pack.concepts[0].exclusions
+    assert exclusion.note.startswith("A tax return") and exclusion.terms == ("return",)
+    returned = [t for t in pack.concepts[0].terms["a"] if t.term == "return"][0]
+    assert [c.words for c in returned.unless] == [frozenset({"tax"})]
+    matcher = TermMatcher(pack.all_terms())
+    doc = build_document("x", "In Crimea the tax return was late. Crimea saw a return of calm.")
+    assert [(m.text, m.start) for m in matcher.find(doc)] == [("return", 48)]  # the second, not the tax return
+
+
+@pytest.mark.parametrize("edit, fragment", [
+    (('note = "A tax return is not Crimea\'s return."\n', ""), "note is missing"),
+    (('terms = ["return"]', 'terms = ["retour"]'), "'retour' is not one of the concept's terms"),
+    (('near = ["tax"]', 'near = ["return"]'), "contains the exclusion word 'return'"),
+    (('scope = "sentence"', 'scope = "page"'), "scope = 'page' must be one of"),
+    (('near = ["tax"]', 'nearby = ["tax"]'), "unknown key 'nearby'"),
+])
+def test_exclusion_table_errors(tmp_path, edit, fragment):
+    problems = check_pack(write(tmp_path, GOOD + EXCLUDE.replace(*edit)))
+    assert any(fragment in p for p in problems), problems
+
+
+def test_scope_of_a_concept_is_checked(tmp_path):
+    problems = check_pack(write(tmp_path, GOOD.replace("window = 5", 'scope = "chapter"')))
+    assert problems and "scope = 'chapter' must be one of 'window', 'sentence', 'paragraph', 'article'" in problems[0]
+
+
+def test_case_sensitive_lower_case_term_may_open_a_sentence(tmp_path):
+    text = GOOD.replace('a = ["reunification"', 'a = [{ term = "reunification", case_sensitive = true }')
+    matcher = TermMatcher(load_pack(write(tmp_path, text)).all_terms())
+    doc = build_document("x", "Reunification with Crimea came. The Reunification of Crimea Day was marked.")
+    assert [m.start for m in matcher.find(doc) if m.term.side == "a"] == [0]

@@ -1,8 +1,12 @@
 """Loaded terms: contested-concept lexicon hits, their voice, and scare quotes.
 
 Every term of every loaded pack is found with one compiled matcher
-(:class:`~framing.lexicons.matcher.TermMatcher`).  Each hit gets a *voice*:
-``own`` (the narrator's words), ``quoted`` (inside someone's quoted speech) or
+(:class:`~framing.lexicons.matcher.TermMatcher`).  A pack's terms count only
+in articles about its topic (:mod:`framing.lexicons.topic`): each article gets
+one evidence record per pack, of kind ``pack_applied`` or
+``pack_not_applied``, with the anchor mentions behind the decision, and the
+feature ``<pack>.applied`` (1 or 0).  Each hit gets a *voice*: ``own`` (the
+narrator's words), ``quoted`` (inside someone's quoted speech) or
 ``scare_quote`` (inside a short quoted phrase no one is reported as saying,
 e.g. the old, trusty 'Russian threat' narrative).  Features are rates per
 1,000 words of the body, per concept and side, and per side for each pack.
@@ -11,13 +15,15 @@ Examples
 --------
 >>> from framing.document.parse import build_document
 >>> scorer = LexiconScorer(packs=["russia_ukraine_nato"])
->>> doc = build_document("a", "After the reunification with Crimea, the 'Russian threat' grew.")
+>>> doc = build_document("a", "After the reunification with Crimea, the 'Russian threat' grew in Moscow.")
 >>> result = scorer.score(doc)
 >>> [(f.kind, f.text, f.detail.get("voice")) for f in result.findings]
-[('contested_term', 'reunification', 'own'), ('scare_quote', 'Russian threat', None), \
-('contested_term', 'Russian threat', 'scare_quote')]
->>> round(result.features["russia_ukraine_nato.crimea_2014.russia_per_1k"], 1)  # 1 in 9 words
-111.1
+[('pack_applied', 'russia_ukraine_nato', None), ('contested_term', 'reunification', 'own'), \
+('scare_quote', 'Russian threat', None), ('contested_term', 'Russian threat', 'scare_quote')]
+>>> result.findings[0].detail["anchors"]  # Crimea, Russian and Moscow: three mentions
+{'Crimea': 1, 'Moscow': 1, 'Russian': 1}
+>>> round(result.features["russia_ukraine_nato.crimea_2014.russia_per_1k"], 1)  # 1 in 11 words
+90.9
 """
 
 from __future__ import annotations
@@ -28,11 +34,12 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from framing.document.parse import Document, Quote
+from framing.document.parse import Document, Quote, build_document
 from framing.features.attribution.cues import CueLexicon
 from framing.features.base import FamilyResult, Finding, per_thousand_words
-from framing.lexicons.matcher import TermMatcher
+from framing.lexicons.matcher import TermMatch, TermMatcher
 from framing.lexicons.packs import Pack, load_packs
+from framing.lexicons.topic import TopicDecision, topic_decision
 
 FAMILY = "lexicon"
 SCARE_MAX_WORDS = 4  # longer quoted phrases are taken as speech
@@ -115,16 +122,16 @@ class LexiconScorer:
                 names += [f"{pack.name}.{concept.id}.{side}_per_1k" for side in concept.sides]
             for side in pack.sides:
                 names += [f"{pack.name}.{side}_per_1k", f"{pack.name}.{side}_own_per_1k"]
-        names += ["n_contested", "contested_per_1k", "contested_own_share", "n_scare_quotes",
-                  "scare_quotes_per_1k"]
-        self._names = names
+        self._rate_names = names
+        self._names = names + [f"{pack.name}.applied" for pack in self.packs] + [
+            "n_contested", "contested_per_1k", "contested_own_share", "n_scare_quotes", "scare_quotes_per_1k"]
 
     @property
     def feature_names(self) -> list[str]:
         return list(self._names)
 
     def score(self, document: Document) -> FamilyResult:
-        """Rates per 1,000 words and the findings (one per term hit and scare quote)."""
+        """Rates per 1,000 words and the findings (per pack applied or not, term hit and scare quote)."""
         kinds = quote_kinds(document)
         quote_starts = [q.start for q in document.quotes]
         findings: list[Finding] = []
@@ -137,9 +144,14 @@ class LexiconScorer:
                                         sentence.index if sentence else -1, quote.start,
                                         quote.end, {"mark": quote.mark, "n_words": quote.n_words,
                                                     "so_called": so_called}))
+        found = self.matcher.find(document)
+        decisions = self._decisions(document, found)
+        findings += [Finding(FAMILY, "pack_applied" if d.applied else "pack_not_applied", d.pack, -1, 0, 0,
+                             d.as_detail()) for d in decisions]
+        applied = {d.pack for d in decisions if d.applied}
+        matches = [m for m in found if m.term.role == "term" and m.term.pack in applied]
         counts: Counter[str] = Counter()
         n_own = 0
-        matches = self.matcher.find(document)
         for match in matches:
             term = match.term
             voice = _voice(document, quote_starts, kinds, match.start, match.end)
@@ -156,7 +168,8 @@ class LexiconScorer:
         findings.sort(key=lambda f: (f.start, f.kind == "contested_term", f.end))
         n_words = document.n_words
         n_scare = sum(kind == "scare" for kind in kinds)
-        features = {name: per_thousand_words(counts[name], n_words) for name in self._names[:-5]}
+        features = {name: per_thousand_words(counts[name], n_words) for name in self._rate_names}
+        features.update({f"{d.pack}.applied": float(d.applied) for d in decisions})
         features.update({
             "n_contested": float(len(matches)),
             "contested_per_1k": per_thousand_words(len(matches), n_words),
@@ -165,6 +178,14 @@ class LexiconScorer:
             "scare_quotes_per_1k": per_thousand_words(n_scare, n_words),
         })
         return FamilyResult(features, findings)
+
+    def _decisions(self, document: Document, found: list[TermMatch]) -> list[TopicDecision]:
+        """Per pack, whether it applies: its anchors counted in the body and in the title."""
+        anchors = [m for m in found if m.term.role == "anchor"]
+        if document.title.strip() and any(pack.topic for pack in self.packs):
+            title = build_document(document.article_id, document.title)
+            anchors += [m for m in self.matcher.find(title) if m.term.role == "anchor"]
+        return [topic_decision(pack, anchors) for pack in self.packs]
 
 
 def _voice(document: Document, quote_starts: list[int], kinds: list[str], start: int,

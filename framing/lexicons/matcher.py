@@ -7,8 +7,13 @@ longest form first, whole words only.  The scan is a look-ahead, so a phrase
 word ("Kiev", a spelling concept) are both found; a shorter term of the *same*
 concept inside a longer one ("annexation" in "illegal annexation") is not
 counted twice, nor is a term inside one of its concept's ``exclude`` phrases
-("war" in "Cold War").  Letter case and ``near`` constraints are checked per
-match.
+("war" in "Cold War").  Per match, :meth:`TermMatcher.find` then checks the
+term's letter case (a lower-case term with ``case_sensitive`` may still open a
+sentence with a capital), its context words (``near``, in its scope; never
+the match's own words), the words of its exclusions (``unless``) and, for a
+term written in lower case without ``in_names``, that it is not part of a
+capitalised name (:mod:`framing.lexicons.context`).  Topic anchors are
+found in the same scan and returned like terms (``term.role == "anchor"``).
 
 Examples
 --------
@@ -17,27 +22,29 @@ Examples
 >>> matcher = TermMatcher(load_pack("russia_ukraine_nato").all_terms())
 >>> doc = build_document("x", "Moscow's reunification with Crimea angered the Kiev regime.")
 >>> for m in matcher.find(doc):
-...     print(m.text, m.term.concept, m.term.side)
+...     print(m.text, m.term.concept, m.term.side or m.term.role)
+Moscow [topic] anchor
 reunification crimea_2014 russia
+Crimea [topic] anchor
+Kiev [topic] anchor
 Kiev regime kiev_regime russia
 Kiev place_name_spelling russia
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from framing.document.parse import Document
+from framing.lexicons.context import inside_name, starts_sentence, words_in_scope
 from framing.lexicons.forms import match_key
 from framing.lexicons.packs import Term
 
 # How the separators inside a form are matched in running text.
 SYMBOL_PATTERNS = {" ": r"[\s\-‐‑–]+", "-": r"[\s\-‐‑–]?", "'": r"['’]", "’": r"['’]"}
-TOKEN_PARTS_RE = re.compile(r"[-'’‐‑]")
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,6 @@ class TermMatcher:
     def find(self, document: Document) -> list[TermMatch]:
         """Matches in ``document.body``, in text order (then by pack, concept, side)."""
         body = document.body
-        token_starts = [s for s, _ in document.token_spans]
         covered: dict[tuple[str, str], int] = {}
         found: list[TermMatch] = []
         for raw in self._regex.finditer(body):
@@ -148,25 +154,23 @@ class TermMatcher:
                 if concept in taken or covered.get(concept, -1) > start:
                     continue
                 end = start + len(matched)
-                if term.case_sensitive and _case_key(matched) not in self._exact[term]:
-                    continue
-                if term.near and not _near(document, token_starts, start, end, term):
+                if not self._counts(document, term, matched, start, end):
                     continue
                 taken.add(concept)
                 covered[concept] = end
-                if term.side:  # an exclusion ("Cold War") only blocks the concept's terms
+                if term.role != "exclude":  # an exclusion ("Cold War") only blocks the concept's terms
                     found.append(TermMatch(start, end, matched, term))
         found.sort(key=lambda m: (m.start, m.term.pack, m.term.concept, m.term.side))
         return found
 
-
-def _near(document: Document, token_starts: list[int], start: int, end: int, term: Term) -> bool:
-    """Whether one of ``term.near`` occurs within ``term.window`` words of the match."""
-    lo = bisect.bisect_left(token_starts, start)
-    hi = bisect.bisect_left(token_starts, end)
-    for token in document.tokens[max(0, lo - term.window): hi + term.window]:
-        if token in term.near:
-            return True
-        if any(part in term.near for part in TOKEN_PARTS_RE.split(token)):
-            return True
-    return False
+    def _counts(self, document: Document, term: Term, matched: str, start: int, end: int) -> bool:
+        """Whether ``matched`` at ``[start, end)`` is a use of ``term``: case, context, exclusions, names."""
+        if term.case_sensitive and _case_key(matched) not in self._exact[term]:
+            opening = _case_key(matched[:1].lower() + matched[1:]) in self._exact[term]
+            if not (opening and starts_sentence(document, start)):
+                return False
+        if term.near and not words_in_scope(document, start, end, term.near, term.scope, term.window):
+            return False
+        if any(words_in_scope(document, start, end, c.words, c.scope, c.window) for c in term.unless):
+            return False
+        return term.in_names or not term.term[:1].islower() or not inside_name(document, start, end)

@@ -2,8 +2,9 @@
 
 :class:`Reporter` collects the messages ("file, line N: entry X: reason —
 fix"); each function here reads one part of the parsed TOML (the [pack]
-header, its name, sources and sides, the [[concept]] entries, a concept's
-keys and terms, the options of a concept or term), reports what is wrong and
+header, its name, sources, sides and topic table, the [[concept]] entries, a
+concept's keys, terms and exclusions, the options of a concept or term, and
+whether a term is among its own context words), reports what is wrong and
 returns what can be used.  :mod:`framing.lexicons.packs` builds the pack from
 what they return.
 """
@@ -11,15 +12,21 @@ what they return.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from framing.datafiles import line_of
+from framing.lexicons.context import SCOPES
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-PACK_KEYS = {"name", "version", "author", "description", "sources", "sides"}
-CONCEPT_KEYS = {"id", "description", "note", "source", "near", "window", "case_sensitive",
-                "inflect", "exclude", "terms"}
+PACK_KEYS = {"name", "version", "author", "description", "sources", "sides", "topic"}
+TOPIC_KEYS = {"anchors", "min_mentions", "note"}
+CONCEPT_KEYS = {"id", "description", "note", "source", "near", "window", "scope", "case_sensitive",
+                "in_names", "inflect", "exclude", "terms"}
+EXCLUDE_KEYS = {"phrases", "near", "terms", "scope", "window", "note"}
+# How a word of a form is split into the parts a context word is compared with
+# (the matcher splits tokens the same way: "Crimea-based" has the part "crimea").
+WORD_PARTS_RE = re.compile(r"[\s\-'’‐‑–]+")
 
 
 class Reporter:
@@ -157,16 +164,12 @@ def side_is_usable(side: str, items: Any, sides: set[str], entry: str, report: R
 
 def read_options(table: dict[str, Any], defaults: dict[str, Any], entry: str, report: Reporter,
                  line_of_key: Callable[[str], int]) -> dict[str, Any]:
-    """``defaults`` updated by the table's near, window, case_sensitive and inflect; bad values reported."""
+    """``defaults`` updated by the table's near, window, scope and flags; bad values reported."""
     options = dict(defaults)
     if "near" in table:
-        near = table["near"]
-        if not isinstance(near, list) or not all(isinstance(w, str) and w.strip() and
-                                                 " " not in w.strip() for w in near):
-            report.add(line_of_key("near"), entry, "near must be a list of single words, e.g. "
-                       'near = ["Crimea", "Crimean"]')
-        else:
-            options["near"] = frozenset(w.strip().lower() for w in near)
+        near = context_words(table["near"], "near", entry, report, line_of_key("near"))
+        if near is not None:
+            options["near"] = near
     if "window" in table:
         window = table["window"]
         if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 200:
@@ -174,10 +177,121 @@ def read_options(table: dict[str, Any], defaults: dict[str, Any], entry: str, re
                        "number of words from 1 to 200")
         else:
             options["window"] = window
-    for flag in ("case_sensitive", "inflect"):
+    if "scope" in table:
+        if table["scope"] not in SCOPES:
+            report.add(line_of_key("scope"), entry, f"scope = {table['scope']!r} must be one of "
+                       f"{', '.join(repr(s) for s in SCOPES)}")
+        else:
+            options["scope"] = table["scope"]
+    for flag in ("case_sensitive", "inflect", "in_names"):
         if flag in table:
             if not isinstance(table[flag], bool):
                 report.add(line_of_key(flag), entry, f"{flag} must be true or false")
             else:
                 options[flag] = table[flag]
     return options
+
+
+def context_words(words: Any, key: str, entry: str, report: Reporter, line: int) -> frozenset[str] | None:
+    """Single words, lower-cased, or None (reported) when ``words`` is not a list of them."""
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() and " " not in w.strip()
+                                              for w in words):
+        report.add(line, entry, f"{key} must be a list of single words, e.g. "
+                   f'{key} = ["Crimea", "Crimean"]')
+        return None
+    return frozenset(w.strip().lower() for w in words)
+
+
+def form_words(forms: Iterable[str]) -> set[str]:
+    """The lower-case words and word parts of ``forms`` ("Russia's war" -> russia, s, war)."""
+    return {part for form in forms for part in WORD_PARTS_RE.split(form.lower()) if part}
+
+
+def check_not_self_anchored(term: str, forms: Iterable[str], near: frozenset[str], entry: str,
+                            report: Reporter, line: int) -> None:
+    """Report context words that are words of the term itself: such a term would anchor itself.
+
+    ("bloc" with near = ["NATO", "bloc"] always has "bloc" in its context.)
+    """
+    own = sorted(near & form_words(forms))
+    if own:
+        report.add(line, entry, f"term {term!r} contains its own context word(s) "
+                   f"{', '.join(repr(w) for w in own)} — a context word must never be the matched "
+                   f"term itself: remove {own[0]!r} from near, or give the term its own "
+                   f'near list ({{ term = "{term}", near = [...] }}; near = [] if it names the '
+                   "referent by itself)")
+
+
+def pack_topic(header: dict[str, Any], report: Reporter) -> dict[str, Any] | None:
+    """The [pack.topic] table (None when absent): anchors, min_mentions and note, checked."""
+    if "topic" not in header:
+        return None
+    topic = header["topic"]
+    line = report.line("[pack.topic]")
+    if not isinstance(topic, dict):
+        report.add(line, "[pack.topic]", "must be a table: [pack.topic] with anchors, min_mentions "
+                   "and note")
+        return None
+    for key in sorted(set(topic) - TOPIC_KEYS):
+        report.add(report.line(key), f"[pack.topic].{key}", "unknown key — remove it or fix the "
+                   f"spelling (allowed: {', '.join(sorted(TOPIC_KEYS))})")
+    anchors = topic.get("anchors")
+    if not isinstance(anchors, list) or not anchors:
+        report.add(report.line("anchors"), "[pack.topic].anchors", "list the words or names that "
+                   'show an article is about the topic, e.g. anchors = ["Crimea", "Kremlin"]')
+        anchors = []
+    minimum = topic.get("min_mentions")
+    if isinstance(minimum, bool) or not isinstance(minimum, int) or minimum < 1:
+        report.add(report.line("min_mentions"), "[pack.topic].min_mentions", f"min_mentions = "
+                   f"{minimum!r} must be a whole number of at least 1 (mentions of the anchors an "
+                   "article needs for the pack to apply)")
+        minimum = 1
+    note = required_text(topic, "note", "[pack.topic]", report, line)
+    return {"anchors": anchors, "min_mentions": minimum, "note": note}
+
+
+def exclusion_entries(raw: dict[str, Any], entry: str, index: int, report: Reporter) -> list[dict[str, Any]]:
+    """The concept's exclusions as tables; a plain phrase ("Cold War") is a table without a note.
+
+    Each table has ``phrases`` (inside which the terms do not count) and/or
+    ``near`` (words that, in its scope, show another sense), an optional
+    ``terms`` (the terms it applies to; all when absent), ``scope``/``window``
+    and a ``note`` saying why.
+    """
+    raw_exclude = raw.get("exclude", [])
+    line = report.line("exclude", index)
+    if not isinstance(raw_exclude, list):
+        report.add(line, entry, 'exclude must be a list of phrases or tables, e.g. exclude = '
+                   '["Cold War"] or [[concept.exclude]] with phrases, near and note')
+        return []
+    tables = []
+    for item in raw_exclude:
+        if isinstance(item, str):
+            tables.append({"phrases": [item]})
+        elif isinstance(item, dict) and _exclusion_is_valid(item, entry, report, line):
+            tables.append(item)
+        elif not isinstance(item, dict):
+            report.add(line, entry, f"exclusion {item!r} must be a phrase or a table with phrases "
+                       "or near, and a note")
+    return tables
+
+
+def _exclusion_is_valid(item: dict[str, Any], entry: str, report: Reporter, line: int) -> bool:
+    """Whether an exclusion table has known keys, phrases or near words, and a note."""
+    problems = len(report.problems)
+    for key in sorted(set(item) - EXCLUDE_KEYS):
+        report.add(line, f"{entry}.exclude", f"unknown key {key!r} (allowed: "
+                   f"{', '.join(sorted(EXCLUDE_KEYS))})")
+    phrases = item.get("phrases", [])
+    if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+        report.add(line, f"{entry}.exclude", 'phrases must be a list of phrases, e.g. '
+                   'phrases = ["voting bloc"]')
+    if not phrases and "near" not in item:
+        report.add(line, f"{entry}.exclude", "an exclusion needs phrases (inside which the terms do "
+                   "not count) or near (words that show another sense)")
+    terms = item.get("terms", [])
+    if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+        report.add(line, f"{entry}.exclude", 'terms must be a list of the concept\'s terms, e.g. '
+                   'terms = ["bloc"]')
+    required_text(item, "note", f"{entry}.exclude", report, line)
+    return len(report.problems) == problems

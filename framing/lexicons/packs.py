@@ -1,9 +1,16 @@
-"""Lexicon packs of contested concepts: the file format, the pack types and loading.
+"""Lexicon packs of contested concepts: the file format and loading.
 
 A *pack* is a TOML file listing *concepts* -- one referent that different
 sides name differently ("reunification" / "annexation" for Crimea in 2014) --
 with the terms each side uses.  Packs ship in ``framing/data/lexicons/``; a
-user may write more and pass them with ``--lexicon FILE``.
+user may write more and pass them with ``--lexicon FILE``.  The types they
+load into are in :mod:`framing.lexicons.pack_types`.
+
+A term counts only where its referent is in play: in an article about the
+pack's topic (``[pack.topic]``), with the concept's context words in scope
+(``near``, ``scope``), outside the phrases and contexts where it means
+something else (``exclude``), and, for a term written in lower case, not as
+part of a capitalised name (``in_names``).
 
 File format
 -----------
@@ -11,10 +18,15 @@ File format
 
     [pack]
     name = "russia_ukraine_nato"        # lower_snake_case, unique among loaded packs
-    version = "1.0"
+    version = "1.1"
     author = "framing project"
     description = "Contested terms of the Russia-Ukraine-NATO conflict since 2014."
     sources = ["AP Stylebook", "UN General Assembly resolution 68/262 (2014)"]
+
+    [pack.topic]                        # optional: without it the pack applies to every article
+    anchors = ["Russia", "Kremlin", "Crimea", { term = "NATO", case_sensitive = true }]
+    min_mentions = 3                    # the pack applies when the anchors are mentioned this often
+    note = "Why these anchors and this threshold (measured on which articles)."
 
     [pack.sides]                        # every side a concept may use, with who uses it
     russia = "Terms of the Russian government and Russian state media"
@@ -25,25 +37,67 @@ File format
     description = "How the change of Crimea's status in March 2014 is named."
     note = "Why the terms differ, who uses which."
     source = "Where the pairing is documented."
-    near = ["Crimea", "Crimean"]        # optional: count a term only near one of these words
-    exclude = ["Crimean War"]           # optional: phrases inside which the terms do not count
-    window = 15                         # optional: how many words either side (default 15)
+    near = ["Crimea", "Crimean"]        # optional: count a term only with one of these words in scope
+    scope = "sentence"                  # optional: where near is looked for: "window" (default),
+                                        #   "sentence", "paragraph" or "article"
+    window = 15                         # optional: words either side when scope = "window" (default 15)
     case_sensitive = false              # optional (default false): match letter case exactly
     inflect = true                      # optional (default true): also match the plural
+    in_names = false                    # optional (default false): see "Case and names" below
 
     [concept.terms]                     # at least two sides, each a non-empty list
-    russia = ["reunification", "accession", { term = "return", window = 6 }]
-    ukraine_west = ["annexation", "illegal annexation", "occupation", "annex{|es|ed|ing}"]
+    russia = ["reunification", "accession", { term = "return", scope = "window", window = 6 }]
+    ukraine_west = ["annexation", "illegal annexation", "annex{|es|ed|ing}",
+                    { term = "occupied Crimea", near = [] }]
 
-A term is a word or phrase.  Matching is whole-word; a space in a term matches
-any run of spaces or hyphens, a hyphen is optional ("de-escalation" matches
-"deescalation"), and either apostrophe matches.  With ``inflect`` the last word
-also matches its regular plural ("militia" -> "militias", "policy" ->
-"policies"); ``{a|b}`` spells out other forms ("annex{|es|ed|ing}").  A term
-may be an inline table ``{ term = "...", near = [...], window = N,
-case_sensitive = true }`` overriding the concept's settings (``near = []``
-lifts the concept's constraint for that term).  Unknown keys are errors, so a
-misspelt key is never silently ignored.
+    [[concept.exclude]]                 # optional, repeatable: where the terms mean something else
+    phrases = ["Crimean War"]           # the terms do not count inside these phrases
+    note = "The war of 1853-1856, not the events of 2014."
+
+    [[concept.exclude]]
+    near = ["EU", "Brussels"]           # ... nor with one of these words in scope
+    terms = ["bloc"]                    # optional: the terms (as written) it applies to; all when absent
+    scope = "sentence"                  # optional: as for the concept (its scope by default)
+    note = "'The bloc' in a sentence about the EU is the EU."
+
+Terms
+    A term is a word or phrase.  Matching is whole-word; a space in a term
+    matches any run of spaces or hyphens, a hyphen is optional
+    ("de-escalation" matches "deescalation"), and either apostrophe matches.
+    With ``inflect`` the last word also matches its regular plural ("militia"
+    -> "militias", "policy" -> "policies"); ``{a|b}`` spells out other forms
+    ("annex{|es|ed|ing}").  A term may be an inline table ``{ term = "...",
+    near = [...], scope = "...", window = N, case_sensitive = true, inflect =
+    false, in_names = true }`` overriding the concept's settings (``near = []``
+    lifts the concept's constraint for that term).  Unknown keys are errors,
+    so a misspelt key is never silently ignored.
+Context words are never the term itself
+    A context word (``near``) may not be a word of the term it applies to:
+    "bloc" with ``near = ["NATO", "bloc"]`` would always find its own context.
+    Such a pack is rejected, naming the file, the concept and the term; give
+    the term its own ``near`` list, or ``near = []`` when it names its
+    referent by itself ("occupied Crimea", "NATO expansion").  The words of the
+    match itself never count as its context, nor may an exclusion's words be
+    part of a term it applies to.
+Topic gate
+    With a ``[pack.topic]`` table the pack applies to an article only when its
+    anchors (words or phrases, matched like terms, in the title and the body)
+    are mentioned at least ``min_mentions`` times; otherwise none of its terms
+    count for that article (:mod:`framing.lexicons.topic`).  Anchors name the
+    topic (places, leaders, institutions) rather than contested terms.
+Exclusions
+    Each exclusion is data with a ``note`` saying why: ``phrases`` inside
+    which the concept's terms do not count, and/or ``near`` words that show
+    another sense in the exclusion's ``scope``.  The older short form
+    ``exclude = ["Cold War"]`` (phrases without a note) is still read.
+Case and names
+    A term written in lower case does not count as part of a capitalised name
+    in running text ("the National Alliance for Public Charter Schools", "the
+    Great Barrier Reef", "the Clean Power Plan") unless ``in_names = true``;
+    headline-case lines are not running text.  With ``case_sensitive`` a term
+    written in lower case still matches with a capital at the start of a
+    sentence, so ``{ term = "resistance", case_sensitive = true }`` skips "the
+    Resistance" inside a sentence.
 
 Errors raise :class:`~framing.errors.DataFileError` naming the file, the line
 and the entry, and saying how to fix it; the checks of each entry are in
@@ -63,7 +117,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -74,69 +128,41 @@ from framing.lexicons.forms import expand_forms, match_key
 from framing.lexicons.pack_checks import (
     Reporter,
     check_concept_keys,
+    check_not_self_anchored,
     concept_entries,
     concept_terms,
+    exclusion_entries,
     pack_header,
     pack_name,
     pack_sides,
     pack_sources,
+    pack_topic,
     read_options,
     required_text,
     side_is_usable,
 )
+from framing.lexicons.pack_exclusions import exclusion_context, with_exclusions
+from framing.lexicons.pack_types import (
+    DEFAULT_WINDOW,
+    TOPIC_CONCEPT,
+    Concept,
+    Context,
+    Exclusion,
+    Pack,
+    Term,
+    Topic,
+)
+
+__all__ = ["Concept", "Context", "Exclusion", "Pack", "Term", "Topic", "check_pack", "list_packs",
+           "load_pack", "load_packs"]
 
 PACK_DIR = ("data", "lexicons")
-DEFAULT_WINDOW = 15
-TERM_KEYS = {"term", "near", "window", "case_sensitive", "inflect"}
-
-
-@dataclass(frozen=True)
-class Term:
-    """One term of one side of a concept, with the surface forms it matches."""
-
-    pack: str
-    concept: str
-    side: str
-    term: str
-    forms: tuple[str, ...]
-    near: frozenset[str]
-    window: int
-    case_sensitive: bool
-
-
-@dataclass(frozen=True)
-class Concept:
-    """A referent named differently by different sides."""
-
-    id: str
-    description: str
-    note: str
-    source: str
-    terms: dict[str, tuple[Term, ...]]  # side -> terms, in file order
-    exclude: tuple[Term, ...] = ()  # phrases inside which this concept's terms do not count
-
-    @property
-    def sides(self) -> list[str]:
-        return list(self.terms)
-
-
-@dataclass(frozen=True)
-class Pack:
-    """A lexicon pack: header, sides and concepts."""
-
-    name: str
-    version: str
-    author: str
-    description: str
-    sources: tuple[str, ...]
-    sides: dict[str, str]
-    concepts: tuple[Concept, ...]
-    path: str
-
-    def all_terms(self) -> list[Term]:
-        """Every term of every side, then the exclusions (whose ``side`` is "")."""
-        terms = [t for c in self.concepts for side in c.terms.values() for t in side]
-        return terms + [t for c in self.concepts for t in c.exclude]
+TERM_KEYS = {"term", "near", "window", "scope", "case_sensitive", "in_names", "inflect"}
+# A concept's options when the file does not set them.
+CONCEPT_DEFAULTS = {"near": frozenset(), "window": DEFAULT_WINDOW, "scope": "window",
+                    "case_sensitive": False, "inflect": True, "in_names": False}
+# Topic anchors: whole words or phrases, any letter case unless asked, with their plural.
+ANCHOR_DEFAULTS = {**CONCEPT_DEFAULTS, "in_names": True}
 
 
 def list_packs() -> list[str]:
@@ -220,11 +246,25 @@ def _build(data: dict[str, Any], text: str, label: str, problems: list[str]) -> 
         required_text(header, key, "[pack]", report, report.line(key))
     sources = pack_sources(header, report)
     sides = pack_sides(header, report)
+    topic = _build_topic(pack_topic(header, report), name or "pack", report)
     raw_concepts = concept_entries(data, report)
     concepts = _build_concepts(raw_concepts, name or "pack", set(sides), report)
     return Pack(name or "", str(header.get("version", "")), str(header.get("author", "")),
                 str(header.get("description", "")), tuple(sources), dict(sides),
-                tuple(concepts), label)
+                tuple(concepts), label, topic)
+
+
+def _build_topic(raw: dict[str, Any] | None, pack: str, report: Reporter) -> Topic | None:
+    """The pack's topic gate from its checked [pack.topic] table (None when the pack has none)."""
+    if raw is None:
+        return None
+    anchors = []
+    for item in raw["anchors"]:
+        anchor = _build_term(item, pack, "[pack.topic]", "", ANCHOR_DEFAULTS, report, None,
+                             role="anchor")
+        if anchor is not None:
+            anchors.append(replace(anchor, concept=TOPIC_CONCEPT))
+    return Topic(tuple(anchors), raw["min_mentions"], raw["note"])
 
 
 def _build_concepts(raw_concepts: list[Any], pack: str, sides: set[str], report: Reporter) -> list[Concept]:
@@ -251,16 +291,15 @@ def _build_concept(raw: Any, index: int, pack: str, sides: set[str],
     cid = raw.get("id")
     entry = cid if isinstance(cid, str) and cid else f"concept #{index + 1}"
     check_concept_keys(raw, entry, index, report)
-    defaults = read_options(raw, {"near": frozenset(), "window": DEFAULT_WINDOW,
-                                  "case_sensitive": False, "inflect": True},
-                            entry, report, lambda key: report.line(key, index))
+    defaults = read_options(raw, CONCEPT_DEFAULTS, entry, report, lambda key: report.line(key, index))
     terms = concept_terms(raw, entry, index, report)
     by_side = _terms_by_side(terms, pack, entry, sides, defaults, report, index)
-    exclude = _exclusions(raw, pack, entry, defaults, report, index)
+    phrases, exclusions = _exclusions(raw, pack, entry, defaults, by_side, report, index)
+    by_side = with_exclusions(by_side, exclusions, entry, report, index)
     if not isinstance(cid, str):
         return None
     return Concept(cid, str(raw.get("description", "")), str(raw.get("note", "")),
-                   str(raw.get("source", "")), by_side, exclude)
+                   str(raw.get("source", "")), by_side, phrases, exclusions)
 
 
 def _terms_by_side(terms: dict[str, Any], pack: str, entry: str, sides: set[str], defaults: dict[str, Any],
@@ -293,43 +332,55 @@ def _claim_forms(term: Term, side: str, owner: dict[str, str], entry: str, repor
         owner[key] = side
 
 
-def _exclusions(raw: dict[str, Any], pack: str, entry: str, defaults: dict[str, Any], report: Reporter,
-                index: int) -> tuple[Term, ...]:
-    """The concept's ``exclude`` phrases as terms (matched anywhere: no ``near``)."""
-    raw_exclude = raw.get("exclude", [])
-    if not isinstance(raw_exclude, list) or not all(isinstance(x, str) for x in raw_exclude):
-        report.add(report.line("exclude", index), entry, 'exclude must be a list of phrases, '
-                   'e.g. exclude = ["Cold War"]')
-        raw_exclude = []
-    exclude = []
-    for phrase in raw_exclude:
-        term = _build_term(phrase, pack, entry, "", {**defaults, "near": frozenset()}, report,
-                           index)
-        if term is not None:
-            exclude.append(term)
-    return tuple(exclude)
+def _exclusions(raw: dict[str, Any], pack: str, entry: str, defaults: dict[str, Any],
+                by_side: dict[str, tuple[Term, ...]], report: Reporter,
+                index: int) -> tuple[tuple[Term, ...], tuple[Exclusion, ...]]:
+    """The concept's exclusion phrases as terms (matched anywhere), and every exclusion as written."""
+    written = {t.term for terms in by_side.values() for t in terms}
+    phrase_terms: list[Term] = []
+    exclusions: list[Exclusion] = []
+    for table in exclusion_entries(raw, entry, index, report):
+        phrases = [" ".join(p.split()) for p in table.get("phrases", [])]
+        line = report.line(phrases[0] if phrases else "exclude", index)
+        for phrase in phrases:
+            term = _build_term(phrase, pack, entry, "", {**defaults, "near": frozenset(), "in_names": True},
+                               report, index, role="exclude")
+            if term is not None:
+                phrase_terms.append(term)
+        for name in table.get("terms", []):
+            if name not in written:
+                report.add(line, f"{entry}.exclude", f"{name!r} is not one of the concept's terms — "
+                           "name a term as written in [concept.terms]")
+        exclusions.append(Exclusion(str(table.get("note", "")), tuple(phrases),
+                                    exclusion_context(table, entry, defaults, report, line),
+                                    tuple(table.get("terms", ()))))
+    return tuple(phrase_terms), tuple(exclusions)
 
 
 def _build_term(item: Any, pack: str, entry: str, side: str, defaults: dict[str, Any],
-                report: Reporter, index: int) -> Term | None:
+                report: Reporter, index: int | None, role: str = "term") -> Term | None:
     options = defaults
     if isinstance(item, dict):
         text = item.get("term")
-        line = report.line(str(text), index) if isinstance(text, str) else report.line(side, index)
+        line = report.line(str(text), index) if isinstance(text, str) else report.line(side or entry, index)
         for key in sorted(set(item) - TERM_KEYS):
-            report.add(line, f"{entry}.{side}", f"unknown key {key!r} in a term table "
-                       f"(allowed: {', '.join(sorted(TERM_KEYS))})")
+            report.add(line, f"{entry}.{side}" if side else entry, f"unknown key {key!r} in a term "
+                       f"table (allowed: {', '.join(sorted(TERM_KEYS))})")
         options = read_options(item, defaults, f"{entry}.{side}", report, lambda key: line)
     else:
         text = item
+        line = report.line(str(text), index)
+    label = f"{entry}.{side}" if side else entry
     if not isinstance(text, str) or not re.search(r"\w", text or ""):
-        report.add(report.line(side, index), f"{entry}.{side}", f"term {text!r} must be a "
+        report.add(report.line(side or entry, index), label, f"term {text!r} must be a "
                    'non-empty word or phrase, or a table { term = "..." }')
         return None
     if text.count("{") != text.count("}"):
-        report.add(report.line(text, index), f"{entry}.{side}", f"term {text!r} has "
-                   "unbalanced braces — write alternatives as word{|s|ed}")
+        report.add(line, label, f"term {text!r} has unbalanced braces — "
+                   "write alternatives as word{|s|ed}")
         return None
     forms = tuple(expand_forms(text, options["inflect"]))
-    return Term(pack, entry, side, " ".join(text.split()), forms, options["near"],
-                options["window"], options["case_sensitive"])
+    if options["near"]:
+        check_not_self_anchored(text, forms, options["near"], label, report, line)
+    return Term(pack, entry, side, " ".join(text.split()), forms, options["near"], options["window"],
+                options["case_sensitive"], options["scope"], options["in_names"], (), role)

@@ -1,0 +1,104 @@
+"""The types a lexicon pack loads into: packs, concepts, terms, exclusions and topic gates.
+
+:mod:`framing.lexicons.packs` documents the file format and builds these from
+it; :mod:`framing.lexicons.matcher` finds the terms; the lexicon feature
+family (:mod:`framing.features.lexicon`) applies the topic gate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_WINDOW = 15
+# The concept name of a pack's topic anchors: not a valid concept id, so it never clashes with one.
+TOPIC_CONCEPT = "[topic]"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Words looked for around a match: within ``window`` words, or in its sentence or paragraph."""
+
+    words: frozenset[str]
+    scope: str = "window"
+    window: int = DEFAULT_WINDOW
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of one side of a concept, with the surface forms it matches.
+
+    ``role`` is ``"term"`` for a side's term, ``"exclude"`` for an exclusion
+    phrase (``side`` is then "") and ``"anchor"`` for a topic anchor.
+    ``unless`` holds the word lists of the concept's exclusions that apply to
+    this term: a match with one of them in scope does not count.
+    """
+
+    pack: str
+    concept: str
+    side: str
+    term: str
+    forms: tuple[str, ...]
+    near: frozenset[str]
+    window: int
+    case_sensitive: bool
+    scope: str = "window"
+    in_names: bool = True
+    unless: tuple[Context, ...] = ()
+    role: str = "term"
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """Where a concept's terms mean something else: phrases, or words in scope, and why."""
+
+    note: str
+    phrases: tuple[str, ...] = ()
+    near: Context | None = None
+    terms: tuple[str, ...] = ()  # the terms (as written) it applies to; all when empty
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A pack's topic gate: the pack applies to an article with ``min_mentions`` anchor mentions."""
+
+    anchors: tuple[Term, ...]
+    min_mentions: int
+    note: str
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A referent named differently by different sides."""
+
+    id: str
+    description: str
+    note: str
+    source: str
+    terms: dict[str, tuple[Term, ...]]  # side -> terms, in file order
+    exclude: tuple[Term, ...] = ()  # phrases inside which this concept's terms do not count
+    exclusions: tuple[Exclusion, ...] = ()  # every exclusion as written, with its note
+
+    @property
+    def sides(self) -> list[str]:
+        return list(self.terms)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A lexicon pack: header, sides and concepts."""
+
+    name: str
+    version: str
+    author: str
+    description: str
+    sources: tuple[str, ...]
+    sides: dict[str, str]
+    concepts: tuple[Concept, ...]
+    path: str
+    topic: Topic | None = None  # None: the pack applies to every article
+
+    def all_terms(self) -> list[Term]:
+        """Every term of every side, then the exclusion phrases, then the topic anchors."""
+        terms = [t for c in self.concepts for side in c.terms.values() for t in side]
+        terms += [t for c in self.concepts for t in c.exclude]
+        return terms + list(self.topic.anchors if self.topic else ())
