@@ -30,6 +30,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -90,8 +91,9 @@ def run_framing(path: Path, limit: int | None, repeat: int, jobs: int, out: Path
                 clock: StageClock | None) -> tuple[int, float]:
     """Score into ``out`` with the real runner; with a clock, time each stage (one process)."""
     import framing.document.parse as parse
+    from framing.document.furniture import learn_furniture
     from framing.run.runner import lookup_sentences, run_scoring
-    from framing.run.scorer import ArticleScorer, ScoreOptions
+    from framing.run.scorer import ScoreOptions
 
     make_scorer = None
     patched = {name: getattr(parse, name) for name in ("clean_text", "build_document")}
@@ -99,22 +101,19 @@ def run_framing(path: Path, limit: int | None, repeat: int, jobs: int, out: Path
         parse.clean_text = clock.timed("clean", parse.clean_text)
         parse.build_document = clock.timed("parse (Document)", parse.build_document)
 
-        class TimedArticleScorer(ArticleScorer):
-            def __init__(self, options=None) -> None:
-                super().__init__(options)
-                for scorer in self.scorers:
-                    scorer.score = clock.timed(f"family: {scorer.family}", scorer.score)
+    def source() -> Iterator:
+        read = articles(path, limit, repeat)
+        return read if clock is None else clock.iterate("read (decompress, JSON, outlet)", read)
 
-            def score(self, article):
-                return clock.timed("per-article total", super().score)(article)
-
-        make_scorer = TimedArticleScorer
-    source = articles(path, limit, repeat)
-    if clock is not None:
-        source = clock.iterate("read (decompress, JSON, outlet)", source)
     started = time.perf_counter()
+    furniture = None
+    if clock is not None:  # the first pass, timed apart (run_scoring learns it the same way)
+        furniture = clock.timed("learn furniture (first pass, with its read)", learn_furniture)(
+            articles(path, limit, repeat))
+        make_scorer = partial(timed_scorer_class(clock), None, furniture)
     try:
-        result = run_scoring(_Reader(source), out, ScoreOptions(), jobs=jobs, make_scorer=make_scorer)
+        result = run_scoring(_Reader(source), out, ScoreOptions(), jobs=jobs, make_scorer=make_scorer,
+                             furniture=furniture)
     finally:
         for name, function in patched.items():
             setattr(parse, name, function)
@@ -124,7 +123,8 @@ def run_framing(path: Path, limit: int | None, repeat: int, jobs: int, out: Path
         report_started = time.perf_counter()
         try:
             write_report_timed(result, out, clock,
-                               lambda wanted: lookup_sentences(_Reader(articles(path, limit, repeat)), wanted))
+                               lambda wanted: lookup_sentences(_Reader(lambda: articles(path, limit, repeat)),
+                                                               wanted, result.furniture))
         except Exception as error:  # noqa: BLE001 - the scoring figures still stand
             print(f"report stage failed, not timed: {type(error).__name__}: {error}")
         else:
@@ -134,10 +134,26 @@ def run_framing(path: Path, limit: int | None, repeat: int, jobs: int, out: Path
     return result.n_articles, seconds
 
 
-class _Reader:
-    """What ``run_scoring`` needs from a reader: iteration, warnings, paths for hashing."""
+def timed_scorer_class(clock: StageClock) -> type:
+    """An ArticleScorer that adds the time of each family and of each article to ``clock``."""
+    from framing.run.scorer import ArticleScorer
 
-    def __init__(self, items: Iterable) -> None:
+    class TimedArticleScorer(ArticleScorer):
+        def __init__(self, options=None, furniture=None) -> None:
+            super().__init__(options, furniture)
+            for scorer in self.scorers:
+                scorer.score = clock.timed(f"family: {scorer.family}", scorer.score)
+
+        def score(self, article):
+            return clock.timed("per-article total", super().score)(article)
+
+    return TimedArticleScorer
+
+
+class _Reader:
+    """What ``run_scoring`` needs from a reader: iteration (twice: furniture, then scoring), warnings, paths."""
+
+    def __init__(self, items: Callable[[], Iterable]) -> None:
         self.items = items
         self.warnings: list[str] = []
         self.path = Path(".")
@@ -145,7 +161,7 @@ class _Reader:
         self.manifest_path = None
 
     def __iter__(self) -> Iterator:
-        return iter(self.items)
+        return iter(self.items())
 
 
 def write_report_timed(result, out: Path, clock: StageClock, lookup: Callable) -> None:

@@ -2,7 +2,10 @@
 
 The rules are data (``framing/data/boilerplate.toml``); positional rules that
 need context (the headline, a caption repeating a photo credit, a line of
-topic tags above the headline) are here.
+topic tags above the headline) are here.  Lines and sentences an outlet
+repeats across its articles (learned from the article set by
+:mod:`framing.document.furniture`) are removed when ``clean_text`` is given
+that outlet's furniture.
 
 Examples
 --------
@@ -18,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Protocol
 
 from framing.datafiles import line_of, load_toml
 from framing.errors import DataFileError
@@ -27,6 +31,8 @@ MARKDOWN_EMPHASIS_RE = re.compile(r"\*\*|__")
 HEADING_RE = re.compile(r"^#{1,6}\s+")
 TERMINAL_PUNCTUATION = ".!?\"”’:;"
 MAX_HEADLINE_WORDS = 25
+# The cleaning log's reason for a line or sentence learned as the outlet's page furniture.
+FURNITURE_REASON = "repeated page furniture"
 
 
 @dataclass(frozen=True)
@@ -53,25 +59,64 @@ class Rule:
     pattern: re.Pattern
 
 
+@dataclass(frozen=True)
+class InlineRule:
+    """A span removed from inside a line: the group ``furniture`` of ``pattern`` (or the whole match).
+
+    ``contains`` is a literal the line must hold before the pattern is tried.
+    """
+
+    reason: str
+    pattern: re.Pattern
+    contains: str = ""
+
+
+class FurnitureMatcher(Protocol):
+    """What cleaning needs of an outlet's learned furniture (:class:`framing.document.furniture.OutletFurniture`)."""
+
+    def furniture_spans(self, text: str) -> list[tuple[int, int]]: ...
+
+
+@lru_cache(maxsize=1)
+def packaged_boilerplate() -> tuple[dict[str, Any], str, str]:
+    """``boilerplate.toml``, read once: its data, text (for line numbers) and label."""
+    return load_toml("boilerplate.toml")
+
+
 @lru_cache(maxsize=1)
 def packaged_rules() -> tuple[Rule, ...]:
     """The boilerplate rules shipped with framing, compiled once."""
-    data, text, label = load_toml("boilerplate.toml")
-    rules = []
-    for number, entry in enumerate(data.get("rule", []), start=1):
+    data, text, label = packaged_boilerplate()
+    return tuple(Rule(reason, compiled) for reason, compiled, _ in
+                 _compiled_entries(data.get("rule", []), text, label, "rule", r"(?:{})\Z"))
+
+
+@lru_cache(maxsize=1)
+def packaged_inline_rules() -> tuple[InlineRule, ...]:
+    """The inline rules shipped with framing (``[[inline]]``), compiled once."""
+    data, text, label = packaged_boilerplate()
+    return tuple(InlineRule(reason, compiled, entry.get("contains", "")) for reason, compiled, entry in
+                 _compiled_entries(data.get("inline", []), text, label, "inline", "{}"))
+
+
+def _compiled_entries(entries: list[dict[str, Any]], text: str, label: str, table: str,
+                      template: str) -> list[tuple[str, re.Pattern, dict[str, Any]]]:
+    """Each ``[[table]]`` entry's reason and compiled pattern, with the file and line in errors."""
+    compiled_entries = []
+    for number, entry in enumerate(entries, start=1):
         reason, pattern = entry.get("reason"), entry.get("pattern")
         line = line_of(text, str(pattern)[:30]) if pattern else 0
         if not isinstance(reason, str) or not isinstance(pattern, str):
-            raise DataFileError(f"{label}, line {line}: rule {number} needs a reason and a pattern — "
-                                'add reason = "..." and pattern = \'...\' to the [[rule]]')
+            raise DataFileError(f"{label}, line {line}: {table} {number} needs a reason and a pattern — "
+                                f'add reason = "..." and pattern = \'...\' to the [[{table}]]')
         flags = 0 if entry.get("case") else re.IGNORECASE
         try:
-            compiled = re.compile(rf"(?:{pattern})\Z", flags)
+            compiled = re.compile(template.format(pattern), flags)
         except re.error as error:
-            raise DataFileError(f"{label}, line {line}: rule {number}: bad pattern ({error}) — fix the regular "
-                                "expression (write it in single quotes so backslashes stay literal)") from None
-        rules.append(Rule(reason, compiled))
-    return tuple(rules)
+            raise DataFileError(f"{label}, line {line}: {table} {number}: bad pattern ({error}) — fix the "
+                                "regular expression (write it in single quotes so backslashes stay literal)") from None
+        compiled_entries.append((reason, compiled, entry))
+    return compiled_entries
 
 
 def normalise(line: str) -> str:
@@ -85,7 +130,9 @@ def _key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
-def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None) -> CleanResult:
+def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None,
+               furniture: FurnitureMatcher | None = None,
+               inline_rules: tuple[InlineRule, ...] | None = None) -> CleanResult:
     """Remove boilerplate lines from ``raw``; keep the headline apart as the title.
 
     Parameters
@@ -94,34 +141,93 @@ def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None)
         The article as read (line breaks normalised to ``\\n``).
     title : str
         The title from metadata, if any; a line repeating it is removed.
+    rules, inline_rules
+        Line and inline rules (default: those of ``boilerplate.toml``).
+    furniture : FurnitureMatcher, optional
+        The outlet's learned page furniture: lines and sentences it finds are
+        removed with the reason ``FURNITURE_REASON``.
     """
     rules = packaged_rules() if rules is None else rules
+    inline_rules = packaged_inline_rules() if inline_rules is None else inline_rules
     lines = raw.split("\n")
+    context = _LineContext(lines, _key(title))
     removed: list[Removal] = []
     kept: list[tuple[int, str]] = []
-    credit_captions: set[str] = set()
-    found_title = ""
-    title_key = _key(title)
     for number, line in enumerate(lines, start=1):
         text = normalise(line)
         if not text:
             kept.append((number, ""))
             continue
-        reason = _rule_reason(text, rules)
-        if reason == "photo credit":
-            credit_captions.add(_key(re.split(r"\s{2,}|\b[A-Z]{2,}/", text)[0]))
-        elif reason is None:
-            reason = _positional_reason(text, number, kept, title_key, found_title, credit_captions, lines)
-            if reason == "headline" and not found_title:
-                found_title = text
+        spans = furniture.furniture_spans(text) if furniture is not None else []
+        reason = _line_reason(text, number, kept, rules, spans, context)
         if reason:
             removed.append(Removal(number, line.strip(), reason))
             continue
-        unmarked = MARKDOWN_EMPHASIS_RE.sub("", HEADING_RE.sub("", line.strip()))
-        kept.append((number, MARKDOWN_LINK_RE.sub(r"\1", unmarked)))
+        kept.append((number, _kept_line(line, text, number, spans, inline_rules, removed)))
     body = "\n".join(text for _, text in kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
-    return CleanResult(title=title or found_title, body=body, removed=removed)
+    return CleanResult(title=title or context.found_title, body=body, removed=removed)
+
+
+@dataclass
+class _LineContext:
+    """What the positional rules know of the article so far."""
+
+    lines: list[str]
+    title_key: str
+    found_title: str = ""
+    credit_captions: set[str] = field(default_factory=set)
+
+
+def _line_reason(text: str, number: int, kept: list[tuple[int, str]], rules: tuple[Rule, ...],
+                 spans: list[tuple[int, int]], context: _LineContext) -> str | None:
+    """Why the whole line goes (a rule, learned furniture, its position), or None when it stays."""
+    reason = _rule_reason(text, rules)
+    if reason == "photo credit":
+        context.credit_captions.add(_key(re.split(r"\s{2,}|\b[A-Z]{2,}/", text)[0]))
+    elif reason is None and spans == [(0, len(text))]:
+        reason = FURNITURE_REASON
+    elif reason is None:
+        reason = _positional_reason(text, number, kept, context.title_key, context.found_title,
+                                    context.credit_captions, context.lines)
+        if reason == "headline" and not context.found_title:
+            context.found_title = text
+    return reason
+
+
+def _kept_line(line: str, text: str, number: int, spans: list[tuple[int, int]],
+               inline_rules: tuple[InlineRule, ...], removed: list[Removal]) -> str:
+    """The line as kept: Markdown marks and links unwrapped, furniture sentences and inline links cut out."""
+    cuts = [(start, end, FURNITURE_REASON) for start, end in spans] + _inline_cuts(text, inline_rules)
+    if cuts:
+        kept = _cut(text, cuts, number, removed)
+    else:
+        kept = MARKDOWN_EMPHASIS_RE.sub("", HEADING_RE.sub("", line.strip()))
+    return MARKDOWN_LINK_RE.sub(r"\1", kept)
+
+
+def _inline_cuts(text: str, inline_rules: tuple[InlineRule, ...]) -> list[tuple[int, int, str]]:
+    cuts = []
+    for rule in inline_rules:
+        if rule.contains and rule.contains not in text:
+            continue
+        for found in rule.pattern.finditer(text):
+            group = "furniture" if "furniture" in rule.pattern.groupindex else 0
+            cuts.append((*found.span(group), rule.reason))
+    return cuts
+
+
+def _cut(text: str, cuts: list[tuple[int, int, str]], number: int, removed: list[Removal]) -> str:
+    """``text`` without the spans in ``cuts`` (the first of overlapping spans wins); each is logged."""
+    pieces, position = [], 0
+    for start, end, reason in sorted(cuts):
+        if start < position:
+            continue
+        pieces.append(text[position:start])
+        removed.append(Removal(number, text[start:end].strip(), reason))
+        position = end
+    pieces.append(text[position:])
+    return re.sub(r" {2,}", " ", "".join(pieces)).strip()
 
 
 def _rule_reason(text: str, rules: tuple[Rule, ...]) -> str | None:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from framing.document.clean import CleanResult, clean_text
+from framing.document.clean import CleanResult, FurnitureMatcher, clean_text
 from framing.document.vocabulary import ABBREVIATIONS
 
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
@@ -285,7 +285,18 @@ class ArticleText(Protocol):
     text: str
 
 
-def parse_article(article: ArticleText) -> tuple[Document, CleanResult]:
-    """The one way an article becomes a :class:`Document`: clean it, then parse the body."""
-    cleaned = clean_text(article.text, article.title)
+class FurnitureSource(Protocol):
+    """The page furniture learned from an article set (:class:`framing.document.furniture.Furniture`)."""
+
+    def of(self, outlet: str) -> FurnitureMatcher: ...
+
+
+def parse_article(article: ArticleText, furniture: FurnitureSource | None = None) -> tuple[Document, CleanResult]:
+    """The one way an article becomes a :class:`Document`: clean it, then parse the body.
+
+    ``furniture`` is the page furniture learned from the article set; the
+    part of it for the article's outlet is removed too.
+    """
+    outlet_furniture = furniture.of(getattr(article, "outlet", "")) if furniture is not None else None
+    cleaned = clean_text(article.text, article.title, furniture=outlet_furniture)
     return build_document(article.id, cleaned.body, cleaned.title), cleaned

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from framing import __version__
 from framing.corpus.article import Article
+from framing.document.furniture import Furniture
 from framing.run.outdir import CACHEDIR_TAG
 from framing.run.scorer import JSON_FORMAT, ArticleScorer, ScoredArticle, ScoreOptions
 
@@ -83,15 +84,16 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def options_digest(options: ScoreOptions) -> str:
-    """SHA-256 of the options and of the contents of the extra files they name."""
+def options_digest(options: ScoreOptions, furniture: Furniture | None = None) -> str:
+    """SHA-256 of the options, of the contents of the extra files they name and of the learned furniture."""
     files = {}
     for path in (*options.lexicon_files, *options.actor_files):
         try:
             files[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         except OSError:
             files[path] = "unreadable"  # the scorer reports it; the key must still be stable
-    payload = {"format": JSON_FORMAT, "code": code_digest(), "options": options.as_dict(), "files": files}
+    payload = {"format": JSON_FORMAT, "code": code_digest(), "options": options.as_dict(), "files": files,
+               "furniture": (furniture or Furniture()).digest()}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
 
 
@@ -106,9 +108,9 @@ def article_key(article: Article, options_key: str) -> str:
 class ResultCache:
     """A folder of scored articles, one JSON file per article, keyed by :func:`article_key`."""
 
-    def __init__(self, folder: str | Path, options: ScoreOptions) -> None:
+    def __init__(self, folder: str | Path, options: ScoreOptions, furniture: Furniture | None = None) -> None:
         self.folder = Path(folder)
-        self.options_key = options_digest(options)
+        self.options_key = options_digest(options, furniture)
 
     def key(self, article: Article) -> str:
         return article_key(article, self.options_key)
@@ -150,9 +152,10 @@ class CachingScorer:
     resuming a run that had nearly finished starts at once.
     """
 
-    def __init__(self, options: ScoreOptions, folder: str | Path) -> None:
+    def __init__(self, options: ScoreOptions, folder: str | Path, furniture: Furniture | None = None) -> None:
         self.options = options
-        self.cache = ResultCache(folder, options)
+        self.furniture = furniture or Furniture()
+        self.cache = ResultCache(folder, options, self.furniture)
         self._scorer: ArticleScorer | None = None
         self.hits = 0
         self.misses = 0
@@ -164,29 +167,33 @@ class CachingScorer:
             self.hits += 1
             return cached
         if self._scorer is None:
-            self._scorer = ArticleScorer(self.options)
+            self._scorer = ArticleScorer(self.options, self.furniture)
         scored = self._scorer.score(article)
         self.misses += 1
         self.cache.put(key, scored)
         return scored
 
 
-def make_scorer(options: ScoreOptions) -> ArticleScorer | CachingScorer:
+def make_scorer(options: ScoreOptions, furniture: Furniture | None = None) -> ArticleScorer | CachingScorer:
     """The scorer for a run: cached when ``options.cache_dir`` is set."""
     if options.cache_dir:
-        return CachingScorer(options, options.cache_dir)
-    return ArticleScorer(options)
+        return CachingScorer(options, options.cache_dir, furniture)
+    return ArticleScorer(options, furniture)
 
 
 @dataclass(frozen=True)
 class ScorerFactory:
     """Builds a run's scorer; picklable and compared by value, so engines can send it to workers.
 
-    >>> ScorerFactory(ScoreOptions()) == ScorerFactory(ScoreOptions())
+    ``furniture`` is the page furniture learned from the article set before
+    scoring: every worker cleans with the same.
+
+    >>> ScorerFactory(ScoreOptions()) == ScorerFactory(ScoreOptions(), Furniture())
     True
     """
 
     options: ScoreOptions
+    furniture: Furniture = Furniture()
 
     def __call__(self) -> ArticleScorer | CachingScorer:
-        return make_scorer(self.options)
+        return make_scorer(self.options, self.furniture)

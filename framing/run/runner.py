@@ -20,10 +20,11 @@ from typing import Any
 from framing.compare.distinctive import TermCounts
 from framing.corpus.problems import GROUP_FIELDS, check_group_column
 from framing.corpus.reader import CorpusReader
+from framing.document.furniture import Furniture
 from framing.document.parse import parse_article
 from framing.run.output import CsvTableWriter
 from framing.run.scorer import META_COLUMNS, ScoreOptions
-from framing.run.stream import score_articles
+from framing.run.stream import run_furniture, score_articles
 
 FEATURES_FILE = "features.csv"
 # Per group and sample kind, the values kept for distribution charts (the
@@ -82,6 +83,8 @@ class RunResult:
     term_counts: Any = None
     samples: dict[str, dict[str, list[float]]] = field(default_factory=dict)
     seconds: float = 0.0
+    # The page furniture learned before scoring (pass it to lookup_sentences).
+    furniture: Furniture = field(default_factory=Furniture)
 
     @property
     def n_articles(self) -> int:
@@ -94,23 +97,28 @@ class RunResult:
 
 def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs: int = 1,
                 group_by: str = "outlet", progress: Callable[[int], None] | None = None,
-                engine: Any = None, make_scorer: Callable[[], Any] | None = None) -> RunResult:
+                engine: Any = None, make_scorer: Callable[[], Any] | None = None,
+                furniture: Furniture | None = None) -> RunResult:
     """Score every article from ``reader`` into ``folder``; return the rows and counts.
 
     ``group_by`` names the metadata field (or manifest column) whose values
     the distinctive-vocabulary counts are grouped by; a column no article
     has is a :class:`~framing.errors.CorpusError` before anything is scored.
+    The reader is read twice: first to learn each outlet's page furniture
+    (unless ``furniture`` is given, or ``options.learn_furniture`` is off),
+    then to score.
     """
     check_group_column(reader, group_by)
     started = time.perf_counter()
     result = RunResult()
     result.term_counts = TermCounts()
+    result.furniture = run_furniture(reader, options) if furniture is None else furniture
     sources: set[str] = set()
     with open(folder / FEATURES_FILE, "w", encoding="utf-8", newline="") as features_file, \
             open(folder / EVIDENCE_FILE, "w", encoding="utf-8") as evidence_file:
         writer = None
         for scored in score_articles(reader, options, jobs, engine=engine, compact=True,
-                                     make_scorer=make_scorer):
+                                     make_scorer=make_scorer, furniture=result.furniture):
             if writer is None:
                 result.feature_names = list(scored.features)
                 writer = CsvTableWriter(features_file, [*META_COLUMNS, *result.feature_names])
@@ -136,20 +144,25 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     return result
 
 
-def lookup_sentences(reader: CorpusReader, wanted: dict[str, set[int]]) -> dict[tuple[str, int], str]:
+def lookup_sentences(reader: CorpusReader, wanted: dict[str, set[int]],
+                     furniture: Furniture | None = None) -> dict[tuple[str, int], str]:
     """The text of the wanted sentences, ``{article id: {sentence index}}``, by a second read.
 
     Only the articles named are cleaned and parsed again, so this is cheap
-    even on a large set.
+    even on a large set.  Pass the run's ``furniture`` (``RunResult.furniture``)
+    so sentences are counted as in scoring; without it, it is learned again
+    from ``reader`` (one more read of the set).
     """
     found: dict[tuple[str, int], str] = {}
     if not wanted:
         return found
+    if furniture is None:
+        furniture = run_furniture(reader, ScoreOptions())
     for article in reader:
         indices = wanted.get(article.id)
         if not indices:
             continue
-        document, _ = parse_article(article)
+        document, _ = parse_article(article, furniture)
         for index in indices:
             if 0 <= index < len(document.sentences):
                 found[(article.id, index)] = document.sentences[index].text

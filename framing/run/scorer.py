@@ -24,6 +24,7 @@ from typing import Any
 
 from framing.compare.distinctive import TermCounts, TokenNormaliser
 from framing.corpus.article import Article
+from framing.document.furniture import Furniture
 from framing.document.language import is_english
 from framing.document.parse import Document, parse_article
 from framing.features.attribution.scorer import AttributionScorer
@@ -50,13 +51,20 @@ class ScoreOptions:
     actor_files: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     keep_duplicates: bool = False
+    # Learn each outlet's page furniture from the article set before scoring
+    # (framing.document.furniture); recorded in as_dict() only when turned off,
+    # so the reports of runs that learn keep their run.json.
+    learn_furniture: bool = True
     # Where --resume keeps per-article results (framing.run.cache); it changes
     # no figure, so it is not part of as_dict() or of the cache key.
     cache_dir: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"lexicon_files": list(self.lexicon_files), "actor_files": list(self.actor_files),
-                "targets": list(self.targets), "keep_duplicates": self.keep_duplicates}
+        recorded = {"lexicon_files": list(self.lexicon_files), "actor_files": list(self.actor_files),
+                    "targets": list(self.targets), "keep_duplicates": self.keep_duplicates}
+        if not self.learn_furniture:
+            recorded["learn_furniture"] = False
+        return recorded
 
 
 @dataclass
@@ -130,17 +138,22 @@ class ScoredArticle:
 
 
 class ArticleScorer:
-    """Scores articles on every feature family; build once, reuse for many articles."""
+    """Scores articles on every feature family; build once, reuse for many articles.
 
-    def __init__(self, options: ScoreOptions | None = None) -> None:
+    ``furniture`` is the page furniture learned from the article set
+    (:func:`framing.document.furniture.learn_furniture`), removed in cleaning.
+    """
+
+    def __init__(self, options: ScoreOptions | None = None, furniture: Furniture | None = None) -> None:
         self.options = options or ScoreOptions()
+        self.furniture = furniture or Furniture()
         self.scorers = build_scorers(self.options)
         self.normaliser = TokenNormaliser()
         self.feature_names = [feature_column(s.family, name) for s in self.scorers for name in s.feature_names]
 
     def parse(self, article: Article) -> tuple[Document, list[Finding]]:
         """Clean the article and parse it once; the cleaning log becomes findings."""
-        document, cleaned = parse_article(article)
+        document, cleaned = parse_article(article, self.furniture)
         log = [Finding("cleaning", removal.reason, removal.text, -1, 0, 0, {"line": removal.line})
                for removal in cleaned.removed]
         return document, log

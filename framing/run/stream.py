@@ -3,7 +3,9 @@
 :func:`score_articles` hands the articles to an engine (this process, worker
 processes, or a Dask cluster) with a :class:`~framing.run.cache.ScorerFactory`,
 so the engines know nothing of what scoring is; :func:`score` is the library
-call that returns a DataFrame and the evidence.
+call that returns a DataFrame and the evidence.  Before scoring, a run reads
+its articles once to learn each outlet's page furniture
+(:func:`run_furniture`); the factory carries it to every scorer.
 
 Examples
 --------
@@ -20,6 +22,7 @@ from typing import Any
 
 from framing.corpus.article import Article
 from framing.corpus.reader import CorpusReader
+from framing.document.furniture import Furniture, learn_furniture
 from framing.errors import CorpusError
 from framing.run.cache import ScorerFactory
 from framing.run.dedupe import DuplicateIndex
@@ -27,9 +30,19 @@ from framing.run.engine import map_ordered
 from framing.run.scorer import ScoredArticle, ScoreOptions
 
 
+def run_furniture(articles: Iterable[Article], options: ScoreOptions) -> Furniture:
+    """The page furniture a run removes: learned by reading ``articles`` once, or none when turned off.
+
+    ``articles`` must be readable again afterwards (a reader, a list), since
+    scoring reads them a second time.
+    """
+    return learn_furniture(articles) if options.learn_furniture else Furniture()
+
+
 def score_articles(articles: Iterable[Article], options: ScoreOptions | None = None,
                    jobs: int = 1, engine: Any = None, compact: bool = False,
-                   make_scorer: Callable[[], Any] | None = None) -> Iterator[ScoredArticle]:
+                   make_scorer: Callable[[], Any] | None = None,
+                   furniture: Furniture | None = None) -> Iterator[ScoredArticle]:
     """Score ``articles`` in order, marking duplicates; ``jobs`` > 1 uses worker processes.
 
     With ``compact``, results from worker processes carry their evidence as
@@ -38,9 +51,10 @@ def score_articles(articles: Iterable[Article], options: ScoreOptions | None = N
     ``engine``, when given, scores instead of the local processes: an object
     with ``map_ordered(make_scorer, articles)`` (e.g. :class:`framing.run.engine_dask.DaskEngine`).
     ``make_scorer`` replaces the scorer the options describe (a benchmark's timed one).
+    ``furniture`` is the page furniture cleaning removes (see :func:`run_furniture`).
     """
     options = options or ScoreOptions()
-    make_scorer = make_scorer or ScorerFactory(options)
+    make_scorer = make_scorer or ScorerFactory(options, furniture or Furniture())
     index = DuplicateIndex()
     if engine is not None:
         results = engine.map_ordered(make_scorer, articles)
@@ -69,15 +83,18 @@ def score(path: str | Path = "seeds", *, manifest: str | Path | None = None,
     manifest, columns
         See :class:`framing.corpus.reader.CorpusReader`.
     options : ScoreOptions, optional
-        Extra lexicons, actor files and targets.
+        Extra lexicons, actor files and targets; ``learn_furniture=False``
+        keeps the page furniture learned from the set.
     jobs : int
         Worker processes.
     """
     import pandas as pd
 
     reader = CorpusReader(path, manifest=manifest, columns=columns)
+    options = options or ScoreOptions()
+    furniture = run_furniture(reader, options)
     rows, evidence = [], []
-    for scored in score_articles(reader, options, jobs):
+    for scored in score_articles(reader, options, jobs, furniture=furniture):
         rows.append(scored.row())
         evidence.extend(scored.evidence)
     if not rows:
