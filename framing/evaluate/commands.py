@@ -131,6 +131,53 @@ def evaluate_labels_command(newswcl50: Path, as_json: bool) -> None:
         click.echo(f"{key:<24}{result[key]}")
 
 
+@click.command("terms")
+@click.option("--allsides", type=click.Path(path_type=Path), default=None,
+              help="AllSides articles_10k.jsonl.gz: hits per 1,000 articles on topics unrelated to each pack.")
+@click.option("--labels", type=click.Path(path_type=Path), default=None,
+              help="CSV of hand-checked hits (pack, concept, term, article_id, sentence, label, reason); "
+                   "default: the project's tests/data/term_labels.csv.")
+@click.option("--newswcl50", type=click.Path(path_type=Path), default=None,
+              help="NewsWCL50 folder: also report recall as `framing evaluate labels` does.")
+@click.option("--limit", type=int, default=None, help="Read only the first N AllSides lines (a sample).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def evaluate_terms_command(allsides: Path | None, labels: Path | None, newswcl50: Path | None,
+                           limit: int | None, as_json: bool) -> None:
+    """Measure contested-term hits: off-topic rate, hand-checked precision, NewsWCL50 recall.
+
+    Example: framing evaluate terms --allsides ../shared/eval/allsides/articles_10k.jsonl.gz
+    --newswcl50 ../shared/eval/newswcl50
+    """
+    import json
+
+    from framing.evaluate.terms import DEFAULT_LABELS, evaluate_terms
+
+    result = evaluate_terms(allsides, labels or DEFAULT_LABELS, newswcl50, limit=limit)
+    if as_json:
+        click.echo(json.dumps(result, sort_keys=True))
+        return
+    _echo_terms(result)
+
+
+def _echo_terms(result: dict) -> None:
+    """The figures of ``framing evaluate terms`` as plain text, one pack a line."""
+    if "off_topic" in result:
+        click.echo("Off-topic hits (AllSides topics unrelated to the pack)")
+        for pack, figures in sorted(result["off_topic"].items()):
+            top = ", ".join(f"{term} {n}" for term, n in figures["top_terms"].items())
+            click.echo(f"  {pack:<22}{figures['n_hits']:>5} hits in {figures['n_articles']:>5} articles"
+                       f"  {figures['hits_per_1k_articles']:>7.2f} per 1,000" + (f"  ({top})" if top else ""))
+    click.echo("Precision on hand-checked hits (Wilson 95 % interval)")
+    for pack, figures in sorted(result["precision"].items()):
+        low, high = figures["interval_95"]
+        click.echo(f"  {pack:<22}{figures['n_right']:>4} of {figures['n']:<4} {figures['precision']:.3f}"
+                   f"  [{low:.3f}, {high:.3f}]  ({figures['n_dropped']} labelled hits no longer found)")
+    if "newswcl50" in result:
+        wcl = result["newswcl50"]
+        click.echo(f"NewsWCL50: {wcl['concepts_recovered']} of {wcl['n_concepts']} concepts recovered, "
+                   f"pair recall {wcl['pair_recall']:.4f}")
+
+
 # Added to the ``evaluate`` group by framing.cli; ``framing evaluate --help`` lists them by name.
 COMMANDS = (evaluate_loaded, evaluate_attribution_command, evaluate_target_sentiment_command,
-            evaluate_labels_command)
+            evaluate_labels_command, evaluate_terms_command)
