@@ -237,26 +237,44 @@ def score(path, manifest, columns, lexicons, actor_files, targets, jobs, engine,
     inputs = _inputs(reader, lexicons, actor_files)
     check_writable(out, force, inputs)  # before the cache folder is named after --out
     options = _with_cache(options, resume, cache_dir, out, inputs)
-    with staged_output(out, force, inputs) as folder:
-        result = run_scoring(reader, folder, options, jobs, engine=_engine(engine, scheduler))
+    with staged_output(out, force, inputs) as folder, _progress(reader) as progress:
+        result = run_scoring(reader, folder, options, jobs, progress=progress, engine=_engine(engine, scheduler))
+        progress.finish_scoring()
         _require_rows(reader, result)
     print_warnings(result.warnings)
     click.echo(summary_line(result, out, _elapsed(), FEATURES_FILE), err=True)
 
 
-class _Progress:
-    """Articles scored so far, on stderr, only when it is a terminal."""
+def _progress(reader):
+    """Progress on stderr: a bar on a terminal, else a plain line now and then (framing.run.progress)."""
+    from framing.run.progress import RunProgress, count_articles
 
-    def __init__(self) -> None:
-        self.enabled = sys.stderr.isatty()
+    return RunProgress(count_articles(reader))
 
-    def __call__(self, n: int) -> None:
-        if self.enabled and (n < 10 or n % 25 == 0):
-            click.echo(f"\rScoring… {n} articles", err=True, nl=False)
 
-    def done(self) -> None:
-        if self.enabled:
-            click.echo("\r\033[K", err=True, nl=False)
+def focus_options(command):
+    """Options of ``report`` that choose the groups shown, merge names and name the grouping."""
+    from framing.compare.focus import DEFAULT_TOP
+
+    options = [
+        click.option("--top", type=click.IntRange(min=0), default=None, metavar="N",
+                     help=f"Show the N outlets (or --group-by groups) with most articles; 0 shows all "
+                          f"(default {DEFAULT_TOP}, or all those named with --outlet). The index names the rest."),
+        click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True, metavar="K",
+                     help="Leave out outlets (or groups) with fewer than K articles."),
+        click.option("--outlet", "outlets", multiple=True, metavar="NAME",
+                     help='Show this outlet (or --group-by group), as the report names it; repeatable, '
+                          'e.g. --outlet "Fox News" --outlet Reuters.'),
+        click.option("--aliases", "aliases_file", type=click.Path(path_type=Path), default=None, metavar="FILE",
+                     help='Count names of one outlet as one: a TOML file of lines like '
+                          '"Fox News" = ["Fox Online News", "Fox News Opinion"] (nothing is merged without it).'),
+        click.option("--group-label", default=None, metavar="TEXT",
+                     help="What the report calls one --group-by group, e.g. 'country' (default: the column "
+                          "name made readable: bias_text → 'bias group', headed 'Bias')."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @main.command()
@@ -267,14 +285,19 @@ class _Progress:
               help="Output formats: md (always written) and html (one self-contained page).")
 @click.option("--group-by", default="outlet", show_default=True,
               help="Compare by this metadata field or manifest column (e.g. a 'side' or 'country' column).")
+@focus_options
 def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine, scheduler, keep_duplicates,
-           force, resume, cache_dir, out, formats, group_by):
-    """Write the framing report: index.md, one page per outlet, charts and data files.
+           force, resume, cache_dir, out, formats, group_by, top, min_articles, outlets, aliases_file,
+           group_label):
+    """Write the framing report: index.md, one page per outlet shown, charts and data files.
 
-    PATH is a folder or file of articles (default: the bundled seeds).
+    PATH is a folder or file of articles (default: the bundled seeds). The
+    report shows the outlets with most articles (see --top, --min-articles and
+    --outlet); its index names the outlets left out and how to include them.
 
-    Example: framing report seeds/ --out reports/ --format html
+    Example: framing report seeds/ --out reports/ --format html --top 20
     """
+    from framing.compare.focus import Focus, load_aliases
     from framing.report.html import HTML_FILE
     from framing.report.write import write_report
     from framing.run.outdir import check_writable, staged_output
@@ -282,19 +305,22 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
 
     reader, options, jobs = _prepare(path, manifest, columns, lexicons, actor_files, targets,
                                      keep_duplicates, jobs)
-    inputs = _inputs(reader, lexicons, actor_files)
+    inputs = _inputs(reader, lexicons, actor_files) + ([aliases_file] if aliases_file else [])
     check_writable(out, force, inputs)  # before the cache folder is named after --out
     options = _with_cache(options, resume, cache_dir, out, inputs)
     formats = tuple(sorted({"md", *formats}))
-    progress = _Progress()
-    with staged_output(out, force, inputs) as folder:
+    aliases = load_aliases(aliases_file) if aliases_file else {}  # a broken file fails before scoring
+    with staged_output(out, force, inputs) as folder, _progress(reader) as progress:
         result = run_scoring(reader, folder, options, jobs, group_by=group_by, progress=progress,
                              engine=_engine(engine, scheduler))
-        progress.done()
+        progress.finish_scoring()
         _require_rows(reader, result)
-        write_report(result, folder, options.as_dict(), group_by, formats,
-                     lookup=lambda wanted: lookup_sentences(reader, wanted))
-    print_warnings(result.warnings)
+        written = write_report(result, folder, options.as_dict(), group_by, formats,
+                               lookup=lambda wanted: lookup_sentences(reader, wanted),
+                               focus=Focus(top, min_articles, tuple(outlets)), aliases=aliases,
+                               group_label=group_label, step=progress.step)
+        progress.finish_report()
+    print_warnings(written["warnings"])
     opened = HTML_FILE if "html" in formats else "index.md"
     click.echo(summary_line(result, out, _elapsed(), opened), err=True)
 

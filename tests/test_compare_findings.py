@@ -33,8 +33,8 @@ class Measure:
 SENTENCE_TONE = Measure(TONE, "Sentence tone", "mean VADER compound, −1 to +1", 2)
 
 
-def term(concept, side, variant, **voices):
-    return TermUse(PACK, concept, side, variant, Counter(voices))
+def term(concept, side, variant, articles=("a1",), **voices):
+    return TermUse(PACK, concept, side, variant, Counter(voices), articles=set(articles))
 
 
 def evidence_of(*uses, speakers=(), side_kinds=None, scare=None):
@@ -51,12 +51,12 @@ def evidence_of(*uses, speakers=(), side_kinds=None, scare=None):
 @pytest.fixture
 def evidence():
     rt = evidence_of(
-        term("crimea_2014", "russia", "reunification", own=2),
+        term("crimea_2014", "russia", "reunification", ("rt1", "rt2"), own=3),
         speakers=[Speaker("Sergei Lavrov", "russia_gov", True, Counter(direct=3), Counter(said=2, stressed=1))],
         side_kinds={("russia_gov", "direct"): 3, ("ukraine_gov", "indirect"): 1})
     mt = evidence_of(
-        term("crimea_2014", "west", "annexation", own=2, quoted=1),
-        term("crimea_2014", "russia", "reunification", quoted=1),
+        term("crimea_2014", "west", "annexation", ("mt1", "mt2"), own=2, quoted=1),
+        term("crimea_2014", "russia", "reunification", ("mt1",), quoted=1),
         speakers=[Speaker("Dmytro Kuleba", "ukraine_gov", True, Counter(indirect=2), Counter(claimed=2))],
         side_kinds={("ukraine_gov", "indirect"): 2, ("russia_gov", "direct"): 1},
         scare={"peacekeepers": 2, "referendum": 1})
@@ -92,8 +92,10 @@ def test_largest_difference_is_which_outlet_uses_which_term(evidence):
     wording = differences[0]
     assert (wording.concept, wording.label) == ("crimea_2014", "Crimea 2014")
     # Each outlet's most used wording (own voice first): alphabetical among equally many groups.
-    assert wording.uses == (finding_types.WordingUse((MT,), "annexation", "west", "own"),
-                            finding_types.WordingUse((RT,), "reunification", "russia", "own"))
+    # With their support: 3 uses in 2 articles each, enough to be stated.
+    assert wording.uses == (finding_types.WordingUse((MT,), "annexation", "west", "own", 3, 2),
+                            finding_types.WordingUse((RT,), "reunification", "russia", "own", 3, 2))
+    assert wording.supported
 
 
 def test_whom_each_outlet_lets_speak(evidence):
@@ -138,8 +140,9 @@ def test_one_outlet_has_nothing_to_differ_from(evidence):
 def test_discussion_questions_as_data(evidence):
     questions = findings.discussion_questions(ORDER, evidence)
     assert questions == [
-        finding_types.WordingQuestion("Crimea 2014", finding_types.GroupWording(RT, "reunification", "russia", "own"),
-                                      finding_types.GroupWording(MT, "annexation", "west", "own")),
+        finding_types.WordingQuestion("Crimea 2014",
+                                      finding_types.GroupWording(RT, "reunification", "russia", "own", 3, 2),
+                                      finding_types.GroupWording(MT, "annexation", "west", "own", 3, 2)),
         finding_types.SourcesQuestion(RT, "Sergei Lavrov", "Russian government", MT),
         finding_types.SourcesQuestion(MT, "Dmytro Kuleba", "Ukrainian government", RT),
         finding_types.ScareQuoteQuestion(MT, "peacekeepers"),
@@ -159,3 +162,37 @@ def test_questions_stop_at_the_maximum(evidence):
 def test_outlets_alike_give_only_the_tone_question():
     alike = {g: evidence_of(term("crimea_2014", "west", "annexation", own=1)) for g in ORDER}
     assert findings.discussion_questions(ORDER, alike) == [finding_types.ToneQuestion()]
+
+
+def thin(rt_articles=("rt1",), rt_uses=1):
+    """RT uses "reunification" ``rt_uses`` times in ``rt_articles``; The Moscow Times "annexation" 3 times in 2."""
+    return {RT: evidence_of(term("crimea_2014", "russia", "reunification", rt_articles, own=rt_uses)),
+            MT: evidence_of(term("crimea_2014", "west", "annexation", ("mt1", "mt2"), own=3))}
+
+
+@pytest.mark.parametrize(("articles", "uses"), [(("rt1",), 1), (("rt1",), 4), (("rt1", "rt2"), 2)])
+def test_a_wording_with_too_few_uses_or_articles_never_leads(articles, uses):
+    table = tone_table((0.2, 0.1, 0.3, 3), (-0.3, -0.4, -0.2, 3))
+    differences = findings.largest_differences(ORDER, ROWS, table, thin(articles, uses), [SENTENCE_TONE])
+    # Kept, with its counts, after the measures: the report says it is too few to call a difference.
+    assert [d.kind for d in differences] == ["measure", "wording"]
+    assert not differences[-1].supported
+    assert differences[-1].uses[1] == finding_types.WordingUse((RT,), "reunification", "russia", "own",
+                                                               uses, len(articles))
+    assert [q.kind for q in findings.discussion_questions(ORDER, thin(articles, uses))] == ["tone"]
+
+
+def test_three_uses_in_two_articles_are_enough():
+    (wording,) = findings.largest_differences(ORDER, ROWS, {}, thin(("rt1", "rt2"), 3), [])
+    assert wording.supported
+    assert findings.discussion_questions(ORDER, thin(("rt1", "rt2"), 3))[0].kind == "wording"
+
+
+def test_a_tie_is_listed_not_broken():
+    rt = evidence_of(term("russian_threat", "russia", "non-existent threat", ("rt1", "rt2"), own=3),
+                     term("russian_threat", "russia", "phantom threat", ("rt2", "rt3"), own=3))
+    mt = evidence_of(term("russian_threat", "west", "Russian aggression", ("mt1", "mt2"), own=4))
+    (wording,) = findings.largest_differences(ORDER, ROWS, {}, {RT: rt, MT: mt}, [])
+    # RT's two wordings are used equally often: the first alphabetically is shown, the other named with it.
+    assert wording.uses[1] == finding_types.WordingUse((RT,), "non-existent threat", "russia", "own", 3, 2,
+                                                       ("phantom threat",))

@@ -45,7 +45,9 @@ def test_group_by_a_manifest_column(make_corpus, tmp_path):
     assert result.exit_code == 0, result.output
     pages = sorted(p.name for p in (tmp_path / "out").glob("*.md"))
     assert pages == ["index.md", "russia.md", "uk.md"]
-    assert "3 articles from 2 countries" in (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    # Issue 16: the column's name made readable, never the raw name ("Country", "country groups").
+    index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    assert "3 articles from 2 country groups" in index and "| Country | Articles |" in index
 
 
 def test_empty_set_says_why_and_leaves_no_folder(tmp_path):

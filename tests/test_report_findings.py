@@ -18,6 +18,8 @@ from framing.compare.finding_types import (
     WordingQuestion,
     WordingUse,
 )
+from framing.compare.findings import discussion_questions, largest_differences
+from framing.compare.summaries import read_evidence, summarise
 from framing.report.write import template_macros
 
 CRIMEA = "The change of Crimea's status in March 2014."
@@ -41,19 +43,39 @@ def wording(description, *uses):
     return WordingDifference("russia_ukraine_nato", "crimea_2014", "Crimea 2014", description, tuple(uses))
 
 
-def test_wording_difference_names_who_writes_what_in_which_voice(say):
-    difference = wording(CRIMEA, WordingUse(("The Moscow Times",), "annexation", "west", "own"),
-                         WordingUse(("Fort Russ News", "RT"), "reunification", "russia", "scare_quote"))
+def test_wording_difference_names_who_writes_what_in_which_voice_and_how_often(say):
+    difference = wording(CRIMEA, WordingUse(("The Moscow Times",), "annexation", "west", "own", 3, 2),
+                         WordingUse(("Fort Russ News", "RT"), "reunification", "russia", "scare_quote", 4, 3))
     assert say.difference(difference) == (
-        "The change of Crimea's status in March 2014: The Moscow Times writes “annexation” (in its own voice); "
-        "Fort Russ News and RT write “reunification” (in scare quotes).")
+        "The change of Crimea's status in March 2014: The Moscow Times writes “annexation” (in its own voice; "
+        "3 uses in 2 articles); Fort Russ News and RT write “reunification” (in scare quotes; 4 uses in 3 articles).")
+
+
+def test_a_wording_with_too_few_uses_says_so_and_gives_its_counts(say):
+    difference = WordingDifference("russia_ukraine_nato", "crimea_2014", "Crimea 2014", CRIMEA,
+                                   (WordingUse(("The Moscow Times",), "annexation", "west", "own", 1, 1),
+                                    WordingUse(("RT",), "reunification", "russia", "own", 1, 1)), supported=False)
+    assert say.difference(difference) == (
+        "The change of Crimea's status in March 2014, with too few uses to call it a difference: The Moscow Times "
+        "writes “annexation” (in its own voice; 1 use in 1 article); RT writes “reunification” (in its own voice; "
+        "1 use in 1 article).")
+
+
+def test_a_tie_is_said_not_broken(say):
+    difference = wording("", WordingUse(("right",), "non-existent threat", "russia", "own", 3, 3,
+                                        ("Russian threat",)),
+                         WordingUse(("left",), "Russian aggression", "west", "own", 5, 4))
+    assert say.difference(difference) == (
+        "Crimea 2014: right writes “non-existent threat” (as often as “Russian threat”) (in its own voice; "
+        "3 uses in 3 articles); left writes “Russian aggression” (in its own voice; 5 uses in 4 articles).")
 
 
 def test_past_four_groups_the_rest_are_counted_and_the_label_stands_in_for_a_description(say):
     many = tuple(f"Outlet {n}" for n in range(1, 7))
-    difference = wording("", WordingUse(many, "reunification", "russia", "quoted"))
+    difference = wording("", WordingUse(many, "reunification", "russia", "quoted", 6, 6))
     assert say.difference(difference) == (
-        "Crimea 2014: Outlet 1, Outlet 2, Outlet 3 and 3 others write “reunification” (inside a quote).")
+        "Crimea 2014: Outlet 1, Outlet 2, Outlet 3 and 3 others write “reunification” (inside a quote; "
+        "6 uses in 6 articles).")
 
 
 def test_same_side_quoted_most_everywhere(say):
@@ -88,14 +110,16 @@ def test_measure_highest_and_lowest_with_its_digits_and_unit(say):
 
 
 @pytest.mark.parametrize(("question", "text"), [
-    (WordingQuestion("Russian threat", GroupWording("Fort Russ News", "Russian threat", "russia", "scare_quote"),
-                     GroupWording("TASS", "non-existent threat", "west", "quoted")),
+    (WordingQuestion("Russian threat", GroupWording("Fort Russ News", "Russian threat", "russia", "scare_quote", 3, 2),
+                     GroupWording("TASS", "non-existent threat", "west", "quoted", 4, 2, ("threat",))),
      "Fort Russ News puts in scare quotes “Russian threat” where TASS quotes a speaker saying “non-existent threat” "
-     "(Russian threat). What does each wording assume about what happened? Which would you use, and why?"),
-    (WordingQuestion("Crimea 2014", GroupWording("RT", "reunification", "russia", "own"),
-                     GroupWording("The Moscow Times", "annexation", "west", "headline")),
-     "RT writes “reunification” where The Moscow Times writes “annexation” (Crimea 2014). What does each wording "
-     "assume about what happened? Which would you use, and why?"),
+     "(as often as “threat”) (Russian threat; Fort Russ News: 3 uses in 2 articles, TASS: 4 uses in 2 articles). "
+     "What does each wording assume about what happened? Which would you use, and why?"),
+    (WordingQuestion("Crimea 2014", GroupWording("RT", "reunification", "russia", "own", 3, 2),
+                     GroupWording("The Moscow Times", "annexation", "west", "headline", 5, 3)),
+     "RT writes “reunification” where The Moscow Times writes “annexation” (Crimea 2014; RT: 3 uses in 2 articles, "
+     "The Moscow Times: 5 uses in 3 articles). What does each wording assume about what happened? Which would you "
+     "use, and why?"),
     (SourcesQuestion("The Moscow Times", "James Stavridis", "independent experts", "Fort Russ News"),
      "The Moscow Times quotes James Stavridis (independent experts); which sources does Fort Russ News quote? "
      "Why might that matter for how a reader sees the story?"),
@@ -115,9 +139,17 @@ def test_voice_labels_for_the_outlet_pages(say):
         "in its own voice", "inside a quote", "in scare quotes", "headline"]
 
 
-def test_the_committed_seeds_report_carries_the_sentences():
-    seeds_index = (REPORTS / "index.md").read_text(encoding="utf-8")
-    assert ("- The change of Crimea's status in March 2014: The Moscow Times writes “annexation” (in its own voice); "
-            "RT writes “reunification” (in its own voice).") in seeds_index
-    assert "5. Pick one sentence from the tone section of two outlets." in seeds_index
-
+def test_the_seeds_evidence_keeps_the_crimea_contrast_with_its_counts_and_last(say):
+    # The seeds use each word once: the contrast stays in the summary, after the rest, with its
+    # counts, and no question is asked about it (a question needs several uses in several articles).
+    records = list(read_evidence(REPORTS / "evidence.jsonl"))
+    group_of = {r["id"]: r["outlet"] for r in records}
+    order = sorted(set(group_of.values()))
+    evidence = summarise(records, group_of, {})
+    summary = largest_differences(order, [], {}, evidence, [])
+    crimea = next(d for d in summary if getattr(d, "concept", "") == "crimea_2014")
+    assert say.difference(crimea) == (
+        "Crimea 2014, with too few uses to call it a difference: The Moscow Times writes “annexation” (in its own "
+        "voice; 1 use in 1 article); RT writes “reunification” (in its own voice; 1 use in 1 article).")
+    assert summary[0].kind != "wording"
+    assert not [q for q in discussion_questions(order, evidence) if q.kind == "wording"]

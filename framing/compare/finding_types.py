@@ -16,12 +16,20 @@ from typing import Any, ClassVar
 
 @dataclass(frozen=True)
 class WordingUse:
-    """Groups whose most used wording of a concept is ``variant``, in ``voice`` (own, quoted, scare_quote)."""
+    """Groups whose most used wording of a concept is ``variant``, in ``voice`` (own, quoted, scare_quote).
+
+    ``n_uses`` and ``n_articles`` count the uses of ``variant`` by these
+    groups and the articles they are in; ``tied`` lists other variants a
+    group uses exactly as often (the report names them, it does not pick one).
+    """
 
     groups: tuple[str, ...]
     variant: str
     side: str
     voice: str
+    n_uses: int = 0
+    n_articles: int = 0
+    tied: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,7 @@ class WordingDifference:
     label: str
     description: str
     uses: tuple[WordingUse, ...]
+    supported: bool = True  # every wording has enough uses in enough articles to be called a difference
 
 
 @dataclass(frozen=True)
@@ -91,12 +100,18 @@ class NoClearMeasure:
 
 @dataclass(frozen=True)
 class GroupWording:
-    """The wording a group uses most for a concept, whose term it is, and in which voice."""
+    """The wording a group uses most for a concept, whose term it is, in which voice, how often and where.
+
+    ``tied`` lists the group's other variants used exactly as often.
+    """
 
     group: str
     variant: str
     side: str
     voice: str
+    n_uses: int = 0
+    n_articles: int = 0
+    tied: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,10 @@ from framing.compare.summaries import GroupEvidence
 MAX_SUMMARY = 6
 MAX_QUESTIONS = 6
 SMALL_SET = 20
+# A wording is stated as a difference, or asked about, only with this many uses in this many articles:
+# one use, or uses in a single article, may be a quote, a false hit or a one-off.
+MIN_USES = 3
+MIN_ARTICLES = 2
 
 
 def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
@@ -107,8 +111,12 @@ def _own_voice_share(evidence: Mapping[str, GroupEvidence], pack: str, concept: 
 
 
 def _dominant_variants(evidence: Mapping[str, GroupEvidence], order: Sequence[str], pack: str,
-                       concept: str) -> dict[str, tuple[str, str, str]]:
-    """Per group: its most used variant of the concept, that variant's side and main voice."""
+                       concept: str) -> dict[str, GroupWording]:
+    """Per group: its most used variant of the concept, that variant's side, main voice and support.
+
+    Variants used exactly as often (in its own voice and in all) are ``tied``:
+    the first in alphabetical order is shown, the others are named with it.
+    """
     chosen = {}
     for group in order:
         ev = evidence.get(group)
@@ -117,10 +125,22 @@ def _dominant_variants(evidence: Mapping[str, GroupEvidence], order: Sequence[st
         uses = [u for u in ev.terms.values() if u.pack == pack and u.concept == concept]
         if not uses:
             continue
-        top = max(uses, key=lambda u: (u.voices.get("own", 0), u.total, u.variant))
+        uses.sort(key=lambda u: (-u.voices.get("own", 0), -u.total, u.variant))
+        top = uses[0]
+        tied = tuple(u.variant for u in uses[1:] if (u.voices.get("own", 0), u.total)
+                     == (top.voices.get("own", 0), top.total))
         voice = max(top.voices.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        chosen[group] = (top.variant, top.side, voice)
+        chosen[group] = GroupWording(group, top.variant, top.side, voice, top.total, top.n_articles, tied)
     return chosen
+
+
+def is_supported(n_uses: int, n_articles: int) -> bool:
+    """Whether a wording is used often enough, in enough articles, to be stated as a difference.
+
+    >>> is_supported(3, 2), is_supported(5, 1), is_supported(1, 1)
+    (True, False, False)
+    """
+    return n_uses >= MIN_USES and n_articles >= MIN_ARTICLES
 
 
 def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
@@ -128,38 +148,58 @@ def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]],
                         descriptions: Mapping[tuple[str, str], str] | None = None) -> list[Any]:
     """The largest differences between the groups, wording first, for the report's summary.
 
-    Up to ``MAX_SUMMARY - 2`` :class:`WordingDifference`, then a
+    Up to ``MAX_SUMMARY - 2`` supported :class:`WordingDifference`, then a
     :class:`VoiceDifference` (when two groups quote someone), then the two
     measures that separate the groups most as :class:`MeasureSpread` (clear
-    ones preferred), followed by :class:`NoClearMeasure` when none is clear.
+    ones preferred), followed by :class:`NoClearMeasure` when none is clear;
+    last, in the wording slots left, the wording differences with too few
+    uses (``supported`` False), which the report states with their counts.
     Every item has a ``kind`` the templates write its sentence by.
     """
-    differences: list[Any] = list(_wording_differences(order, evidence, descriptions)[:MAX_SUMMARY - 2])
+    wordings = _wording_differences(order, evidence, descriptions)
+    supported = [w for w in wordings if w.supported][:MAX_SUMMARY - 2]
+    differences: list[Any] = list(supported)
     voices = _voice_difference(order, evidence)
     if voices is not None:
         differences.append(voices)
     differences.extend(_measure_differences(order, rows, table, measures))
+    # Wordings with too few uses never lead: they come last, with their counts, in the
+    # wording slots supported ones leave free.
+    thin = [w for w in wordings if not w.supported]
+    differences.extend(thin[:MAX_SUMMARY - 2 - len(supported)])
     return differences
 
 
 def _wording_differences(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
                          descriptions: Mapping[tuple[str, str], str] | None) -> list[WordingDifference]:
-    """Concepts where the groups' most used wordings belong to different sides, clearest first."""
+    """Concepts where the groups' most used wordings belong to different sides, clearest first.
+
+    Each wording carries its uses and articles (summed over the groups that
+    use it most); the difference is ``supported`` when every wording has
+    :data:`MIN_USES` uses in :data:`MIN_ARTICLES` articles or more.
+    """
     found = []
     for entry in concept_table(order, evidence, descriptions):
         chosen = _dominant_variants(evidence, order, entry["pack"], entry["concept"])
-        sides = {side for _, side, _ in chosen.values()}
+        sides = {w.side for w in chosen.values()}
         if len(chosen) < 2 or len(sides) < 2 or not entry["contrast"]:
             continue
-        by_variant: dict[tuple[str, str], list[str]] = {}
-        side_of: dict[tuple[str, str], str] = {}
-        for group, (variant, side, voice) in chosen.items():
-            by_variant.setdefault((variant, voice), []).append(group)
-            side_of.setdefault((variant, voice), side)
-        uses = tuple(WordingUse(tuple(groups), variant, side_of[(variant, voice)], voice)
-                     for (variant, voice), groups in sorted(by_variant.items(), key=lambda kv: (-len(kv[1]), kv[0])))
-        found.append(WordingDifference(entry["pack"], entry["concept"], entry["label"], entry["description"], uses))
+        by_variant: dict[tuple[str, str], list[GroupWording]] = {}
+        for wording in chosen.values():
+            by_variant.setdefault((wording.variant, wording.voice), []).append(wording)
+        uses = tuple(_wording_use(wordings) for _, wordings
+                     in sorted(by_variant.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+        found.append(WordingDifference(entry["pack"], entry["concept"], entry["label"], entry["description"], uses,
+                                       all(is_supported(u.n_uses, u.n_articles) for u in uses)))
     return found
+
+
+def _wording_use(wordings: Sequence[GroupWording]) -> WordingUse:
+    """The groups sharing one most used wording, with their uses, articles and tied variants summed."""
+    tied = tuple(sorted({v for w in wordings for v in w.tied}))
+    first = wordings[0]
+    return WordingUse(tuple(w.group for w in wordings), first.variant, first.side, first.voice,
+                      sum(w.n_uses for w in wordings), sum(w.n_articles for w in wordings), tied)
 
 
 def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> VoiceDifference | None:
@@ -240,17 +280,22 @@ def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvide
 
 
 def _wording_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[WordingQuestion]:
-    """For each of the two clearest concepts: the first two groups (in ``order``) of different sides."""
+    """For the two clearest concepts with support: the first two groups (in ``order``) of different sides.
+
+    A group's wording counts only with :data:`MIN_USES` uses in
+    :data:`MIN_ARTICLES` articles (:func:`is_supported`).
+    """
     questions = []
-    for entry in concept_table(order, evidence)[:2]:
+    for entry in concept_table(order, evidence):
+        if len(questions) == 2:
+            break
         if not entry["contrast"]:
             continue
         chosen = _dominant_variants(evidence, order, entry["pack"], entry["concept"])
         by_side: dict[str, GroupWording] = {}
-        for group in order:
-            if group in chosen:
-                variant, side, voice = chosen[group]
-                by_side.setdefault(side, GroupWording(group, variant, side, voice))
+        for group in order:  # only wordings with enough uses in enough articles are asked about
+            if group in chosen and is_supported(chosen[group].n_uses, chosen[group].n_articles):
+                by_side.setdefault(chosen[group].side, chosen[group])
         if len(by_side) >= 2:
             first, second = list(by_side.values())[:2]
             questions.append(WordingQuestion(entry["label"], first, second))

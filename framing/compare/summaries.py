@@ -30,10 +30,16 @@ class TermUse:
     variant: str
     voices: Counter = field(default_factory=Counter)  # own / quoted / scare_quote
     examples: list[dict[str, Any]] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)  # ids of the articles that use it
 
     @property
     def total(self) -> int:
         return sum(self.voices.values())
+
+    @property
+    def n_articles(self) -> int:
+        """How many of the group's articles use this variant."""
+        return len(self.articles)
 
 
 @dataclass
@@ -153,6 +159,7 @@ def _add_term(evidence: GroupEvidence, record: Mapping[str, Any], detail: Mappin
         use = evidence.terms[key] = TermUse(key[0], key[1], str(detail.get("side", "")), key[2])
     voice = str(detail.get("voice", "own"))
     use.voices[voice] += 1
+    use.articles.add(str(record["id"]))
     if len(use.examples) < MAX_EXAMPLES:
         use.examples.append(_example(record, voice=voice))
 

@@ -8,9 +8,11 @@ what an outlet wrote and what others wrote for the same thing.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,12 +22,21 @@ from typing import Any
 from framing import __version__
 from framing.compare import findings, group_findings
 from framing.compare.aggregate import aggregate, counted_rows, group_order, outlet_table_rows
+from framing.compare.focus import DEFAULT_TOP, Focus, merged_names, select_groups
 from framing.compare.summaries import read_evidence, summarise
 from framing.datafiles import line_of, load_toml, template_text
 from framing.errors import DataFileError
 from framing.lexicons import packs as lexicons
 from framing.report.chart_data import draw_charts, target_names
 from framing.report.charts import MAX_CHART_GROUPS
+from framing.report.groups import (
+    focus_context,
+    focus_record,
+    group_names,
+    merge_aliases,
+    plural,
+    unknown_name_warnings,
+)
 from framing.report.html import write_html
 from framing.report.markup import md_code, md_code_cell, md_escape, md_link, plain, safe_url, unique_slugs
 from framing.run.output import CsvTableWriter, rounded
@@ -33,6 +44,17 @@ from framing.run.runner import EVIDENCE_FILE, RunResult
 
 CHARTS_FOLDER = "charts"
 MAX_TABLE_TERMS = 30
+# Beyond this many groups a contested-terms table turns (one row per group that
+# uses the concept), so that no Markdown line grows with the number of groups.
+WIDE_TABLE_GROUPS = DEFAULT_TOP
+# Characters of a sentence quoted as an example: longer "sentences" are runs of
+# page furniture or lists that sentence splitting could not break.
+MAX_QUOTED_CHARS = 600
+# Characters of each line shown in a page's cleaning log (the whole line is in evidence.jsonl):
+# eight to a Markdown line, so that a caption-heavy article's log stays readable.
+MAX_REMOVED_CHARS = 140
+# Repeated and unscored articles named in the index's notes (all are in features.csv).
+MAX_LISTED = 20
 
 
 @dataclass(frozen=True)
@@ -109,21 +131,22 @@ def _environment() -> Any:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     environment.filters.update(md=md_escape, code=md_code, code_cell=md_code_cell, link=md_link, url=safe_url,
-                               num=_num, fixed=_fixed, pct=_pct, signed=_signed, plain=plain, plural=plural)
+                               num=_num, fixed=_fixed, pct=_pct, signed=_signed, plain=plain, plural=plural,
+                               excerpt=excerpt)
     return environment
 
 
-def plural(noun: str) -> str:
-    """The plural of a group label: ``outlet`` → ``outlets``, ``country`` → ``countries``.
+def excerpt(text: Any, limit: int = MAX_QUOTED_CHARS) -> str:
+    """``text`` on one line, cut after ``limit`` characters at a space, with " […]" where it was cut.
 
-    >>> plural("country"), plural("outlet"), plural("day")
-    ('countries', 'outlets', 'days')
+    >>> excerpt("one two three", limit=8)
+    'one two […]'
     """
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "x", "ch", "sh")):
-        return noun + "es"
-    return noun + "s"
+    value = plain(text)
+    if len(value) <= limit:
+        return value
+    cut = value.rfind(" ", 0, limit + 1)
+    return value[: cut if cut > limit // 2 else limit].rstrip() + " […]"
 
 
 def _num(value: Any, digits: int = 2) -> str:
@@ -152,69 +175,117 @@ def _signed(value: Any, digits: int = 2) -> str:
 
 def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group_by: str = "outlet",
                  formats: Sequence[str] = ("md",),
-                 lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None = None) -> dict[str, Any]:
-    """Write ``index.md``, one Markdown file per group, charts, ``outlets.csv`` and ``run.json``.
+                 lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None = None, *,
+                 focus: Focus | None = None, aliases: Mapping[str, str] | None = None,
+                 group_label: str | None = None, step: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Write ``index.md``, one Markdown file per group shown, charts, ``outlets.csv`` and ``run.json``.
 
     ``folder`` already holds ``features.csv`` and ``evidence.jsonl`` from the
     same run; ``lookup`` fetches the text of example sentences for the
     distinctive words (see :func:`framing.run.runner.lookup_sentences`).
+    ``focus`` chooses the groups shown (by default the ``DEFAULT_TOP`` with
+    most articles; the index names the rest), ``aliases`` merges names
+    (``{name: name shown}``, see :func:`framing.compare.focus.load_aliases`),
+    ``group_label`` names one group in the text (see :func:`group_names`) and
+    ``step(what)`` is told as each stage starts.  Every figure compares a
+    group with all the other articles of the set, shown or not.
     Returns the context the templates were rendered with.
     """
+    step = step or _no_step
+    aliases = dict(aliases or {})
+    merged = merged_names(counted_rows(run.rows), aliases) if aliases else {}
+    run = merge_aliases(run, aliases)
     rows = counted_rows(run.rows)
     order = group_order(rows) if rows else []
-    sizes = {g: sum(1 for r in rows if r["group"] == g) for g in order}
+    counts = Counter(r["group"] for r in rows)
+    sizes = {g: counts[g] for g in order}
+    selection = select_groups(order, sizes, focus or Focus(), aliases)
+    shown, shown_set = selection.shown, set(selection.shown)
+    names = group_names(group_by, group_label)
+    run = dataclasses.replace(run, warnings=[*run.warnings, *unknown_name_warnings(selection, names["group_label"])])
     features = run.feature_names
     table = aggregate(rows, features) if rows else {}
-    group_of = {r["id"]: r["group"] for r in run.rows}
+    group_of = {r["id"]: r["group"] for r in run.rows if r["group"] in shown_set}
     counted = {r["id"]: (r.get("counted", "yes") == "yes") for r in run.rows}
+    step("summarising the evidence")
     evidence = summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
     measures = list(load_measures(features))
     descriptions, sides = lexicon_labels(options.get("lexicon_files", []))
-    slugs = unique_slugs(order)
+    slugs = unique_slugs(shown)
+    step("drawing the charts")
     (folder / CHARTS_FOLDER).mkdir(exist_ok=True)
-    charts = draw_charts(folder / CHARTS_FOLDER, rows, order, table, evidence, run)
-    distinctive = findings.distinctive_vocabulary(run.term_counts, order)
-    if lookup is not None:
-        findings.attach_sentences(distinctive, lookup)
+    charts = draw_charts(folder / CHARTS_FOLDER, [r for r in rows if r["group"] in shown_set], shown,
+                         table, evidence, run, group_label=names["group_label"])
+    step("finding example sentences")
+    distinctive = _distinctive(run.term_counts, order, shown, lookup)
     context = {
         "version": __version__,
         "group_by": group_by,
-        "group_label": "outlet" if group_by == "outlet" else group_by,
-        "groups_label": plural("outlet" if group_by == "outlet" else group_by),
+        **names,
+        "by_outlet": group_by == "outlet",
         "n_articles": len(run.rows),
         "n_counted": len(rows),
         "groups": [_group_context(g, run.rows, sizes, table, evidence.get(g), measures, slugs,
-                                  distinctive.get(g, []), order, descriptions) for g in order],
+                                  distinctive.get(g, []), shown, descriptions, merged.get(g, []))
+                   for g in shown],
+        "focus": focus_context(selection, sizes, len(order)),
+        "merged": merged,
         "measures": measures,
         "charts": charts,
-        "summary": findings.largest_differences(order[:MAX_CHART_GROUPS], rows, table, evidence, measures,
+        "summary": findings.largest_differences(shown[:MAX_CHART_GROUPS], rows, table, evidence, measures,
                                                 descriptions),
-        "summary_groups": min(len(order), MAX_CHART_GROUPS),
-        "concepts": findings.concept_table(order, evidence, descriptions),
+        "summary_groups": min(len(shown), MAX_CHART_GROUPS),
+        "concepts": _with_users(findings.concept_table(shown, evidence, descriptions), shown),
+        "wide_tables": len(shown) > WIDE_TABLE_GROUPS,
         "sides": sides,
-        "questions": findings.discussion_questions(order, evidence),
-        "statements": findings.aligned_statements(evidence, group_of, order),
+        "questions": findings.discussion_questions(shown, evidence),
+        "statements": findings.aligned_statements(evidence, group_of, shown),
         "inferred": sorted({(r["outlet"], r["outlet_inferred"]) for r in run.rows if r["outlet_inferred"]}),
         "duplicates": [r for r in run.rows if r.get("duplicate_of")],
         "skipped": [r for r in run.rows if r.get("language") != "en"],
+        "max_listed": MAX_LISTED,
+        "max_removed_chars": MAX_REMOVED_CHARS,
         "warnings": run.warnings,
         "unknown_speakers": findings.unknown_speakers(evidence),
     }
+    step("writing the pages")
     (folder / "index.md").write_text(render_template("index.md.j2", context), encoding="utf-8")
     for group in context["groups"]:
         page = render_template("outlet.md.j2", {**context, "group": group})
         (folder / f"{group['slug']}.md").write_text(page, encoding="utf-8")
     if "html" in formats:
+        step("writing report.html")
         write_html(folder, context, render_template)
     _write_outlets_csv(folder, table, features, sizes)
-    _write_run_json(folder, run, options, group_by, formats)
+    _write_run_json(folder, run, options, group_by, formats, focus_record(selection, merged, group_label))
     return context
+
+
+def _no_step(what: str) -> None:
+    """No one to tell which stage the report is at."""
+
+
+def _distinctive(term_counts: Any, order: Sequence[str], shown: Sequence[str],
+                 lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None) -> dict[str, list]:
+    """Distinctive words of the groups shown, each against every other article of the set, with sentences."""
+    distinctive = {group: terms for group, terms in findings.distinctive_vocabulary(term_counts, order).items()
+                   if group in shown}
+    if lookup is not None:
+        findings.attach_sentences(distinctive, lookup)
+    return distinctive
+
+
+def _with_users(concepts: list[dict[str, Any]], shown: Sequence[str]) -> list[dict[str, Any]]:
+    """Each concept with ``users``: the groups shown that use any of its wordings (rows of a turned table)."""
+    for concept in concepts:
+        concept["users"] = [g for g in shown if any(row["counts"][g] for row in concept["rows"])]
+    return concepts
 
 
 def _group_context(group: str, all_rows: Sequence[Mapping[str, Any]], sizes: Mapping[str, int],
                    table: Mapping[str, Any], evidence: Any, measures: Sequence[Measure], slugs: Mapping[str, str],
                    distinctive: list, order: Sequence[str],
-                   descriptions: Mapping[tuple[str, str], str]) -> dict[str, Any]:
+                   descriptions: Mapping[tuple[str, str], str], merged: Sequence[tuple[str, int]]) -> dict[str, Any]:
     articles = [r for r in all_rows if r["group"] == group]
     return {
         "name": group,
@@ -232,6 +303,7 @@ def _group_context(group: str, all_rows: Sequence[Mapping[str, Any]], sizes: Map
         "notes": evidence.notes if evidence else [],
         "distinctive": distinctive,
         "position": order.index(group) + 1,
+        "merged": merged,
     }
 
 
@@ -246,13 +318,13 @@ def _write_outlets_csv(folder: Path, table: Mapping[str, Any], features: Sequenc
 
 
 def _write_run_json(folder: Path, run: RunResult, options: Mapping[str, Any], group_by: str,
-                    formats: Sequence[str]) -> None:
+                    formats: Sequence[str], focus: Mapping[str, Any]) -> None:
     record = {
         "framing": __version__,
         "libraries": library_versions(),
         "lexicons": lexicon_versions(options.get("lexicon_files", [])),
         "inputs": run.input_hashes,
-        "options": {**options, "group_by": group_by, "formats": sorted(formats)},
+        "options": {**options, "group_by": group_by, "formats": sorted(formats), **focus},
         "articles": run.n_articles,
         "warnings": run.warnings,
     }
