@@ -70,8 +70,11 @@ class LexiconFeatures(FamilyTransformer):
 
     >>> from framing.document.parse import build_document
     >>> t = LexiconFeatures(packs=["climate"]).fit([])
-    >>> float(t.transform([build_document("a", "The climate crisis is real.")])[0][0])
-    200.0
+    >>> about = "The climate crisis is real: global warming comes from greenhouse gases."
+    >>> round(float(t.transform([build_document("a", about)])[0][0]), 1)  # 1 use in 11 words
+    90.9
+    >>> float(t.transform([build_document("b", "The climate crisis is real.")])[0][0])  # not about climate
+    0.0
     """
 
     def __init__(self, lexicon_files: Sequence[str | Path] = (), packs: list[str] | None = None):
