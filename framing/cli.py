@@ -316,7 +316,7 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
         progress.finish_scoring()
         _require_rows(reader, result)
         written = write_report(result, folder, options.as_dict(), group_by, formats,
-                               lookup=lambda wanted: lookup_sentences(reader, wanted),
+                               lookup=lambda wanted: lookup_sentences(reader, wanted, result.furniture),
                                focus=Focus(top, min_articles, tuple(outlets)), aliases=aliases,
                                group_label=group_label, step=progress.step)
         progress.finish_report()

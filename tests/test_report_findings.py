@@ -127,8 +127,8 @@ def test_measure_highest_and_lowest_with_its_digits_and_unit(say):
      "Fort Russ News puts ‘Russian threat’ in quotation marks without saying who said it. What do the marks tell "
      "the reader about the writer's view of the phrase?"),
     (ToneQuestion(),
-     "Pick one sentence from the tone section of two outlets. Is the tone the outlet's own, or that of someone it "
-     "quotes? How can you tell?"),
+     "Pick one sentence from the tone section of two outlets. Is the tone the writer's own, or that of someone the "
+     "article quotes? How can you tell?"),
 ])
 def test_questions_for_discussion(say, question, text):
     assert say.question(question) == text

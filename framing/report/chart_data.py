@@ -25,6 +25,7 @@ from framing.errors import DataFileError
 from framing.features.attribution.cues import VERB_CLASSES
 from framing.features.base import feature_column
 from framing.features.sentiment.targets import load_targets
+from framing.lexicons import packs
 from framing.report import charts
 from framing.report.map_data import MIN_SHOWN, cell_number, group_map
 
@@ -62,7 +63,7 @@ def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence
                      "svg": f"charts/{name}.svg", "caption": text[name]["caption"]})
 
     if concept_descriptions is None or side_descriptions is None:
-        concept_descriptions, side_descriptions = shipped_lexicon_labels()
+        concept_descriptions, side_descriptions = packs.pack_labels()
     keep("contested_terms", _terms(shown, evidence, concept_descriptions, side_descriptions,
                                    text["contested_terms"]))
     keep("voices", _voices(shown, evidence, text["voices"]))
@@ -174,19 +175,6 @@ def _check_placeholders(value: str, allowed: frozenset[str], where: str) -> None
     unknown = sorted(used - allowed)
     if unknown:
         raise DataFileError(f"{where} uses {{{unknown[0]}}} — it may use {names}")
-
-
-@lru_cache(maxsize=1)
-def shipped_lexicon_labels() -> tuple[dict[tuple[str, str], str], dict[str, dict[str, str]]]:
-    """Concept descriptions by (pack, concept) and side descriptions by pack, of the shipped packs."""
-    from framing.lexicons import packs
-
-    concepts: dict[tuple[str, str], str] = {}
-    sides: dict[str, dict[str, str]] = {}
-    for pack in packs.load_packs():
-        sides[pack.name] = dict(pack.sides)
-        concepts.update({(pack.name, concept.id): concept.description for concept in pack.concepts})
-    return concepts, sides
 
 
 def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence],

@@ -210,12 +210,13 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     step("summarising the evidence")
     evidence = summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
     measures = list(load_measures(features))
-    descriptions, sides = lexicon_labels(options.get("lexicon_files", []))
+    descriptions, sides = lexicons.pack_labels(options.get("lexicon_files", []))
     slugs = unique_slugs(shown)
     step("drawing the charts")
     (folder / CHARTS_FOLDER).mkdir(exist_ok=True)
     charts = draw_charts(folder / CHARTS_FOLDER, [r for r in rows if r["group"] in shown_set], shown,
-                         table, evidence, run, group_label=names["group_label"])
+                         table, evidence, run, group_label=names["group_label"],
+                         concept_descriptions=descriptions, side_descriptions=sides)
     step("finding example sentences")
     distinctive = _distinctive(run.term_counts, order, shown, lookup)
     context = {
@@ -343,17 +344,6 @@ def library_versions() -> dict[str, str]:
         except PackageNotFoundError:
             versions[name] = "not installed"
     return versions
-
-
-def lexicon_labels(extra_files: Sequence[str]) -> tuple[dict[tuple[str, str], str], dict[str, dict[str, str]]]:
-    """Concept descriptions by (pack, concept) and side descriptions by pack, for the report."""
-    descriptions: dict[tuple[str, str], str] = {}
-    sides: dict[str, dict[str, str]] = {}
-    for pack in lexicons.load_packs(files=tuple(extra_files)):
-        sides[pack.name] = dict(pack.sides)
-        for concept in pack.concepts:
-            descriptions[(pack.name, concept.id)] = concept.description
-    return descriptions, sides
 
 
 def lexicon_versions(extra_files: Sequence[str]) -> dict[str, str]:

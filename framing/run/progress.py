@@ -34,7 +34,7 @@ def count_articles(reader: CorpusReader) -> int | None:
     A text or HTML file is one article; a JSON Lines file has one per
     non-blank line; JSON and CSV files are read record by record (their text is
     not cleaned or parsed). Records the reader later skips (no text, a broken
-    line) make the total slightly high, never low by more than they are.
+    line) are counted too, so the total can be slightly high, never low.
     """
     total = 0
     try:

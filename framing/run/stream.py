@@ -83,8 +83,8 @@ def score(path: str | Path = "seeds", *, manifest: str | Path | None = None,
     manifest, columns
         See :class:`framing.corpus.reader.CorpusReader`.
     options : ScoreOptions, optional
-        Extra lexicons, actor files and targets; ``learn_furniture=False``
-        keeps the page furniture learned from the set.
+        Extra lexicons, actor files and targets; with ``learn_furniture=False``
+        no page furniture is learned from the set (only the rule-based cleaning runs).
     jobs : int
         Worker processes.
     """
