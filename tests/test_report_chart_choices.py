@@ -362,3 +362,15 @@ def test_heatmap_and_map_of_one_outlet_lay_out_without_warnings(tmp_path):
         for name, figure in one_or_two(["RT"]).items():
             charts.save(figure, tmp_path, name)
             assert figure.axes[0].get_position().width > 0.2, name
+
+
+def test_heatmap_shade_is_the_share_of_all_the_concepts_uses_not_only_the_drawn_ones():
+    import numpy as np
+
+    from framing.report.charts import _shares_within_concepts
+
+    labels = [("NATO posture", True), ("confrontation", False), ("deterrence", False)]
+    matrix = np.array([[np.nan], [1.0], [1.0]])
+    # TASS used the concept 4 times; two of its wordings are drawn, once each: 25 % each, not 50 %.
+    assert _shares_within_concepts(matrix, labels, [[4.0]])[1:, 0].tolist() == [25.0, 25.0]
+    assert _shares_within_concepts(matrix, labels)[1:, 0].tolist() == [50.0, 50.0]

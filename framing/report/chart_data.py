@@ -188,6 +188,7 @@ def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence],
     """
     concepts: list[tuple[str, list[tuple[str, str]]]] = []
     counts: dict[tuple[str, str, str], int] = {}
+    totals: dict[tuple[str, str], int] = {}
     used_sides: dict[tuple[str, str], str] = {}
     room = MAX_TERM_ROWS
     for entry in concept_table(groups, evidence, concept_descriptions):
@@ -203,12 +204,15 @@ def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence],
             shown.append((row["variant"], name))
             counts.update({(entry["label"], row["variant"], g): n for g, n in row["counts"].items()})
         concepts.append((entry["label"], shown))
+        for row in entry["rows"]:  # every wording, drawn or not, for the shares
+            for group, n in row["counts"].items():
+                totals[(entry["label"], group)] = totals.get((entry["label"], group), 0) + n
     if not concepts:
         return None
     key = _side_key(used_sides, side_descriptions)
     return charts.contested_terms_chart(concepts, groups, counts, {
         "title": text["figure_title"], "colour_label": text["colour_label"],
-        "key": text["key"].format(sides=key) if key else ""})
+        "key": text["key"].format(sides=key) if key else ""}, totals=totals)
 
 
 def _side_key(used: Mapping[tuple[str, str], str], side_descriptions: Mapping[str, Mapping[str, str]]) -> str:

@@ -81,23 +81,28 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def contested_terms_chart(concepts: Sequence[tuple[str, Sequence[tuple[str, str]]]], groups: Sequence[str],
-                          counts: Mapping[tuple[str, str, str], int], text: Mapping[str, str]) -> Figure:
+                          counts: Mapping[tuple[str, str, str], int], text: Mapping[str, str],
+                          totals: Mapping[tuple[str, str], int] | None = None) -> Figure:
     """Heatmap: per concept a heading, then one row per wording (whose term it is on the right) × groups.
 
     ``concepts`` is ``[(concept, [(wording, side)])]`` in the order to show;
     ``counts[(concept, wording, group)]`` is how often the group used the
     wording.  A cell shows that count; its shade is the wording's share of
     the group's uses of the concept, so a column reads as which wording the
-    group prefers whatever its size.  ``text`` holds ``title``,
-    ``colour_label`` and ``key`` (a note under the chart, may be empty).
+    group prefers whatever its size.  ``totals[(concept, group)]`` is the
+    group's uses of the concept in all its wordings, drawn or not (default:
+    the drawn ones).  ``text`` holds ``title``, ``colour_label`` and ``key``
+    (a note under the chart, may be empty).
     """
     labels, sides, matrix = _term_rows(concepts, groups, counts)
+    column_totals = None if totals is None else [
+        [float(totals.get((concept, g), 0)) for g in groups] for concept, _ in concepts]
     width = min(HTML_WIDTH, 3.6 + 0.45 * len(groups))
     key = _wrap(text["key"], width, MIN_FONT)
     with rc_context(STYLE):
         figure = _figure(width, 2.0 + 0.24 * len(labels) + 0.16 * key.count("\n"))
         axes = figure.add_subplot()
-        shares = _shares_within_concepts(matrix, labels)
+        shares = _shares_within_concepts(matrix, labels, column_totals)
         image = axes.imshow(np.ma.masked_invalid(shares), cmap="cividis_r", vmin=0, vmax=100, aspect="auto")
         for i, row in enumerate(matrix):
             for j, value in enumerate(row):
@@ -143,13 +148,15 @@ def _term_rows(concepts: Sequence[tuple[str, Sequence[tuple[str, str]]]], groups
     return labels, sides, np.array(values, dtype=float).reshape(len(labels), len(groups))
 
 
-def _shares_within_concepts(matrix: np.ndarray, labels: Sequence[tuple[str, bool]]) -> np.ndarray:
-    """Each cell as a percentage of its column's uses within the concept; NaN where the count is 0."""
+def _shares_within_concepts(matrix: np.ndarray, labels: Sequence[tuple[str, bool]],
+                            column_totals: Sequence[Sequence[float]] | None = None) -> np.ndarray:
+    """Each cell as a percentage of its column's uses of the concept (all wordings when ``column_totals``
+    gives them per concept, else the drawn ones); NaN where the count is 0."""
     shares = np.full(matrix.shape, math.nan)
     starts = [i for i, (_, heading) in enumerate(labels) if heading] + [len(labels)]
-    for start, end in zip(starts, starts[1:]):
+    for number, (start, end) in enumerate(zip(starts, starts[1:])):
         block = matrix[start + 1:end]
-        totals = block.sum(axis=0)
+        totals = block.sum(axis=0) if column_totals is None else np.maximum(column_totals[number], block.sum(axis=0))
         with np.errstate(invalid="ignore", divide="ignore"):
             shares[start + 1:end] = np.where(block > 0, 100 * block / totals, math.nan)
     return shares
