@@ -89,7 +89,7 @@ CHART_WORDING_KEYS = {
 }
 # Placeholders any text may use: the group label as is, and capitalised to start a sentence.
 GROUP_FIELDS = frozenset({"group", "Group"})
-# Further placeholders some texts fill in when the chart is drawn.
+# Further format fields some texts fill in when the chart is drawn.
 DRAWN_FIELDS = {
     ("contested_terms", "key"): frozenset({"sides"}),
     ("outlet_map", "axis_label"): frozenset({"number", "share", "features"}),
@@ -102,7 +102,7 @@ DRAWN_FIELDS = {
 def chart_wording() -> dict[str, dict[str, str]]:
     """Each chart's heading, caption, title and axis label by chart name, from ``templates/charts.toml``.
 
-    Read once per process; ``{group}`` is still a placeholder (see :func:`chart_text`).
+    Read once per process; ``{group}`` is still a format field (see :func:`chart_text`).
 
     >>> chart_wording()["voices"]["title"]
     'Who speaks, by side'
@@ -126,7 +126,7 @@ def chart_text(name: str, group_label: str = "outlet") -> dict[str, str]:
 
 
 class _GroupWords(dict):
-    """``{group}`` and ``{Group}`` for str.format_map; any other placeholder is left as it is."""
+    """``{group}`` and ``{Group}`` for str.format_map; any other format field is left as it is."""
 
     def __init__(self, label: str) -> None:
         label = " ".join(label.split()) or "group"
@@ -155,13 +155,13 @@ def parse_chart_wording(text: str, label: str) -> dict[str, dict[str, str]]:
             raise DataFileError(f"{label}, line {line_of(text, f'[{chart}]')}: chart {chart} needs "
                                 f"{', '.join(missing)} as text — add {fields}")
         for key in keys:
-            _check_placeholders(entry[key], GROUP_FIELDS | DRAWN_FIELDS.get((chart, key), frozenset()),
+            _check_format_fields(entry[key], GROUP_FIELDS | DRAWN_FIELDS.get((chart, key), frozenset()),
                                 f"{label}, line {line_of(text, f'[{chart}]')}: chart {chart} {key}")
         wording[chart] = {key: entry[key] for key in keys}
     return wording
 
 
-def _check_placeholders(value: str, allowed: frozenset[str], where: str) -> None:
+def _check_format_fields(value: str, allowed: frozenset[str], where: str) -> None:
     names = ", ".join("{" + name + "}" for name in sorted(allowed))
     # The label is any noun ("bias group", "outlet", "EU member"): an added "s" writes "biass",
     # and "a" writes "a outlet".
