@@ -6,7 +6,7 @@ import pytest
 
 from framing.document.parse import build_document
 from framing.features.attribution.cues import CueLexicon
-from framing.features.attribution.spans import Attribution, _clause_head, _runs_past, find_attributions
+from framing.features.attribution.spans import find_attributions
 
 
 @pytest.fixture(scope="module")
@@ -72,36 +72,3 @@ def test_quote_paragraph_continues_an_indirect_statement(lexicon):
     assert (first.kind, second.kind) == ("indirect", "direct")
     assert second.continues is first and second.source == first.source
     assert (second.cue, second.cue_text) == (None, "")
-
-
-def _attribution(source, cue, contents):
-    return Attribution("indirect", source, cue, contents, None, 0)
-
-
-@pytest.mark.parametrize(
-    ("source", "cue", "expected"),
-    [
-        ((0, 6), (7, 11), 0),  # "Lavrov said ...": the clause starts at the source
-        ((20, 26), (15, 19), 15),  # "..., said Lavrov": inverted, it starts at the cue
-        (None, (7, 11), 7),
-    ],
-)
-def test_clause_head(source, cue, expected):
-    assert _clause_head(_attribution(source, cue, [(12, 40)])) == expected
-
-
-@pytest.mark.parametrize(
-    ("cue", "content", "joint", "expected"),
-    [
-        ((7, 11), (12, 40), 30, True),
-        ((7, 11), (12, 40), 40, False),  # the content already ends there
-        ((35, 39), (12, 40), 30, False),  # a cue after the joint belongs to the second clause
-        (None, (12, 40), 30, True),
-    ],
-)
-def test_runs_past(cue, content, joint, expected):
-    assert _runs_past(_attribution((0, 6), cue, [content]), joint) is expected
-
-
-def test_content_span_covers_every_content():
-    assert _attribution((0, 6), (7, 11), [(12, 20), (30, 45)]).content_span == (12, 45)

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from framing.document.parse import Document, Sentence
 from framing.document.vocabulary import DETERMINERS
@@ -47,6 +46,15 @@ from framing.features.attribution.content import (
 )
 from framing.features.attribution.cues import CueLexicon, CueVerb
 from framing.features.attribution.phrases import PRONOUNS, person_name, source_after, source_before
+from framing.features.attribution.records import (
+    Attribution,
+    clause_head,
+    cued_by_sentence,
+    end_of,
+    one_per_content,
+    overlaps,
+    runs_past,
+)
 from framing.features.attribution.sources import SourceRules
 
 # Lead words of "Label: text" lines that are not speakers.
@@ -61,27 +69,6 @@ _COORDINATORS = frozenset("and but while whereas yet".split())
 _SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)[\s.,]*$")
 
 
-@dataclass
-class Attribution:
-    """One attribution relation; spans are body offsets."""
-
-    kind: str  # direct, indirect, mixed
-    source: Span | None
-    cue: Span | None
-    contents: list[Span]
-    verb: CueVerb | None
-    sentence_index: int
-    continues: Attribution | None = field(default=None, repr=False)
-
-    @property
-    def cue_text(self) -> str:
-        return self.verb.form if self.verb and self.cue is None else self._cue_written
-
-    _cue_written: str = ""
-
-    @property
-    def content_span(self) -> Span:
-        return self.contents[0][0], self.contents[-1][1]
 
 
 def find_attributions(doc: Document, cues: CueLexicon) -> list[Attribution]:
@@ -95,38 +82,15 @@ def find_attributions(doc: Document, cues: CueLexicon) -> list[Attribution]:
     finder.signatures()
     finder.continuations()
     finder.split_coordinated()
-    found = _one_per_content([a for a in finder.found if a.contents])
+    found = one_per_content([a for a in finder.found if a.contents])
     for a in found:
         a.kind = finder.kind_of(a.contents)
     found.sort(key=lambda a: (a.content_span[0], a.cue or (0, 0)))
     return found
 
 
-def _one_per_content(found: list[Attribution]) -> list[Attribution]:
-    """``found`` with one attribution per content: the same words are one statement.
-
-    Two cues can reach the same words ("Pompeo responded ..., writing ...",
-    "wrote James Kalb" read from either side); the cue nearest the words
-    keeps them, the first in text order on a tie.
-
-    >>> a = Attribution("indirect", (0, 6), (7, 11), [(12, 30)], None, 0)
-    >>> b = Attribution("indirect", (40, 42), (43, 50), [(12, 30)], None, 0)
-    >>> _one_per_content([a, b]) == [a]
-    True
-    """
-    best: dict[tuple[Span, ...], Attribution] = {}
-    for a in sorted(found, key=lambda a: (_cue_distance(a), a.cue or (0, 0))):
-        best.setdefault(tuple(a.contents), a)
-    kept = {id(a) for a in best.values()}
-    return [a for a in found if id(a) in kept]
 
 
-def _cue_distance(a: Attribution) -> int:
-    """Characters between the cue of ``a`` and the nearest end of its contents (0 without a cue)."""
-    if a.cue is None:
-        return 0
-    start, end = a.content_span
-    return max(0, start - a.cue[1], a.cue[0] - end)
 
 
 class _Finder(SourceRules, ContentRules):
@@ -355,13 +319,13 @@ class _Finder(SourceRules, ContentRules):
         "Six in 10 said Clinton is honest, and three-quarters said the same of
         Sanders": the first content stops before ", and three-quarters".
         """
-        for group in _cued_by_sentence(self.found):
+        for group in cued_by_sentence(self.found):
             for b in group:
                 joint = self._clause_joint(b)
                 if joint is None:
                     continue
                 for a in group:
-                    if a is not b and _runs_past(a, joint):
+                    if a is not b and runs_past(a, joint):
                         a.contents[-1] = self._trim(a.contents[-1][0], joint)
 
     def _clause_joint(self, a: Attribution) -> int | None:
@@ -370,7 +334,7 @@ class _Finder(SourceRules, ContentRules):
         None when the clause of ``a`` is not coordinated with an earlier one.
         """
         doc = self.doc
-        head = _clause_head(a)
+        head = clause_head(a)
         idx = doc.tokens_between(doc.sentences[a.sentence_index].start, head)
         if not idx:
             return None
@@ -387,12 +351,12 @@ class _Finder(SourceRules, ContentRules):
         doc = self.doc
         if not self.found:
             return
-        self.found.sort(key=lambda a: _end_of(a))
-        ends = [_end_of(a) for a in self.found]
+        self.found.sort(key=lambda a: end_of(a))
+        ends = [end_of(a) for a in self.found]
         claimed = sorted(s for a in self.found for s in a.contents)
         claimed_starts = [s for s, _ in claimed]
         for q in self.speech_quotes:
-            if q.n_words < 1 or _overlaps(claimed, claimed_starts, q.start, q.end):
+            if q.n_words < 1 or overlaps(claimed, claimed_starts, q.start, q.end):
                 continue
             i = bisect.bisect_right(ends, q.start) - 1
             if i < 0:
@@ -424,40 +388,11 @@ class _Finder(SourceRules, ContentRules):
             claimed_starts.insert(at, content[0])
 
 
-def _cued_by_sentence(found: list[Attribution]) -> list[list[Attribution]]:
-    """Attributions that have a cue and a content, grouped by sentence (in order of first appearance)."""
-    by_sentence: dict[int, list[Attribution]] = {}
-    for a in found:
-        if a.cue is not None and a.contents:
-            by_sentence.setdefault(a.sentence_index, []).append(a)
-    return list(by_sentence.values())
 
 
-def _clause_head(a: Attribution) -> int:
-    """Where the clause of a cued attribution starts: its source, or its cue when the source follows it."""
-    if a.source and a.source[0] > a.cue[0]:
-        return a.cue[0]  # inverted: the clause starts at the cue
-    return (a.source or a.cue)[0]
 
 
-def _runs_past(a: Attribution, joint: int) -> bool:
-    """Whether the last content of ``a`` runs across ``joint``, with its cue (if any) before ``joint``."""
-    start, end = a.contents[-1]
-    return start < joint < end and (a.cue is None or a.cue[1] <= joint)
 
 
-def _end_of(a: Attribution) -> int:
-    ends = [a.contents[-1][1] if a.contents else 0]
-    if a.cue:
-        ends.append(a.cue[1])
-    if a.source:
-        ends.append(a.source[1])
-    return max(ends)
 
 
-def _overlaps(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
-    i = bisect.bisect_left(starts, end)
-    for s, e in spans[max(0, i - 50) : i]:
-        if s < end and e > start:
-            return True
-    return False
