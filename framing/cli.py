@@ -355,24 +355,38 @@ def lexicon_show(pack: str) -> None:
             click.echo(f"  {side}: {', '.join(t.term for t in terms)}")
         click.echo(f"  note: {concept.note}")
         click.echo(f"  source: {concept.source}")
+        for side, source in (concept.evidence or {}).items():
+            click.echo(f"  evidence ({side}): {source}")
+        if concept.date_note:
+            click.echo(f"  dates: {concept.date_note}")
 
 
 @lexicon.command("check")
 @click.argument("file", type=click.Path(path_type=Path))
-def lexicon_check(file: Path) -> None:
+@click.option("--strict", is_flag=True, help="Also fail (exit status 3) on terms without a source.")
+def lexicon_check(file: Path, strict: bool) -> None:
     """Validate a lexicon pack file: print "ok" or every problem (exit status 3).
+
+    Terms of a side other than "descriptive" that no source backs (neither
+    the concept's [concept.evidence] for their side nor their own source) are
+    listed as warnings; with --strict they fail the check.
 
     Example: framing lexicon check my_topic.toml
     """
     from framing.errors import DataFileError
-    from framing.lexicons.packs import check_pack
+    from framing.lexicons.packs import check_pack, pack_warnings
 
     problems = check_pack(file)
     if problems:
         for problem in problems:
             click.echo(problem, err=True)
         sys.exit(DataFileError.exit_code)
-    click.echo(f"{file}: ok")
+    warnings = pack_warnings(file)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if strict and warnings:
+        sys.exit(DataFileError.exit_code)
+    click.echo(f"{file}: ok" + (f" ({len(warnings)} warnings)" if warnings else ""))
 
 
 @lexicon.command("suggest")

@@ -78,6 +78,7 @@ class Document:
     token_spans: tuple[tuple[int, int], ...]
     tokens: tuple[str, ...]  # lower-cased word tokens, parallel to token_spans
     quotes: tuple[Quote, ...]
+    date: str = ""  # the article's publication date as given (e.g. "2014-03-18"); "" when unknown
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _quote_starts: list[int] = field(default_factory=list, repr=False)
     _quote_reach: list[int] = field(default_factory=list, repr=False)  # running max of quote ends
@@ -257,8 +258,8 @@ def _find_single_quotes(body: str) -> list[Quote]:
     return found
 
 
-def build_document(article_id: str, body: str, title: str = "") -> Document:
-    """Parse ``body`` once into a :class:`Document`."""
+def build_document(article_id: str, body: str, title: str = "", date: str = "") -> Document:
+    """Parse ``body`` once into a :class:`Document` (``date`` is kept as given)."""
     paragraphs = split_paragraphs(body)
     sentences = split_sentences(body, paragraphs)
     matches = list(WORD_RE.finditer(body))
@@ -274,6 +275,7 @@ def build_document(article_id: str, body: str, title: str = "") -> Document:
         token_spans=tuple(spans),
         tokens=tuple(tokens),
         quotes=tuple(quotes),
+        date=date,
     )
 
 
@@ -299,4 +301,4 @@ def parse_article(article: ArticleText, furniture: FurnitureSource | None = None
     """
     outlet_furniture = furniture.of(getattr(article, "outlet", "")) if furniture is not None else None
     cleaned = clean_text(article.text, article.title, furniture=outlet_furniture)
-    return build_document(article.id, cleaned.body, cleaned.title), cleaned
+    return build_document(article.id, cleaned.body, cleaned.title, getattr(article, "date", "")), cleaned

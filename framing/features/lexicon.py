@@ -37,7 +37,9 @@ from pathlib import Path
 from framing.document.parse import Document, Quote, build_document
 from framing.features.attribution.cues import CueLexicon
 from framing.features.base import FamilyResult, Finding, per_thousand_words
+from framing.lexicons.dates import article_day, date_rule, reading_of
 from framing.lexicons.matcher import TermMatch, TermMatcher
+from framing.lexicons.pack_types import DESCRIPTIVE_SIDE, Concept, Term
 from framing.lexicons.packs import Pack, load_packs
 from framing.lexicons.topic import TopicDecision, topic_decision
 
@@ -51,6 +53,13 @@ NAMING_WORDS = frozenset("according dubbed labeled labelled termed put quoted".s
 REPORTING_WORDS = CueLexicon.load().one_word_forms(include_strict=True) | NAMING_WORDS
 SO_CALLED_RE = re.compile(r"\bso[\s\-‐‑]called\s*$", re.IGNORECASE)
 SPEECH_END = tuple(".,!?;:…")
+
+
+def _counted_sides(concept: Concept) -> list[str]:
+    """The sides a concept's hits may count for: its own, plus descriptive when a term is dated."""
+    sides = concept.sides
+    dated = any(t.dated for terms in concept.terms.values() for t in terms)
+    return sides + [DESCRIPTIVE_SIDE] if dated and DESCRIPTIVE_SIDE not in sides else sides
 
 
 def quote_kinds(document: Document) -> list[str]:
@@ -119,7 +128,7 @@ class LexiconScorer:
         names: list[str] = []
         for pack in self.packs:
             for concept in pack.concepts:
-                names += [f"{pack.name}.{concept.id}.{side}_per_1k" for side in concept.sides]
+                names += [f"{pack.name}.{concept.id}.{side}_per_1k" for side in _counted_sides(concept)]
             for side in pack.sides:
                 names += [f"{pack.name}.{side}_per_1k", f"{pack.name}.{side}_own_per_1k"]
         self._rate_names = names
@@ -152,19 +161,21 @@ class LexiconScorer:
         matches = [m for m in found if m.term.role == "term" and m.term.pack in applied]
         counts: Counter[str] = Counter()
         n_own = 0
+        day = article_day(document.date)
         for match in matches:
             term = match.term
             voice = _voice(document, quote_starts, kinds, match.start, match.end)
+            detail = {"pack": term.pack, "concept": term.concept, "side": term.side,
+                      "variant": term.term, "voice": voice, **_dated(term, day)}
+            side = detail["side"]
             n_own += voice == "own"
-            counts[f"{term.pack}.{term.concept}.{term.side}_per_1k"] += 1
-            counts[f"{term.pack}.{term.side}_per_1k"] += 1
+            counts[f"{term.pack}.{term.concept}.{side}_per_1k"] += 1
+            counts[f"{term.pack}.{side}_per_1k"] += 1
             if voice == "own":
-                counts[f"{term.pack}.{term.side}_own_per_1k"] += 1
+                counts[f"{term.pack}.{side}_own_per_1k"] += 1
             sentence = document.sentence_at(match.start)
             findings.append(Finding(FAMILY, "contested_term", match.text,
-                                    sentence.index if sentence else -1, match.start, match.end,
-                                    {"pack": term.pack, "concept": term.concept,
-                                     "side": term.side, "variant": term.term, "voice": voice}))
+                                    sentence.index if sentence else -1, match.start, match.end, detail))
         findings.sort(key=lambda f: (f.start, f.kind == "contested_term", f.end))
         n_words = document.n_words
         n_scare = sum(kind == "scare" for kind in kinds)
@@ -186,6 +197,15 @@ class LexiconScorer:
             title = build_document(document.article_id, document.title)
             anchors += [m for m in self.matcher.find(title) if m.term.role == "anchor"]
         return [topic_decision(pack, anchors) for pack in self.packs]
+
+
+def _dated(term: Term, day: str | None) -> dict[str, str]:
+    """For a dated term: the side it counts for on the article's day, its dates and the reading used."""
+    if not term.dated:
+        return {}
+    holds, reading = reading_of(term.since, term.until, day)
+    return {"side": term.side if holds == "side" else DESCRIPTIVE_SIDE, "term_side": term.side,
+            "dates": date_rule(term.since, term.until), "reading": reading}
 
 
 def _voice(document: Document, quote_starts: list[int], kinds: list[str], start: int,

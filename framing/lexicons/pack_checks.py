@@ -11,18 +11,20 @@ what they return.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from framing.datafiles import line_of
 from framing.lexicons.context import SCOPES
+from framing.lexicons.pack_types import CONCEPT_KINDS, DESCRIPTIVE_SIDE
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 PACK_KEYS = {"name", "version", "author", "description", "sources", "sides", "topic"}
 TOPIC_KEYS = {"anchors", "min_mentions", "note"}
 CONCEPT_KEYS = {"id", "description", "note", "source", "near", "window", "scope", "case_sensitive",
-                "in_names", "inflect", "exclude", "terms"}
+                "in_names", "inflect", "exclude", "terms", "evidence", "since", "until", "date_note", "kind"}
 EXCLUDE_KEYS = {"phrases", "near", "terms", "scope", "window", "note"}
 # How a word of a form is split into the parts a context word is compared with
 # (the matcher splits tokens the same way: "Crimea-based" has the part "crimea").
@@ -138,6 +140,9 @@ def check_concept_keys(raw: dict[str, Any], entry: str, index: int, report: Repo
                    f"the spelling (allowed: {', '.join(sorted(CONCEPT_KEYS))})")
     for key in ("description", "note", "source"):
         required_text(raw, key, entry, report, at)
+    if raw.get("kind", CONCEPT_KINDS[0]) not in CONCEPT_KINDS:
+        report.add(report.line("kind", index), entry, f"kind = {raw['kind']!r} must be one of "
+                   f"{', '.join(repr(k) for k in CONCEPT_KINDS)}")
 
 
 def concept_terms(raw: dict[str, Any], entry: str, index: int, report: Reporter) -> dict[str, Any]:
@@ -183,6 +188,7 @@ def read_options(table: dict[str, Any], defaults: dict[str, Any], entry: str, re
                        f"{', '.join(repr(s) for s in SCOPES)}")
         else:
             options["scope"] = table["scope"]
+    options.update(_read_dates(table, entry, report, line_of_key))
     for flag in ("case_sensitive", "inflect", "in_names"):
         if flag in table:
             if not isinstance(table[flag], bool):
@@ -190,6 +196,103 @@ def read_options(table: dict[str, Any], defaults: dict[str, Any], entry: str, re
             else:
                 options[flag] = table[flag]
     return options
+
+
+def _read_dates(table: dict[str, Any], entry: str, report: Reporter,
+                line_of_key: Callable[[str], int]) -> dict[str, str]:
+    """The table's valid ``since`` and ``until`` as ISO dates; bad values reported."""
+    dates = {}
+    for key in ("since", "until"):
+        if key in table:
+            day = iso_day(table[key])
+            if day is None:
+                report.add(line_of_key(key), entry, f"{key} = {table[key]!r} must be a date "
+                           "written YYYY-MM-DD, e.g. since = 2019-08-14")
+            else:
+                dates[key] = day
+    return dates
+
+
+def iso_day(value: Any) -> str | None:
+    """``value`` (a TOML date or a YYYY-MM-DD string) as an ISO date string; None when it is neither.
+
+    >>> iso_day("2019-08-14"), iso_day(datetime.date(2014, 3, 18)), iso_day("August 2019")
+    ('2019-08-14', '2014-03-18', None)
+    """
+    if isinstance(value, datetime.datetime):
+        return None
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    try:
+        return datetime.date.fromisoformat(value).isoformat() if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def concept_evidence(raw: dict[str, Any], entry: str, by_side: dict[str, tuple[Any, ...]],
+                     report: Reporter, index: int) -> dict[str, str]:
+    """The [concept.evidence] table: side -> the source showing that side uses the terms.
+
+    Every side it names must be one of the concept's sides, and each source
+    non-empty text; which terms still lack evidence is :func:`unsourced_terms`'s
+    business (a warning, not an error).
+    """
+    evidence = raw.get("evidence", {})
+    line = report.line("evidence", index)
+    if not isinstance(evidence, dict):
+        report.add(line, entry, "evidence must be a table: side = \"the source showing the side "
+                   "uses these terms\"")
+        return {}
+    kept = {}
+    for side, source in evidence.items():
+        if side not in by_side:
+            report.add(line, f"{entry}.evidence", f"{side!r} is not one of the concept's sides "
+                       f"({', '.join(by_side)})")
+        elif not isinstance(source, str) or not source.strip():
+            report.add(line, f"{entry}.evidence", f"the evidence for {side!r} must be non-empty "
+                       "text naming a source")
+        else:
+            kept[side] = " ".join(source.split())
+    return kept
+
+
+def dated_terms_note(raw: dict[str, Any], entry: str, by_side: dict[str, tuple[Any, ...]],
+                     sides: set[str], report: Reporter, index: int) -> str:
+    """The concept's ``date_note``, required when one of its terms has ``since`` or ``until``.
+
+    A dated term outside its dates counts as descriptive, so the pack must
+    declare a descriptive side, and the note must say where the change of
+    convention is documented.
+    """
+    note = raw.get("date_note", "")
+    note = " ".join(note.split()) if isinstance(note, str) else ""
+    dated = [t for terms in by_side.values() for t in terms if t.dated]
+    if dated and not note:
+        report.add(report.concept_line(index), entry, f"term {dated[0].term!r} has since/until: "
+                   'add date_note = "..." saying when and where the convention changed')
+    if dated and DESCRIPTIVE_SIDE not in sides:
+        report.add(report.concept_line(index), entry, f"term {dated[0].term!r} has since/until, so "
+                   f"the pack needs a {DESCRIPTIVE_SIDE!r} side in [pack.sides] (a dated term "
+                   "counts as descriptive outside its dates)")
+    return note
+
+
+def unsourced_terms(concepts: Iterable[Any], label: str) -> list[str]:
+    """Warnings for the terms of a non-descriptive side that no source backs.
+
+    A term is backed by its own ``source`` or by the concept's evidence for its side.
+    """
+    warnings = []
+    for concept in concepts:
+        evidence = concept.evidence or {}
+        for side, terms in concept.terms.items():
+            if side == DESCRIPTIVE_SIDE or side in evidence:
+                continue
+            missing = [t.term for t in terms if not t.source]
+            if missing:
+                warnings.append(f"{label}: {concept.id}.{side}: no source for {', '.join(map(repr, missing))} "
+                                f"— add [concept.evidence] {side} = \"...\" or a term's source = \"...\"")
+    return warnings
 
 
 def context_words(words: Any, key: str, entry: str, report: Reporter, line: int) -> frozenset[str] | None:

@@ -10,6 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_WINDOW = 15
+# The side of plain description: its terms need no evidence, and a dated term outside its
+# dates counts for it (``since``/``until``).
+DESCRIPTIVE_SIDE = "descriptive"
+# What a concept is about: an event or referent of the story ("event", the default), or a
+# spelling convention, which a report puts after every other difference.
+CONCEPT_KINDS = ("event", "spelling")
 # The concept name of a pack's topic anchors: not a valid concept id, so it never clashes with one.
 TOPIC_CONCEPT = "[topic]"
 
@@ -30,7 +36,10 @@ class Term:
     ``role`` is ``"term"`` for a side's term, ``"exclude"`` for an exclusion
     phrase (``side`` is then "") and ``"anchor"`` for a topic anchor.
     ``unless`` holds the word lists of the concept's exclusions that apply to
-    this term: a match with one of them in scope does not count.
+    this term: a match with one of them in scope does not count.  ``since`` and
+    ``until`` (ISO dates, "" when open) bound when the term belongs to its side;
+    outside them it counts as descriptive.  ``source`` is the term's own
+    evidence, when the concept's evidence for its side does not cover it.
     """
 
     pack: str
@@ -45,6 +54,14 @@ class Term:
     in_names: bool = True
     unless: tuple[Context, ...] = ()
     role: str = "term"
+    since: str = ""
+    until: str = ""
+    source: str = ""
+
+    @property
+    def dated(self) -> bool:
+        """Whether the term belongs to its side only from or until a date."""
+        return bool(self.since or self.until)
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,9 @@ class Concept:
     terms: dict[str, tuple[Term, ...]]  # side -> terms, in file order
     exclude: tuple[Term, ...] = ()  # phrases inside which this concept's terms do not count
     exclusions: tuple[Exclusion, ...] = ()  # every exclusion as written, with its note
+    evidence: dict[str, str] | None = None  # side -> the source showing that side uses its terms
+    date_note: str = ""  # why and since when a dated term's side holds (the source of the change)
+    kind: str = "event"  # one of CONCEPT_KINDS
 
     @property
     def sides(self) -> list[str]:

@@ -44,11 +44,17 @@ File format
     case_sensitive = false              # optional (default false): match letter case exactly
     inflect = true                      # optional (default true): also match the plural
     in_names = false                    # optional (default false): see "Case and names" below
+    kind = "event"                      # optional: "event" (default) or "spelling", a convention
+                                        #   the report ranks after every other difference
 
     [concept.terms]                     # at least two sides, each a non-empty list
     russia = ["reunification", "accession", { term = "return", scope = "window", window = 6 }]
     ukraine_west = ["annexation", "illegal annexation", "annex{|es|ed|ing}",
                     { term = "occupied Crimea", near = [] }]
+
+    [concept.evidence]                  # per side but "descriptive": the source showing the side
+    russia = "Kremlin address, 18 March 2014 ('reunification')"   # uses these terms (and, in
+    ukraine_west = "UNGA resolution 68/262 (2014)"                # the note, that others avoid them)
 
     [[concept.exclude]]                 # optional, repeatable: where the terms mean something else
     phrases = ["Crimean War"]           # the terms do not count inside these phrases
@@ -71,6 +77,19 @@ Terms
     false, in_names = true }`` overriding the concept's settings (``near = []``
     lifts the concept's constraint for that term).  Unknown keys are errors,
     so a misspelt key is never silently ignored.
+Evidence
+    A term belongs to a side only where that side uses it and the other avoids
+    it; words every wire service uses go under ``descriptive``.  Each other
+    side names its source in ``[concept.evidence]`` (or a term its own
+    ``source = "..."``); ``framing lexicon check`` lists terms no source backs
+    (``--strict`` fails on them).
+Dates
+    A convention that changed on a known day is dated: ``{ term = "Kiev",
+    since = 2019-08-14 }`` counts for its side only in articles dated from
+    that day (``until`` bounds it the other way); elsewhere it counts as
+    descriptive (:mod:`framing.lexicons.dates`).  A concept with dated terms
+    says where the change is documented in ``date_note``.  Undated articles
+    are read with the latest convention, and their findings say so.
 Context words are never the term itself
     A context word (``near``) may not be a word of the term it applies to:
     "bloc" with ``near = ["NATO", "bloc"]`` would always find its own context.
@@ -131,7 +150,9 @@ from framing.lexicons.pack_checks import (
     check_concept_keys,
     check_not_self_anchored,
     concept_entries,
+    concept_evidence,
     concept_terms,
+    dated_terms_note,
     exclusion_entries,
     pack_header,
     pack_name,
@@ -141,10 +162,12 @@ from framing.lexicons.pack_checks import (
     read_options,
     required_text,
     side_is_usable,
+    unsourced_terms,
 )
 from framing.lexicons.pack_exclusions import exclusion_context, with_exclusions
 from framing.lexicons.pack_types import (
     DEFAULT_WINDOW,
+    DESCRIPTIVE_SIDE,
     TOPIC_CONCEPT,
     Concept,
     Context,
@@ -155,13 +178,15 @@ from framing.lexicons.pack_types import (
 )
 
 __all__ = ["Concept", "Context", "Exclusion", "Pack", "Term", "Topic", "check_pack", "list_packs",
-           "load_pack", "load_packs"]
+           "load_pack", "load_packs", "pack_warnings"]
 
 PACK_DIR = ("data", "lexicons")
-TERM_KEYS = {"term", "near", "window", "scope", "case_sensitive", "in_names", "inflect"}
+TERM_KEYS = {"term", "near", "window", "scope", "case_sensitive", "in_names", "inflect", "since", "until",
+             "source"}
 # A concept's options when the file does not set them.
 CONCEPT_DEFAULTS = {"near": frozenset(), "window": DEFAULT_WINDOW, "scope": "window",
-                    "case_sensitive": False, "inflect": True, "in_names": False}
+                    "case_sensitive": False, "inflect": True, "in_names": False, "since": "",
+                    "until": ""}
 # Topic anchors: whole words or phrases, any letter case unless asked, with their plural.
 ANCHOR_DEFAULTS = {**CONCEPT_DEFAULTS, "in_names": True}
 
@@ -206,6 +231,16 @@ def check_pack(path: str | Path) -> list[str]:
     problems: list[str] = []
     _build(data, text, label, problems)
     return problems
+
+
+def pack_warnings(path: str | Path) -> list[str]:
+    """What a valid pack still lacks: the terms of a non-descriptive side that no source backs.
+
+    >>> pack_warnings("russia_ukraine_nato")
+    []
+    """
+    pack = load_pack(path)
+    return unsourced_terms(pack.concepts, pack.path)
 
 
 def load_packs(names: list[str] | None = None, files: tuple[str | Path, ...] = ()) -> list[Pack]:
@@ -297,10 +332,13 @@ def _build_concept(raw: Any, index: int, pack: str, sides: set[str],
     by_side = _terms_by_side(terms, pack, entry, sides, defaults, report, index)
     phrases, exclusions = _exclusions(raw, pack, entry, defaults, by_side, report, index)
     by_side = with_exclusions(by_side, exclusions, entry, report, index)
+    evidence = concept_evidence(raw, entry, by_side, report, index)
+    date_note = dated_terms_note(raw, entry, by_side, sides, report, index)
     if not isinstance(cid, str):
         return None
     return Concept(cid, str(raw.get("description", "")), str(raw.get("note", "")),
-                   str(raw.get("source", "")), by_side, phrases, exclusions)
+                   str(raw.get("source", "")), by_side, phrases, exclusions, evidence, date_note,
+                   str(raw.get("kind", "event")))
 
 
 def _terms_by_side(terms: dict[str, Any], pack: str, entry: str, sides: set[str], defaults: dict[str, Any],
@@ -383,8 +421,25 @@ def _build_term(item: Any, pack: str, entry: str, side: str, defaults: dict[str,
     forms = tuple(expand_forms(text, options["inflect"]))
     if options["near"]:
         check_not_self_anchored(text, forms, options["near"], label, report, line)
+    if side == DESCRIPTIVE_SIDE:  # plain description needs no dates: it is nobody's term
+        options = {**options, "since": "", "until": ""}
+    source = item.get("source", "") if isinstance(item, dict) else ""
+    if not isinstance(source, str):
+        report.add(line, label, "source must be text naming where the term's use is documented")
+        source = ""
     return Term(pack, entry, side, " ".join(text.split()), forms, options["near"], options["window"],
-                options["case_sensitive"], options["scope"], options["in_names"], (), role)
+                options["case_sensitive"], options["scope"], options["in_names"], (), role,
+                options["since"], options["until"], source.strip())
+
+
+def concept_kinds(extra_files: Sequence[str | Path] = ()) -> dict[tuple[str, str], str]:
+    """Each concept's kind ("event" or "spelling") by (pack, concept), shipped packs and ``extra_files``.
+
+    >>> concept_kinds()[("russia_ukraine_nato", "place_name_spelling")]
+    'spelling'
+    """
+    return {(pack.name, concept.id): concept.kind for pack in load_packs(files=tuple(extra_files))
+            for concept in pack.concepts}
 
 
 def pack_labels(extra_files: Sequence[str | Path] = ()
