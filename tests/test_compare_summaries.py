@@ -35,7 +35,7 @@ def test_only_counted_articles_with_a_group_are_summarised():
                term("mt1", "reunification", "quoted"), term("stray", "reunification", "own")]
     groups = summarise(records, {"rt1": "RT", "rt2": "RT", "mt1": "The Moscow Times"}, {"rt2": False})
     assert sorted(groups) == ["RT", "The Moscow Times"]
-    key = ("russia_ukraine_nato", "crimea_2014", "reunification")
+    key = ("russia_ukraine_nato", "crimea_2014", "reunification", "russia")
     assert groups["RT"].terms[key].voices == Counter({"own": 1})  # rt2 is not counted
     assert groups["The Moscow Times"].terms[key].voices == Counter({"quoted": 1})
 
@@ -43,7 +43,7 @@ def test_only_counted_articles_with_a_group_are_summarised():
 def test_a_term_counts_its_voices_and_keeps_three_examples():
     records = [term("rt1", "reunification", voice, index)
                for index, voice in enumerate(["own", "own", "quoted", "scare_quote"])]
-    use = summarise(records, {"rt1": "RT"}, {})["RT"].terms[("russia_ukraine_nato", "crimea_2014", "reunification")]
+    use = summarise(records, {"rt1": "RT"}, {})["RT"].terms[("russia_ukraine_nato", "crimea_2014", "reunification", "russia")]
     assert (use.side, use.total) == ("russia", 4)
     assert use.voices == Counter({"own": 2, "quoted": 1, "scare_quote": 1})
     assert [(e["sentence_index"], e["voice"]) for e in use.examples] == [(0, "own"), (1, "own"), (2, "quoted")]

@@ -44,18 +44,22 @@ MIN_ARTICLES = 2
 
 
 def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
-                  descriptions: Mapping[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
+                  descriptions: Mapping[tuple[str, str], str] | None = None,
+                  kinds: Mapping[tuple[str, str], str] | None = None) -> list[dict[str, Any]]:
     """Per contested concept: every variant found, whose term it is, and each group's uses.
 
     Each row's ``counts`` maps every group of ``order`` to its uses (0 when
     it has none), so a table looks a cell up by the group of its column.
 
-    Concepts come in order of how clearly the groups part ways: first those
-    where each group sticks to one side's wording, the groups' wordings
-    differ and the outlets use them in their own voice (not only in quotes),
-    then the rest.
+    Concepts come in order of what the set is about: first those where the
+    groups' wordings differ, the ones most articles (then most groups) use
+    first, and among equals the clearest split (each group sticking to one
+    side, in its own voice); spelling conventions (``kinds``, by pack and
+    concept) come after every other concept, so they lead only when nothing
+    else differs.
     """
     concepts: dict[tuple[str, str], dict[tuple[str, str], dict[str, int]]] = {}
+    articles: dict[tuple[str, str], set[str]] = {}
     for group in order:
         ev = evidence.get(group)
         if ev is None:
@@ -63,6 +67,7 @@ def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
         for use in ev.terms.values():
             variants = concepts.setdefault((use.pack, use.concept), {})
             variants.setdefault((use.variant, use.side), {})[group] = use.total
+            articles.setdefault((use.pack, use.concept), set()).update(use.articles)
     table = []
     for (pack, concept), variants in sorted(concepts.items()):
         rows = [{"variant": v, "side": side, "counts": {g: counts.get(g, 0) for g in order}}
@@ -71,9 +76,12 @@ def concept_table(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
         table.append({"pack": pack, "concept": concept, "label": concept_label(concept, description),
                       "description": description, "rows": rows,
                       "n_groups": len({g for counts in variants.values() for g in counts}),
+                      "n_articles": len(articles[(pack, concept)]),
+                      "spelling": (kinds or {}).get((pack, concept)) == "spelling",
                       "contrast": _contrast_score(variants)
                       * (0.5 + 0.5 * _own_voice_share(evidence, pack, concept))})
-    table.sort(key=lambda c: (-c["contrast"], -c["n_groups"], c["pack"], c["concept"]))
+    table.sort(key=lambda c: (c["spelling"], not c["contrast"], -c["n_articles"], -c["n_groups"],
+                              -c["contrast"], c["pack"], c["concept"]))
     return table
 
 
@@ -145,7 +153,8 @@ def is_supported(n_uses: int, n_articles: int) -> bool:
 
 def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]], table: Mapping[str, Any],
                         evidence: Mapping[str, GroupEvidence], measures: Sequence[Any],
-                        descriptions: Mapping[tuple[str, str], str] | None = None) -> list[Any]:
+                        descriptions: Mapping[tuple[str, str], str] | None = None,
+                        kinds: Mapping[tuple[str, str], str] | None = None) -> list[Any]:
     """The largest differences between the groups, wording first, for the report's summary.
 
     Up to ``MAX_SUMMARY - 2`` supported :class:`WordingDifference`, then a
@@ -156,7 +165,7 @@ def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]],
     uses (``supported`` False), which the report states with their counts.
     Every item has a ``kind`` the templates write its sentence by.
     """
-    wordings = _wording_differences(order, evidence, descriptions)
+    wordings = _wording_differences(order, evidence, descriptions, kinds)
     supported = [w for w in wordings if w.supported][:MAX_SUMMARY - 2]
     differences: list[Any] = list(supported)
     voices = _voice_difference(order, evidence)
@@ -171,7 +180,8 @@ def largest_differences(order: Sequence[str], rows: Sequence[Mapping[str, Any]],
 
 
 def _wording_differences(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
-                         descriptions: Mapping[tuple[str, str], str] | None) -> list[WordingDifference]:
+                         descriptions: Mapping[tuple[str, str], str] | None,
+                         kinds: Mapping[tuple[str, str], str] | None = None) -> list[WordingDifference]:
     """Concepts where the groups' most used wordings belong to different sides, clearest first.
 
     Each wording carries its uses and articles (summed over the groups that
@@ -179,7 +189,7 @@ def _wording_differences(order: Sequence[str], evidence: Mapping[str, GroupEvide
     :data:`MIN_USES` uses in :data:`MIN_ARTICLES` articles or more.
     """
     found = []
-    for entry in concept_table(order, evidence, descriptions):
+    for entry in concept_table(order, evidence, descriptions, kinds):
         chosen = _dominant_variants(evidence, order, entry["pack"], entry["concept"])
         sides = {w.side for w in chosen.values()}
         if len(chosen) < 2 or len(sides) < 2 or not entry["contrast"]:
@@ -264,14 +274,15 @@ def _as_float(value: Any) -> float:
         return float("nan")
 
 
-def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[Any]:
+def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
+                         kinds: Mapping[tuple[str, str], str] | None = None) -> list[Any]:
     """Questions for a class, built from the largest differences in this article set.
 
     Up to ``MAX_QUESTIONS``: :class:`WordingQuestion` for the two clearest
     concepts, :class:`SourcesQuestion` per group quoting a side no other
     group quotes, one :class:`ScareQuoteQuestion`, and :class:`ToneQuestion`.
     """
-    questions: list[Any] = [*_wording_questions(order, evidence), *_sources_questions(order, evidence)]
+    questions: list[Any] = [*_wording_questions(order, evidence, kinds), *_sources_questions(order, evidence)]
     scare = _scare_quote_question(order, evidence)
     if scare is not None:
         questions.append(scare)
@@ -279,14 +290,15 @@ def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvide
     return questions[:MAX_QUESTIONS]
 
 
-def _wording_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> list[WordingQuestion]:
+def _wording_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence],
+                       kinds: Mapping[tuple[str, str], str] | None = None) -> list[WordingQuestion]:
     """For the two clearest concepts with support: the first two groups (in ``order``) of different sides.
 
     A group's wording counts only with :data:`MIN_USES` uses in
     :data:`MIN_ARTICLES` articles (:func:`is_supported`).
     """
     questions = []
-    for entry in concept_table(order, evidence):
+    for entry in concept_table(order, evidence, kinds=kinds):
         if len(questions) == 2:
             break
         if not entry["contrast"]:

@@ -62,7 +62,9 @@ class Speaker:
 class GroupEvidence:
     """Everything the report shows for one group, from the evidence."""
 
-    terms: dict[tuple[str, str, str], TermUse] = field(default_factory=dict)
+    terms: dict[tuple[str, str, str, str], TermUse] = field(default_factory=dict)  # pack, concept, variant, side
+    # dated terms read in undated articles with the latest convention: "Kiev (since …)" -> article ids
+    undated_readings: dict[str, set[str]] = field(default_factory=dict)
     scare_quotes: Counter = field(default_factory=Counter)
     scare_examples: dict[str, dict[str, Any]] = field(default_factory=dict)
     speakers: dict[str, Speaker] = field(default_factory=dict)
@@ -153,10 +155,15 @@ def _example(record: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
 
 
 def _add_term(evidence: GroupEvidence, record: Mapping[str, Any], detail: Mapping[str, Any]) -> None:
-    key = (str(detail.get("pack", "")), str(detail.get("concept", "")), str(detail.get("variant", "")))
+    # A dated term ("Kiev") may count for a side in one article and as descriptive in an older one:
+    # each reading is a use of its own.
+    key = (str(detail.get("pack", "")), str(detail.get("concept", "")), str(detail.get("variant", "")),
+           str(detail.get("side", "")))
     use = evidence.terms.get(key)
     if use is None:
-        use = evidence.terms[key] = TermUse(key[0], key[1], str(detail.get("side", "")), key[2])
+        use = evidence.terms[key] = TermUse(key[0], key[1], key[3], key[2])
+    if detail.get("reading") == "undated":
+        evidence.undated_readings.setdefault(f"{key[2]} ({detail.get('dates', '')})", set()).add(str(record["id"]))
     voice = str(detail.get("voice", "own"))
     use.voices[voice] += 1
     use.articles.add(str(record["id"]))

@@ -23,6 +23,7 @@ from framing import __version__
 from framing.compare import findings, group_findings
 from framing.compare.aggregate import aggregate, counted_rows, group_order, outlet_table_rows
 from framing.compare.focus import DEFAULT_TOP, Focus, merged_names, select_groups
+from framing.compare.lexicon_use import packs_applied, undated_readings
 from framing.compare.summaries import read_evidence, summarise
 from framing.datafiles import line_of, load_toml, template_text
 from framing.errors import DataFileError
@@ -211,6 +212,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     evidence = summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
     measures = list(load_measures(features))
     descriptions, sides = lexicons.pack_labels(options.get("lexicon_files", []))
+    kinds = lexicons.concept_kinds(options.get("lexicon_files", []))
     slugs = unique_slugs(shown)
     step("drawing the charts")
     (folder / CHARTS_FOLDER).mkdir(exist_ok=True)
@@ -234,15 +236,17 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         "measures": measures,
         "charts": charts,
         "summary": findings.largest_differences(shown[:MAX_CHART_GROUPS], rows, table, evidence, measures,
-                                                descriptions),
+                                                descriptions, kinds),
         "summary_groups": min(len(shown), MAX_CHART_GROUPS),
-        "concepts": _with_users(findings.concept_table(shown, evidence, descriptions), shown),
+        "concepts": _with_users(findings.concept_table(shown, evidence, descriptions, kinds), shown),
         "wide_tables": len(shown) > WIDE_TABLE_GROUPS,
         "sides": sides,
-        "questions": findings.discussion_questions(shown, evidence),
+        "questions": findings.discussion_questions(shown, evidence, kinds),
         "statements": findings.aligned_statements(evidence, group_of, shown),
         "inferred": sorted({(r["outlet"], r["outlet_inferred"]) for r in run.rows if r["outlet_inferred"]}),
         "duplicates": [r for r in run.rows if r.get("duplicate_of")],
+        "packs_applied": packs_applied(rows, lexicons.load_packs(files=tuple(options.get("lexicon_files", [])))),
+        "undated_readings": undated_readings(evidence),
         "skipped": [r for r in run.rows if r.get("language") != "en"],
         "max_listed": MAX_LISTED,
         "max_removed_chars": MAX_REMOVED_CHARS,
