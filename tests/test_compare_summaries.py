@@ -43,7 +43,8 @@ def test_only_counted_articles_with_a_group_are_summarised():
 def test_a_term_counts_its_voices_and_keeps_three_examples():
     records = [term("rt1", "reunification", voice, index)
                for index, voice in enumerate(["own", "own", "quoted", "scare_quote"])]
-    use = summarise(records, {"rt1": "RT"}, {})["RT"].terms[("russia_ukraine_nato", "crimea_2014", "reunification", "russia")]
+    key = ("russia_ukraine_nato", "crimea_2014", "reunification", "russia")
+    use = summarise(records, {"rt1": "RT"}, {})["RT"].terms[key]
     assert (use.side, use.total) == ("russia", 4)
     assert use.voices == Counter({"own": 2, "quoted": 1, "scare_quote": 1})
     assert [(e["sentence_index"], e["voice"]) for e in use.examples] == [(0, "own"), (1, "own"), (2, "quoted")]

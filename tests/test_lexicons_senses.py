@@ -46,10 +46,13 @@ def hits_in_last_sentence(scorer, pack, sentence):
     ("russia_ukraine_nato", "Britain paid 9 billion euros more than it paid into the bloc.", []),
     ("russia_ukraine_nato", "The bloc has moved troops east.", [("alliance_naming", "bloc")]),
     ("russia_ukraine_nato", "Moscow calls it a military bloc.", [("alliance_naming", "military bloc")]),
-    # Restrictions are Russia's word for sanctions only where sanctions are in play.
+    # Plain restrictions are anyone's measures (ABC, 2018: US "restrictions on flights from the
+    # Russian Aeroflot airline"); "unilateral restrictions" is Russia's word for sanctions.
     ("russia_ukraine_nato", "Moscow lifted its coronavirus restrictions in June.", []),
-    ("russia_ukraine_nato", "Moscow called the sanctions illegal restrictions.",
-     [("sanctions", "sanctions"), ("sanctions", "restrictions")]),
+    ("russia_ukraine_nato", "If Moscow violates the sanctions it could see restrictions on Aeroflot flights.",
+     [("sanctions", "sanctions")]),
+    ("russia_ukraine_nato", "Moscow called the sanctions unilateral restrictions.",
+     [("sanctions", "sanctions"), ("sanctions", "unilateral restrictions")]),
     # Generic barriers are not Israel's separation barrier.
     ("israel_palestine", "Israeli lawmakers removed background-check barriers.", []),
     ("israel_palestine", "Israel built the barrier through the West Bank.",

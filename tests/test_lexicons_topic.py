@@ -83,3 +83,24 @@ def test_every_seed_article_is_about_russia_and_nato_and_no_other_pack(scorer, s
     # TASS quotes "a climate of confrontation": one mention, not an article about the climate.
     climate = decisions(scorer.score(seed_document("003")))["climate"]
     assert (climate.detail["mentions"], climate.detail["anchors"]) == (1, {"climate": 1})
+
+
+FILLER = "The city council met on Tuesday to debate the school budget and the new bus routes. "
+
+
+def test_a_topic_named_only_deep_in_an_article_does_not_apply_the_pack():
+    scorer = LexiconScorer(packs=["russia_ukraine_nato"])
+    # 112 words about a school budget, then Russia, NATO and the Kremlin in passing
+    body = FILLER * 7 + "A teacher compared the fight to Russia and NATO, or to the Kremlin's bloc politics."
+    decision = scorer.score(build_document("x", body)).findings[0]
+    assert decision.kind == "pack_not_applied" and decision.detail["reason"] == "not_in_title_or_lead"
+    # the same words in the title: the article says what it is about
+    titled = scorer.score(build_document("x", body, title="Russia, NATO and our schools")).findings[0]
+    assert titled.kind == "pack_applied"
+
+
+def test_a_topic_mentioned_too_sparsely_does_not_apply_the_pack():
+    scorer = LexiconScorer(packs=["russia_ukraine_nato"])
+    body = "Russia, NATO and the Kremlin came up once. " + FILLER * 80  # 3 mentions in about 1,300 words
+    decision = scorer.score(build_document("x", body)).findings[0]
+    assert decision.detail["reason"] == "too_sparse" and decision.detail["mentions"] == 3

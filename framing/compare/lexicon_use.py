@@ -24,6 +24,8 @@ class PackUse:
     articles: int
     min_mentions: int
     anchors: tuple[str, ...]  # the first few topic anchors, to say what the topic is
+    lead_words: int = 0  # one mention must be in the title or these first words (0: anywhere)
+    min_per_1k: float = 0.0  # mentions per 1,000 words needed (0: any)
 
 
 def packs_applied(rows: Sequence[Mapping[str, Any]], packs: Iterable[Any], n_anchors: int = 5) -> list[PackUse]:
@@ -42,7 +44,8 @@ def packs_applied(rows: Sequence[Mapping[str, Any]], packs: Iterable[Any], n_anc
         topic = pack.topic
         uses.append(PackUse(pack.name, sum(1 for f in flags if f == 1.0), len(rows),
                             topic.min_mentions if topic else 0,
-                            tuple(a.term for a in topic.anchors[:n_anchors]) if topic else ()))
+                            tuple(a.term for a in topic.anchors[:n_anchors]) if topic else (),
+                            topic.lead_words if topic else 0, topic.min_per_1k if topic else 0.0))
     return uses
 
 
@@ -55,7 +58,7 @@ def _number(value: Any) -> float:
 
 
 def undated_readings(evidence: Mapping[str, Any]) -> list[tuple[str, int]]:
-    """Dated terms found in undated articles (read with the latest convention), with their article counts.
+    """Dated terms found in undated articles (so counted as descriptive), with their article counts.
 
     ``evidence`` maps groups to :class:`~framing.compare.summaries.GroupEvidence`.
     """

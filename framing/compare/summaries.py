@@ -63,7 +63,7 @@ class GroupEvidence:
     """Everything the report shows for one group, from the evidence."""
 
     terms: dict[tuple[str, str, str, str], TermUse] = field(default_factory=dict)  # pack, concept, variant, side
-    # dated terms read in undated articles with the latest convention: "Kiev (since …)" -> article ids
+    # dated terms found in undated articles (so counted as descriptive): "Kiev (since …)" -> article ids
     undated_readings: dict[str, set[str]] = field(default_factory=dict)
     scare_quotes: Counter = field(default_factory=Counter)
     scare_examples: dict[str, dict[str, Any]] = field(default_factory=dict)

@@ -126,26 +126,51 @@ def article_hits(scorer: LexiconScorer, article: Article) -> list[dict[str, Any]
 
 def off_topic_rates(allsides: str | Path, scorer: LexiconScorer,
                     limit: int | None = None) -> dict[str, dict[str, Any]]:
-    """Per pack: articles on its unrelated topics, hits in them, hits per 1,000 articles, top terms."""
+    """Per pack: articles on its unrelated topics, hits in them, hits per 1,000 articles, top terms.
+
+    AllSides gives each article one topic, so a "healthcare" article titled
+    "NYC Mayor to Insure 300K Undocumented Immigrants" counts as unrelated to
+    immigration.  The rate is also given without the articles whose title
+    names the pack's topic (``..._title_elsewhere``), with how many those are.
+    """
     packs = [p.name for p in scorer.packs if p.name in UNRELATED_TOPICS]
     wanted = {t for name in packs for t in UNRELATED_TOPICS[name]}
     n_articles: Counter[str] = Counter()
+    titled: Counter[str] = Counter()  # judged articles whose title names the pack's topic
     hits: dict[str, Counter[str]] = defaultdict(Counter)
+    hits_titled: Counter[str] = Counter()
     for topic, article in read_allsides(allsides, wanted, limit):
         judged = [name for name in packs if topic in UNRELATED_TOPICS[name]]
         n_articles.update(judged)
+        named = title_topics(scorer, article.title) & set(judged)
+        titled.update(named)
         for hit in article_hits(scorer, article):
             if hit["pack"] in judged:
                 hits[hit["pack"]][f"{hit['concept']}: {hit['term']}"] += 1
-    result = {}
-    for name in packs:
-        n_hits = sum(hits[name].values())
-        result[name] = {"n_articles": n_articles[name], "n_hits": n_hits,
-                        "hits_per_1k_articles": round(1000 * n_hits / n_articles[name], 2)
-                        if n_articles[name] else float("nan"),
-                        "top_terms": dict(sorted(hits[name].items(), key=lambda kv: (-kv[1], kv[0]))[:5]),
-                        "topics": list(UNRELATED_TOPICS[name])}
-    return result
+                hits_titled[hit["pack"]] += hit["pack"] in named
+    return {name: _off_topic_entry(name, n_articles[name], hits[name], titled[name], hits_titled[name])
+            for name in packs}
+
+
+def _off_topic_entry(name: str, n_articles: int, hits: Counter[str], n_titled: int,
+                     n_hits_titled: int) -> dict[str, Any]:
+    n_hits = sum(hits.values())
+    elsewhere = n_articles - n_titled
+    return {"n_articles": n_articles, "n_hits": n_hits,
+            "hits_per_1k_articles": round(1000 * n_hits / n_articles, 2) if n_articles else float("nan"),
+            "n_articles_title_on_topic": n_titled,
+            "hits_per_1k_articles_title_elsewhere": round(1000 * (n_hits - n_hits_titled) / elsewhere, 2)
+            if elsewhere else float("nan"),
+            "top_terms": dict(sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:5]),
+            "topics": list(UNRELATED_TOPICS[name])}
+
+
+def title_topics(scorer: LexiconScorer, title: str) -> set[str]:
+    """The packs whose topic anchors the title names."""
+    if not title.strip():
+        return set()
+    found = scorer.matcher.find(build_document("title", title))
+    return {m.term.pack for m in found if m.term.role == "anchor"}
 
 
 def read_labels(path: str | Path) -> list[dict[str, str]]:

@@ -158,10 +158,11 @@ class LexiconScorer:
         findings += [Finding(FAMILY, "pack_applied" if d.applied else "pack_not_applied", d.pack, -1, 0, 0,
                              d.as_detail()) for d in decisions]
         applied = {d.pack for d in decisions if d.applied}
-        matches = [m for m in found if m.term.role == "term" and m.term.pack in applied]
+        day = article_day(document.date)
+        matches = [m for m in found if m.term.role == "term" and m.term.pack in applied
+                   and _in_period(m.term, day)]
         counts: Counter[str] = Counter()
         n_own = 0
-        day = article_day(document.date)
         for match in matches:
             term = match.term
             voice = _voice(document, quote_starts, kinds, match.start, match.end)
@@ -193,10 +194,16 @@ class LexiconScorer:
     def _decisions(self, document: Document, found: list[TermMatch]) -> list[TopicDecision]:
         """Per pack, whether it applies: its anchors counted in the body and in the title."""
         anchors = [m for m in found if m.term.role == "anchor"]
+        in_title: list[TermMatch] = []
         if document.title.strip() and any(pack.topic for pack in self.packs):
             title = build_document(document.article_id, document.title)
-            anchors += [m for m in self.matcher.find(title) if m.term.role == "anchor"]
-        return [topic_decision(pack, anchors) for pack in self.packs]
+            in_title = [m for m in self.matcher.find(title) if m.term.role == "anchor"]
+        return [topic_decision(pack, anchors, in_title, document) for pack in self.packs]
+
+
+def _in_period(term: Term, day: str | None) -> bool:
+    """Whether the article's day falls in the period the term's concept exists in (undated: yes)."""
+    return day is None or not any(term.period) or reading_of(*term.period, day)[0] == "side"
 
 
 def _dated(term: Term, day: str | None) -> dict[str, str]:

@@ -5,15 +5,17 @@ spelling until the major style guides adopted "Kyiv" in 2019, so in a 2014
 article it is plain description, in a 2023 one the Russian-derived form.  A
 pack marks such a term with ``since`` and/or ``until`` (ISO dates) and says
 where the change is documented (``date_note``); outside its dates the term
-counts as descriptive.  An article without a readable date is read with the
-latest convention (after every change), and its finding says so.
+counts as descriptive.  An article without a readable date cannot say which
+convention it follows, so a dated term in it counts as descriptive too, and
+its finding says it was read undated: a report never files an old spelling
+under a side on a guess.
 
 Examples
 --------
 >>> article_day("2014-03-18T09:30:00Z"), article_day("March 18, 2014"), article_day("soon")
 ('2014-03-18', '2014-03-18', None)
 >>> reading_of("2019-08-14", "", "2014-03-18"), reading_of("2019-08-14", "", None)
-(('descriptive', 'dated'), ('side', 'undated'))
+(('descriptive', 'dated'), ('descriptive', 'undated'))
 """
 
 from __future__ import annotations
@@ -63,11 +65,11 @@ def reading_of(since: str, until: str, day: str | None) -> tuple[str, str]:
 
     Returns ``("side", reading)`` when it does and ``("descriptive", reading)``
     when it does not; ``reading`` is ``"dated"`` when the article's day
-    decided and ``"undated"`` when the latest convention was used (the term
-    holds for its side only if it has no ``until``).
+    decided and ``"undated"`` when the article has no date (then the term is
+    descriptive: which convention it follows cannot be known).
     """
     if day is None:
-        return ("descriptive" if until else "side"), "undated"
+        return "descriptive", "undated"
     holds = (not since or since <= day) and (not until or day < until)
     return ("side" if holds else "descriptive"), "dated"
 

@@ -22,7 +22,7 @@ from framing.lexicons.pack_types import CONCEPT_KINDS, DESCRIPTIVE_SIDE
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 PACK_KEYS = {"name", "version", "author", "description", "sources", "sides", "topic"}
-TOPIC_KEYS = {"anchors", "min_mentions", "note"}
+TOPIC_KEYS = {"anchors", "min_mentions", "note", "lead_words", "min_per_1k"}
 CONCEPT_KEYS = {"id", "description", "note", "source", "near", "window", "scope", "case_sensitive",
                 "in_names", "inflect", "exclude", "terms", "evidence", "since", "until", "date_note", "kind"}
 EXCLUDE_KEYS = {"phrases", "near", "terms", "scope", "window", "note"}
@@ -350,7 +350,23 @@ def pack_topic(header: dict[str, Any], report: Reporter) -> dict[str, Any] | Non
                    "article needs for the pack to apply)")
         minimum = 1
     note = required_text(topic, "note", "[pack.topic]", report, line)
-    return {"anchors": anchors, "min_mentions": minimum, "note": note}
+    return {"anchors": anchors, "min_mentions": minimum, "note": note, **_topic_focus(topic, report)}
+
+
+def _topic_focus(topic: dict[str, Any], report: Reporter) -> dict[str, Any]:
+    """The optional lead_words (an anchor in the title or the first N words) and min_per_1k (density)."""
+    lead = topic.get("lead_words", 0)
+    if isinstance(lead, bool) or not isinstance(lead, int) or lead < 0:
+        report.add(report.line("lead_words"), "[pack.topic].lead_words", f"lead_words = {lead!r} must "
+                   "be a whole number of words (an anchor must be in the title or the first N words; "
+                   "0 = anywhere)")
+        lead = 0
+    density = topic.get("min_per_1k", 0)
+    if isinstance(density, bool) or not isinstance(density, int | float) or density < 0:
+        report.add(report.line("min_per_1k"), "[pack.topic].min_per_1k", f"min_per_1k = {density!r} "
+                   "must be a number of anchor mentions per 1,000 words, 0 or more")
+        density = 0
+    return {"lead_words": lead, "min_per_1k": float(density)}
 
 
 def exclusion_entries(raw: dict[str, Any], entry: str, index: int, report: Reporter) -> list[dict[str, Any]]:

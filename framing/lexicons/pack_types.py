@@ -57,6 +57,7 @@ class Term:
     since: str = ""
     until: str = ""
     source: str = ""
+    period: tuple[str, str] = ("", "")  # the concept's own since/until: when its referent exists
 
     @property
     def dated(self) -> bool:
@@ -76,11 +77,18 @@ class Exclusion:
 
 @dataclass(frozen=True)
 class Topic:
-    """A pack's topic gate: the pack applies to an article with ``min_mentions`` anchor mentions."""
+    """A pack's topic gate: when an article is about the pack's topic.
+
+    It needs ``min_mentions`` anchor mentions (title and body), one of them in
+    the title or the first ``lead_words`` words (0: anywhere), and at least
+    ``min_per_1k`` mentions per 1,000 words of the body (0: any density).
+    """
 
     anchors: tuple[Term, ...]
     min_mentions: int
     note: str
+    lead_words: int = 0
+    min_per_1k: float = 0.0
 
 
 @dataclass(frozen=True)

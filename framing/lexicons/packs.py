@@ -84,12 +84,16 @@ Evidence
     ``source = "..."``); ``framing lexicon check`` lists terms no source backs
     (``--strict`` fails on them).
 Dates
+    A concept whose referent exists only in a period (the territories Russia
+    has held since 2022) has its own ``since``/``until``: in an article dated
+    outside it, its terms do not count at all.
     A convention that changed on a known day is dated: ``{ term = "Kiev",
     since = 2019-08-14 }`` counts for its side only in articles dated from
     that day (``until`` bounds it the other way); elsewhere it counts as
     descriptive (:mod:`framing.lexicons.dates`).  A concept with dated terms
-    says where the change is documented in ``date_note``.  Undated articles
-    are read with the latest convention, and their findings say so.
+    says where the change is documented in ``date_note``.  In an undated
+    article a dated term counts as descriptive (its side depends on the date),
+    and its finding says the article was read undated.
 Context words are never the term itself
     A context word (``near``) may not be a word of the term it applies to:
     "bloc" with ``near = ["NATO", "bloc"]`` would always find its own context.
@@ -300,7 +304,7 @@ def _build_topic(raw: dict[str, Any] | None, pack: str, report: Reporter) -> Top
                              role="anchor")
         if anchor is not None:
             anchors.append(replace(anchor, concept=TOPIC_CONCEPT))
-    return Topic(tuple(anchors), raw["min_mentions"], raw["note"])
+    return Topic(tuple(anchors), raw["min_mentions"], raw["note"], raw["lead_words"], raw["min_per_1k"])
 
 
 def _build_concepts(raw_concepts: list[Any], pack: str, sides: set[str], report: Reporter) -> list[Concept]:
@@ -328,8 +332,13 @@ def _build_concept(raw: Any, index: int, pack: str, sides: set[str],
     entry = cid if isinstance(cid, str) and cid else f"concept #{index + 1}"
     check_concept_keys(raw, entry, index, report)
     defaults = read_options(raw, CONCEPT_DEFAULTS, entry, report, lambda key: report.line(key, index))
+    # A concept's own since/until is the period its referent exists in, not its terms' dates.
+    period = (defaults["since"], defaults["until"])
+    defaults = {**defaults, "since": "", "until": ""}
     terms = concept_terms(raw, entry, index, report)
     by_side = _terms_by_side(terms, pack, entry, sides, defaults, report, index)
+    if any(period):
+        by_side = {side: tuple(replace(t, period=period) for t in built) for side, built in by_side.items()}
     phrases, exclusions = _exclusions(raw, pack, entry, defaults, by_side, report, index)
     by_side = with_exclusions(by_side, exclusions, entry, report, index)
     evidence = concept_evidence(raw, entry, by_side, report, index)
