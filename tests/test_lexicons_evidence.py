@@ -135,3 +135,15 @@ def test_a_concept_with_a_period_does_not_count_in_articles_dated_before_it():
     assert "territories_2022" not in terms
     later = scorer.score(build_document("x", text, date="2023-01-10")).findings
     assert "territories_2022" in {f.detail["concept"] for f in later if f.kind == "contested_term"}
+
+
+def test_the_gaza_war_is_named_by_each_side_only_from_october_2023():
+    scorer = LexiconScorer(packs=["israel_palestine"])
+    text = ("Gaza officials called Israel's campaign a war on Gaza, while Israel said the Israel-Hamas war "
+            "was a war against Hamas. Palestinians in Gaza and Israelis in Tel Aviv watched the news.")
+    found = {(f.text, f.detail["side"]) for f in scorer.score(build_document("x", text, date="2024-01-10")).findings
+             if f.kind == "contested_term"}
+    assert {("war on Gaza", "palestinian"), ("Israel-Hamas war", "descriptive"),
+            ("war against Hamas", "israeli")} <= found
+    older = scorer.score(build_document("x", text, date="2014-07-20")).findings
+    assert not [f for f in older if f.kind == "contested_term" and f.detail["concept"] == "gaza_war_2023"]
