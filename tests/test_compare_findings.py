@@ -93,8 +93,8 @@ def test_largest_difference_is_which_outlet_uses_which_term(evidence):
     assert (wording.concept, wording.label) == ("crimea_2014", "Crimea 2014")
     # Each outlet's most used wording (own voice first): alphabetical among equally many groups.
     # With their support: 3 uses in 2 articles each, enough to be stated.
-    assert wording.uses == (finding_types.WordingUse((MT,), "annexation", "west", "own", 3, 2),
-                            finding_types.WordingUse((RT,), "reunification", "russia", "own", 3, 2))
+    assert wording.uses == (finding_types.WordingUse((MT,), "annexation", "west", "own", 3, 2, (), 3, 2),
+                            finding_types.WordingUse((RT,), "reunification", "russia", "own", 3, 2, (), 3, 2))
     assert wording.supported
 
 
@@ -141,8 +141,8 @@ def test_discussion_questions_as_data(evidence):
     questions = findings.discussion_questions(ORDER, evidence)
     assert questions == [
         finding_types.WordingQuestion("Crimea 2014",
-                                      finding_types.GroupWording(RT, "reunification", "russia", "own", 3, 2),
-                                      finding_types.GroupWording(MT, "annexation", "west", "own", 3, 2)),
+                                      finding_types.GroupWording(RT, "reunification", "russia", "own", 3, 2, (), 3, 2),
+                                      finding_types.GroupWording(MT, "annexation", "west", "own", 3, 2, (), 3, 2)),
         finding_types.SourcesQuestion(RT, "Sergei Lavrov", "Russian government", MT),
         finding_types.SourcesQuestion(MT, "Dmytro Kuleba", "Ukrainian government", RT),
         finding_types.ScareQuoteQuestion(MT, "peacekeepers"),
@@ -178,7 +178,7 @@ def test_a_wording_with_too_few_uses_or_articles_never_leads(articles, uses):
     assert [d.kind for d in differences] == ["measure", "wording"]
     assert not differences[-1].supported
     assert differences[-1].uses[1] == finding_types.WordingUse((RT,), "reunification", "russia", "own",
-                                                               uses, len(articles))
+                                                               uses, len(articles), (), uses, len(articles))
     assert [q.kind for q in findings.discussion_questions(ORDER, thin(articles, uses))] == ["tone"]
 
 
@@ -194,5 +194,16 @@ def test_a_tie_is_listed_not_broken():
     mt = evidence_of(term("russian_threat", "west", "Russian aggression", ("mt1", "mt2"), own=4))
     (wording,) = findings.largest_differences(ORDER, ROWS, {}, {RT: rt, MT: mt}, [])
     # RT's two wordings are used equally often: the first alphabetically is shown, the other named with it.
+    # The difference's support counts every use of the side's terms: 6 uses in 3 articles.
     assert wording.uses[1] == finding_types.WordingUse((RT,), "non-existent threat", "russia", "own", 3, 2,
-                                                       ("phantom threat",))
+                                                       ("phantom threat",), 6, 3)
+
+
+def test_a_difference_is_supported_by_all_of_a_sides_terms():
+    # RT: "reunification" once in rt1 and "reunion" twice in rt2 -- one variant each too thin, the side is not
+    rt = evidence_of(term("crimea_2014", "russia", "reunification", ("rt1",), own=1),
+                     term("crimea_2014", "russia", "reunion", ("rt2",), own=2))
+    mt = evidence_of(term("crimea_2014", "west", "annexation", ("mt1", "mt2"), own=3))
+    (wording,) = findings.largest_differences(ORDER, ROWS, {}, {RT: rt, MT: mt}, [])
+    assert wording.supported
+    assert wording.uses[1] == finding_types.WordingUse((RT,), "reunion", "russia", "own", 2, 1, (), 3, 2)

@@ -19,8 +19,10 @@ class WordingUse:
     """Groups whose most used wording of a concept is ``variant``, in ``voice`` (own, quoted, scare_quote).
 
     ``n_uses`` and ``n_articles`` count the uses of ``variant`` by these
-    groups and the articles they are in; ``tied`` lists other variants a
-    group uses exactly as often (the report names them, it does not pick one).
+    groups and the articles they are in; ``side_uses`` and ``side_articles``
+    the same for every term of ``side`` (the support of the difference, which
+    is between sides); ``tied`` lists other variants a group uses exactly as
+    often (the report names them, it does not pick one).
     """
 
     groups: tuple[str, ...]
@@ -30,6 +32,8 @@ class WordingUse:
     n_uses: int = 0
     n_articles: int = 0
     tied: tuple[str, ...] = ()
+    side_uses: int = 0
+    side_articles: int = 0
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,8 @@ class NoClearMeasure:
 class GroupWording:
     """The wording a group uses most for a concept, whose term it is, in which voice, how often and where.
 
-    ``tied`` lists the group's other variants used exactly as often.
+    ``tied`` lists the group's other variants used exactly as often;
+    ``side_uses`` and ``side_articles`` count all its uses of ``side``'s terms.
     """
 
     group: str
@@ -112,6 +117,8 @@ class GroupWording:
     n_uses: int = 0
     n_articles: int = 0
     tied: tuple[str, ...] = ()
+    side_uses: int = 0
+    side_articles: int = 0
 
 
 @dataclass(frozen=True)

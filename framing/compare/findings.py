@@ -138,7 +138,10 @@ def _dominant_variants(evidence: Mapping[str, GroupEvidence], order: Sequence[st
         tied = tuple(u.variant for u in uses[1:] if (u.voices.get("own", 0), u.total)
                      == (top.voices.get("own", 0), top.total))
         voice = max(top.voices.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        chosen[group] = GroupWording(group, top.variant, top.side, voice, top.total, top.n_articles, tied)
+        same_side = [u for u in uses if u.side == top.side]
+        chosen[group] = GroupWording(group, top.variant, top.side, voice, top.total, top.n_articles, tied,
+                                     sum(u.total for u in same_side),
+                                     len(set().union(*(u.articles for u in same_side))))
     return chosen
 
 
@@ -200,7 +203,7 @@ def _wording_differences(order: Sequence[str], evidence: Mapping[str, GroupEvide
         uses = tuple(_wording_use(wordings) for _, wordings
                      in sorted(by_variant.items(), key=lambda kv: (-len(kv[1]), kv[0])))
         found.append(WordingDifference(entry["pack"], entry["concept"], entry["label"], entry["description"], uses,
-                                       all(is_supported(u.n_uses, u.n_articles) for u in uses)))
+                                       all(is_supported(u.side_uses, u.side_articles) for u in uses)))
     return found
 
 
@@ -209,7 +212,8 @@ def _wording_use(wordings: Sequence[GroupWording]) -> WordingUse:
     tied = tuple(sorted({v for w in wordings for v in w.tied}))
     first = wordings[0]
     return WordingUse(tuple(w.group for w in wordings), first.variant, first.side, first.voice,
-                      sum(w.n_uses for w in wordings), sum(w.n_articles for w in wordings), tied)
+                      sum(w.n_uses for w in wordings), sum(w.n_articles for w in wordings), tied,
+                      sum(w.side_uses for w in wordings), sum(w.side_articles for w in wordings))
 
 
 def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> VoiceDifference | None:
@@ -306,7 +310,7 @@ def _wording_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidenc
         chosen = _dominant_variants(evidence, order, entry["pack"], entry["concept"])
         by_side: dict[str, GroupWording] = {}
         for group in order:  # only wordings with enough uses in enough articles are asked about
-            if group in chosen and is_supported(chosen[group].n_uses, chosen[group].n_articles):
+            if group in chosen and is_supported(chosen[group].side_uses, chosen[group].side_articles):
                 by_side.setdefault(chosen[group].side, chosen[group])
         if len(by_side) >= 2:
             first, second = list(by_side.values())[:2]
