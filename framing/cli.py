@@ -298,6 +298,7 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
     Example: framing report seeds/ --out reports/ --format html --top 20
     """
     from framing.compare.focus import Focus, load_aliases
+    from framing.report.articles import parse_articles
     from framing.report.html import HTML_FILE
     from framing.report.write import write_report
     from framing.run.outdir import check_writable, staged_output
@@ -318,7 +319,8 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
         written = write_report(result, folder, options.as_dict(), group_by, formats,
                                lookup=lambda wanted: lookup_sentences(reader, wanted, result.furniture),
                                focus=Focus(top, min_articles, tuple(outlets)), aliases=aliases,
-                               group_label=group_label, step=progress.step)
+                               group_label=group_label, step=progress.step,
+                               documents=lambda ids: parse_articles(reader, ids, result.furniture))
         progress.finish_report()
     print_warnings(written["warnings"])
     opened = HTML_FILE if "html" in formats else "index.md"
