@@ -163,6 +163,8 @@ def test_every_link_inside_the_page_has_its_target(page):
     assert len(ids) == len(checker.ids), "ids are unique"
     assert {href[1:] for href in checker.hrefs if href.startswith("#")} <= ids
     assert 'href="#notes"' in page  # the Markdown's own anchors still work
+    # An article's id in the outlet's tables and examples leads to the annotated article.
+    assert '<a href="#art-000_ba4c7e0c4217ab86"><code>000_ba4c7e0c4217ab86</code></a>' in page
 
 
 def test_headings_descend_one_level_at_a_time(page):
@@ -184,6 +186,7 @@ def test_a_larger_set_gets_one_self_contained_page_per_outlet(split_report):
     assert "<article" not in index and '<a href="rt.html">RT</a>' in index
     assert f'content="{CSP}"' in rt and "<style>" in rt and '<a href="report.html">Comparison</a>' in rt
     assert rt.count('<article class="article"') == 1 and '<h3 id="art-000_ba4c7e0c4217ab86">' in rt
+    assert '<a href="#art-000_ba4c7e0c4217ab86"><code>' in rt
     # Sentences of the side-by-side view link into the outlet pages, where they are.
     for page_name, anchor in re.findall(r'href="([a-z-]+\.html)#(s-[^"]+)"', index):
         assert f'id="{anchor}"' in (split_report / page_name).read_text(encoding="utf-8")

@@ -108,7 +108,7 @@ def render_span(text: str, start: int, end: int, marks: Sequence[Mark]) -> str:
     >>> render_span("a <b> & c", 0, 9, [Mark(2, 5, "term", "term", 'say "b"')])
     'a <mark class="term" title="say &quot;b&quot;">&lt;b&gt;</mark> &amp; c'
     """
-    clipped = [m for m in marks if min(m.end, end) > max(m.start, start)]
+    clipped = overlapping(marks, start, end)
     cuts = sorted({start, end, *(max(m.start, start) for m in clipped), *(min(m.end, end) for m in clipped)})
     out: list[str] = []
     stack: list[Mark] = []
@@ -148,6 +148,15 @@ def _open(mark: Mark) -> str:
 
 def _close(mark: Mark) -> str:
     return f"</{_tag(mark)}>"
+
+
+def overlapping(marks: Sequence[Mark], start: int, end: int) -> list[Mark]:
+    """The marks that overlap ``[start, end)``.
+
+    >>> overlapping([Mark(0, 4, "term", "t", ""), Mark(6, 9, "cue", "c", "")], 4, 7)
+    [Mark(start=6, end=9, kind='cue', css='c', title='')]
+    """
+    return [m for m in marks if m.start < end and m.end > start]
 
 
 def marks_in(spans: Iterable[tuple[int, int, str, str, str]]) -> list[Mark]:

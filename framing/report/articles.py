@@ -34,7 +34,7 @@ from typing import Any
 from framing.compare.findings import concept_label
 from framing.document.parse import ArticleText, Document, FurnitureSource, Sentence, parse_article
 from framing.features.sentiment.scorer import CLEAR_TONE, make_analyzer
-from framing.report.annotate import Mark, marks_in, record_spans, render_span, tone_band
+from framing.report.annotate import Mark, marks_in, overlapping, record_spans, render_span, tone_band
 
 MARKS_TEMPLATE = "marks.txt.j2"
 # Sides of a lexicon pack take the palette's colours (and underline patterns) in turn.
@@ -121,14 +121,19 @@ def annotated_paragraphs(document: Document, records: Iterable[Mapping[str, Any]
     marks = record_marks(records, sides, descriptions, words)
     score = _analyzer().polarity_scores
     paragraphs = []
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in document.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for number, (start, end) in enumerate(document.paragraphs):
-        sentences = [s for s in document.sentences if s.paragraph == number]
+        sentences = by_paragraph.get(number, [])
+        # Each sentence looks through the paragraph's marks only, not the article's.
+        marks_here = overlapping(marks, start, end)
         pieces, at = [], start
         for sentence in sentences:
-            pieces.append(render_span(document.body, at, sentence.start, marks))
-            pieces.append(_sentence_html(document, sentence, marks, words, score(sentence.text)["compound"]))
+            pieces.append(render_span(document.body, at, sentence.start, marks_here))
+            pieces.append(_sentence_html(document, sentence, marks_here, words, score(sentence.text)["compound"]))
             at = sentence.end
-        pieces.append(render_span(document.body, at, end, marks))
+        pieces.append(render_span(document.body, at, end, marks_here))
         paragraphs.append("".join(pieces).strip())
     return [p for p in paragraphs if p]
 

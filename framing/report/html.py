@@ -25,14 +25,21 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
 from framing.compare.summaries import read_evidence
 from framing.datafiles import template_text
 from framing.report import side_by_side
-from framing.report.articles import MARKS_TEMPLATE, DocumentSource, group_articles, sentence_anchor, side_style
+from framing.report.articles import (
+    MARKS_TEMPLATE,
+    DocumentSource,
+    anchor,
+    group_articles,
+    sentence_anchor,
+    side_style,
+)
 from framing.report.markup import slugify
 
 HTML_FILE = "report.html"
@@ -92,8 +99,9 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     docs = dict(documents(sorted(group_of))) if documents else {}
     words = macros(MARKS_TEMPLATE)
     links = _Links(pages, {row["id"]: pages[g["slug"]] for g in groups for row in g["articles"]}, split)
+    # Article ids in the Markdown's text (``000_ba4c…``) become links to the annotated articles.
     alts = {chart["file"]: first_sentence(chart["caption"]) for chart in context.get("charts", [])}
-    index = _markdown_part(folder / "index.md", "index", links, folder, alts, demote=0)
+    index = _markdown_part(folder / "index.md", "index", links, folder, alts, demote=0, here=HTML_FILE)
     compare = render(SIDE_BY_SIDE_TEMPLATE, {
         "statements": [{"speaker": s["speaker"], "n_articles": s["n_articles"],
                         "columns": side_by_side.statement_columns(s)} for s in context.get("statements", [])],
@@ -126,9 +134,15 @@ class _Links:
     def index(self) -> str:
         return HTML_FILE if self.split else "#index"
 
-    def sentence(self, article_id: str, index: int) -> str:
-        page = self.article_pages.get(article_id, HTML_FILE) if self.split else ""
-        return f"{page}#{sentence_anchor(article_id, index)}"
+    def _page(self, article_id: str, here: str) -> str:
+        page = self.article_pages.get(article_id, HTML_FILE)
+        return "" if page == here else page
+
+    def article(self, article_id: str, here: str = HTML_FILE) -> str:
+        return f"{self._page(article_id, here)}#{anchor(article_id)}"
+
+    def sentence(self, article_id: str, index: int, here: str = HTML_FILE) -> str:
+        return f"{self._page(article_id, here)}#{sentence_anchor(article_id, index)}"
 
 
 def _records_by_article(path: Path, group_of: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
@@ -176,7 +190,7 @@ def _group_part(group: Mapping[str, Any], folder: Path, context: Mapping[str, An
                 links: _Links, alts: Mapping[str, str], render: Render, split: bool) -> str:
     """A group's page (or section): its Markdown page, then its articles annotated."""
     page = _markdown_part(folder / f"{group['slug']}.md", group["slug"], links, folder, alts,
-                          demote=0 if split else 1)
+                          demote=0 if split else 1, here=links.pages[group["slug"]])
     sides = {pack: pack_sides for pack, pack_sides in context.get("sides", {}).items()}
     articles = group_articles(group["articles"], docs, records, sides, _descriptions(context), words)
     packs = sorted({(r.get("detail") or {}).get("pack", "") for a in group["articles"]
@@ -193,9 +207,12 @@ def _descriptions(context: Mapping[str, Any]) -> dict[tuple[str, str], str]:
 
 
 def _markdown_part(path: Path, prefix: str, links: _Links, folder: Path, alts: Mapping[str, str],
-                   demote: int) -> list[str]:
-    """A Markdown page as HTML, cut into its ``<h2>`` sections, headings with ids, links and charts local."""
+                   demote: int, here: str) -> list[str]:
+    """A Markdown page (on the HTML page ``here``) cut into its ``<h2>`` sections, with heading ids, local
+    links and charts, and its article ids linked to the annotated articles."""
     html = _localise(render_markdown(path.read_text(encoding="utf-8")), links, folder, alts)
+    html = link_article_ids(html, lambda article_id: links.article(article_id, here)
+                            if article_id in links.article_pages else "")
     prefix = "" if prefix == "index" else prefix
     # The index's ids are the Markdown's own anchors ([Notes](#notes)); they must not take a group's id.
     reserved = {*links.pages, "index", "main"} | (INDEX_IDS if not prefix else set())
@@ -206,6 +223,19 @@ def _markdown_part(path: Path, prefix: str, links: _Links, folder: Path, alts: M
         parts[0] = f'<section class="index" id="index">\n{parts[0]}'
         parts[-1] = f"{parts[-1]}</section>\n"
     return parts
+
+
+def link_article_ids(html: str, href: Callable[[str], str]) -> str:
+    """Each ``<code>`` holding an article id as a link to it (``href(id)``; '' for text that is not an id).
+
+    >>> link_article_ids("<td><code>rt&amp;1</code></td> <code>x</code>", lambda i: "#a" if i == "rt&1" else "")
+    '<td><a href="#a"><code>rt&amp;1</code></a></td> <code>x</code>'
+    """
+    def link(match: re.Match) -> str:
+        target = href(unescape(match.group(1)))
+        return f'<a href="{_attribute(target)}">{match.group(0)}</a>' if target else match.group(0)
+
+    return re.sub(r"<code>([^<]*)</code>", link, html)
 
 
 def index_title(parts: Sequence[str]) -> str:
@@ -298,8 +328,6 @@ def _localise(html: str, links: _Links, folder: Path, alts: Mapping[str, str]) -
 
 
 def _attribute(text: str) -> str:
-    from html import escape
-
     return escape(text, quote=True)
 
 
