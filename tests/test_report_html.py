@@ -94,7 +94,7 @@ def test_the_stylesheet_is_the_packaged_file_inlined(page):
 
 def test_the_page_runs_no_script_and_fetches_nothing(page):
     assert f'<meta http-equiv="Content-Security-Policy" content="{CSP}">' in page
-    assert "default-src 'none'" in CSP and "script-src 'none'" in CSP and "img-src data:" in CSP
+    assert "default-src 'none'" in CSP and "script-src" not in CSP and "img-src data:" in CSP
     checker = check(page)
     assert "script" not in checker.tags and "iframe" not in checker.tags
     assert all(re.match(r"https?://|#", href) for href in checker.hrefs), checker.hrefs
