@@ -165,6 +165,9 @@ def test_every_link_inside_the_page_has_its_target(page):
     assert 'href="#notes"' in page  # the Markdown's own anchors still work
     # An article's id in the outlet's tables and examples leads to the annotated article.
     assert '<a href="#art-000_ba4c7e0c4217ab86"><code>000_ba4c7e0c4217ab86</code></a>' in page
+    # "sentence 2" of an example leads to that sentence (index 1) in the annotated article.
+    assert ('<a href="#art-000_ba4c7e0c4217ab86"><code>000_ba4c7e0c4217ab86</code></a>, '
+            '<a href="#s-000_ba4c7e0c4217ab86-1">sentence 2</a>)</p>\n<p>') in page
 
 
 def test_headings_descend_one_level_at_a_time(page):

@@ -210,9 +210,10 @@ def _markdown_part(path: Path, prefix: str, links: _Links, folder: Path, alts: M
                    demote: int, here: str) -> list[str]:
     """A Markdown page (on the HTML page ``here``) cut into its ``<h2>`` sections, with heading ids, local
     links and charts, and its article ids linked to the annotated articles."""
-    html = _localise(render_markdown(path.read_text(encoding="utf-8")), links, folder, alts)
-    html = link_article_ids(html, lambda article_id: links.article(article_id, here)
-                            if article_id in links.article_pages else "")
+    html = split_quoted_lines(_localise(render_markdown(path.read_text(encoding="utf-8")), links, folder, alts))
+    html = link_article_ids(html, lambda article_id, sentence: "" if article_id not in links.article_pages
+                            else links.article(article_id, here) if sentence is None
+                            else links.sentence(article_id, sentence, here))
     prefix = "" if prefix == "index" else prefix
     # The index's ids are the Markdown's own anchors ([Notes](#notes)); they must not take a group's id.
     reserved = {*links.pages, "index", "main"} | (INDEX_IDS if not prefix else set())
@@ -225,17 +226,42 @@ def _markdown_part(path: Path, prefix: str, links: _Links, folder: Path, alts: M
     return parts
 
 
-def link_article_ids(html: str, href: Callable[[str], str]) -> str:
-    """Each ``<code>`` holding an article id as a link to it (``href(id)``; '' for text that is not an id).
+def link_article_ids(html: str, href: Callable[[str, int | None], str]) -> str:
+    """Each ``<code>`` holding an article id as a link to the article, and a "sentence N" after it to the sentence.
 
-    >>> link_article_ids("<td><code>rt&amp;1</code></td> <code>x</code>", lambda i: "#a" if i == "rt&1" else "")
-    '<td><a href="#a"><code>rt&amp;1</code></a></td> <code>x</code>'
+    ``href(id, None)`` is the article's address, ``href(id, i)`` its sentence ``i``'s (0-based); '' for
+    text that is not an article id.
+
+    >>> where = lambda i, n: "" if i != "rt&1" else "#a" if n is None else f"#a-{n}"
+    >>> print(link_article_ids("<td><code>rt&amp;1</code></td>", where))
+    <td><a href="#a"><code>rt&amp;1</code></a></td>
+    >>> print(link_article_ids("(<code>rt&amp;1</code>, sentence 3) <code>x</code>", where))
+    (<a href="#a"><code>rt&amp;1</code></a>, <a href="#a-2">sentence 3</a>) <code>x</code>
     """
     def link(match: re.Match) -> str:
-        target = href(unescape(match.group(1)))
-        return f'<a href="{_attribute(target)}">{match.group(0)}</a>' if target else match.group(0)
+        article_id = unescape(match.group(1))
+        target = href(article_id, None)
+        if not target:
+            return match.group(0)
+        linked = f'<a href="{_attribute(target)}"><code>{match.group(1)}</code></a>'
+        if match.group(3):
+            number = int(match.group(3))
+            linked += f', <a href="{_attribute(href(article_id, number - 1))}">sentence {number}</a>'
+        return linked
 
-    return re.sub(r"<code>([^<]*)</code>", link, html)
+    return re.sub(r"<code>([^<]*)</code>(, sentence (\d+))?", link, html)
+
+
+def split_quoted_lines(html: str) -> str:
+    r"""Each line of a quoted block as its own paragraph (the Markdown quotes one example sentence a line).
+
+    >>> split_quoted_lines("<blockquote>\n<p>One. (a)\nTwo. (b)</p>\n</blockquote>\n<p>x\ny</p>")
+    '<blockquote>\n<p>One. (a)</p>\n<p>Two. (b)</p>\n</blockquote>\n<p>x\ny</p>'
+    """
+    def split(match: re.Match) -> str:
+        return re.sub(r"(?<=[^>])\n(?=[^<])", "</p>\n<p>", match.group(0))
+
+    return re.sub(r"<blockquote>.*?</blockquote>", split, html, flags=re.S)
 
 
 def index_title(parts: Sequence[str]) -> str:
