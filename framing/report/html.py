@@ -54,6 +54,10 @@ CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'n
 ONE_PAGE_ARTICLES = 40
 _HEADING = re.compile(r"<h([1-6])(?: id=\"[^\"]*\")?>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+# A table cell of one token up to this long (a date, an article id, a count) is not wrapped.
+MAX_NOWRAP = 24
+_TOKEN = rf"[^<\s]{{1,{MAX_NOWRAP}}}"
+_SHORT_CELL = re.compile(rf"<td>({_TOKEN}|<code>{_TOKEN}</code>|<a [^>]*><code>{_TOKEN}</code></a>)</td>")
 # Ids the side-by-side template gives its headings (templates/side_by_side.html.j2).
 INDEX_IDS = {"in-their-own-words", "same-concept", "same-statement"}
 
@@ -313,11 +317,15 @@ def with_heading_ids(html: str, prefix: str, reserved: Collection[str] = ()) -> 
 
 
 def wrap_tables(html: str) -> str:
-    """Each table in a box that scrolls sideways on a narrow screen (focusable, so keys scroll it too).
+    r"""Each table in a box that scrolls sideways on a narrow screen (focusable, so keys scroll it too).
 
-    >>> wrap_tables("<table><tr><td>1</td></tr></table>")
-    '<div class="table-wrap" tabindex="0"><table><tr><td>1</td></tr></table></div>'
+    Cells holding one short token (a date, an id, a number) are kept on one line.
+
+    >>> print(wrap_tables("<table><tr><td>2019-04-15</td><td>NATO says so</td></tr></table>").replace("<tr>", "\n<tr>"))
+    <div class="table-wrap" tabindex="0"><table>
+    <tr><td class="nowrap">2019-04-15</td><td>NATO says so</td></tr></table></div>
     """
+    html = _SHORT_CELL.sub(r'<td class="nowrap">\1</td>', html)
     return html.replace("<table>", '<div class="table-wrap" tabindex="0"><table>').replace(
         "</table>", "</table></div>")
 
