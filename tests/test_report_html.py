@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from framing.cli import main
 from framing.report import html as report_html
 from framing.report.annotate import Mark, render_span
-from framing.report.html import CSP, stylesheet, table_of_contents
+from framing.report.html import CSP, stylesheet
+from framing.report.markdown_html import table_of_contents
 
 VOID = {"meta", "img", "br", "hr", "input", "link"}
 

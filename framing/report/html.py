@@ -23,9 +23,8 @@ from __future__ import annotations
 import base64
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -40,24 +39,28 @@ from framing.report.articles import (
     sentence_anchor,
     side_style,
 )
-from framing.report.markup import slugify
+from framing.report.markdown_html import (
+    demote_headings,
+    escape_attribute,
+    first_heading,
+    first_sentence,
+    link_article_ids,
+    split_quoted_lines,
+    table_of_contents,
+    with_heading_ids,
+    wrap_tables,
+)
+from framing.run.runner import EVIDENCE_FILE
 
 HTML_FILE = "report.html"
 PAGE_TEMPLATE = "report.html.j2"
 ARTICLES_TEMPLATE = "article.html.j2"
 SIDE_BY_SIDE_TEMPLATE = "side_by_side.html.j2"
 STYLESHEET = "report.css"
-EVIDENCE_FILE = "evidence.jsonl"
 # default-src 'none' forbids scripts, frames, fonts and any request; only inline CSS and data: images load.
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 # Up to this many articles the whole report is one page; beyond, each group gets its own page.
 ONE_PAGE_ARTICLES = 40
-_HEADING = re.compile(r"<h([1-6])(?: id=\"[^\"]*\")?>(.*?)</h\1>", re.S)
-_TAG = re.compile(r"<[^>]+>")
-# A table cell of one token up to this long (a date, an article id, a count) is not wrapped.
-MAX_NOWRAP = 24
-_TOKEN = rf"[^<\s]{{1,{MAX_NOWRAP}}}"
-_SHORT_CELL = re.compile(rf"<td>({_TOKEN}|<code>{_TOKEN}</code>|<a [^>]*><code>{_TOKEN}</code></a>)</td>")
 # Ids the side-by-side template gives its headings (templates/side_by_side.html.j2).
 INDEX_IDS = {"in-their-own-words", "same-concept", "same-statement"}
 
@@ -103,7 +106,6 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     docs = dict(documents(sorted(group_of))) if documents else {}
     words = macros(MARKS_TEMPLATE)
     links = _Links(pages, {row["id"]: pages[g["slug"]] for g in groups for row in g["articles"]}, split)
-    # Article ids in the Markdown's text (``000_ba4c…``) become links to the annotated articles.
     alts = {chart["file"]: first_sentence(chart["caption"]) for chart in context.get("charts", [])}
     index = _markdown_part(folder / "index.md", "index", links, folder, alts, demote=0, here=HTML_FILE)
     compare = render(SIDE_BY_SIDE_TEMPLATE, {
@@ -183,10 +185,9 @@ def _concepts(context: Mapping[str, Any], records: Mapping[str, Sequence[Mapping
         about = sides.get(pack, {}).get(detail.get("side"), "")
         return str(words.term(detail, labels.get((pack, concept), concept), about))
 
-    return [{**concept, "columns": side_by_side.concept_columns(concept, uses.get((concept["pack"],
-                                                                                    concept["concept"]), {}),
-                                                                  style, title)}
-            for concept in context.get("concepts", [])[:side_by_side.MAX_CONCEPTS] if len(concept["users"]) >= 2]
+    shown = [c for c in context.get("concepts", [])[:side_by_side.MAX_CONCEPTS] if len(c["users"]) >= 2]
+    return [{**c, "columns": side_by_side.concept_columns(c, uses.get((c["pack"], c["concept"]), {}), style, title)}
+            for c in shown]
 
 
 def _group_part(group: Mapping[str, Any], folder: Path, context: Mapping[str, Any],
@@ -195,7 +196,7 @@ def _group_part(group: Mapping[str, Any], folder: Path, context: Mapping[str, An
     """A group's page (or section): its Markdown page, then its articles annotated."""
     page = _markdown_part(folder / f"{group['slug']}.md", group["slug"], links, folder, alts,
                           demote=0 if split else 1, here=links.pages[group["slug"]])
-    sides = {pack: pack_sides for pack, pack_sides in context.get("sides", {}).items()}
+    sides = context.get("sides", {})
     articles = group_articles(group["articles"], docs, records, sides, _descriptions(context), words)
     packs = sorted({(r.get("detail") or {}).get("pack", "") for a in group["articles"]
                     for r in records.get(a["id"], ()) if r.get("kind") == "contested_term"})
@@ -215,6 +216,7 @@ def _markdown_part(path: Path, prefix: str, links: _Links, folder: Path, alts: M
     """A Markdown page (on the HTML page ``here``) cut into its ``<h2>`` sections, with heading ids, local
     links and charts, and its article ids linked to the annotated articles."""
     html = split_quoted_lines(_localise(render_markdown(path.read_text(encoding="utf-8")), links, folder, alts))
+    # Article ids in the Markdown's text (``000_ba4c…``) become links to the annotated articles.
     html = link_article_ids(html, lambda article_id, sentence: "" if article_id not in links.article_pages
                             else links.article(article_id, here) if sentence is None
                             else links.sentence(article_id, sentence, here))
@@ -230,114 +232,9 @@ def _markdown_part(path: Path, prefix: str, links: _Links, folder: Path, alts: M
     return parts
 
 
-def link_article_ids(html: str, href: Callable[[str, int | None], str]) -> str:
-    """Each ``<code>`` holding an article id as a link to the article, and a "sentence N" after it to the sentence.
-
-    ``href(id, None)`` is the article's address, ``href(id, i)`` its sentence ``i``'s (0-based); '' for
-    text that is not an article id.
-
-    >>> where = lambda i, n: "" if i != "rt&1" else "#a" if n is None else f"#a-{n}"
-    >>> print(link_article_ids("<td><code>rt&amp;1</code></td>", where))
-    <td><a href="#a"><code>rt&amp;1</code></a></td>
-    >>> print(link_article_ids("(<code>rt&amp;1</code>, sentence 3) <code>x</code>", where))
-    (<a href="#a"><code>rt&amp;1</code></a>, <a href="#a-2">sentence 3</a>) <code>x</code>
-    """
-    def link(match: re.Match) -> str:
-        article_id = unescape(match.group(1))
-        target = href(article_id, None)
-        if not target:
-            return match.group(0)
-        linked = f'<a href="{_attribute(target)}"><code>{match.group(1)}</code></a>'
-        if match.group(3):
-            number = int(match.group(3))
-            linked += f', <a href="{_attribute(href(article_id, number - 1))}">sentence {number}</a>'
-        return linked
-
-    return re.sub(r"<code>([^<]*)</code>(, sentence (\d+))?", link, html)
-
-
-def split_quoted_lines(html: str) -> str:
-    r"""Each line of a quoted block as its own paragraph (the Markdown quotes one example sentence a line).
-
-    >>> split_quoted_lines("<blockquote>\n<p>One. (a)\nTwo. (b)</p>\n</blockquote>\n<p>x\ny</p>")
-    '<blockquote>\n<p>One. (a)</p>\n<p>Two. (b)</p>\n</blockquote>\n<p>x\ny</p>'
-    """
-    def split(match: re.Match) -> str:
-        return re.sub(r"(?<=[^>])\n(?=[^<])", "</p>\n<p>", match.group(0))
-
-    return re.sub(r"<blockquote>.*?</blockquote>", split, html, flags=re.S)
-
-
 def index_title(parts: Sequence[str]) -> str:
     """The text of the first heading of the index (the page's title)."""
-    match = _HEADING.search(parts[0]) if parts else None
-    return plain_text(match.group(2)) if match else ""
-
-
-def plain_text(html: str) -> str:
-    """The text of an HTML fragment, tags dropped and entities decoded.
-
-    >>> plain_text("<em>RT</em> &amp; TASS")
-    'RT & TASS'
-    """
-    return unescape(_TAG.sub("", html)).strip()
-
-
-def demote_headings(html: str, levels: int) -> str:
-    """Every heading ``levels`` lower (``h1`` → ``h2``), for a page shown inside another one.
-
-    >>> demote_headings("<h1>RT</h1><h2>Tone</h2>", 1)
-    '<h2>RT</h2><h3>Tone</h3>'
-    """
-    if not levels:
-        return html
-    return re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + levels)}>", html)
-
-
-def with_heading_ids(html: str, prefix: str, reserved: Collection[str] = ()) -> str:
-    """Give every heading an id: ``prefix-`` and its text as a slug, numbered when repeated or ``reserved``.
-
-    >>> with_heading_ids("<h2>Tone</h2><h3>Tone</h3>", "rt")
-    '<h2 id="rt-tone">Tone</h2><h3 id="rt-tone-2">Tone</h3>'
-    >>> with_heading_ids("<h2>Notes</h2><h2>RT</h2>", "", reserved={"rt"})
-    '<h2 id="notes">Notes</h2><h2 id="rt-2">RT</h2>'
-    """
-    taken: set[str] = set(reserved)
-
-    def add(match: re.Match) -> str:
-        text = slugify(plain_text(match.group(2)), limit=40)
-        base = f"{prefix}-{text}" if prefix else text
-        ident, n = base, 2
-        while ident in taken:
-            ident, n = f"{base}-{n}", n + 1
-        taken.add(ident)
-        return f'<h{match.group(1)} id="{ident}">{match.group(2)}</h{match.group(1)}>'
-
-    return _HEADING.sub(add, html)
-
-
-def wrap_tables(html: str) -> str:
-    r"""Each table in a box that scrolls sideways on a narrow screen (focusable, so keys scroll it too).
-
-    Cells holding one short token (a date, an id, a number) are kept on one line.
-
-    >>> print(wrap_tables("<table><tr><td>2019-04-15</td><td>NATO says so</td></tr></table>").replace("<tr>", "\n<tr>"))
-    <div class="table-wrap" tabindex="0"><table>
-    <tr><td class="nowrap">2019-04-15</td><td>NATO says so</td></tr></table></div>
-    """
-    html = _SHORT_CELL.sub(r'<td class="nowrap">\1</td>', html)
-    return html.replace("<table>", '<div class="table-wrap" tabindex="0"><table>').replace(
-        "</table>", "</table></div>")
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of ``text`` (up to the first full stop followed by a space).
-
-    >>> first_sentence("Share of each outlet's statements by side. More detail.")
-    "Share of each outlet's statements by side."
-    """
-    match = re.search(r"\.(\s|$)", text)
-    return text[: match.start() + 1] if match else text
+    return first_heading(parts[0]) if parts else ""
 
 
 def _localise(html: str, links: _Links, folder: Path, alts: Mapping[str, str]) -> str:
@@ -353,16 +250,12 @@ def _localise(html: str, links: _Links, folder: Path, alts: Mapping[str, str]) -
             return match.group(0)
         data = base64.b64encode(chart.read_bytes()).decode("ascii")
         alt = alts.get(f"charts/{name}")
-        described = f' alt="{_attribute(alt)}"' if alt else f' alt="{match.group(2)}"'
+        described = f' alt="{escape_attribute(alt)}"' if alt else f' alt="{match.group(2)}"'
         return f'<img src="data:image/png;base64,{data}"{described}'
 
     html = re.sub(r'<img src="charts/([\w.-]+\.png)" alt="([^"]*)"', embed, html)
     # SVG links would leave the page: keep the text, drop the link.
     return re.sub(r'<a href="charts/[\w.-]+\.svg">([^<]*)</a>', r"\1", html)
-
-
-def _attribute(text: str) -> str:
-    return escape(text, quote=True)
 
 
 def _write(path: Path, render: Render, head: Mapping[str, Any], parts: Sequence[str], current: str,
@@ -373,21 +266,3 @@ def _write(path: Path, render: Render, head: Mapping[str, Any], parts: Sequence[
                                   "title": index_title if current == "index" else (toc[0]["text"] if toc else "")})
     path.write_text(page, encoding="utf-8")
     return path
-
-
-def table_of_contents(html: str) -> list[dict[str, Any]]:
-    """The page's ``h2`` headings, each with its ``h3`` headings (the ``h1`` is the page's title).
-
-    >>> toc = table_of_contents('<h1 id="i">R</h1><h2 id="a">A</h2><h3 id="b">B &amp; C</h3>')
-    >>> toc[0]["text"], toc[0]["children"]
-    ('A', [{'id': 'b', 'text': 'B & C', 'children': []}])
-    """
-    entries: list[dict[str, Any]] = []
-    for match in re.finditer(r'<h([1-3]) id="([^"]+)">(.*?)</h\1>', html, re.S):
-        level, entry = int(match.group(1)), {"id": match.group(2), "text": plain_text(match.group(3)),
-                                             "children": []}
-        if level == 3 and entries:
-            entries[-1]["children"].append(entry)
-        elif level == 2:
-            entries.append(entry)
-    return entries
