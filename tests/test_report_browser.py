@@ -140,3 +140,17 @@ def test_keyboard_focus_is_visible(browser, reports):
     outline = browser.execute_script("""const e = document.activeElement;
         return [e.className, getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth];""")
     assert outline == ["skip", "solid", "3px"]
+
+
+def test_printed_pages_drop_the_navigation_and_print_the_links(browser, reports):
+    open_at_width(browser, reports / "split" / "the-moscow-times.html", 1280)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        hidden = browser.execute_script("""return ['header.pages', '.toc-wide', '.toc-narrow'].map(
+            s => getComputedStyle(document.querySelector(s)).display);""")
+        printed = browser.execute_script("""const a = document.querySelector('main a[href^="http"]');
+            return [a.getAttribute('href'), getComputedStyle(a, '::after').content];""")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert hidden == ["none", "none", "none"]
+    assert printed[0].startswith("http") and printed[0] in printed[1]  # the address follows the link
