@@ -282,7 +282,8 @@ def focus_options(command):
 @click.option("--out", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
               help="Folder for the report (replaced as a whole when the run succeeds).")
 @click.option("--format", "formats", type=click.Choice(["md", "html"]), multiple=True,
-              help="Output formats: md (always written) and html (one self-contained page).")
+              help="Output formats: md (always written) and html (self-contained report.html, with a page "
+                   "per outlet for larger sets).")
 @click.option("--group-by", default="outlet", show_default=True,
               help="Compare by this metadata field or manifest column (e.g. a 'side' or 'country' column).")
 @focus_options
