@@ -282,7 +282,8 @@ def focus_options(command):
 @click.option("--out", type=click.Path(path_type=Path), default=Path("reports"), show_default=True,
               help="Folder for the report (replaced as a whole when the run succeeds).")
 @click.option("--format", "formats", type=click.Choice(["md", "html"]), multiple=True,
-              help="Output formats: md (always written) and html (one self-contained page).")
+              help="Output formats: md (always written) and html (self-contained report.html, with a page "
+                   "per outlet for larger sets).")
 @click.option("--group-by", default="outlet", show_default=True,
               help="Compare by this metadata field or manifest column (e.g. a 'side' or 'country' column).")
 @focus_options
@@ -298,6 +299,7 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
     Example: framing report seeds/ --out reports/ --format html --top 20
     """
     from framing.compare.focus import Focus, load_aliases
+    from framing.report.articles import parse_articles
     from framing.report.html import HTML_FILE
     from framing.report.write import write_report
     from framing.run.outdir import check_writable, staged_output
@@ -318,7 +320,8 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
         written = write_report(result, folder, options.as_dict(), group_by, formats,
                                lookup=lambda wanted: lookup_sentences(reader, wanted, result.furniture),
                                focus=Focus(top, min_articles, tuple(outlets)), aliases=aliases,
-                               group_label=group_label, step=progress.step)
+                               group_label=group_label, step=progress.step,
+                               documents=lambda ids: parse_articles(reader, ids, result.furniture))
         progress.finish_report()
     print_warnings(written["warnings"])
     opened = HTML_FILE if "html" in formats else "index.md"

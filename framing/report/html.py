@@ -1,38 +1,84 @@
-"""One self-contained HTML page from the Markdown report, for teachers to open or print.
+"""The HTML report: self-contained pages for teachers to project, read and print.
 
-The Markdown pages are the single source: they are rendered with
-markdown-it-py with raw HTML disabled (so nothing from an article can become
-markup), links between pages become anchors, charts are embedded as data
-URIs, and a Content-Security-Policy forbids scripts and outside requests.
-The page around them is the template ``report.html.j2``, its CSS
-``report.css`` (both in ``framing/report/templates/``).
+The Markdown pages are the single source of the report's text: they are
+rendered with markdown-it-py with raw HTML disabled (so nothing from an
+article can become markup), links between pages are pointed at the HTML
+pages, charts are embedded as data URIs with a one-sentence description as
+alt text, and a Content-Security-Policy forbids scripts and outside requests.
+The HTML adds what Markdown cannot show well: each article's text with what
+framing found marked in place (:mod:`framing.report.articles`), the groups'
+sentences side by side (:mod:`framing.report.side_by_side`), a table of
+contents and page navigation.
+
+A small set is one page, ``report.html``; a larger one (more than
+``ONE_PAGE_ARTICLES`` articles) keeps the comparison in ``report.html`` and
+gives each group its own page, ``<slug>.html``, with its articles.  The pages
+are ``templates/report.html.j2`` with ``report.css`` inlined, the articles
+``templates/article.html.j2`` and the side-by-side view
+``templates/side_by_side.html.j2``.
 """
 
 from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from framing.compare.summaries import read_evidence
 from framing.datafiles import template_text
+from framing.report import side_by_side
+from framing.report.articles import (
+    MARKS_TEMPLATE,
+    DocumentSource,
+    anchor,
+    group_articles,
+    sentence_anchor,
+    side_style,
+)
+from framing.report.markdown_html import (
+    demote_headings,
+    escape_attribute,
+    first_heading,
+    first_sentence,
+    link_article_ids,
+    split_quoted_lines,
+    table_of_contents,
+    with_heading_ids,
+    wrap_tables,
+)
+from framing.run.runner import EVIDENCE_FILE
 
 HTML_FILE = "report.html"
 PAGE_TEMPLATE = "report.html.j2"
+ARTICLES_TEMPLATE = "article.html.j2"
+SIDE_BY_SIDE_TEMPLATE = "side_by_side.html.j2"
 STYLESHEET = "report.css"
+# default-src 'none' forbids scripts, frames, fonts and any request; only inline CSS and data: images load.
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+# Up to this many articles the whole report is one page; beyond, each group gets its own page.
+ONE_PAGE_ARTICLES = 40
+# Ids the side-by-side template gives its headings (templates/side_by_side.html.j2).
+INDEX_IDS = {"in-their-own-words", "same-concept", "same-statement"}
+
+Render = Callable[[str, Mapping[str, Any]], str]
 
 
 @lru_cache(maxsize=1)
 def stylesheet() -> str:
-    """The page's CSS, ``framing/report/templates/report.css``: read once, inlined in the page."""
+    """The page's CSS, ``framing/report/templates/report.css``: read once, inlined in every page."""
     return template_text(STYLESHEET)
 
 
 def render_markdown(text: str) -> str:
-    """Markdown to HTML with raw HTML disabled and tables enabled."""
+    """Markdown to HTML with raw HTML disabled and tables enabled.
+
+    >>> render_markdown("<b>x</b> *y*")
+    '<p>&lt;b&gt;x&lt;/b&gt; <em>y</em></p>\\n'
+    """
     return _parser().render(text)
 
 
@@ -43,35 +89,159 @@ def _parser() -> Any:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
-def write_html(folder: Path, context: Mapping[str, Any], render: Callable[[str, Mapping[str, Any]], str]) -> Path:
-    """Write ``report.html``: the index and every group page, charts embedded.
+def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros: Callable[[str], Any],
+               documents: DocumentSource | None = None) -> Path:
+    """Write ``report.html`` (and, for a larger set, one page per group); return the entry page.
 
-    ``render(template, context)`` renders a report template (the report's one
-    Jinja environment, :func:`framing.report.write.render_template`); the page
-    is ``templates/report.html.j2``.
+    ``render(template, context)`` renders a report template and
+    ``macros(template)`` gives a template's macros (the report's one Jinja
+    environment, :mod:`framing.report.write`); ``documents(ids)`` parses the
+    articles again for their text (without it, articles show no text).
     """
-    slugs = [group["slug"] for group in context["groups"]]
-    page = render(PAGE_TEMPLATE, {
-        "csp": CSP,
-        "stylesheet": stylesheet(),
-        "index": _localise(render_markdown(_read(folder / "index.md")), folder, slugs),
-        "sections": [{"slug": slug, "html": _localise(render_markdown(_read(folder / f"{slug}.md")), folder, slugs)}
-                     for slug in slugs],
+    groups = context["groups"]
+    split = sum(len(g["articles"]) for g in groups) > ONE_PAGE_ARTICLES
+    pages = {g["slug"]: (f"{g['slug']}.html" if split else HTML_FILE) for g in groups}
+    group_of = {row["id"]: g["name"] for g in groups for row in g["articles"]}
+    records = _records_by_article(folder / EVIDENCE_FILE, group_of)
+    docs = dict(documents(sorted(group_of))) if documents else {}
+    words = macros(MARKS_TEMPLATE)
+    links = _Links(pages, {row["id"]: pages[g["slug"]] for g in groups for row in g["articles"]}, split)
+    alts = {chart["file"]: first_sentence(chart["caption"]) for chart in context.get("charts", [])}
+    index = _markdown_part(folder / "index.md", "index", links, folder, alts, demote=0, here=HTML_FILE)
+    compare = render(SIDE_BY_SIDE_TEMPLATE, {
+        "statements": [{"speaker": s["speaker"], "n_articles": s["n_articles"],
+                        "columns": side_by_side.statement_columns(s)} for s in context.get("statements", [])],
+        "concepts": _concepts(context, records, docs, words, group_of),
+        "link": links.sentence, "group_label": context["group_label"], "groups_label": context["groups_label"],
     })
-    path = folder / HTML_FILE
-    path.write_text(page, encoding="utf-8")
+    group_parts = {g["slug"]: _group_part(g, folder, context, records, docs, words, links, alts, render, split)
+                   for g in groups}
+    pages_nav = [{"slug": g["slug"], "name": g["name"], "href": links.group(g["slug"])} for g in groups]
+    head = {"csp": CSP, "stylesheet": stylesheet(), "index_href": links.index(), "pages": pages_nav}
+    if not split:
+        return _write(folder / HTML_FILE, render, head, [*index[:2], compare, *index[2:], *group_parts.values()],
+                      "index", index_title=index_title(index))
+    path = _write(folder / HTML_FILE, render, head, [*index[:2], compare, *index[2:]], "index",
+                  index_title=index_title(index))
+    for slug, part in group_parts.items():
+        _write(folder / pages[slug], render, head, [part], slug, index_title=index_title(index))
     return path
 
 
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+class _Links:
+    """Where a group, an article and a sentence are, from any page (one page: anchors; several: files)."""
+
+    def __init__(self, pages: Mapping[str, str], article_pages: Mapping[str, str], split: bool) -> None:
+        self.pages, self.article_pages, self.split = pages, article_pages, split
+
+    def group(self, slug: str) -> str:
+        return self.pages[slug] if self.split else f"#{slug}"
+
+    def index(self) -> str:
+        return HTML_FILE if self.split else "#index"
+
+    def _page(self, article_id: str, here: str) -> str:
+        page = self.article_pages.get(article_id, HTML_FILE)
+        return "" if page == here else page
+
+    def article(self, article_id: str, here: str = HTML_FILE) -> str:
+        return f"{self._page(article_id, here)}#{anchor(article_id)}"
+
+    def sentence(self, article_id: str, index: int, here: str = HTML_FILE) -> str:
+        return f"{self._page(article_id, here)}#{sentence_anchor(article_id, index)}"
 
 
-def _localise(html: str, folder: Path, slugs: list[str]) -> str:
-    """Point page links at sections and embed chart images as data URIs."""
-    for slug in slugs:
-        html = html.replace(f'href="{slug}.md"', f'href="#{slug}"')
-    html = html.replace('href="index.md"', 'href="#index"')
+def _records_by_article(path: Path, group_of: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """The evidence records of the articles shown, by article id, in the file's order."""
+    records: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if path.is_file():
+        for record in read_evidence(path):
+            if record.get("id") in group_of:
+                records[record["id"]].append(record)
+    return records
+
+
+def _concepts(context: Mapping[str, Any], records: Mapping[str, Sequence[Mapping[str, Any]]],
+              docs: Mapping[str, Any], words: Any, group_of: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The contested concepts (as in the index's table), each with its groups' columns of sentences."""
+    def start_of(record: Mapping[str, Any]) -> Any:
+        doc = docs.get(record["id"])
+        index = record.get("sentence_index", -1)
+        return doc.sentences[index].start if doc is not None and 0 <= index < len(doc.sentences) else None
+
+    terms = [{**r, "sentence_start": start_of(r)} for rs in records.values() for r in rs
+             if r.get("kind") == "contested_term"]
+    uses = side_by_side.term_uses(terms, group_of)
+    sides = context.get("sides", {})
+
+    def style(pack: str, side: str) -> str:
+        return side_style(pack, side, sides)
+
+    labels = {(c["pack"], c["concept"]): c["label"] for c in context.get("concepts", [])}
+
+    def title(record: Mapping[str, Any]) -> str:
+        detail = record.get("detail") or {}
+        pack, concept = detail.get("pack", ""), detail.get("concept", "")
+        about = sides.get(pack, {}).get(detail.get("side"), "")
+        return str(words.term(detail, labels.get((pack, concept), concept), about))
+
+    shown = [c for c in context.get("concepts", [])[:side_by_side.MAX_CONCEPTS] if len(c["users"]) >= 2]
+    return [{**c, "columns": side_by_side.concept_columns(c, uses.get((c["pack"], c["concept"]), {}), style, title)}
+            for c in shown]
+
+
+def _group_part(group: Mapping[str, Any], folder: Path, context: Mapping[str, Any],
+                records: Mapping[str, Sequence[Mapping[str, Any]]], docs: Mapping[str, Any], words: Any,
+                links: _Links, alts: Mapping[str, str], render: Render, split: bool) -> str:
+    """A group's page (or section): its Markdown page, then its articles annotated."""
+    page = _markdown_part(folder / f"{group['slug']}.md", group["slug"], links, folder, alts,
+                          demote=0 if split else 1, here=links.pages[group["slug"]])
+    sides = context.get("sides", {})
+    articles = group_articles(group["articles"], docs, records, sides, _descriptions(context), words)
+    packs = sorted({(r.get("detail") or {}).get("pack", "") for a in group["articles"]
+                    for r in records.get(a["id"], ()) if r.get("kind") == "contested_term"})
+    legend_sides = [{"pack": p, "sides": [{"side": s, "about": about, "css": side_style(p, s, sides)}
+                                          for s, about in sides.get(p, {}).items()]} for p in packs if p in sides]
+    body = render(ARTICLES_TEMPLATE, {"group": group, "articles": articles, "legend_sides": legend_sides,
+                                      "level": 2 if split else 3, "group_label": context["group_label"]})
+    return f'<section class="group" id="{group["slug"]}">\n{"".join(page)}{body}</section>\n'
+
+
+def _descriptions(context: Mapping[str, Any]) -> dict[tuple[str, str], str]:
+    return {(c["pack"], c["concept"]): c.get("description", "") for c in context.get("concepts", [])}
+
+
+def _markdown_part(path: Path, prefix: str, links: _Links, folder: Path, alts: Mapping[str, str],
+                   demote: int, here: str) -> list[str]:
+    """A Markdown page (on the HTML page ``here``) cut into its ``<h2>`` sections, with heading ids, local
+    links and charts, and its article ids linked to the annotated articles."""
+    html = split_quoted_lines(_localise(render_markdown(path.read_text(encoding="utf-8")), links, folder, alts))
+    # Article ids in the Markdown's text (``000_ba4c…``) become links to the annotated articles.
+    html = link_article_ids(html, lambda article_id, sentence: "" if article_id not in links.article_pages
+                            else links.article(article_id, here) if sentence is None
+                            else links.sentence(article_id, sentence, here))
+    prefix = "" if prefix == "index" else prefix
+    # The index's ids are the Markdown's own anchors ([Notes](#notes)); they must not take a group's id.
+    reserved = {*links.pages, "index", "main"} | (INDEX_IDS if not prefix else set())
+    html = wrap_tables(with_heading_ids(demote_headings(html, demote), prefix, reserved - {prefix}))
+    cuts = [m.start() for m in re.finditer(r"<h[12] id=", html)][1:] or []
+    parts = [html[a:b] for a, b in zip([0, *cuts], [*cuts, len(html)])]
+    if not prefix:
+        parts[0] = f'<section class="index" id="index">\n{parts[0]}'
+        parts[-1] = f"{parts[-1]}</section>\n"
+    return parts
+
+
+def index_title(parts: Sequence[str]) -> str:
+    """The text of the first heading of the index (the page's title)."""
+    return first_heading(parts[0]) if parts else ""
+
+
+def _localise(html: str, links: _Links, folder: Path, alts: Mapping[str, str]) -> str:
+    """Point page links at the HTML pages and embed chart images as data URIs with their description."""
+    for slug in links.pages:
+        html = html.replace(f'href="{slug}.md"', f'href="{links.group(slug)}"')
+    html = html.replace('href="index.md"', f'href="{links.index()}"')
 
     def embed(match: re.Match) -> str:
         name = match.group(1)
@@ -79,8 +249,20 @@ def _localise(html: str, folder: Path, slugs: list[str]) -> str:
         if not chart.is_file():
             return match.group(0)
         data = base64.b64encode(chart.read_bytes()).decode("ascii")
-        return f'src="data:image/png;base64,{data}"'
+        alt = alts.get(f"charts/{name}")
+        described = f' alt="{escape_attribute(alt)}"' if alt else f' alt="{match.group(2)}"'
+        return f'<img src="data:image/png;base64,{data}"{described}'
 
-    html = re.sub(r'src="charts/([\w.-]+\.png)"', embed, html)
+    html = re.sub(r'<img src="charts/([\w.-]+\.png)" alt="([^"]*)"', embed, html)
     # SVG links would leave the page: keep the text, drop the link.
     return re.sub(r'<a href="charts/[\w.-]+\.svg">([^<]*)</a>', r"\1", html)
+
+
+def _write(path: Path, render: Render, head: Mapping[str, Any], parts: Sequence[str], current: str,
+           index_title: str) -> Path:
+    body = "".join(parts)
+    toc = table_of_contents(body)
+    page = render(PAGE_TEMPLATE, {**head, "body": body, "toc": toc, "current": current,
+                                  "title": index_title if current == "index" else (toc[0]["text"] if toc else "")})
+    path.write_text(page, encoding="utf-8")
+    return path

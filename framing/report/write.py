@@ -28,6 +28,7 @@ from framing.compare.summaries import read_evidence, summarise
 from framing.datafiles import line_of, load_toml, template_text
 from framing.errors import DataFileError
 from framing.lexicons import packs as lexicons
+from framing.report.articles import DocumentSource
 from framing.report.chart_data import draw_charts, target_names
 from framing.report.charts import MAX_CHART_GROUPS
 from framing.report.groups import (
@@ -178,7 +179,8 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
                  formats: Sequence[str] = ("md",),
                  lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None = None, *,
                  focus: Focus | None = None, aliases: Mapping[str, str] | None = None,
-                 group_label: str | None = None, step: Callable[[str], None] | None = None) -> dict[str, Any]:
+                 group_label: str | None = None, step: Callable[[str], None] | None = None,
+                 documents: DocumentSource | None = None) -> dict[str, Any]:
     """Write ``index.md``, one Markdown file per group shown, charts, ``outlets.csv`` and ``run.json``.
 
     ``folder`` already holds ``features.csv`` and ``evidence.jsonl`` from the
@@ -188,7 +190,9 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     most articles; the index names the rest), ``aliases`` merges names
     (``{name: name shown}``, see :func:`framing.compare.focus.load_aliases`),
     ``group_label`` names one group in the text (see :func:`group_names`) and
-    ``step(what)`` is told as each stage starts.  Every figure compares a
+    ``step(what)`` is told as each stage starts; ``documents(ids)`` parses
+    articles again for the HTML's annotated texts (see
+    :func:`framing.report.articles.parse_articles`).  Every figure compares a
     group with all the other articles of the set, shown or not.
     Returns the context the templates were rendered with.
     """
@@ -260,7 +264,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         (folder / f"{group['slug']}.md").write_text(page, encoding="utf-8")
     if "html" in formats:
         step("writing report.html")
-        write_html(folder, context, render_template)
+        write_html(folder, context, render_template, template_macros, documents)
     _write_outlets_csv(folder, table, features, sizes)
     _write_run_json(folder, run, options, group_by, formats, focus_record(selection, merged, group_label))
     return context
