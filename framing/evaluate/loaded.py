@@ -44,6 +44,8 @@ PART_2_MARKER = "# --- part 2"
 EXCLUDE_PREFIX = "# exclude:"
 MIN_MARKED = 2
 MIN_MARKED_RATE = 0.3
+# BABE spells some topics two ways; leave-one-topic-out must hold out both spellings together.
+TOPIC_ALIASES = {"blm": "black lives matter", "vaccines": "vaccine"}
 
 
 def _read_csv(path: Path, columns: tuple[str, ...], label: str) -> list[dict[str, str]]:
@@ -87,6 +89,16 @@ def read_babe(path: str | Path, limit: int | None = None) -> list[dict[str, str]
     if not rows:
         raise EvaluationError(f"{path}: no rows labelled Biased or Non-biased")
     return rows
+
+
+def normalise_topic(topic: str) -> str:
+    """BABE's topic label in one spelling: lower case, spaces for hyphens, aliases merged.
+
+    >>> normalise_topic("Gun-Control"), normalise_topic("blm"), normalise_topic("vaccines")
+    ('gun control', 'black lives matter', 'vaccine')
+    """
+    name = " ".join((topic or "").lower().replace("-", " ").split())
+    return TOPIC_ALIASES.get(name, name)
 
 
 def marked_words(row: dict[str, str]) -> set[str]:
