@@ -30,6 +30,7 @@ from framing.document.parse import build_document
 from framing.evaluate.loaded import emotive_parts, marked_words, normalise_topic, read_babe
 from framing.features.loaded import LoadedLanguageScorer
 from framing.features.loaded_model import (
+    MIN_LENGTH,
     LoadedModel,
     char_analyzer,
     model_dense_values,
@@ -148,8 +149,8 @@ def _block(counts: Any, names: list[str], lengths: Any, labels: Any) -> tuple[An
 
     A value is count × idf (scikit-learn's smooth idf) × the NB-SVM scale of
     the column, divided by the square root of the sentence's length in words
-    (so that a sentence's score is a sum of per-word parts) and by the
-    block's mean row length.
+    (at least ``MIN_LENGTH``; so that a sentence's score is a sum of
+    per-word parts) and by the block's mean row length.
     """
     import numpy as np
     import scipy.sparse as sp
@@ -182,7 +183,7 @@ def fit_linear(units: Sequence[Unit], counts: NgramCounts | None = None) -> dict
 
     counts = counts or NgramCounts.of(units)
     labels = np.array([int(u.biased) for u in units])
-    lengths = np.array([max(len(u.tokens), 1) for u in units], dtype=float)
+    lengths = np.array([max(len(u.tokens), MIN_LENGTH) for u in units], dtype=float)
     emotive_words = emotive_parts()["hand"]
     blocks = [_block(counts.words, counts.word_names, lengths, labels),
               _block(counts.chars, counts.char_names, lengths, labels)]
@@ -192,7 +193,8 @@ def fit_linear(units: Sequence[Unit], counts: NgramCounts | None = None) -> dict
     std[std == 0] = 1.0
     standard = (dense - mean) / std * DENSE_WEIGHT
     X = sp.hstack([m for m, _, _ in blocks] + [sp.csr_matrix(standard)]).tocsr()
-    model = LogisticRegression(C=C, solver="liblinear", max_iter=5000)
+    # The dual problem: far fewer sentences than n-grams, so about ten times faster, same weights.
+    model = LogisticRegression(C=C, solver="liblinear", dual=True, max_iter=5000)
     model.fit(X, labels)
     coef = model.coef_.ravel()
     weights, offset = [], 0

@@ -1,19 +1,22 @@
-"""General loaded language, any topic: word lists by category and agentless passives.
+"""General loaded language, any topic: word lists by category, agentless passives and the sentence model.
 
 Categories follow the linguistics of biased language (Recasens et al. 2013;
 Wikipedia's "Words to watch"): emotive/editorialising words, intensifiers,
 hedges, factive and assertive verbs, "so-called" labels -- one word list each
 in ``framing/data/wordlists/`` -- plus agentless passives ("civilians were
 killed", no "by" agent).  Matching is a dictionary look-up on the document's
-tokens (words and two-word phrases), so nothing is re-scanned.
+tokens (words and two-word phrases), so nothing is re-scanned.  The hits then
+feed the sentence model of :mod:`framing.features.loaded_model`, whose
+flagged sentences (with the words that weighed most) are findings too.
 
 Examples
 --------
 >>> from framing.document.parse import build_document
 >>> scorer = LoadedLanguageScorer()
 >>> doc = build_document("a", "The so-called reform was a disaster. Three civilians were killed.")
->>> [(f.kind, f.text) for f in scorer.score(doc).findings]
-[('so_called', 'so-called'), ('emotive', 'disaster'), ('agentless_passive', 'were killed')]
+>>> [(f.kind, f.text) for f in scorer.score(doc).findings]  # doctest: +NORMALIZE_WHITESPACE
+[('so_called', 'so-called'), ('emotive', 'disaster'), ('agentless_passive', 'were killed'),
+ ('loaded_sentence', 'so-called, reform, disaster')]
 >>> scorer.sentence_scores(doc)  # the passive is a finding, not part of the score
 [2.0, 0.0]
 """
@@ -205,9 +208,9 @@ def flagged_findings(document: Document, verdicts: list[SentenceVerdict]) -> lis
 
     >>> from framing.document.parse import build_document
     >>> doc = build_document("a", "The council met. The radical mob staged a vile stunt.")
-    >>> f = flagged_findings(doc, [SentenceVerdict(0.1, False, ()), SentenceVerdict(0.9, True, (5, 9))])
+    >>> f = flagged_findings(doc, [SentenceVerdict(0.1, False, ()), SentenceVerdict(0.9, True, (4, 8))])
     >>> f[0].text, f[0].sentence_index, dict(f[0].detail)
-    ('radical, vile', 1, {'probability': 0.9, 'words': ['radical', 'vile'], 'spans': [[4, 11], [35, 39]]})
+    ('radical, vile', 1, {'probability': 0.9, 'words': ['radical', 'vile'], 'spans': [[4, 11], [25, 29]]})
     """
     findings = []
     for index, verdict in enumerate(verdicts):

@@ -35,6 +35,7 @@ from functools import cache
 
 from framing.datafiles import packaged_text
 from framing.document.parse import Document
+from framing.document.vocabulary import STOPWORDS
 from framing.errors import DataFileError
 
 MODEL_FILE = "loaded_model.json"
@@ -50,6 +51,11 @@ DENSE_NAMES = ("vader_abs_sum", "vader_abs_max", "vader_words", "marked_rate_sum
 REQUIRED_KEYS = ("intercept", "words", "chars", "dense", "marked_rates", "calibration", "threshold",
                  "emotive_words")
 MAX_CACHED_WORDS = 200_000
+REASONS = 3  # reason words named per flagged sentence
+# Shorter sentences count as this long (about BABE's 5th percentile): the
+# training sentences are rarely shorter, and "The council met." should not be
+# judged by extrapolating from them.
+MIN_LENGTH = 12
 
 
 def word_ngrams(tokens: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -114,7 +120,7 @@ def dense_values(tokens: Sequence[str], text: str, list_hits: Iterable[tuple[str
         parts[f"{name}_abs_max" if name == "vader" else f"{name}_max"] = [max(scored)] if scored else []
     parts["vader_words"] = [(1.0, i) for _, i in parts["vader_abs_sum"]]
     parts["marked_rate_words"] = [(1.0, i) for v, i in parts["marked_rate_sum"] if v >= OFTEN_MARKED]
-    parts["log_length"] = [(math.log1p(len(tokens)), -1)]
+    parts["log_length"] = [(math.log1p(max(len(tokens), MIN_LENGTH)), -1)]
     parts["exclamations"] = [(float(text.count("!")), -1)] if "!" in text else []
     n_quotes = sum(text.count(mark) for mark in QUOTE_MARKS)
     parts["quote_marks"] = [(float(n_quotes), -1)] if n_quotes else []
@@ -146,7 +152,7 @@ class LoadedModel:
     Build it with :func:`load_model` (the packaged file) or :meth:`from_dict`.
     ``words`` and ``chars`` map an n-gram to its weight (idf and scale folded
     in; a sentence's n-gram values are divided by the square root of its
-    length in words); ``dense`` maps a count feature to its weight
+    length in words, at least :data:`MIN_LENGTH`); ``dense`` maps a count feature to its weight
     (standardisation folded in); ``calibration`` is Platt's (slope, intercept)
     on the linear score.
     """
@@ -189,7 +195,7 @@ class LoadedModel:
         features no token owns (length, punctuation).  ``list_hits`` are the
         word-list and passive hits (category, first token, end token).
         """
-        scale = 1.0 / math.sqrt(max(len(tokens), 1))
+        scale = 1.0 / math.sqrt(max(len(tokens), MIN_LENGTH))
         words, char_weight = self.words, self._char_weight
         shares = [(words.get(token, 0.0) + char_weight(token)) * scale for token in tokens]
         for i in range(len(tokens) - 1):
@@ -249,16 +255,20 @@ def load_model() -> LoadedModel:
     return LoadedModel.from_dict(data)
 
 
-def top_words(tokens: Sequence[str], shares: Sequence[float], limit: int = 3) -> list[int]:
-    """Indices of the ``limit`` tokens that raise the score most (positive shares only), in text order.
+def top_words(tokens: Sequence[str], shares: Sequence[float], limit: int = REASONS) -> list[int]:
+    """Indices of the ``limit`` tokens that raise the score most, in text order.
 
-    A word that recurs in a sentence is named once, at its largest share.
+    Only positive shares count, function words ("it", "is", "the": the
+    :data:`~framing.document.vocabulary.STOPWORDS`) are not named, and a word
+    that recurs in a sentence is named once, at its largest share.
 
-    >>> top_words(["a", "vile", "plan", "vile"], [0.0, 0.9, -0.2, 0.4], limit=2)
-    [1]
+    >>> top_words(["it", "is", "a", "vile", "plan", "vile"], [0.5, 0.5, 0.0, 0.9, -0.2, 0.4], limit=2)
+    [3]
     """
     best: dict[str, int] = {}
     for i, token in enumerate(tokens):
+        if token in STOPWORDS:
+            continue
         if shares[i] > 0 and (token not in best or shares[i] > shares[best[token]]):
             best[token] = i
     ranked = sorted(best.values(), key=lambda i: (-shares[i], i))[:limit]
