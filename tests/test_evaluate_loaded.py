@@ -76,15 +76,19 @@ def test_cli_json(tmp_path):
                                "--limit", "300", "--json"])
     assert out.exit_code == 0, out.output
     result = json.loads(out.output)
-    assert {"auc", "f1", "word_precision", "word_recall", "n", "basil_auc",
-            "basil_span_recall"} <= set(result)
-    assert result["n"] == 300
+    assert {"auc", "f1", "macro_f1", "word_precision", "word_recall", "n", "basil_auc",
+            "basil_span_recall", "baseline_macro_f1", "loto_auc", "loto_macro_f1", "loto_macro_f1_gap",
+            "wordlist_auc", "wordlist_macro_f1", "basil_wordlist_auc"} <= set(result)
+    assert result["n"] == 300 and result["n_topics"] > 3
+    # Even trained on 240 sentences per fold, the model separates the classes.
+    assert result["auc"] > 0.6 and result["loto_auc"] > 0.6
 
 
-@needs_basil
 def test_basil_sample():
     result = evaluate_basil(BASIL, limit=600)
-    assert result["n"] == 600 and 0 < result["span_recall"] < 1
+    assert result["n"] == 600 and 0 < result["span_recall"] < 1 and 0 < result["wordlist_span_recall"] < 1
+    # BASIL was never seen in training: the packaged model still ranks lexical-bias sentences higher.
+    assert result["auc"] > 0.6
 
 
 def test_lexicon_cli(tmp_path):

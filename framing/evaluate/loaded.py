@@ -12,7 +12,8 @@ model's cross-validated figures are in :mod:`framing.evaluate.loaded_model`.
   precision and recall of flagged words against ``biased_words``.
 * BASIL (Fan et al. 2019): sentences of full articles with lexical-bias spans.
   ROC AUC for sentences with a lexical span against those without, and the
-  share of lexical spans that contain a flagged word (span recall).
+  share of lexical spans that contain a flagged word (span recall), for the
+  packaged sentence model (which never saw BASIL) and for the word lists.
 """
 
 from __future__ import annotations

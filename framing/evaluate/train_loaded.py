@@ -42,8 +42,10 @@ C = 1.0                 # inverse regularisation of the logistic regression
 DENSE_WEIGHT = 0.3      # the standardised counts' scale beside the unit-length tf-idf blocks
 NB_WEIGHT = 0.5         # column scale 1 + NB_WEIGHT × |log-count ratio of the classes|
 MIN_DF = 2              # n-grams seen in fewer training sentences are left out
-MIN_MARKED = 2          # a word's marked rate is kept when annotators marked it this often
+MIN_MARKED = 1          # a word's marked rate is kept when annotators marked it this often
 RATE_SMOOTHING = 1.0    # marked / (sentences containing it + this)
+TOPIC_MIN_DF = 5        # topic n-grams: seen in at least this many training sentences …
+TOPIC_LIFT = 0.0        # … and this many times likelier in one topic than overall (0: keep them)
 INNER_FOLDS = 5         # out-of-fold scores for the marked rates and for calibration
 THRESHOLDS = tuple(round(0.3 + 0.01 * k, 2) for k in range(41))
 SEED = 0
@@ -144,7 +146,32 @@ class NgramCounts:
         return NgramCounts(self.words[indices], self.chars[indices], self.word_names, self.char_names)
 
 
-def _block(counts: Any, names: list[str], lengths: Any, labels: Any) -> tuple[Any, list[str], Any]:
+def topic_ngrams(present: Any, topics: Sequence[str]) -> Any:
+    """Columns of n-grams that mark a topic: seen in ``TOPIC_MIN_DF`` sentences, ``TOPIC_LIFT`` times likelier in one.
+
+    ``present`` is a 0/1 matrix (sentences × n-grams).  A word like "vaccine"
+    or "soccer" tells the topic, not the wording; left in, the model would
+    call a subject loaded.  Nothing is dropped with fewer than three topics.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    names = sorted(set(topics))
+    if len(names) < 3 or not TOPIC_LIFT:
+        return np.zeros(present.shape[1], dtype=bool)
+    index = {name: k for k, name in enumerate(names)}
+    membership = sp.csr_matrix((np.ones(len(topics)), ([index[t] for t in topics], range(len(topics)))),
+                               shape=(len(names), len(topics)))
+    by_topic = np.asarray((membership @ present).todense())
+    df = by_topic.sum(0)
+    share = by_topic / np.maximum(df, 1)
+    base = np.asarray(membership.sum(1)).ravel() / len(topics)
+    lift = (share / base[:, None]).max(0)
+    return (df >= TOPIC_MIN_DF) & (lift >= TOPIC_LIFT)
+
+
+def _block(counts: Any, names: list[str], lengths: Any, labels: Any,
+           topics: Sequence[str]) -> tuple[Any, list[str], Any]:
     """One n-gram block of the training rows: weighted matrix, kept n-grams, per-column weight.
 
     A value is count × idf (scikit-learn's smooth idf) × the NB-SVM scale of
@@ -155,9 +182,9 @@ def _block(counts: Any, names: list[str], lengths: Any, labels: Any) -> tuple[An
     import numpy as np
     import scipy.sparse as sp
 
-    present = (counts > 0).astype(float)
+    present = (counts > 0).astype(float).tocsr()
     df = np.asarray(present.sum(0)).ravel()
-    keep = np.flatnonzero(df >= min(MIN_DF, counts.shape[0]))
+    keep = np.flatnonzero((df >= min(MIN_DF, counts.shape[0])) & ~topic_ngrams(present, topics))
     present, df = present[:, keep], df[keep]
     idf = np.log((1 + counts.shape[0]) / (1 + df)) + 1
     positive = np.asarray(present[labels == 1].sum(0)).ravel() + 1
@@ -185,8 +212,9 @@ def fit_linear(units: Sequence[Unit], counts: NgramCounts | None = None) -> dict
     labels = np.array([int(u.biased) for u in units])
     lengths = np.array([max(len(u.tokens), MIN_LENGTH) for u in units], dtype=float)
     emotive_words = emotive_parts()["hand"]
-    blocks = [_block(counts.words, counts.word_names, lengths, labels),
-              _block(counts.chars, counts.char_names, lengths, labels)]
+    topics = [u.topic for u in units]
+    blocks = [_block(counts.words, counts.word_names, lengths, labels, topics),
+              _block(counts.chars, counts.char_names, lengths, labels, topics)]
     dense_vectorizer = DictVectorizer(sort=True)
     dense = dense_vectorizer.fit_transform(_dense_rows(units, _cross_fitted_rates(units), emotive_words)).toarray()
     mean, std = dense.mean(0), dense.std(0)
@@ -194,7 +222,7 @@ def fit_linear(units: Sequence[Unit], counts: NgramCounts | None = None) -> dict
     standard = (dense - mean) / std * DENSE_WEIGHT
     X = sp.hstack([m for m, _, _ in blocks] + [sp.csr_matrix(standard)]).tocsr()
     # The dual problem: far fewer sentences than n-grams, so about ten times faster, same weights.
-    model = LogisticRegression(C=C, solver="liblinear", dual=True, max_iter=5000)
+    model = LogisticRegression(C=C, solver="liblinear", dual=True, max_iter=5000, random_state=SEED)
     model.fit(X, labels)
     coef = model.coef_.ravel()
     weights, offset = [], 0

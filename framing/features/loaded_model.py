@@ -165,8 +165,8 @@ class LoadedModel:
     calibration: tuple[float, float]
     threshold: float
     emotive_words: frozenset[str]
-    # Many words recur across sentences: each word's character-n-gram weight is summed once.
-    _char_weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    # Many words recur across sentences: each word's unigram and character-n-gram weights are summed once.
+    _word_weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: dict, label: str = MODEL_LABEL) -> LoadedModel:
@@ -196,8 +196,12 @@ class LoadedModel:
         word-list and passive hits (category, first token, end token).
         """
         scale = 1.0 / math.sqrt(max(len(tokens), MIN_LENGTH))
-        words, char_weight = self.words, self._char_weight
-        shares = [(words.get(token, 0.0) + char_weight(token)) * scale for token in tokens]
+        cached, weigh = self._word_weights.get, self._word_weight
+        shares = []
+        for token in tokens:
+            weight = cached(token)
+            shares.append((weigh(token) if weight is None else weight) * scale)
+        words = self.words
         for i in range(len(tokens) - 1):
             weight = words.get(f"{tokens[i]} {tokens[i + 1]}")
             if weight:
@@ -219,13 +223,13 @@ class LoadedModel:
         slope, offset = self.calibration
         return 1.0 / (1.0 + math.exp(-(slope * scored[0] + offset)))
 
-    def _char_weight(self, word: str) -> float:
-        weight = self._char_weights.get(word)
-        if weight is None:
-            if len(self._char_weights) > MAX_CACHED_WORDS:
-                self._char_weights.clear()
-            chars = self.chars
-            weight = self._char_weights[word] = sum(chars.get(g, 0.0) for g in char_ngrams(word))
+    def _word_weight(self, word: str) -> float:
+        """The word's unigram weight plus its character n-grams' weights, summed once per word."""
+        if len(self._word_weights) > MAX_CACHED_WORDS:
+            self._word_weights.clear()
+        chars = self.chars
+        weight = self.words.get(word, 0.0) + sum(chars.get(g, 0.0) for g in char_ngrams(word))
+        self._word_weights[word] = weight
         return weight
 
 
