@@ -2,12 +2,13 @@
 
 A tiny BABE-format file checks the procedure; the whole development part,
 when present in ../shared/eval, checks that the script reproduces the shipped
-model byte for byte.
+model byte for byte (``$FRAMING_EVAL``, default ../shared/eval).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ from framing.evaluate.train_loaded import THRESHOLDS, babe_units, calibrate, fit
 from framing.features.loaded import LoadedLanguageScorer
 from framing.features.loaded_model import MODEL_FILE, LoadedModel, score_sentences
 
-BABE = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "babe" / "babe.csv"
+EVAL = Path(os.environ.get("FRAMING_EVAL") or Path(__file__).resolve().parents[1].parent / "shared" / "eval")
+BABE = EVAL / "babe" / "babe.csv"
 needs_babe = pytest.mark.skipif(not BABE.is_file(), reason="BABE not present in ../shared/eval")
 
 # Hand-written sentences in BABE's format: loaded ones (with the words an

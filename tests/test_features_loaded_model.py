@@ -100,3 +100,33 @@ def test_malformed_model_names_the_file_and_key():
     with pytest.raises(DataFileError, match="malformed value"):
         LoadedModel.from_dict({"intercept": "x", "words": {}, "chars": {}, "dense": {}, "marked_rates": {},
                                "calibration": [1, 0], "threshold": 0.5, "emotive_words": []})
+
+
+def reference_score(model, tokens, text, list_hits):
+    """The linear score from model_dense_values (as training computes the counts), term by term."""
+    from framing.features.loaded_model import MIN_LENGTH, model_dense_values
+
+    scale = 1 / math.sqrt(max(len(tokens), MIN_LENGTH))
+    score = model.intercept
+    for gram, _, _ in word_ngrams(tokens):
+        score += model.words.get(gram, 0.0) * scale
+    for token in tokens:
+        score += sum(model.chars.get(g, 0.0) for g in char_ngrams(token)) * scale
+    parts = model_dense_values(tokens, text, list_hits, model.marked_rates, model.emotive_words)
+    for name, values in parts.items():
+        score += model.dense.get(name, 0.0) * sum(v for v, _ in values)
+    return score
+
+
+def test_scoring_computes_the_counts_as_training_does(seed_document, scorer):
+    model = load_model()
+    for prefix in ("000", "001", "002", "003"):
+        doc = seed_document(prefix)
+        hits = scorer.hits(doc)
+        for index, sentence in enumerate(doc.sentences):
+            span = doc.tokens_between(sentence.start, sentence.end)
+            tokens = doc.tokens[span.start:span.stop]
+            local = [(k, a - span.start, b - span.start) for k, s, a, b in hits
+                     if s == index and span.start <= a and b <= span.stop]
+            score, shares = model.contributions(tokens, sentence.text, local)
+            assert score == pytest.approx(reference_score(model, tokens, sentence.text, local), abs=1e-9)

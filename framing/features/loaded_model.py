@@ -114,10 +114,10 @@ def dense_values(tokens: Sequence[str], text: str, list_hits: Iterable[tuple[str
     parts: dict[str, list[tuple[float, int]]] = {name: [] for name in DENSE_NAMES}
     for kind, first, end in list_hits:
         parts.setdefault(WORD_LIST_PREFIX + kind, []).extend((1.0 / (end - first), i) for i in range(first, end))
-    for name, table in (("vader", valence), ("marked_rate", marked_rates)):
+    for prefix, table in (("vader_abs", valence), ("marked_rate", marked_rates)):
         scored = [(abs(table[t]), i) for i, t in enumerate(tokens) if t in table]
-        parts[f"{name}_abs_sum" if name == "vader" else f"{name}_sum"] = scored
-        parts[f"{name}_abs_max" if name == "vader" else f"{name}_max"] = [max(scored)] if scored else []
+        parts[f"{prefix}_sum"] = scored
+        parts[f"{prefix}_max"] = [max(scored)] if scored else []
     parts["vader_words"] = [(1.0, i) for _, i in parts["vader_abs_sum"]]
     parts["marked_rate_words"] = [(1.0, i) for v, i in parts["marked_rate_sum"] if v >= OFTEN_MARKED]
     parts["log_length"] = [(math.log1p(max(len(tokens), MIN_LENGTH)), -1)]
@@ -165,8 +165,9 @@ class LoadedModel:
     calibration: tuple[float, float]
     threshold: float
     emotive_words: frozenset[str]
-    # Many words recur across sentences: each word's unigram and character-n-gram weights are summed once.
-    _word_weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    # Many words recur across sentences: each word's entry (see ``_entry``) is made once.
+    _entries: dict[str, tuple[float, float | None, float | None]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, data: dict, label: str = MODEL_LABEL) -> LoadedModel:
@@ -196,41 +197,79 @@ class LoadedModel:
         word-list and passive hits (category, first token, end token).
         """
         scale = 1.0 / math.sqrt(max(len(tokens), MIN_LENGTH))
-        cached, weigh = self._word_weights.get, self._word_weight
-        shares = []
-        for token in tokens:
-            weight = cached(token)
-            shares.append((weigh(token) if weight is None else weight) * scale)
+        cached, entry_of = self._entries.get, self._entry
+        entries = [cached(token) or entry_of(token) for token in tokens]
+        shares = [entry[0] * scale for entry in entries]
         words = self.words
         for i in range(len(tokens) - 1):
             weight = words.get(f"{tokens[i]} {tokens[i + 1]}")
             if weight:
                 shares[i] += weight * scale / 2
                 shares[i + 1] += weight * scale / 2
-        rest = self.intercept
-        dense = model_dense_values(tokens, text, list_hits, self.marked_rates, self.emotive_words)
-        for name, parts in dense.items():
-            weight = self.dense.get(name, 0.0)
-            for value, index in parts:
-                if index < 0:
-                    rest += weight * value
-                else:
-                    shares[index] += weight * value
-        return rest + sum(shares), shares
+        self._add_lexicon_shares(entries, shares)
+        self._add_list_shares(tokens, list_hits, shares)
+        return self.intercept + self._unowned(tokens, text) + sum(shares), shares
+
+    # The count features, computed as :func:`model_dense_values` defines them
+    # (training uses that function; tests check the two agree) but from each
+    # word's cached entry, since this runs for every sentence of every article.
+
+    def _add_lexicon_shares(self, entries: list[tuple[float, float | None, float | None]],
+                            shares: list[float]) -> None:
+        """VADER valence and marked-rate features: sum, maximum and count, given back to their words."""
+        dense = self.dense
+        for column, prefix in ((1, "vader_abs"), (2, "marked_rate")):
+            per_value, per_word = dense.get(f"{prefix}_sum", 0.0), 0.0
+            if prefix == "vader_abs":
+                per_word = dense.get("vader_words", 0.0)
+            often = dense.get("marked_rate_words", 0.0) if prefix == "marked_rate" else 0.0
+            best, best_index = -1.0, -1
+            for i, entry in enumerate(entries):
+                value = entry[column]
+                if value is None:
+                    continue
+                shares[i] += per_value * value + per_word + (often if value >= OFTEN_MARKED else 0.0)
+                if value >= best:
+                    best, best_index = value, i
+            if best_index >= 0:
+                shares[best_index] += dense.get(f"{prefix}_max", 0.0) * best
+
+    def _add_list_shares(self, tokens: Sequence[str], list_hits: Iterable[tuple[str, int, int]],
+                         shares: list[float]) -> None:
+        """Word-list and passive hits, each hit's weight shared by its words (emotive: hand-made part only)."""
+        for kind, first, end in list_hits:
+            if kind == "emotive" and " ".join(tokens[first:end]) not in self.emotive_words:
+                continue
+            weight = self.dense.get(WORD_LIST_PREFIX + kind, 0.0) / (end - first)
+            for i in range(first, end):
+                shares[i] += weight
+
+    def _unowned(self, tokens: Sequence[str], text: str) -> float:
+        """The share of the features no word owns: length, exclamation and quotation marks."""
+        dense = self.dense
+        n_quotes = sum(text.count(mark) for mark in QUOTE_MARKS)
+        return (dense.get("log_length", 0.0) * math.log1p(max(len(tokens), MIN_LENGTH))
+                + dense.get("exclamations", 0.0) * text.count("!") + dense.get("quote_marks", 0.0) * n_quotes)
 
     def probability(self, scored: tuple[float, list[float]]) -> float:
         """The calibrated probability that a sentence reads as loaded, from :meth:`contributions`."""
         slope, offset = self.calibration
         return 1.0 / (1.0 + math.exp(-(slope * scored[0] + offset)))
 
-    def _word_weight(self, word: str) -> float:
-        """The word's unigram weight plus its character n-grams' weights, summed once per word."""
-        if len(self._word_weights) > MAX_CACHED_WORDS:
-            self._word_weights.clear()
-        chars = self.chars
+    def _entry(self, word: str) -> tuple[float, float | None, float | None]:
+        """The word's n-gram weight (unigram plus its character n-grams), |VADER valence| and marked rate.
+
+        Computed once per word (the cache is cleared when it grows past
+        :data:`MAX_CACHED_WORDS`); valence and rate are None for words not in
+        the lexicon or the rate table.
+        """
+        if len(self._entries) > MAX_CACHED_WORDS:
+            self._entries.clear()
+        chars, valence = self.chars, _valence()
         weight = self.words.get(word, 0.0) + sum(chars.get(g, 0.0) for g in char_ngrams(word))
-        self._word_weights[word] = weight
-        return weight
+        entry = (weight, abs(valence[word]) if word in valence else None, self.marked_rates.get(word))
+        self._entries[word] = entry
+        return entry
 
 
 @cache
