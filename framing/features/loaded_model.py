@@ -32,6 +32,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
 
 from framing.datafiles import packaged_text
 from framing.document.parse import Document
@@ -168,6 +169,12 @@ class LoadedModel:
     # Many words recur across sentences: each word's entry (see ``_entry``) is made once.
     _entries: dict[str, tuple[float, float | None, float | None]] = field(
         default_factory=dict, compare=False, repr=False)
+    # First words of the weighted bigrams: other words start no bigram worth looking up.
+    _bigram_starts: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = frozenset(gram.split(" ", 1)[0] for gram in self.words if " " in gram)
+        object.__setattr__(self, "_bigram_starts", starts)
 
     @classmethod
     def from_dict(cls, data: dict, label: str = MODEL_LABEL) -> LoadedModel:
@@ -200,8 +207,10 @@ class LoadedModel:
         cached, entry_of = self._entries.get, self._entry
         entries = [cached(token) or entry_of(token) for token in tokens]
         shares = [entry[0] * scale for entry in entries]
-        words = self.words
+        words, starts = self.words, self._bigram_starts
         for i in range(len(tokens) - 1):
+            if tokens[i] not in starts:
+                continue
             weight = words.get(f"{tokens[i]} {tokens[i + 1]}")
             if weight:
                 shares[i] += weight * scale / 2
@@ -265,8 +274,8 @@ class LoadedModel:
         """
         if len(self._entries) > MAX_CACHED_WORDS:
             self._entries.clear()
-        chars, valence = self.chars, _valence()
-        weight = self.words.get(word, 0.0) + sum(chars.get(g, 0.0) for g in char_ngrams(word))
+        grams, valence = char_ngrams(word), _valence()
+        weight = self.words.get(word, 0.0) + sum(map(self.chars.get, grams, repeat(0.0, len(grams))))
         entry = (weight, abs(valence[word]) if word in valence else None, self.marked_rates.get(word))
         self._entries[word] = entry
         return entry
