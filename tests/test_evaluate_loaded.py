@@ -79,7 +79,7 @@ def test_cli_json(tmp_path):
     result = json.loads(out.output)
     assert {"auc", "f1", "macro_f1", "word_precision", "word_recall", "n", "basil_auc",
             "basil_span_recall", "baseline_macro_f1", "loto_auc", "loto_macro_f1", "loto_macro_f1_gap",
-            "wordlist_auc", "wordlist_macro_f1", "basil_wordlist_auc"} <= set(result)
+            "wordlist_auc", "wordlist_macro_f1", "basil_wordlist_auc", "threshold", "macro_threshold"} <= set(result)
     assert result["n"] == 300 and result["n_topics"] > 3
     # Even trained on 240 sentences per fold, the model separates the classes.
     assert result["auc"] > 0.6 and result["loto_auc"] > 0.6

@@ -25,8 +25,8 @@ def evaluate_loaded(babe: Path, basil: Path | None, limit: int | None, folds: in
     """Measure the sentence loaded-language model against BABE (and BASIL) labels.
 
     The model is retrained inside each fold: 5-fold and leave-one-topic-out
-    figures (``loto_``), the TF-IDF baseline on the same folds (``baseline_``)
-    and the word lists alone (``wordlist_``).  BASIL is scored by the packaged
+    figures (keys loto_*), the TF-IDF baseline on the same folds (baseline_*)
+    and the word lists alone (wordlist_*).  BASIL is scored by the packaged
     model, which never saw it.  Takes a few minutes on the whole of BABE.
 
     Example: framing evaluate loaded --babe ../shared/eval/babe/babe.csv --basil ../shared/eval/basil
@@ -35,11 +35,14 @@ def evaluate_loaded(babe: Path, basil: Path | None, limit: int | None, folds: in
 
     from framing.evaluate.loaded import evaluate_babe, evaluate_basil
     from framing.evaluate.loaded_model import evaluate_model
+    from framing.features.loaded_model import load_model
 
     result = evaluate_model(babe, limit=limit, folds=folds)
     wordlists = evaluate_babe(babe, limit=limit)
     result.update({f"wordlist_{key}": wordlists[key] for key in WORDLIST_KEYS})
     result["dataset"] = wordlists["dataset"]
+    # The packaged model's decision threshold (chosen for macro-F1, so it is both thresholds).
+    result["threshold"] = result["macro_threshold"] = load_model().threshold
     if basil is not None:
         basil_result = evaluate_basil(basil, limit=limit)
         result.update({f"basil_{key}": value for key, value in basil_result.items() if key != "dataset"})
