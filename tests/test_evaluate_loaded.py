@@ -59,6 +59,8 @@ def test_tiny_babe_file(tmp_path):
     # "radical", "mob", "bizarre", "stunt" are flagged; annotators marked 2 of them.
     assert result["n"] == 2 and result["auc"] == 1.0 and result["f1"] == 1.0
     assert result["word_precision"] == 0.5 and result["word_recall"] == 1.0
+    out = CliRunner().invoke(main, ["evaluate", "loaded", "--babe", str(path)])
+    assert out.exit_code != 0 and "1 sentence(s) in the smaller class" in out.output
 
 
 @needs_babe

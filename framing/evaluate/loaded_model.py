@@ -18,8 +18,9 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 
+from framing.errors import EvaluationError
 from framing.evaluate.loaded import read_babe
-from framing.evaluate.train_loaded import SEED, NgramCounts, Unit, babe_units, fit_model
+from framing.evaluate.train_loaded import INNER_FOLDS, SEED, NgramCounts, Unit, babe_units, fit_model
 from framing.features.loaded_model import LoadedModel, top_words
 
 FOLDS = 5
@@ -100,6 +101,10 @@ def evaluate_model(path: str | Path, limit: int | None = None, folds: int = FOLD
 
     units = babe_units(read_babe(path, limit))
     y = np.array([u.biased for u in units])
+    smallest = int(min(y.sum(), len(y) - y.sum()))
+    if smallest < max(folds, INNER_FOLDS):
+        raise EvaluationError(f"{path}: {smallest} sentence(s) in the smaller class — cross-validation needs "
+                              f"at least {max(folds, INNER_FOLDS)} Biased and Non-biased each; use more rows")
     splits = StratifiedKFold(folds, shuffle=True, random_state=SEED)
     result: dict[str, Any] = {"n": len(units), "n_biased": int(y.sum()), "folds": folds,
                               "f1_all_biased": float(f1_score(y, np.ones_like(y)))}
