@@ -112,3 +112,14 @@ def test_loaded_language_cleaning_and_language_notes():
         "so-called republic", "so-called threat", "so-called experts"]
     assert evidence.cleaning == {"rt1": [{"reason": "photo credit", "text": "© Global Look Press", "line": 2}]}
     assert evidence.notes == [{"id": "ria1", "note": "not English: the English-only measures were not computed"}]
+
+
+def test_flagged_sentences_keep_the_most_probable_with_their_spans():
+    records = [record("rt1", "loaded", "loaded_sentence", "Cold, War", index, probability=p,
+                      words=["Cold", "War"], spans=[[21, 25], [26, 29]])
+               for index, p in enumerate([0.6, 0.9, 0.7, 0.95])]
+    evidence = summarise(records, {"rt1": "RT"}, {})["RT"]
+    assert evidence.loaded == Counter({"loaded_sentence": 4})
+    examples = evidence.loaded_examples["loaded_sentence"]
+    assert [(e["probability"], e["sentence_index"]) for e in examples] == [(0.95, 3), (0.9, 1), (0.7, 2)]
+    assert examples[0]["spans"] == [[21, 25], [26, 29]]

@@ -1,11 +1,12 @@
 """Validity evaluation on BABE and BASIL: library and CLI, on small samples.
 
-Skipped when the evaluation data (../shared/eval beside the checkout) is absent.
+Skipped when the evaluation data (``$FRAMING_EVAL``, default ../shared/eval beside the checkout) is absent.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +24,7 @@ from framing.evaluate.loaded import (
     read_babe,
 )
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+EVAL = Path(os.environ.get("FRAMING_EVAL") or Path(__file__).resolve().parents[1].parent / "shared" / "eval")
 BABE = EVAL / "babe" / "babe.csv"
 BASIL = EVAL / "basil"
 needs_babe = pytest.mark.skipif(not BABE.is_file(), reason="BABE not present in ../shared/eval")
@@ -58,6 +59,8 @@ def test_tiny_babe_file(tmp_path):
     # "radical", "mob", "bizarre", "stunt" are flagged; annotators marked 2 of them.
     assert result["n"] == 2 and result["auc"] == 1.0 and result["f1"] == 1.0
     assert result["word_precision"] == 0.5 and result["word_recall"] == 1.0
+    out = CliRunner().invoke(main, ["evaluate", "loaded", "--babe", str(path)])
+    assert out.exit_code != 0 and "1 sentence(s) in the smaller class" in out.output
 
 
 @needs_babe
@@ -76,15 +79,21 @@ def test_cli_json(tmp_path):
                                "--limit", "300", "--json"])
     assert out.exit_code == 0, out.output
     result = json.loads(out.output)
-    assert {"auc", "f1", "word_precision", "word_recall", "n", "basil_auc",
-            "basil_span_recall"} <= set(result)
-    assert result["n"] == 300
+    assert {"auc", "f1", "macro_f1", "word_precision", "word_recall", "n", "basil_auc",
+            "basil_span_recall", "baseline_macro_f1", "loto_auc", "loto_macro_f1", "loto_macro_f1_gap",
+            "wordlist_auc", "wordlist_macro_f1", "basil_wordlist_auc", "threshold", "macro_threshold"} <= set(result)
+    assert result["n"] == 300 and result["n_topics"] > 3
+    # Even trained on 240 sentences per fold, the model separates the classes.
+    assert result["auc"] > 0.6 and result["loto_auc"] > 0.6
 
 
 @needs_basil
 def test_basil_sample():
     result = evaluate_basil(BASIL, limit=600)
-    assert result["n"] == 600 and 0 < result["span_recall"] < 1
+    assert result["n"] == 600 and 0 < result["span_recall"] < 1 and 0 < result["wordlist_span_recall"] < 1
+    # BASIL was never seen in training: the packaged model ranks lexical-bias sentences a little
+    # higher (0.57 on these 600 sentences, 0.61 on all of BASIL).
+    assert result["auc"] > 0.55
 
 
 def test_lexicon_cli(tmp_path):

@@ -1,4 +1,4 @@
-from framing.report.markup import md_escape, md_link, safe_url, unique_slugs
+from framing.report.markup import md_escape, md_highlight, md_link, safe_url, unique_slugs
 
 
 def test_hostile_text_is_shown_not_rendered():
@@ -28,3 +28,11 @@ def test_line_start_markers_are_escaped_only_at_the_start():
     assert md_escape("1. Not a list") == "1\\. Not a list"
     assert md_escape("# Not a heading") == "\\# Not a heading"
     assert md_escape("- not an item") == "\\- not an item"
+
+
+def test_highlight_bolds_the_spans_escapes_the_rest_and_cuts_long_sentences():
+    text = "The so-called [reform] was a disaster, critics said."
+    assert md_highlight(text, [[4, 13], [29, 37]]) == (
+        "The **so-called** \\[reform\\] was a **disaster**, critics said.")
+    # A span past the cut is dropped with the text; the cut is marked.
+    assert md_highlight(text, [[4, 13], [29, 37]], limit=20) == "The **so-called** […]"

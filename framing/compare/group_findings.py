@@ -100,7 +100,7 @@ def group_tone(evidence: GroupEvidence | None, estimates: Mapping[str, Any] | No
 def group_loaded(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
     if evidence is None:
         return []
-    return [{"category": k.replace("_", " "), "count": n, "examples": evidence.loaded_examples[k]}
+    return [{"category": k.replace("_", " "), "kind": k, "count": n, "examples": evidence.loaded_examples[k]}
             for k, n in sorted(evidence.loaded.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 

@@ -116,9 +116,7 @@ def _add_record(evidence: GroupEvidence, record: Mapping[str, Any], first_seen: 
     elif family == "sentiment":
         _add_sentiment_record(evidence, record, kind, detail)
     elif family == "loaded":
-        evidence.loaded[kind] += 1
-        if len(evidence.loaded_examples[kind]) < MAX_EXAMPLES:
-            evidence.loaded_examples[kind].append(_example(record))
+        _add_loaded_record(evidence, record, kind, detail)
     elif family == "cleaning":
         evidence.cleaning[article].append({"reason": kind, "text": record["text"],
                                            "line": detail.get("line", 0)})
@@ -135,6 +133,20 @@ def _add_lexicon_record(evidence: GroupEvidence, record: Mapping[str, Any], kind
         phrase = record["text"].strip().lower()
         evidence.scare_quotes[phrase] += 1
         evidence.scare_examples.setdefault(phrase, _example(record))
+
+
+def _add_loaded_record(evidence: GroupEvidence, record: Mapping[str, Any], kind: str,
+                       detail: Mapping[str, Any]) -> None:
+    """A word-list hit (the first examples kept), or a sentence the model flags (the most probable kept)."""
+    evidence.loaded[kind] += 1
+    examples = evidence.loaded_examples[kind]
+    if "probability" not in detail:
+        if len(examples) < MAX_EXAMPLES:
+            examples.append(_example(record))
+        return
+    examples.append(_example(record, probability=detail["probability"], spans=detail.get("spans", [])))
+    examples.sort(key=lambda e: (-e["probability"], e["id"], e["sentence_index"]))
+    del examples[MAX_EXAMPLES:]
 
 
 def _add_sentiment_record(evidence: GroupEvidence, record: Mapping[str, Any], kind: str,

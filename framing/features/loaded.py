@@ -1,19 +1,22 @@
-"""General loaded language, any topic: word lists by category and agentless passives.
+"""General loaded language, any topic: word lists by category, agentless passives and the sentence model.
 
 Categories follow the linguistics of biased language (Recasens et al. 2013;
 Wikipedia's "Words to watch"): emotive/editorialising words, intensifiers,
 hedges, factive and assertive verbs, "so-called" labels -- one word list each
 in ``framing/data/wordlists/`` -- plus agentless passives ("civilians were
 killed", no "by" agent).  Matching is a dictionary look-up on the document's
-tokens (words and two-word phrases), so nothing is re-scanned.
+tokens (words and two-word phrases), so nothing is re-scanned.  The hits then
+feed the sentence model of :mod:`framing.features.loaded_model`, whose
+flagged sentences (with the words that weighed most) are findings too.
 
 Examples
 --------
 >>> from framing.document.parse import build_document
 >>> scorer = LoadedLanguageScorer()
 >>> doc = build_document("a", "The so-called reform was a disaster. Three civilians were killed.")
->>> [(f.kind, f.text) for f in scorer.score(doc).findings]
-[('so_called', 'so-called'), ('emotive', 'disaster'), ('agentless_passive', 'were killed')]
+>>> [(f.kind, f.text) for f in scorer.score(doc).findings]  # doctest: +NORMALIZE_WHITESPACE
+[('so_called', 'so-called'), ('emotive', 'disaster'), ('agentless_passive', 'were killed'),
+ ('loaded_sentence', 'so-called, reform, disaster')]
 >>> scorer.sentence_scores(doc)  # the passive is a finding, not part of the score
 [2.0, 0.0]
 """
@@ -28,9 +31,12 @@ from framing.document.parse import Document
 from framing.document.vocabulary import PASSIVE_AUXILIARIES
 from framing.errors import DataFileError
 from framing.features.base import FamilyResult, Finding, per_thousand_words
+from framing.features.loaded_model import LoadedModel, SentenceVerdict, load_model, score_sentences
 
 FAMILY = "loaded"
 PASSIVE = "agentless_passive"
+FLAGGED = "loaded_sentence"  # the finding of a sentence the model flags
+PROBABILITY_DIGITS = 3
 IRREGULAR_PARTICIPLES = frozenset(
     """shot hit hurt beaten taken given seen held left made found brought struck thrown driven
     stolen sent built caught told sold put cut kept shut led spent lost paid done hidden known
@@ -84,6 +90,9 @@ class LoadedLanguageScorer:
         Replaces the packaged entries of those categories (for example an
         emotive list re-derived inside a cross-validation fold); the other
         categories keep their packaged lists.
+    model : LoadedModel, optional
+        The sentence model; default the packaged one
+        (:func:`~framing.features.loaded_model.load_model`).
 
     >>> from framing.document.parse import build_document
     >>> doc = build_document("a", "A bizarre plan.")
@@ -93,7 +102,9 @@ class LoadedLanguageScorer:
 
     family = FAMILY
 
-    def __init__(self, wordlists: Mapping[str, Iterable[str]] | None = None) -> None:
+    def __init__(self, wordlists: Mapping[str, Iterable[str]] | None = None,
+                 model: LoadedModel | None = None) -> None:
+        self.model = model  # None: the packaged model, read when first needed (not to find hits)
         self.categories = wordlist_names()
         wordlists = wordlists or {}
         unknown = sorted(set(wordlists) - set(self.categories))
@@ -109,7 +120,8 @@ class LoadedLanguageScorer:
         self._first_words = frozenset(e.split()[0] for e in self._lookup if " " in e)
         self._all_kinds = self.categories + [PASSIVE]
         self._names = ([f"{kind}_per_1k" for kind in self._all_kinds]
-                       + ["loaded_per_1k", "loaded_sentence_share", "max_sentence_score"])
+                       + ["loaded_per_1k", "loaded_sentence_share", "max_sentence_score",
+                          "flagged_sentence_share", "mean_sentence_probability"])
 
     @property
     def feature_names(self) -> list[str]:
@@ -170,7 +182,47 @@ class LoadedLanguageScorer:
         features["loaded_sentence_share"] = (sum(s > 0 for s in scores) / len(scores)
                                              if scores else float("nan"))
         features["max_sentence_score"] = float(max(scores)) if scores else float("nan")
+        verdicts = score_sentences(self.model or load_model(), document, hits)
+        features.update(model_features(verdicts))
+        findings += flagged_findings(document, verdicts)
         return FamilyResult(features, findings)
+
+
+def model_features(verdicts: list[SentenceVerdict]) -> dict[str, float]:
+    """The share of sentences the model flags and their mean probability (NaN without sentences).
+
+    >>> model_features([SentenceVerdict(0.9, True, (1,)), SentenceVerdict(0.2, False, ())])
+    {'flagged_sentence_share': 0.5, 'mean_sentence_probability': 0.55}
+    """
+    if not verdicts:
+        return {"flagged_sentence_share": float("nan"), "mean_sentence_probability": float("nan")}
+    return {"flagged_sentence_share": sum(v.flagged for v in verdicts) / len(verdicts),
+            "mean_sentence_probability": sum(v.probability for v in verdicts) / len(verdicts)}
+
+
+def flagged_findings(document: Document, verdicts: list[SentenceVerdict]) -> list[Finding]:
+    """One finding per flagged sentence: its reason words, with offsets inside the sentence.
+
+    ``detail["spans"]`` are (start, end) character offsets of the reason words
+    within the sentence's text, so the report can highlight them.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("a", "The council met. The radical mob staged a vile stunt.")
+    >>> f = flagged_findings(doc, [SentenceVerdict(0.1, False, ()), SentenceVerdict(0.9, True, (4, 8))])
+    >>> f[0].text, f[0].sentence_index, dict(f[0].detail)
+    ('radical, vile', 1, {'probability': 0.9, 'words': ['radical', 'vile'], 'spans': [[4, 11], [25, 29]]})
+    """
+    findings = []
+    for index, verdict in enumerate(verdicts):
+        if not verdict.flagged:
+            continue
+        sentence = document.sentences[index]
+        spans = [document.token_spans[i] for i in verdict.reasons]
+        words = [document.body[start:end] for start, end in spans]
+        findings.append(Finding(FAMILY, FLAGGED, ", ".join(words), index, sentence.start, sentence.end, {
+            "probability": round(verdict.probability, PROBABILITY_DIGITS), "words": words,
+            "spans": [[start - sentence.start, end - sentence.start] for start, end in spans]}))
+    return findings
 
 
 def _agentless_passive(document: Document, i: int, starts: list[int], sentence: int) -> int:

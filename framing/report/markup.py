@@ -43,6 +43,35 @@ def _escape_leading(match: re.Match) -> str:
     return match.group(2) + "\\" + match.group(3)
 
 
+def md_highlight(text: object, spans: list[list[int]], limit: int = 600) -> str:
+    """``text`` escaped for Markdown with the character ``spans`` in bold, cut after ``limit`` characters.
+
+    >>> print(md_highlight("The radical mob staged a *vile* stunt.", [[4, 11], [26, 30]]))
+    The **radical** mob staged a \\***vile**\\* stunt.
+    """
+    value = str(text)
+    cut = len(value)
+    if cut > limit:
+        space = value.rfind(" ", 0, limit + 1)
+        cut = space if space > limit // 2 else limit
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        if start < position or end > cut:
+            continue
+        pieces += [_escape_piece(value[position:start]), f"**{md_escape(value[start:end])}**"]
+        position = end
+    pieces.append(_escape_piece(value[position:cut]))
+    return "".join(pieces) + (" […]" if cut < len(value) else "")
+
+
+def _escape_piece(piece: str) -> str:
+    """:func:`md_escape` of a piece between highlights, keeping one space where it had space at an edge."""
+    core = md_escape(piece)
+    if not core:
+        return " " if piece[:1].isspace() else ""
+    return (" " if piece[:1].isspace() else "") + core + (" " if piece[-1:].isspace() else "")
+
+
 def md_code(text: object) -> str:
     """Text for inside a Markdown code span (where escapes do not work): no backticks."""
     return plain(text).replace("`", "'")

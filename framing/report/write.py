@@ -40,7 +40,7 @@ from framing.report.groups import (
     unknown_name_warnings,
 )
 from framing.report.html import write_html
-from framing.report.markup import md_code, md_code_cell, md_escape, md_link, plain, safe_url, unique_slugs
+from framing.report.markup import md_code, md_code_cell, md_escape, md_highlight, md_link, plain, safe_url, unique_slugs
 from framing.run.output import CsvTableWriter, rounded
 from framing.run.runner import EVIDENCE_FILE, RunResult
 
@@ -134,7 +134,7 @@ def _environment() -> Any:
     )
     environment.filters.update(md=md_escape, code=md_code, code_cell=md_code_cell, link=md_link, url=safe_url,
                                num=_num, fixed=_fixed, pct=_pct, signed=_signed, plain=plain, plural=plural,
-                               excerpt=excerpt)
+                               excerpt=excerpt, highlight=md_highlight)
     return environment
 
 
