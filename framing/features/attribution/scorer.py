@@ -30,15 +30,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing.document.parse import Document
-from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry
+from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry, RegistrySet
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
+from framing.features.attribution.roles import RoleLexicon, speaker_roles
 from framing.features.attribution.spans import Attribution, find_attributions
 from framing.features.attribution.speakers import Speaker, SpeakerResolver
 from framing.features.base import FamilyResult, Finding, per_thousand_words
 
 FAMILY = "attribution"
 KINDS = ("direct", "indirect", "mixed")
+# What a statement reports: speech, or a belief or intention ("thinks", "wants to").
+SAID, BELIEVES = "said", "believes/wants"
+STATEMENT_KINDS = (SAID, BELIEVES)
 # Then per side of the actor registry: side_<side>_share, side_<side>_quoted_word_share.
 FIXED_FEATURE_NAMES = (
     "n_attributions",
@@ -103,15 +107,18 @@ class AttributionScorer:
     ----------
     actor_files : sequence of paths
         Extra actor registries (same TOML format as ``framing/data/actors.toml``);
-        later files override earlier entries of the same name.
+        later files override earlier entries of the same name.  A packaged
+        registry is used for an article only when its ``[topic]`` applies.
     """
 
     family = FAMILY
 
     def __init__(self, actor_files: Sequence[str | Path] = ()):
         self.cues = CueLexicon.load()
-        self.registry = ActorRegistry.load(actor_files)
-        self.sides = self.registry.side_names()
+        self.registries = RegistrySet.load(actor_files)
+        self.registry = self.registries.everything
+        self.roles = RoleLexicon.load()
+        self.sides = self.registries.side_names()
 
     @property
     def feature_names(self) -> list[str]:
@@ -130,14 +137,30 @@ class AttributionScorer:
         ("The White House said it would reject ...": "it ... reject") is part
         of that statement, not a second one.
         """
-        speakers = self.speakers(document, attributions)
+        registry = self.registries.for_text(f"{document.title}\n{document.body}")
+        speakers = self.speakers(document, attributions, registry)
         kept = statements(document, attributions, speakers)
         quoted = quoted_words_by_statement(document, kept)
-        return [_finding(document, a, speakers[id(a)], n) for a, n in zip(kept, quoted, strict=True)]
+        roles = self.speaker_roles(document, kept, speakers, registry)
+        return [_finding(document, a, speakers[id(a)], n, roles[speakers[id(a)]])
+                for a, n in zip(kept, quoted, strict=True)]
 
-    def speakers(self, document: Document, attributions: list[Attribution]) -> dict[int, Speaker]:
+    def speaker_roles(self, document: Document, kept: Sequence[Attribution], speakers: dict[int, Speaker],
+                      registry: ActorRegistry) -> dict[Speaker, str]:
+        """The role of each speaker of ``kept`` (see :mod:`framing.features.attribution.roles`)."""
+        body = document.body
+        pairs = [(speakers[id(a)], body[a.source[0] : a.source[1]] if a.source else "") for a in kept]
+        describe = {}
+        for speaker, _ in pairs:
+            actor = registry.actor_named(speaker.name) if speaker.named else None
+            describe[speaker] = (speaker.name, speaker.kind, actor.role if actor else "", speaker.anonymous,
+                                 actor.note if actor else "")
+        return speaker_roles(self.roles, body, pairs, describe)
+
+    def speakers(self, document: Document, attributions: list[Attribution],
+                 registry: ActorRegistry | None = None) -> dict[int, Speaker]:
         """The settled speaker of each attribution (by ``id``), resolved in reading order."""
-        resolver = SpeakerResolver(self.registry)
+        resolver = SpeakerResolver(registry or self.registries.for_text(f"{document.title}\n{document.body}"))
         body = document.body
         speakers: dict[int, Speaker] = {}
         order = sorted(
@@ -202,7 +225,17 @@ def _other_gender(document: Document, source: tuple[int, int], other: tuple[int,
     return genders == {"m", "f"}
 
 
-def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words: int) -> Finding:
+def statement_kind(a: Attribution) -> str:
+    """``"believes/wants"`` for a belief or intention cue ("thinks", "wants to"), ``"said"`` otherwise.
+
+    >>> from framing.features.attribution.cues import CueLexicon
+    >>> statement_kind(Attribution("indirect", None, (0, 1), [(2, 9)], CueLexicon.load().lookup("believes"), 0))
+    'believes/wants'
+    """
+    return BELIEVES if a.verb is not None and a.verb.verb_class == "belief" else SAID
+
+
+def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words: int, role: str) -> Finding:
     body = document.body
     start, end = a.content_span
     content = " … ".join(body[s:e] for s, e in a.contents)
@@ -213,6 +246,8 @@ def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words:
         "speaker": speaker.name,
         "speaker_text": body[source[0] : source[1]] if a.source else "",
         "side": speaker.side,
+        "role": role,
+        "kind": statement_kind(a),
         "named": speaker.named,
         "anonymous": speaker.anonymous,
         "cue": body[cue[0] : cue[1]] if a.cue else "",
