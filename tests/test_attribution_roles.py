@@ -107,4 +107,4 @@ def test_role_words(text, role):
 
 def test_mention_context_reads_past_a_headline():
     body = "Sebelius Calls For Review\n\nHealth Secretary Kathleen Sebelius said on Friday. Sebelius wrote."
-    assert "Health Secretary Kathleen" in mention_context(body, "Sebelius")
+    assert "Health Secretary Kathleen" in mention_context(build_document("t", body), "Sebelius")[1]

@@ -10,7 +10,7 @@ Examples
 >>> lexicon = RoleLexicon.load()
 >>> lexicon.role_in("Sen. Ted Cruz"), lexicon.role_in("a source familiar with the talks")
 ('politician', 'anonymous')
->>> lexicon.role_in("Jane Doe, a professor at Yale"), lexicon.role_in("Jane Doe") is None
+>>> lexicon.role_in("a professor at Yale"), lexicon.role_in("Jane Doe") is None
 ('expert', True)
 """
 
@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from framing.datafiles import line_of, load_toml
+from framing.document.parse import Document
 from framing.errors import DataFileError
 
 SPEAKER_ROLES = ("government", "politician", "expert", "advocacy", "business", "citizen", "media", "anonymous")
@@ -32,23 +33,54 @@ ROLES_FILE = "roles.toml"
 # How far before a first mention its title may stand ("Republican Sen. …", "said Jane Doe").
 _BEFORE = 60
 _AFTER = 120
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
-_APPOSITION = re.compile(rf"\s*,\s*(?P<words>[^,.;:“”\"]{{1,{_AFTER}}})")
+# A title stands right before a name: the words before it end at punctuation or a reporting verb.
+_TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according to|writes|wrote|asked|added)\b")
+# An apposition that is a relative clause tells what happened, not who the speaker is.
+_CLAUSE = re.compile(r"(?:who|which|whose|where|when|that)\b")
+# ", a professor at Yale," — to the next comma or sentence end ("U.S." is no end).
+_APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
 
 
 @dataclass(frozen=True)
 class RoleLexicon:
-    """The role words, one compiled pattern per role, in the file's order (the first role that matches wins)."""
+    """The role words, one compiled pattern per role in the file's order, and the generic titles."""
 
     tables: tuple[tuple[str, re.Pattern], ...]
+    generic: re.Pattern | None = None
 
-    def role_in(self, text: str) -> str | None:
-        """The first role (file order) with a word in ``text``, if any."""
+    def role_in(self, text: str, nearest: str = "first") -> str | None:
+        """The role of the role word nearest the name in ``text``, if any.
+
+        ``nearest="first"`` for words after the name (an apposition, a source
+        phrase), ``"last"`` for words before it.  A generic title followed by
+        of / at / for takes the organisation's role when it has one.
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.role_in("a spokesman for the company"), lexicon.role_in("Republicans and Secretary", "last")
+        ('business', 'government')
+        """
         low = " ".join(text.lower().replace("’", "'").split())
-        for role, pattern in self.tables:
-            if pattern.search(low):
-                return role
-        return None
+        if nearest == "first" and self.generic is not None:
+            title = self.generic.search(low)
+            if title:
+                # "chief investment officer of …": the words of the title first, then the organisation's head.
+                found = self._nearest(low[: title.start()], "last") or self._nearest(title.group("org"), "last")
+                if found:
+                    return found
+                low = f"{low[: title.start()]} {title.group('org')}"
+        return self._nearest(low, nearest)
+
+    def _nearest(self, low: str, nearest: str) -> str | None:
+        best: tuple[int, int] | None = None
+        role_of = {}
+        for order, (role, pattern) in enumerate(self.tables):
+            matches = list(pattern.finditer(low)) if nearest == "last" else [pattern.search(low)]
+            if not matches or matches[-1] is None:
+                continue
+            key = (matches[0].start(), order) if nearest == "first" else (-matches[-1].end(), order)
+            role_of[key] = role
+            best = key if best is None or key < best else best
+        return role_of[best] if best is not None else None
 
     @classmethod
     def load(cls, source: str | Path = ROLES_FILE) -> RoleLexicon:
@@ -61,6 +93,12 @@ def _load(source: str) -> RoleLexicon:
     return _read(source)
 
 
+def _words_pattern(words: Iterable[str]) -> str:
+    spellings = sorted(set(words), key=lambda w: (-len(w), w))
+    # "then-mayor" and "the president's" hold the word; "anchorage" and "sources-based" do not.
+    return rf"(?<![\w'])(?:{'|'.join(map(re.escape, spellings))})(?:'s)?(?![\w'-])"
+
+
 def _read(source: str | Path) -> RoleLexicon:
     data, text, label = load_toml(source)
     tables = []
@@ -71,50 +109,59 @@ def _read(source: str | Path) -> RoleLexicon:
         if role not in SPEAKER_ROLES:
             raise DataFileError(f"{where}: role must be one of {', '.join(SPEAKER_ROLES)}")
         words = entry.get("words")
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w == w.lower() and w.strip()
-                                                               for w in words):
+        if not _lower_words(words):
             raise DataFileError(f'{where}: words must be a list of lower-case words — e.g. words = ["senator"]')
         if not isinstance(entry.get("note"), str) or not entry["note"].strip():
             raise DataFileError(f"{where}: note is missing — say what the role covers")
         extra = set(entry) - {"role", "words", "note"}
         if extra:
             raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
-        spellings = sorted(set(words), key=lambda w: (-len(w), w))
-        tables.append((role, re.compile(rf"(?<![\w'-])(?:{'|'.join(map(re.escape, spellings))})(?![\w'-])")))
+        tables.append((role, re.compile(_words_pattern(words))))
     if not tables:
         raise DataFileError(f"{label}: no [[role]] entries — add at least one")
-    return RoleLexicon(tuple(tables))
+    generic = data.get("generic_titles", [])
+    if generic and not _lower_words(generic):
+        raise DataFileError(f"{label}, line {line_of(text, 'generic_titles')}: generic_titles must be a list of "
+                            'lower-case words — e.g. generic_titles = ["president"]')
+    pattern = re.compile(_words_pattern(generic) + r"\s+(?:of|at|for|with)\s+(?P<org>.+)") if generic else None
+    return RoleLexicon(tuple(tables), pattern)
 
 
-def mention_context(body: str, name: str, mentions: int = 3) -> list[str]:
-    """What stands next to the first ``mentions`` mentions of ``name`` in ``body``: appositions, then titles before.
+def _lower_words(words: object) -> bool:
+    return isinstance(words, list) and bool(words) and all(isinstance(w, str) and w == w.lower() and w.strip()
+                                                          for w in words)
 
-    An apposition (", a nurse from Ohio,") comes first, then the words
-    before a mention within its sentence ("Health Secretary Kathleen …").
-    A headline's mention has no title, so more than the first one is read.
 
-    >>> mention_context("Officials met. Jane Doe, a nurse from Ohio, said no.", "Jane Doe")
-    ['a nurse from Ohio', '']
-    >>> mention_context("Nothing here.", "Jane Doe")
-    []
+def mention_context(document: Document, name: str, mentions: int = 3) -> tuple[list[str], list[str]]:
+    """What stands next to the first ``mentions`` mentions of ``name``: appositions, and the words before each.
+
+    The words before a mention are read within its sentence ("Health
+    Secretary Kathleen …"); a headline's mention has no title, so more than
+    the first mention is read.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Officials met. Jane Doe, a nurse from Ohio, said no.\\n\\nOhio Gov. Jane Doe left.")
+    >>> mention_context(doc, "Jane Doe")
+    (['a nurse from Ohio'], ['', 'Ohio Gov.'])
     """
-    if not name:
-        return []
-    after_words, before_words = [], []
-    at = body.find(name)
-    while at >= 0 and len(before_words) < mentions:
-        before = _SENTENCE_END.split(body[max(0, at - _BEFORE) : at])[-1]
+    appositions: list[str] = []
+    before: list[str] = []
+    body = document.body
+    at = body.find(name) if name else -1
+    while at >= 0 and len(before) < mentions:
+        sentence = document.sentence_at(at)
+        start = max(sentence.start if sentence else 0, at - _BEFORE)
+        before.append(_TITLE_BEFORE.split(body[start:at])[-1].strip())
         after = _APPOSITION.match(body, at + len(name))
-        if after:
-            after_words.append(after.group("words").strip())
-        before_words.append(before.strip())
+        if after and not _CLAUSE.match(after.group("words")):
+            appositions.append(after.group("words").strip())
         at = body.find(name, at + len(name))
-    return [*after_words, *before_words]
+    return appositions, before
 
 
-def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Iterable[str], *,
-                 registry_role: str = "", note: str = "", kind: str = "", anonymous: bool = False) -> str:
-    """The role of one speaker from its registry role, its source phrases, its first mention and its kind.
+def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[list[str], list[str]] = ([], []),
+                 *, registry_role: str = "", note: str = "", kind: str = "", anonymous: bool = False) -> str:
+    """The role of one speaker from its registry role, its source phrases, its mentions and its kind.
 
     Parameters
     ----------
@@ -126,18 +173,20 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Iterable
     Examples
     --------
     >>> lexicon = RoleLexicon.load()
-    >>> speaker_role(lexicon, ["Smith"], ["a spokeswoman for the agency", "Republicans met."], kind="person")
+    >>> speaker_role(lexicon, ["Smith"], (["a spokeswoman for the agency"], ["Republicans met"]), kind="person")
     'government'
-    >>> speaker_role(lexicon, ["critics"], [], kind="group", anonymous=True)
+    >>> speaker_role(lexicon, ["critics"], kind="group", anonymous=True)
     'anonymous'
-    >>> speaker_role(lexicon, ["they"], [], kind="unresolved")
+    >>> speaker_role(lexicon, ["they"], kind="unresolved")
     'unknown'
     """
     if registry_role:
         return registry_role
-    # The nearest words first: the source phrase, then the mention's apposition and title, then the note.
-    for text in (*sources, *context, note):
-        found = lexicon.role_in(text) if text else None
+    appositions, before = context
+    # The nearest words first: the source phrase, the appositions, the titles before a mention, the note.
+    for text, nearest in (*((t, "first") for t in (*sources, *appositions)), *((t, "last") for t in before),
+                          (note, "first")):
+        found = lexicon.role_in(text, nearest) if text else None
         if found:
             return found
     if kind == "media":
@@ -145,7 +194,7 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Iterable
     return "anonymous" if anonymous else UNKNOWN_ROLE
 
 
-def speaker_roles(lexicon: RoleLexicon, body: str, speakers: Sequence[tuple[object, str]],
+def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[tuple[object, str]],
                   describe: Mapping[object, tuple[str, str, str, bool, str]]) -> dict[object, str]:
     """One role per speaker of an article.
 
@@ -160,7 +209,7 @@ def speaker_roles(lexicon: RoleLexicon, body: str, speakers: Sequence[tuple[obje
     out = {}
     for key, sources in phrases.items():
         name, kind, registry_role, anonymous, note = describe[key]
-        context = mention_context(body, name) if kind in ("person", "institution") else []
+        context = mention_context(document, name) if kind in ("person", "institution") else ([], [])
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
                                 kind=kind, anonymous=anonymous)
     return out

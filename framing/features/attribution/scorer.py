@@ -155,7 +155,7 @@ class AttributionScorer:
             actor = registry.actor_named(speaker.name) if speaker.named else None
             describe[speaker] = (speaker.name, speaker.kind, actor.role if actor else "", speaker.anonymous,
                                  actor.note if actor else "")
-        return speaker_roles(self.roles, body, pairs, describe)
+        return speaker_roles(self.roles, document, pairs, describe)
 
     def speakers(self, document: Document, attributions: list[Attribution],
                  registry: ActorRegistry | None = None) -> dict[int, Speaker]:
