@@ -32,6 +32,8 @@ ROLES = (*SPEAKER_ROLES, UNKNOWN_ROLE)
 ROLES_FILE = "roles.toml"
 # How far before a first mention its title may stand ("Republican Sen. …", "said Jane Doe").
 _BEFORE = 60
+# How far back an unresolved "he" or "she" looks for a title.
+_PRONOUN_WINDOW = 250
 _AFTER = 120
 # A title stands right before a name: the words before it end at punctuation or a reporting verb.
 _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according to|writes|wrote|asked|added)\b")
@@ -194,6 +196,40 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[li
     return "anonymous" if anonymous else UNKNOWN_ROLE
 
 
+def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, int]) -> str:
+    """The role of an unresolved pronoun: "I"/"we" outside quotes is the author; "he"/"she"/"they" the nearest title.
+
+    "I think" outside quotation marks is the article's writer speaking: media.
+    "he", "she" or "they" that names nobody quoted before takes the role of
+    the nearest role word before it in its paragraph ("Jane Doe is a
+    professor at Yale. Math, she says, …"); "you" and "it" stay unknown.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Jane Doe is a professor at Yale. Math, she says, is hard.")
+    >>> pronoun_role(RoleLexicon.load(), doc, (39, 42))
+    'expert'
+    """
+    start, end = source
+    word = document.body[start:end].lower()
+    if word in ("i", "we") and document.quote_at(start) is None:
+        return "media"
+    if word not in ("he", "she", "they"):
+        return UNKNOWN_ROLE
+    paragraph_start = max((s for s, e in document.paragraphs if s <= start), default=0)
+    window = document.body[max(paragraph_start, start - _PRONOUN_WINDOW) : start]
+    return lexicon.role_in(window, "last") or UNKNOWN_ROLE
+
+
+def _person_context(document: Document, name: str) -> tuple[list[str], list[str]]:
+    """:func:`mention_context` of the full name, then of the surname alone ("Stewart" for "Jon Stewart")."""
+    appositions, before = mention_context(document, name)
+    surname = name.split()[-1] if " " in name else ""
+    if surname and surname[0].isupper():
+        more_appositions, more_before = mention_context(document, surname)
+        appositions, before = appositions + more_appositions, before + more_before
+    return appositions, before
+
+
 def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[tuple[object, str]],
                   describe: Mapping[object, tuple[str, str, str, bool, str]]) -> dict[object, str]:
     """One role per speaker of an article.
@@ -209,7 +245,7 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
     out = {}
     for key, sources in phrases.items():
         name, kind, registry_role, anonymous, note = describe[key]
-        context = mention_context(document, name) if kind in ("person", "institution") else ([], [])
+        context = _person_context(document, name) if kind in ("person", "institution") else ([], [])
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
                                 kind=kind, anonymous=anonymous)
     return out

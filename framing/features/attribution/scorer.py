@@ -32,8 +32,9 @@ from pathlib import Path
 from framing.document.parse import Document
 from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry, RegistrySet
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
+from framing.features.attribution.phrases import PRONOUNS
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
-from framing.features.attribution.roles import RoleLexicon, speaker_roles
+from framing.features.attribution.roles import RoleLexicon, pronoun_role, speaker_roles
 from framing.features.attribution.spans import Attribution, find_attributions
 from framing.features.attribution.speakers import Speaker, SpeakerResolver
 from framing.features.base import FamilyResult, Finding, per_thousand_words
@@ -142,8 +143,14 @@ class AttributionScorer:
         kept = statements(document, attributions, speakers)
         quoted = quoted_words_by_statement(document, kept)
         roles = self.speaker_roles(document, kept, speakers, registry)
-        return [_finding(document, a, speakers[id(a)], n, roles[speakers[id(a)]])
+        return [_finding(document, a, speakers[id(a)], n, self._role(document, a, speakers[id(a)], roles))
                 for a, n in zip(kept, quoted, strict=True)]
+
+    def _role(self, document: Document, a: Attribution, speaker: Speaker, roles: dict[Speaker, str]) -> str:
+        """The speaker's role; an unresolved pronoun's from where it stands (see :func:`pronoun_role`)."""
+        if speaker.kind == "unresolved" and a.source is not None and speaker.name in PRONOUNS:
+            return pronoun_role(self.roles, document, a.source)
+        return roles[speaker]
 
     def speaker_roles(self, document: Document, kept: Sequence[Attribution], speakers: dict[int, Speaker],
                       registry: ActorRegistry) -> dict[Speaker, str]:
