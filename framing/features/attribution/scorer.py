@@ -31,6 +31,7 @@ from pathlib import Path
 
 from framing.document.parse import Document
 from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry, RegistrySet
+from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
 from framing.features.attribution.phrases import PRONOUNS
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
@@ -116,6 +117,7 @@ class AttributionScorer:
 
     def __init__(self, actor_files: Sequence[str | Path] = ()):
         self.cues = CueLexicon.load()
+        self.cue_model = CueModel.load()
         self.registries = RegistrySet.load(actor_files)
         self.registry = self.registries.everything
         self.roles = RoleLexicon.load()
@@ -127,7 +129,7 @@ class AttributionScorer:
 
     def score(self, document: Document) -> FamilyResult:
         """Features and one finding per statement for ``document``."""
-        attributions = find_attributions(document, self.cues)
+        attributions = find_attributions(document, self.cues, self.cue_model)
         findings = self.findings(document, attributions)
         return FamilyResult(attribution_features(document, findings, self.sides), findings)
 
@@ -254,6 +256,7 @@ def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words:
         "speaker_text": body[source[0] : source[1]] if a.source else "",
         "side": speaker.side,
         "role": role,
+        "speaker_kind": speaker.kind,
         "kind": statement_kind(a),
         "named": speaker.named,
         "anonymous": speaker.anonymous,
