@@ -72,6 +72,11 @@ class RoleLexicon:
                 low = f"{low[: title.start()]} {title.group('org')}"
         return self._nearest(low, nearest)
 
+    def has_role_word(self, role: str, text: str) -> bool:
+        """Whether ``text`` holds a word of ``role``."""
+        low = " ".join(text.lower().replace("’", "'").split())
+        return any(r == role and pattern.search(low) for r, pattern in self.tables)
+
     def _nearest(self, low: str, nearest: str) -> str | None:
         best: tuple[int, int] | None = None
         role_of = {}
@@ -179,11 +184,15 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[li
     'government'
     >>> speaker_role(lexicon, ["critics"], kind="group", anonymous=True)
     'anonymous'
+    >>> speaker_role(lexicon, ["a NATO source"], kind="group", anonymous=True)
+    'anonymous'
     >>> speaker_role(lexicon, ["they"], kind="unresolved")
     'unknown'
     """
     if registry_role:
         return registry_role
+    if anonymous and any(lexicon.has_role_word("anonymous", text) for text in sources):
+        return "anonymous"  # "a NATO source": unnamed first, whoever it speaks for
     appositions, before = context
     # The nearest words first: the source phrase, the appositions, the titles before a mention, the note.
     for text, nearest in (*((t, "first") for t in (*sources, *appositions)), *((t, "last") for t in before),
