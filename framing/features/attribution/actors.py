@@ -63,22 +63,54 @@ class Actor:
 class TopicGate:
     """A registry's ``[topic]``: its anchors and actor spellings, and how many mentions make it apply.
 
-    >>> gate = TopicGate(("Trump", "Congress"), 2)
-    >>> gate.mentions("Trump told Congress."), gate.mentions("Trumpet player Ann Trump.")
+    >>> gate = TopicGate(("Trump", "White House"), 2)
+    >>> gate.mentions("Trump told the White House."), gate.mentions("Trumpet player Ann Trump.")
     (2, 1)
     """
 
     anchors: tuple[str, ...]
     min_mentions: int
 
-    def mentions(self, text: str) -> int:
-        """How often the anchors occur in ``text`` (whole words, case as written)."""
-        return sum(1 for _ in _gate_pattern(self.anchors).finditer(text))
+    def mentions(self, text: str, words: Sequence[str] | None = None) -> int:
+        """How often the anchors occur in ``text`` (whole words, case as written).
+
+        ``words`` are the words of ``text`` (:func:`gate_words`), when already split.
+        """
+        words = gate_words(text) if words is None else words
+        single, longer = _anchor_index(self.anchors)
+        count = sum(map(single.__contains__, words))
+        for i in (i for i, word in enumerate(words) if word in longer):
+            count += any(" ".join(words[i : i + n]) in spellings for n, spellings in longer[words[i]])
+        return count
+
+
+_GATE_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
+
+
+def gate_words(text: str) -> list[str]:
+    """The words of ``text`` as a topic gate reads them ("Russia's", "U.S.", "Ocasio-Cortez").
+
+    >>> gate_words("Sen. Ocasio-Cortez met U.S. officials.")
+    ['Sen.', 'Ocasio-Cortez', 'met', 'U.S.', 'officials.']
+    """
+    return _GATE_WORD.findall(text.replace("’", "'"))
 
 
 @lru_cache(maxsize=16)
-def _gate_pattern(anchors: tuple[str, ...]) -> re.Pattern:
-    return _alternation(anchors)  # type: ignore[return-value]
+def _anchor_index(anchors: tuple[str, ...]) -> tuple[frozenset[str], dict[str, list[tuple[int, frozenset[str]]]]]:
+    """One-word anchors, and the longer ones by first word and length (straight apostrophes, or a full stop)."""
+    single: set[str] = set()
+    longer: dict[str, dict[int, set[str]]] = {}
+    for anchor in anchors:
+        spelling = " ".join(anchor.replace("’", "'").split())
+        spellings = (spelling, spelling.rstrip(".") + ".")
+        words = spelling.split()
+        if len(words) == 1:
+            single.update(spellings)
+        else:
+            longer.setdefault(words[0], {}).setdefault(len(words), set()).update(spellings)
+    return frozenset(single), {first: [(n, frozenset(s)) for n, s in sorted(by_n.items())]
+                               for first, by_n in longer.items()}
 
 
 class ActorRegistry:
@@ -255,7 +287,8 @@ class RegistrySet:
         gets there, the most mentioned (at least once) still applies: a short
         piece that names only "Grushko" is about Russia.
         """
-        counts = {i: gate.mentions(text) for i, gate in enumerate(self.gates) if gate is not None}
+        words = gate_words(text)
+        counts = {i: gate.mentions(text, words) for i, gate in enumerate(self.gates) if gate is not None}
         chosen = {i for i, n in counts.items() if n >= self.gates[i].min_mentions}  # type: ignore[union-attr]
         if not chosen and counts and max(counts.values()) > 0:
             chosen = {i for i, n in counts.items() if n == max(counts.values())}

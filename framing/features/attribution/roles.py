@@ -35,6 +35,10 @@ _BEFORE = 60
 # How far back an unresolved "he" or "she" looks for a title.
 _PRONOUN_WINDOW = 250
 _AFTER = 120
+# "former" or "ex-" just before a title: the office is no longer held.
+_FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,2}$")
+# ", 34," after a name: an age, how news introduces people speaking for themselves.
+_AGE = re.compile(r"\d{1,3}$")
 # A title stands right before a name: the words before it end at punctuation or a reporting verb.
 _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according to|writes|wrote|asked|added)\b")
 # An apposition that is a relative clause tells what happened, not who the speaker is.
@@ -84,8 +88,10 @@ class RoleLexicon:
             matches = list(pattern.finditer(low)) if nearest == "last" else [pattern.search(low)]
             if not matches or matches[-1] is None:
                 continue
-            key = (matches[0].start(), order) if nearest == "first" else (-matches[-1].end(), order)
-            role_of[key] = role
+            match = matches[0] if nearest == "first" else matches[-1]
+            key = (match.start(), order) if nearest == "first" else (-match.end(), order)
+            # "a former deputy secretary", "former FBI agents": out of office, a private voice.
+            role_of[key] = "expert" if role == "government" and _FORMER.search(low[: match.start()]) else role
             best = key if best is None or key < best else best
         return role_of[best] if best is not None else None
 
@@ -194,6 +200,8 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[li
     if anonymous and any(lexicon.has_role_word("anonymous", text) for text in sources):
         return "anonymous"  # "a NATO source": unnamed first, whoever it speaks for
     appositions, before = context
+    if any(_AGE.fullmatch(a) for a in appositions):
+        return "citizen"
     # The nearest words first: the source phrase, the appositions, the titles before a mention, the note.
     for text, nearest in (*((t, "first") for t in (*sources, *appositions)), *((t, "last") for t in before),
                           (note, "first")):
