@@ -54,12 +54,13 @@ class RoleLexicon:
     tables: tuple[tuple[str, re.Pattern], ...]
     generic: re.Pattern | None = None
 
-    def role_in(self, text: str, nearest: str = "first") -> str | None:
+    def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
 
         ``nearest="first"`` for words after the name (an apposition, a source
         phrase), ``"last"`` for words before it.  A generic title followed by
-        of / at / for takes the organisation's role when it has one.
+        of / at / for takes the organisation's role when it has one.  With
+        ``plural``, only role words in -s count ("officials" for "they").
 
         >>> lexicon = RoleLexicon.load()
         >>> lexicon.role_in("a spokesman for the company"), lexicon.role_in("Republicans and Secretary", "last")
@@ -74,18 +75,20 @@ class RoleLexicon:
                 if found:
                     return found
                 low = f"{low[: title.start()]} {title.group('org')}"
-        return self._nearest(low, nearest)
+        return self._nearest(low, nearest, plural)
 
     def has_role_word(self, role: str, text: str) -> bool:
         """Whether ``text`` holds a word of ``role``."""
         low = " ".join(text.lower().replace("’", "'").split())
         return any(r == role and pattern.search(low) for r, pattern in self.tables)
 
-    def _nearest(self, low: str, nearest: str) -> str | None:
+    def _nearest(self, low: str, nearest: str, plural: bool = False) -> str | None:
         best: tuple[int, int] | None = None
         role_of = {}
         for order, (role, pattern) in enumerate(self.tables):
-            matches = list(pattern.finditer(low)) if nearest == "last" else [pattern.search(low)]
+            matches = list(pattern.finditer(low)) if nearest == "last" or plural else [pattern.search(low)]
+            if plural:
+                matches = [m for m in matches if m.group().endswith("s")]
             if not matches or matches[-1] is None:
                 continue
             match = matches[0] if nearest == "first" else matches[-1]
@@ -219,7 +222,8 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     "I think" outside quotation marks is the article's writer speaking: media.
     "he", "she" or "they" that names nobody quoted before takes the role of
     the nearest role word before it in its paragraph ("Jane Doe is a
-    professor at Yale. Math, she says, …"); "you" and "it" stay unknown.
+    professor at Yale. Math, she says, …"), a plural one for "they"
+    ("officials"); "you" and "it" stay unknown.
 
     >>> from framing.document.parse import build_document
     >>> doc = build_document("x", "Jane Doe is a professor at Yale. Math, she says, is hard.")
@@ -234,7 +238,7 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
         return UNKNOWN_ROLE
     paragraph_start = max((s for s, e in document.paragraphs if s <= start), default=0)
     window = document.body[max(paragraph_start, start - _PRONOUN_WINDOW) : start]
-    return lexicon.role_in(window, "last") or UNKNOWN_ROLE
+    return lexicon.role_in(window, "last", plural=word == "they") or UNKNOWN_ROLE
 
 
 def _person_context(document: Document, name: str) -> tuple[list[str], list[str]]:
