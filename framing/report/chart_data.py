@@ -105,7 +105,7 @@ def chart_wording() -> dict[str, dict[str, str]]:
     Read once per process; ``{group}`` is still a format field (see :func:`chart_text`).
 
     >>> chart_wording()["voices"]["title"]
-    'Who speaks, by side'
+    'Who speaks, by side or role'
     """
     text = template_text(CHART_WORDING_FILE)
     return parse_chart_wording(text, f"framing/report/templates/{CHART_WORDING_FILE}")
