@@ -108,3 +108,15 @@ def test_role_words(text, role):
 def test_mention_context_reads_past_a_headline():
     body = "Sebelius Calls For Review\n\nHealth Secretary Kathleen Sebelius said on Friday. Sebelius wrote."
     assert "Health Secretary Kathleen" in mention_context(build_document("t", body), "Sebelius")[1]
+
+
+def test_a_title_where_the_article_introduces_a_person_gives_the_side(scorer):
+    text = ("Trump met Republicans in Congress on Monday. Republican Sen. Jeff Flake of Arizona voted no.\n\n"
+            "Flake said the bill was dead.")
+    assert _roles(scorer, text) == [("Flake", "republican", "politician")]
+
+
+def test_us_officials_in_a_us_story_on_russia_are_the_administration(scorer):
+    text = ("Trump, Congress and the Republicans in the Senate discussed Russia. Russia's envoy met Russian "
+            "diplomats and the Kremlin. U.S. officials said the sanctions would stay.")
+    assert _roles(scorer, text)[-1] == ("u.s. officials", "us_administration", "government")

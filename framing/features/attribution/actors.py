@@ -36,6 +36,8 @@ UNKNOWN_SIDE_LABEL = "unidentified"
 _SIDE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 ACTOR_KINDS = ("person", "institution", "media")
 ACTORS_FILE = "actors.toml"
+# A gated registry applies only with at least this share of the most mentioned registry's mentions.
+RELATIVE_MENTIONS = 0.2
 # The packaged registries, in loading order (later files win); each may have a topic gate.
 PACKAGED_FILES = (ACTORS_FILE, "actors_us_politics.toml")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
@@ -283,15 +285,20 @@ class RegistrySet:
         """Indices of the registries that apply to an article of ``text`` (title and body).
 
         A registry without a gate always applies; a gated one when its anchors
-        and actors are mentioned ``min_mentions`` times.  When no gated one
+        and actors are mentioned ``min_mentions`` times and at least
+        :data:`RELATIVE_MENTIONS` as often as the most mentioned one's (two
+        mentions of the Pentagon in a story on Russia and NATO do not make it
+        a US-politics story).  When no gated one
         gets there, the most mentioned (at least once) still applies: a short
         piece that names only "Grushko" is about Russia.
         """
         words = gate_words(text)
         counts = {i: gate.mentions(text, words) for i, gate in enumerate(self.gates) if gate is not None}
-        chosen = {i for i, n in counts.items() if n >= self.gates[i].min_mentions}  # type: ignore[union-attr]
-        if not chosen and counts and max(counts.values()) > 0:
-            chosen = {i for i, n in counts.items() if n == max(counts.values())}
+        most = max(counts.values(), default=0)
+        chosen = {i for i, n in counts.items()
+                  if n >= self.gates[i].min_mentions and n >= RELATIVE_MENTIONS * most}  # type: ignore[union-attr]
+        if not chosen and most > 0:
+            chosen = {i for i, n in counts.items() if n == most}
         return tuple(i for i, gate in enumerate(self.gates) if gate is None or i in chosen)
 
     def for_text(self, text: str) -> ActorRegistry:

@@ -241,7 +241,7 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     return lexicon.role_in(window, "last", plural=word == "they") or UNKNOWN_ROLE
 
 
-def _person_context(document: Document, name: str) -> tuple[list[str], list[str]]:
+def person_context(document: Document, name: str) -> tuple[list[str], list[str]]:
     """:func:`mention_context` of the full name, then of the surname alone ("Stewart" for "Jon Stewart")."""
     appositions, before = mention_context(document, name)
     surname = name.split()[-1] if " " in name else ""
@@ -266,7 +266,7 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
     out = {}
     for key, sources in phrases.items():
         name, kind, registry_role, anonymous, note = describe[key]
-        context = _person_context(document, name) if kind in ("person", "institution") else ([], [])
+        context = person_context(document, name) if kind in ("person", "institution") else ([], [])
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
                                 kind=kind, anonymous=anonymous)
     return out

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from framing.document.parse import Document
@@ -35,7 +36,7 @@ from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
 from framing.features.attribution.phrases import PRONOUNS
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
-from framing.features.attribution.roles import RoleLexicon, pronoun_role, speaker_roles
+from framing.features.attribution.roles import RoleLexicon, person_context, pronoun_role, speaker_roles
 from framing.features.attribution.spans import Attribution, find_attributions
 from framing.features.attribution.speakers import Speaker, SpeakerResolver
 from framing.features.base import FamilyResult, Finding, per_thousand_words
@@ -145,7 +146,9 @@ class AttributionScorer:
         kept = statements(document, attributions, speakers)
         quoted = quoted_words_by_statement(document, kept)
         roles = self.speaker_roles(document, kept, speakers, registry)
-        return [_finding(document, a, speakers[id(a)], n, self._role(document, a, speakers[id(a)], roles))
+        sided = context_sides(document, {speakers[id(a)] for a in kept}, registry)
+        return [_finding(document, a, sided.get(speakers[id(a)], speakers[id(a)]), n,
+                         self._role(document, a, speakers[id(a)], roles))
                 for a, n in zip(kept, quoted, strict=True)]
 
     def _role(self, document: Document, a: Attribution, speaker: Speaker, roles: dict[Speaker, str]) -> str:
@@ -183,6 +186,35 @@ class AttributionScorer:
                 speakers[id(a)] = resolver.resolve(body[a.source[0] : a.source[1]])
         unresolved = Speaker("", UNKNOWN_SIDE, False, False, "unresolved")
         return {id(a): resolver.settle(speakers.get(id(a)) or unresolved) for a in attributions}
+
+
+def context_sides(document: Document, speakers: set[Speaker], registry: ActorRegistry) -> dict[Speaker, Speaker]:
+    """Each named person of no side, with the side its title gives where the article introduces it.
+
+    "Republican Sen. Jeff Flake said …" early on, "Flake said" later: the
+    later statements are the Republican's too.  Read from the appositions
+    and the words before the person's mentions (see
+    :func:`~framing.features.attribution.roles.person_context`), first
+    affiliation word of the registry that applies.
+
+    >>> from framing.document.parse import build_document
+    >>> from framing.features.attribution.actors import RegistrySet
+    >>> doc = build_document("x", "Trump met Congress. Republican Sen. Jeff Flake spoke. Flake said no.")
+    >>> flake = Speaker("Jeff Flake", UNKNOWN_SIDE, True, False, "person")
+    >>> context_sides(doc, {flake}, RegistrySet.load().for_text(doc.body))[flake].side
+    'republican'
+    """
+    out = {}
+    for speaker in speakers:
+        if speaker.side != UNKNOWN_SIDE or speaker.kind != "person" or not speaker.named:
+            continue
+        appositions, before = person_context(document, speaker.name)
+        for text in (*appositions, *before):
+            side = registry.affiliation_side(text) if text else None
+            if side:
+                out[speaker] = replace(speaker, side=side)
+                break
+    return out
 
 
 def statements(document: Document, attributions: Sequence[Attribution],
