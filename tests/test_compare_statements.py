@@ -66,9 +66,10 @@ def test_the_most_frequent_named_speaker_and_the_order_of_renderings():
                said("frn1", "Fort Russ News", RT_AGENDA),
                said("rt1", "RT", RT_AGENDA)]
     [statement] = align_statements(records)
-    assert statement["speaker"] == GRUSHKO  # two renderings name him so; the empty one does not count
+    assert statement["speaker"] == GRUSHKO  # two renderings name him so, one by his surname
+    # A rendering with no speaker is not aligned (issue 14): "the same statement" needs a speaker.
     assert [(r["outlet"], r["id"]) for r in statement["renderings"]] == [
-        ("Fort Russ News", "frn1"), ("Fort Russ News", "frn2"), ("RT", "rt1"), ("TASS", "tass1")]
+        ("Fort Russ News", "frn1"), ("Fort Russ News", "frn2"), ("RT", "rt1")]
     # The fullest rendering stands for the statement; both have seven content words, so the
     # first article id (frn1) decides.
     assert statement["statement"] == RT_AGENDA
@@ -81,3 +82,23 @@ def test_statements_in_more_articles_come_first():
                said("frn1", "Fort Russ News", RT_AGENDA)]
     assert [(s["n_articles"], s["statement"]) for s in align_statements(records)] == [
         (3, RT_AGENDA), (2, expansion)]
+
+
+def test_only_named_resolved_speakers_align():
+    they = said("mt1", "The Moscow Times", MT_AGENDA, speaker="NATO")
+    they["detail"].update(speaker_text="they")
+    place = said("tass1", "TASS", MT_AGENDA, speaker="California")
+    place["detail"].update(speaker_text="California", speaker_kind="institution", role="unknown", named=True)
+    assert align_statements([said("rt1", "RT", RT_AGENDA, speaker="NATO"), they, place]) == []
+
+
+def test_the_same_words_by_another_speaker_are_another_statement():
+    records = [said("rt1", "RT", RT_AGENDA), said("mt1", "The Moscow Times", MT_AGENDA, speaker="Jens Stoltenberg")]
+    assert align_statements(records) == []
+
+
+def test_a_disclaimer_an_outlet_repeats_is_furniture():
+    disclaimer = "The views expressed in this column are solely those of the author and not of this outlet."
+    records = [said(f"op{i}", "Outlet", disclaimer, speaker="Jane Columnist") for i in range(3)]
+    records.append(said("x1", "Other", disclaimer, speaker="Jane Columnist"))
+    assert align_statements(records) == []

@@ -74,8 +74,11 @@ def test_metrics_on_a_dev_sample(tmp_path):
         "recall_exact",
         "source_match",
         "cue_match",
+        "recall_overlap_said",
+        "recall_overlap_believes_wants",
     ):
         assert 0.0 <= metrics[key] <= 1.0
+    assert metrics["n_gold_said"] + metrics["n_gold_believes_wants"] == metrics["n_gold"]
     # A modest floor: most of what the rules find is annotated in PolNeAR.
     assert metrics["precision_overlap"] >= 0.6
     assert metrics["cue_match"] >= 0.7
@@ -112,3 +115,15 @@ def test_command_prints_one_json_object(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     lines = Path("errors.jsonl").read_text(encoding="utf-8").splitlines()
     assert lines and all(json.loads(line)["document"] for line in lines)
+
+
+def test_gold_kind_reads_the_cue_class():
+    from framing.document.parse import build_document
+    from framing.evaluate.attribution import gold_kind
+    from framing.evaluate.polnear import GoldAttribution
+    from framing.features.attribution.cues import CueLexicon
+
+    doc = build_document("x", "Trump thinks he will win. Pence said he would not.")
+    cues = CueLexicon.load()
+    assert gold_kind(doc, GoldAttribution(((13, 24),), ((0, 5),), ((6, 12),)), cues) == "believes/wants"
+    assert gold_kind(doc, GoldAttribution(((37, 50),), ((26, 31),), ((32, 36),)), cues) == "said"

@@ -22,9 +22,11 @@ def test_every_chart_has_its_wording():
     wording = chart_data.chart_wording()
     assert list(wording) == list(chart_data.CHART_WORDING_KEYS)
     assert wording["voices"] == {
-        "title": "Who speaks, by side",
-        "caption": "Share of each {group}'s attributed statements (direct and indirect) by the speaker's side.",
-        "figure_title": "Voices by speaker side",
+        "title": "Who speaks, by side or role",
+        "caption": "Share of each {group}'s attributed statements (direct and indirect) by the speaker's side "
+                   "where an actor registry gives one, otherwise by the speaker's role (politician, government, "
+                   "expert, advocacy, business, citizen, media, anonymous).",
+        "figure_title": "Voices by speaker side or role",
         "axis_label": "share of attributed statements (%)",
     }
     # A caption wrapped over several lines of the file is one line of text.

@@ -48,7 +48,7 @@ def test_outlet_pages_show_voice_and_evidence(seeds_report):
     assert "‘Russian threat’ (2×)" in rt
     tass = (seeds_report / "tass.md").read_text(encoding="utf-8")
     assert "**“eastern flank”**" in tass and "2 inside a quote" in tass
-    assert "| a NATO source | NATO / Western governments | no |" in tass
+    assert "| a NATO source | NATO / Western governments | anonymous | no |" in tass
     moscow_times = (seeds_report / "the-moscow-times.md").read_text(encoding="utf-8")
     assert "James Stavridis" in moscow_times and "Related article" in moscow_times
 

@@ -55,6 +55,8 @@ def group_speakers(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
     speakers = sorted(evidence.speakers.values(), key=lambda s: (-s.total, s.name))
     return [{"name": s.name, "side": side_label(s.side), "named": s.named, "total": s.total,
              "direct": s.kinds.get("direct", 0) + s.kinds.get("mixed", 0), "indirect": s.kinds.get("indirect", 0),
+             "believes": s.statements.get("believes/wants", 0),
+             "role": min(s.roles, key=lambda r: (-s.roles[r], r)) if s.roles else "unknown",
              "verbs": sorted(s.verbs.items(), key=lambda kv: (-kv[1], kv[0])),
              "examples": s.examples} for s in speakers]
 

@@ -3,7 +3,10 @@
 Works on evidence records (``Finding.to_record`` dicts of the attribution
 family), so it runs on a saved ``evidence.jsonl`` as well as in the pipeline.
 Each attribution's content is cut into sentence-sized pieces; pieces from
-different articles that share most of their content words are one statement.
+different articles that share most of their content words and have the same
+speaker are one statement.  Only named, resolved speakers count (not "they",
+a vague group or a place), and a piece an outlet prints word for word in
+several articles (a disclaimer, a sign-off) is page furniture, not a statement.
 For each rendering the result says who quoted directly and who paraphrased,
 with which verb, and which of the other renderings' words it left out.
 
@@ -41,6 +44,40 @@ _FUNCTION_WORDS = frozenset(
 )
 MIN_SHARED_WORDS = 4
 MIN_OVERLAP = 0.6
+# A piece an outlet prints word for word in this many of its articles is page furniture
+# (a columnist's disclaimer, a sign-off), not a statement.
+FURNITURE_REPEATS = 3
+# Sources that name nobody by themselves, whatever the resolver made of them.
+_VAGUE_SOURCES = frozenset("they them it we you".split())
+# Speakers that are not a named, resolved person or body.
+_UNRESOLVED_KINDS = frozenset({"unresolved", "group", "role"})
+
+
+def is_named_speaker(record: Mapping[str, Any]) -> bool:
+    """Whether an attribution record's speaker is named and resolved: a person, a body or an outlet.
+
+    Not "they" or "it" (whatever they were resolved to), not a vague group,
+    not a capitalised name with no role that may be a place ("California").
+
+    Examples
+    --------
+    >>> is_named_speaker({"detail": {"speaker": "Donald Trump", "named": True, "speaker_text": "Trump"}})
+    True
+    >>> is_named_speaker({"detail": {"speaker": "California", "named": True, "speaker_text": "they",
+    ...                              "speaker_kind": "institution", "role": "unknown"}})
+    False
+    """
+    detail = record["detail"]
+    if not detail.get("speaker") or not detail.get("named", True) or detail.get("anonymous", False):
+        return False
+    if detail.get("speaker_text", "").lower() in _VAGUE_SOURCES:
+        return False
+    kind = detail.get("speaker_kind", "")
+    return kind not in _UNRESOLVED_KINDS and not (kind == "institution" and detail.get("role") == "unknown")
+
+
+def _surname(speaker: str) -> str:
+    return speaker.split()[-1].lower() if speaker else ""
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -78,7 +115,8 @@ def align_statements(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
     Parameters
     ----------
     records : iterable of dict
-        Evidence records; only ``family == "attribution"`` ones are used.
+        Evidence records; only ``family == "attribution"`` ones with a named,
+        resolved speaker (:func:`is_named_speaker`) are used.
 
     Returns
     -------
@@ -91,24 +129,18 @@ def align_statements(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
     """
     pieces = []
     for record in records:
-        if record.get("family") != "attribution":
+        if record.get("family") != "attribution" or not is_named_speaker(record):
             continue
         for text, words in _pieces(record):
             pieces.append((record, text, words))
+    pieces = _without_furniture(pieces)
     # Fullest pieces first, so each group is seeded by its most complete rendering.
     pieces.sort(key=lambda p: (-len(p[2]), str(p[0]["id"]), p[0]["start"], p[1]))
     groups: list[list[tuple[Mapping[str, Any], str, frozenset[str]]]] = []
     index: dict[str, set[int]] = defaultdict(set)
     for piece in pieces:
-        record, _, words = piece
-        candidates = Counter(g for w in words for g in index[w])
-        best, best_score = None, 0.0
-        for g, shared in sorted(candidates.items()):
-            if shared < MIN_SHARED_WORDS or any(m[0]["id"] == record["id"] for m in groups[g]):
-                continue
-            score = max(_overlap(words, m[2]) for m in groups[g])
-            if score >= MIN_OVERLAP and score > best_score:
-                best, best_score = g, score
+        best = _best_group(piece, groups, index)
+        words = piece[2]
         if best is None:
             groups.append([piece])
             best = len(groups) - 1
@@ -119,6 +151,30 @@ def align_statements(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any
     out = [_describe(members) for members in groups if len({m[0]["id"] for m in members}) >= 2]
     out.sort(key=lambda g: (-g["n_articles"], g["statement"]))
     return out
+
+
+def _best_group(piece, groups: list[list], index: Mapping[str, set[int]]) -> int | None:
+    """The group ``piece`` joins: the same speaker, another article, most of its content words shared."""
+    record, _, words = piece
+    candidates = Counter(g for w in words for g in index.get(w, ()))
+    best, best_score = None, 0.0
+    for g, shared in sorted(candidates.items()):
+        if shared < MIN_SHARED_WORDS or any(m[0]["id"] == record["id"] for m in groups[g]):
+            continue
+        if _surname(groups[g][0][0]["detail"]["speaker"]) != _surname(record["detail"]["speaker"]):
+            continue  # the same words by another speaker are another statement
+        score = max(_overlap(words, m[2]) for m in groups[g])
+        if score >= MIN_OVERLAP and score > best_score:
+            best, best_score = g, score
+    return best
+
+
+def _without_furniture(pieces: list) -> list:
+    """``pieces`` without those one outlet prints word for word in :data:`FURNITURE_REPEATS` articles or more."""
+    articles: dict[tuple[str, str], set] = defaultdict(set)
+    for record, text, _ in pieces:
+        articles[(record.get("outlet", ""), text)].add(record["id"])
+    return [p for p in pieces if len(articles[(p[0].get("outlet", ""), p[1])]) < FURNITURE_REPEATS]
 
 
 def _describe(members) -> dict[str, Any]:

@@ -52,6 +52,8 @@ class Speaker:
     kinds: Counter = field(default_factory=Counter)  # direct / indirect / mixed
     verbs: Counter = field(default_factory=Counter)
     examples: list[dict[str, Any]] = field(default_factory=list)
+    statements: Counter = field(default_factory=Counter)  # said / believes/wants
+    roles: Counter = field(default_factory=Counter)
 
     @property
     def total(self) -> int:
@@ -70,6 +72,8 @@ class GroupEvidence:
     speakers: dict[str, Speaker] = field(default_factory=dict)
     side_verbs: Counter = field(default_factory=Counter)  # (side, verb_class) -> count
     side_kinds: Counter = field(default_factory=Counter)  # (side, kind) -> count
+    # ("side", side) when an actor registry gave a side, else ("role", role) -> count
+    voices: Counter = field(default_factory=Counter)
     first_voices: Counter = field(default_factory=Counter)
     negative: list[dict[str, Any]] = field(default_factory=list)
     positive: list[dict[str, Any]] = field(default_factory=list)
@@ -192,6 +196,10 @@ def _add_attribution(evidence: GroupEvidence, record: Mapping[str, Any], detail:
         speaker = evidence.speakers[name] = Speaker(name, side, bool(detail.get("named", False)))
     kind = record["kind"]
     speaker.kinds[kind] += 1
+    speaker.statements[str(detail.get("kind") or "said")] += 1
+    role = str(detail.get("role") or "unknown")
+    speaker.roles[role] += 1
+    evidence.voices[("side", side) if side != "unknown" else ("role", role)] += 1
     verb = str(detail.get("verb") or detail.get("cue") or "")
     if verb:
         speaker.verbs[verb] += 1

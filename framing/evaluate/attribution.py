@@ -22,7 +22,9 @@ from typing import Any
 
 from framing.document.parse import Document, build_document
 from framing.evaluate.polnear import GoldAttribution, read_split
+from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import CueLexicon
+from framing.features.attribution.scorer import BELIEVES, SAID
 from framing.features.attribution.spans import Attribution, find_attributions
 
 MIN_OVERLAP = 0.3
@@ -81,18 +83,22 @@ def evaluate_attribution(
         ``precision_exact``, ``recall_exact``, ``f1_exact``, ``source_match``,
         ``cue_match`` (fractions in 0–1), ``n_gold``, ``n_predicted``,
         ``n_matched``, ``n_documents``, ``split``; and ``recall_overlap_listed_cues``
-        over the ``n_gold_listed_cues`` relations whose cue is in the verb list.
+        over the ``n_gold_listed_cues`` relations whose cue is in the verb list;
+        ``recall_overlap_said`` and ``recall_overlap_believes_wants`` over
+        ``n_gold_said`` and ``n_gold_believes_wants`` (see :func:`gold_kind`).
     """
     cues = CueLexicon.load()
+    model = CueModel.load()
     totals = dict.fromkeys(
-        ("gold", "pred", "matched", "exact", "source_n", "source_ok", "cue_n", "cue_ok", "listed", "listed_matched"), 0
+        ("gold", "pred", "matched", "exact", "source_n", "source_ok", "cue_n", "cue_ok", "listed", "listed_matched",
+         f"{SAID}_n", f"{SAID}_matched", f"{BELIEVES}_n", f"{BELIEVES}_matched"), 0
     )
     errors: list[dict[str, Any]] = []
     n_docs = 0
     for item in read_split(polnear_path, split, limit):
         n_docs += 1
         doc = build_document(item.name, item.text)
-        predicted = find_attributions(doc, cues)
+        predicted = find_attributions(doc, cues, model)
         _score_document(doc, item.name, predicted, item.attributions, totals, errors, cues)
     precision = _ratio(totals["matched"], totals["pred"])
     recall = _ratio(totals["matched"], totals["gold"])
@@ -121,6 +127,11 @@ def evaluate_attribution(
         "n_gold_listed_cues": totals["listed"],
         "recall_overlap_listed_cues": _ratio(totals["listed_matched"], totals["listed"]),
         "cue_match": _ratio(totals["cue_ok"], totals["cue_n"]),
+        # Speech and beliefs or intentions apart (the gold cue's class in the verb list).
+        "n_gold_said": totals[f"{SAID}_n"],
+        "recall_overlap_said": _ratio(totals[f"{SAID}_matched"], totals[f"{SAID}_n"]),
+        "n_gold_believes_wants": totals[f"{BELIEVES}_n"],
+        "recall_overlap_believes_wants": _ratio(totals[f"{BELIEVES}_matched"], totals[f"{BELIEVES}_n"]),
     }
 
 
@@ -148,6 +159,9 @@ def _score_document(
         if _has_listed_cue(doc, g, cues):
             totals["listed"] += 1
             totals["listed_matched"] += j in matched_gold
+        kind = gold_kind(doc, g, cues)
+        totals[f"{kind}_n"] += 1
+        totals[f"{kind}_matched"] += j in matched_gold
     matched_predicted = {i for i, _ in matches}
     errors.extend(_error("missed", doc, name, None, g) for j, g in enumerate(gold) if j not in matched_gold)
     errors.extend(_error("spurious", doc, name, a, None) for i, a in enumerate(predicted)
@@ -202,6 +216,19 @@ def _span_agrees(doc: Document, span: tuple[int, int] | None, gold_spans: tuple[
         # a punctuation cue ("Kasich: ...") has no word token: compare characters
         or any(s < span[1] and span[0] < e for s, e in gold_spans)
     )
+
+
+def gold_kind(doc: Document, g: GoldAttribution, cues: CueLexicon) -> str:
+    """``"believes/wants"`` when a word of the gold cue is a belief verb of the list ("thinks"), else ``"said"``.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Trump wants to win.")
+    >>> gold_kind(doc, GoldAttribution(((12, 18),), ((0, 5),), ((6, 11),)), CueLexicon.load())
+    'believes/wants'
+    """
+    verbs = [cues.lookup(" ".join(doc.body[s:e].split())) for s, e in g.cues]
+    verbs += [cues.lookup(doc.tokens[k]) for k in _tokens(doc, g.cues)]
+    return BELIEVES if any(v is not None and v.verb_class == "belief" for v in verbs) else SAID
 
 
 def _has_listed_cue(doc: Document, g: GoldAttribution, cues: CueLexicon) -> bool:

@@ -194,6 +194,38 @@ def _echo_terms(result: dict) -> None:
                    f"pair recall {wcl['pair_recall']:.4f}")
 
 
+@click.command("roles")
+@click.option("--allsides", type=click.Path(path_type=Path), required=True,
+              help="AllSides articles_10k.jsonl.gz: the articles the labels come from.")
+@click.option("--labels", type=click.Path(path_type=Path), default=None,
+              help="CSV of hand-labelled attributions (article_id, speaker_text, sentence, role, reason); "
+                   "default: the project's tests/data/role_labels.csv.")
+@click.option("--limit", type=int, default=1000, show_default=True,
+              help="Measure the share of unknown roles on the first N AllSides articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def evaluate_roles_command(allsides: Path, labels: Path | None, limit: int, as_json: bool) -> None:
+    """Measure speaker roles: accuracy on hand-labelled attributions and the share left unknown.
+
+    Example: framing evaluate roles --allsides ../shared/eval/allsides/articles_10k.jsonl.gz
+    """
+    import json
+
+    from framing.evaluate.roles import DEFAULT_ROLE_LABELS, evaluate_roles
+
+    result = evaluate_roles(allsides, labels or DEFAULT_ROLE_LABELS, limit=limit)
+    if as_json:
+        click.echo(json.dumps(result, sort_keys=True, ensure_ascii=False))
+        return
+    low, high = result["interval_95"]
+    click.echo(f"Role accuracy {result['role_accuracy']:.3f} [{low:.3f}, {high:.3f}]: {result['n_right']} of "
+               f"{result['n_scored']} labelled attributions ({result['n_dropped']} no longer found, "
+               f"{result['n_not_attributions']} labelled as no attribution, {result['n_unclear']} unclear)")
+    for role, counts in result["by_role"].items():
+        click.echo(f"  {role:<12}{counts['right']:>4} of {counts['n']:<4}")
+    click.echo(f"Unknown role: {result['unknown_share']:.3f} of {result['n_attributions']} attributions "
+               f"in {result['n_articles']} articles")
+
+
 # Added to the ``evaluate`` group by framing.cli; ``framing evaluate --help`` lists them by name.
 COMMANDS = (evaluate_loaded, evaluate_attribution_command, evaluate_target_sentiment_command,
-            evaluate_labels_command, evaluate_terms_command)
+            evaluate_labels_command, evaluate_terms_command, evaluate_roles_command)

@@ -105,7 +105,7 @@ def chart_wording() -> dict[str, dict[str, str]]:
     Read once per process; ``{group}`` is still a format field (see :func:`chart_text`).
 
     >>> chart_wording()["voices"]["title"]
-    'Who speaks, by side'
+    'Who speaks, by side or role'
     """
     text = template_text(CHART_WORDING_FILE)
     return parse_chart_wording(text, f"framing/report/templates/{CHART_WORDING_FILE}")
@@ -237,15 +237,27 @@ SIDES_PER_OUTLET = 2
 
 
 def _voices(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], text: Mapping[str, str]) -> Any:
+    """One bar per group: its statements by the speaker's side where a registry gives one, else by role."""
     bars = []
     for group in groups:
         ev = evidence.get(group)
-        if ev is not None and ev.side_kinds:
+        voices = _voices_of(ev) if ev is not None else Counter()
+        if voices:
             counts: Counter = Counter()
-            for (side, _), n in ev.side_kinds.items():
-                counts[side_label(side)] += n
+            for (by, name), n in voices.items():
+                counts[side_label(name) if by == "side" or name == "unknown" else name] += n
             bars.append((group, counts))
     return _stacked(bars, lambda category, totals: (-totals[category], category), text)
+
+
+def _voices_of(ev: GroupEvidence) -> Counter:
+    """``ev.voices``, or its sides alone when it was summed without roles."""
+    if ev.voices:
+        return ev.voices
+    out: Counter = Counter()
+    for (side, _), n in ev.side_kinds.items():
+        out[("side", side)] += n
+    return out
 
 
 def _verb_classes(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], text: Mapping[str, str]) -> Any:

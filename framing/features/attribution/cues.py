@@ -126,8 +126,11 @@ class CueLexicon:
         >>> "said" in forms, "showed" in forms, "pointed" in forms
         (True, False, False)
         """
-        return frozenset(form for form, verb in self.verbs.items()
-                         if " " not in form and (include_strict or not verb.strict))
+        key = "_forms_all" if include_strict else "_forms"
+        if key not in self.__dict__:
+            self.__dict__[key] = frozenset(form for form, verb in self.verbs.items()
+                                           if " " not in form and (include_strict or not verb.strict))
+        return self.__dict__[key]
 
     def lookup(self, written: str) -> CueVerb | None:
         """The cue for a written form (case and inner spacing ignored)."""

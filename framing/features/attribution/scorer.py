@@ -27,18 +27,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from framing.document.parse import Document
-from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry
+from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry, RegistrySet
+from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
+from framing.features.attribution.phrases import PRONOUNS
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
+from framing.features.attribution.roles import RoleLexicon, person_context, pronoun_role, speaker_roles
 from framing.features.attribution.spans import Attribution, find_attributions
 from framing.features.attribution.speakers import Speaker, SpeakerResolver
 from framing.features.base import FamilyResult, Finding, per_thousand_words
 
 FAMILY = "attribution"
 KINDS = ("direct", "indirect", "mixed")
+# What a statement reports: speech, or a belief or intention ("thinks", "wants to").
+SAID, BELIEVES = "said", "believes/wants"
+STATEMENT_KINDS = (SAID, BELIEVES)
 # Then per side of the actor registry: side_<side>_share, side_<side>_quoted_word_share.
 FIXED_FEATURE_NAMES = (
     "n_attributions",
@@ -103,15 +110,19 @@ class AttributionScorer:
     ----------
     actor_files : sequence of paths
         Extra actor registries (same TOML format as ``framing/data/actors.toml``);
-        later files override earlier entries of the same name.
+        later files override earlier entries of the same name.  A packaged
+        registry is used for an article only when its ``[topic]`` applies.
     """
 
     family = FAMILY
 
     def __init__(self, actor_files: Sequence[str | Path] = ()):
         self.cues = CueLexicon.load()
-        self.registry = ActorRegistry.load(actor_files)
-        self.sides = self.registry.side_names()
+        self.cue_model = CueModel.load()
+        self.registries = RegistrySet.load(actor_files)
+        self.registry = self.registries.everything
+        self.roles = RoleLexicon.load()
+        self.sides = self.registries.side_names()
 
     @property
     def feature_names(self) -> list[str]:
@@ -119,7 +130,7 @@ class AttributionScorer:
 
     def score(self, document: Document) -> FamilyResult:
         """Features and one finding per statement for ``document``."""
-        attributions = find_attributions(document, self.cues)
+        attributions = find_attributions(document, self.cues, self.cue_model)
         findings = self.findings(document, attributions)
         return FamilyResult(attribution_features(document, findings, self.sides), findings)
 
@@ -130,14 +141,38 @@ class AttributionScorer:
         ("The White House said it would reject ...": "it ... reject") is part
         of that statement, not a second one.
         """
-        speakers = self.speakers(document, attributions)
+        registry = self.registries.for_text(f"{document.title}\n{document.body}")
+        speakers = self.speakers(document, attributions, registry)
         kept = statements(document, attributions, speakers)
         quoted = quoted_words_by_statement(document, kept)
-        return [_finding(document, a, speakers[id(a)], n) for a, n in zip(kept, quoted, strict=True)]
+        roles = self.speaker_roles(document, kept, speakers, registry)
+        sided = context_sides(document, {speakers[id(a)] for a in kept}, registry)
+        return [_finding(document, a, sided.get(speakers[id(a)], speakers[id(a)]), n,
+                         self._role(document, a, speakers[id(a)], roles))
+                for a, n in zip(kept, quoted, strict=True)]
 
-    def speakers(self, document: Document, attributions: list[Attribution]) -> dict[int, Speaker]:
+    def _role(self, document: Document, a: Attribution, speaker: Speaker, roles: dict[Speaker, str]) -> str:
+        """The speaker's role; an unresolved pronoun's from where it stands (see :func:`pronoun_role`)."""
+        if speaker.kind == "unresolved" and a.source is not None and speaker.name in PRONOUNS:
+            return pronoun_role(self.roles, document, a.source)
+        return roles[speaker]
+
+    def speaker_roles(self, document: Document, kept: Sequence[Attribution], speakers: dict[int, Speaker],
+                      registry: ActorRegistry) -> dict[Speaker, str]:
+        """The role of each speaker of ``kept`` (see :mod:`framing.features.attribution.roles`)."""
+        body = document.body
+        pairs = [(speakers[id(a)], body[a.source[0] : a.source[1]] if a.source else "") for a in kept]
+        describe = {}
+        for speaker, _ in pairs:
+            actor = registry.actor_named(speaker.name) if speaker.named else None
+            describe[speaker] = (speaker.name, speaker.kind, actor.role if actor else "", speaker.anonymous,
+                                 actor.note if actor else "")
+        return speaker_roles(self.roles, document, pairs, describe)
+
+    def speakers(self, document: Document, attributions: list[Attribution],
+                 registry: ActorRegistry | None = None) -> dict[int, Speaker]:
         """The settled speaker of each attribution (by ``id``), resolved in reading order."""
-        resolver = SpeakerResolver(self.registry)
+        resolver = SpeakerResolver(registry or self.registries.for_text(f"{document.title}\n{document.body}"))
         body = document.body
         speakers: dict[int, Speaker] = {}
         order = sorted(
@@ -151,6 +186,35 @@ class AttributionScorer:
                 speakers[id(a)] = resolver.resolve(body[a.source[0] : a.source[1]])
         unresolved = Speaker("", UNKNOWN_SIDE, False, False, "unresolved")
         return {id(a): resolver.settle(speakers.get(id(a)) or unresolved) for a in attributions}
+
+
+def context_sides(document: Document, speakers: set[Speaker], registry: ActorRegistry) -> dict[Speaker, Speaker]:
+    """Each named person of no side, with the side its title gives where the article introduces it.
+
+    "Republican Sen. Jeff Flake said …" early on, "Flake said" later: the
+    later statements are the Republican's too.  Read from the appositions
+    and the words before the person's mentions (see
+    :func:`~framing.features.attribution.roles.person_context`), first
+    affiliation word of the registry that applies.
+
+    >>> from framing.document.parse import build_document
+    >>> from framing.features.attribution.actors import RegistrySet
+    >>> doc = build_document("x", "Trump met Congress. Republican Sen. Jeff Flake spoke. Flake said no.")
+    >>> flake = Speaker("Jeff Flake", UNKNOWN_SIDE, True, False, "person")
+    >>> context_sides(doc, {flake}, RegistrySet.load().for_text(doc.body))[flake].side
+    'republican'
+    """
+    out = {}
+    for speaker in speakers:
+        if speaker.side != UNKNOWN_SIDE or speaker.kind != "person" or not speaker.named:
+            continue
+        appositions, before = person_context(document, speaker.name)
+        for text in (*appositions, *before):
+            side = registry.affiliation_side(text) if text else None
+            if side:
+                out[speaker] = replace(speaker, side=side)
+                break
+    return out
 
 
 def statements(document: Document, attributions: Sequence[Attribution],
@@ -202,7 +266,17 @@ def _other_gender(document: Document, source: tuple[int, int], other: tuple[int,
     return genders == {"m", "f"}
 
 
-def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words: int) -> Finding:
+def statement_kind(a: Attribution) -> str:
+    """``"believes/wants"`` for a belief or intention cue ("thinks", "wants to"), ``"said"`` otherwise.
+
+    >>> from framing.features.attribution.cues import CueLexicon
+    >>> statement_kind(Attribution("indirect", None, (0, 1), [(2, 9)], CueLexicon.load().lookup("believes"), 0))
+    'believes/wants'
+    """
+    return BELIEVES if a.verb is not None and a.verb.verb_class == "belief" else SAID
+
+
+def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words: int, role: str) -> Finding:
     body = document.body
     start, end = a.content_span
     content = " … ".join(body[s:e] for s, e in a.contents)
@@ -213,6 +287,9 @@ def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words:
         "speaker": speaker.name,
         "speaker_text": body[source[0] : source[1]] if a.source else "",
         "side": speaker.side,
+        "role": role,
+        "speaker_kind": speaker.kind,
+        "kind": statement_kind(a),
         "named": speaker.named,
         "anonymous": speaker.anonymous,
         "cue": body[cue[0] : cue[1]] if a.cue else "",

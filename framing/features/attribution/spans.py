@@ -44,6 +44,7 @@ from framing.features.attribution.content import (
     is_headline,
     starts_upper,
 )
+from framing.features.attribution.cue_model import CueModel, learned_cue
 from framing.features.attribution.cues import CueLexicon, CueVerb
 from framing.features.attribution.phrases import PRONOUNS, person_name, source_after, source_before
 from framing.features.attribution.records import (
@@ -71,10 +72,14 @@ _SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w
 
 
 
-def find_attributions(doc: Document, cues: CueLexicon) -> list[Attribution]:
-    """Every attribution in ``doc``, in reading order (by content start)."""
+def find_attributions(doc: Document, cues: CueLexicon, model: CueModel | None = None) -> list[Attribution]:
+    """Every attribution in ``doc``, in reading order (by content start).
+
+    With ``model``, the words it takes for cues (beyond the verb list) are
+    cues too, read in text order with the listed ones.
+    """
     finder = _Finder(doc, frozenset(cues.verbs))
-    for start, end, verb in cues.find(doc):
+    for start, end, verb in _all_cues(doc, cues, model):
         if finder.in_speech(start):
             continue  # a verb inside quoted speech belongs to the content
         finder.cue(start, end, verb)
@@ -91,6 +96,19 @@ def find_attributions(doc: Document, cues: CueLexicon) -> list[Attribution]:
 
 
 
+
+
+def _all_cues(doc: Document, cues: CueLexicon, model: CueModel | None) -> list[tuple[int, int, CueVerb]]:
+    """The verb list's cues and, with ``model``, the learned ones, in text order."""
+    found = list(cues.find(doc))
+    if model is None:
+        return found
+    listed = {k for start, end, _ in found for k in doc.tokens_between(start, end)}
+    for i in model.cue_tokens(doc, cues.one_word_forms(include_strict=True), skip=listed):
+        start, end = doc.token_spans[i]
+        found.append((start, end, learned_cue(doc.tokens[i])))
+    found.sort(key=lambda cue: cue[0])
+    return found
 
 
 class _Finder(SourceRules, ContentRules):

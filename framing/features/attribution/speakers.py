@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from framing.document.vocabulary import STOPWORDS
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.phrases import PRONOUNS, is_capitalised, person_name, surname
 
@@ -90,7 +91,7 @@ class SpeakerResolver:
         head, comma, _ = text.partition(",")
         for part in (head, text) if comma else (text,):
             name = person_name(part)
-            if name and not self.registry.is_affiliation(name):
+            if name and not self.registry.is_affiliation(name) and not _not_a_name(name, self.registry):
                 return name
         return None
 
@@ -218,6 +219,20 @@ _INSTITUTIONS = frozenset(
     fleet army navy military headquarters parliament duma cabinet administration mission
     delegation secretariat commission""".split()
 )
+
+
+def _not_a_name(name: str, registry: ActorRegistry) -> bool:
+    """Whether a one-word "name" is a capitalised common word: "Critics", "Some", "But" opening a sentence.
+
+    >>> _not_a_name("Critics", ActorRegistry.load()), _not_a_name("But", ActorRegistry.load())
+    (True, True)
+    >>> _not_a_name("Grushko", ActorRegistry.load())
+    False
+    """
+    if " " in name:
+        return False
+    low = name.lower()
+    return low in STOPWORDS or registry.roles.get(low) is False
 
 
 def _unnamed_speaker(text: str, side: str | None, has_roles: bool) -> Speaker:

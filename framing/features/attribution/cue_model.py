@@ -1,0 +1,159 @@
+"""A learned reporting-cue detector: which word tokens introduce an attribution, beyond the verb list.
+
+A token-level logistic regression trained on PolNeAR's train part (see
+:mod:`framing.evaluate.train_cues` and ``framing/data/cue_model.md``) over
+plain features of each word: the word, its ending, its neighbours, whether it
+is in the verb list, capitals and nearby quotation marks.  Its weights are
+package data (``framing/data/cue_model.json``).  Only words that carry
+evidence of a cue by themselves (a positive word weight) are scored, so a
+document costs one dictionary look-up per token and a few more per candidate.
+
+The rules of :mod:`framing.features.attribution.spans` then find the source
+and the content around each learned cue, as they do for a listed verb.
+
+Examples
+--------
+>>> from framing.document.parse import build_document
+>>> model = CueModel.load()
+>>> doc = build_document("x", "Trump seemed to suggest that the election was rigged.")
+>>> [doc.tokens[i] for i in model.cue_tokens(doc, frozenset())]
+['seemed']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from framing.datafiles import packaged_text
+from framing.document.parse import Document
+from framing.document.vocabulary import PASSIVE_AUXILIARIES, STOPWORDS
+from framing.errors import DataFileError
+from framing.features.attribution.cues import CueVerb
+
+MODEL_FILE = "cue_model.json"
+# A learned cue has no verb class: it counts in no verb-class share.
+LEARNED_CLASS = ""
+# Tokens of this many characters or fewer are never learned cues ("in", "of").
+_MIN_LENGTH = 3
+
+
+def is_cue_word(word: str) -> bool:
+    """Whether ``word`` can be a learned cue: not a function word or an adverb in -ly, at least three letters.
+
+    >>> is_cue_word("seemed"), is_cue_word("has"), is_cue_word("repeatedly")
+    (True, False, False)
+    """
+    return len(word) >= _MIN_LENGTH and word.isalpha() and word not in STOPWORDS and not word.endswith("ly")
+
+
+def token_features(doc: Document, i: int, listed: frozenset[str]) -> list[str]:
+    """The features of token ``i`` of ``doc``; ``listed`` holds the verb list's one-word forms.
+
+    The same function makes the training examples and scores at run time.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Trump thinks so.")
+    >>> token_features(doc, 1, frozenset({"thinks"}))
+    ['w=thinks', 's3=nks', 'p=trump', 'n=so', 'pw=trump|thinks', 'listed', 'p_cap']
+    """
+    tokens = doc.tokens
+    word = tokens[i]
+    prev = tokens[i - 1] if i > 0 else "<s>"
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else "</s>"
+    out = [f"w={word}", f"s3={word[-3:]}", f"p={prev}", f"n={nxt}", f"pw={prev}|{word}"]
+    if word in listed:
+        out.append("listed")
+    if prev in listed or nxt in listed:
+        out.append("near_listed")
+    body = doc.body
+    start = doc.token_spans[i][0]
+    if body[start].isupper():
+        out.append("cap")
+    if i > 0 and body[doc.token_spans[i - 1][0]].isupper():
+        out.append("p_cap")
+    out.extend(_quote_features(doc, i))
+    return out
+
+
+def _quote_features(doc: Document, i: int) -> list[str]:
+    """Whether a quotation mark stands within a few characters before or after token ``i``."""
+    body = doc.body
+    start, end = doc.token_spans[i]
+    out = []
+    if any(c in "\"“”" for c in body[max(0, start - 4) : start]):
+        out.append("quote_before")
+    if any(c in "\"“”" for c in body[end : end + 4]):
+        out.append("quote_after")
+    return out
+
+
+def _predicate_adjective(tokens: tuple[str, ...], i: int) -> bool:
+    """Whether token ``i`` is a bare word after a form of "be" ("NATO is eager to …"): the writer's description.
+
+    A participle after "be" ("is expected to") stays a cue.
+    """
+    return i > 0 and tokens[i - 1] in PASSIVE_AUXILIARIES and learned_cue(tokens[i]).form_type == "base"
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """The learned cue detector: feature weights, intercept and the decision threshold."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    candidates: frozenset[str]  # words with a positive weight of their own
+
+    def probability(self, features: Iterable[str]) -> float:
+        """The model's probability that a token with ``features`` is a cue."""
+        score = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def cue_tokens(self, doc: Document, listed: frozenset[str], skip: Iterable[int] = ()) -> Iterator[int]:
+        """Indices of the tokens the model takes for cues (``skip``: tokens already cues of the verb list)."""
+        skipped = set(skip)
+        tokens = doc.tokens
+        for i, word in enumerate(tokens):
+            if word in self.candidates and i not in skipped and not _predicate_adjective(tokens, i):
+                if self.probability(token_features(doc, i, listed)) >= self.threshold:
+                    yield i
+
+    @classmethod
+    def load(cls) -> CueModel:
+        """The packaged model, read once."""
+        return _packaged_model()
+
+
+@lru_cache(maxsize=1)
+def _packaged_model() -> CueModel:
+    data = json.loads(packaged_text(MODEL_FILE))
+    try:
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        intercept, threshold = float(data["intercept"]), float(data["threshold"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise DataFileError(f"framing/data/{MODEL_FILE}: {error} — regenerate it with "
+                            "python -m framing.evaluate.train_cues") from None
+    candidates = frozenset(k[2:] for k, v in weights.items() if k.startswith("w=") and v > 0 and is_cue_word(k[2:]))
+    return CueModel(weights, intercept, threshold, candidates)
+
+
+def learned_cue(word: str) -> CueVerb:
+    """A :class:`CueVerb` for a learned cue word: its form read from its ending, no class of its own.
+
+    >>> learned_cue("seemed").form_type, learned_cue("citing").form_type, learned_cue("decision").form_type
+    ('past', 'ing', 'base')
+    """
+    if word.endswith("ing"):
+        form_type = "ing"
+    elif word.endswith("ed"):
+        form_type = "past"
+    elif word.endswith("s") and not word.endswith("ss"):
+        form_type = "present"
+    else:
+        form_type = "base"
+    return CueVerb(word, word, LEARNED_CLASS, "learned cue (framing/data/cue_model.json)", strict=False,
+                   form_type=form_type, noun_content=True, infinitive=True)

@@ -1,0 +1,272 @@
+"""Speaker roles: in what capacity a source speaks (government, politician, expert, …), on any topic.
+
+The words of each role are package data (``framing/data/roles.toml``, with its
+rule note).  :func:`speaker_roles` gives every speaker of an article one role
+from its registry entry or from the words around it: its source phrases, the
+words next to its first mention, and a registry actor's note.
+
+Examples
+--------
+>>> lexicon = RoleLexicon.load()
+>>> lexicon.role_in("Sen. Ted Cruz"), lexicon.role_in("a source familiar with the talks")
+('politician', 'anonymous')
+>>> lexicon.role_in("a professor at Yale"), lexicon.role_in("Jane Doe") is None
+('expert', True)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from framing.datafiles import line_of, load_toml
+from framing.document.parse import Document
+from framing.errors import DataFileError
+
+SPEAKER_ROLES = ("government", "politician", "expert", "advocacy", "business", "citizen", "media", "anonymous")
+UNKNOWN_ROLE = "unknown"
+ROLES = (*SPEAKER_ROLES, UNKNOWN_ROLE)
+ROLES_FILE = "roles.toml"
+# How far before a first mention its title may stand ("Republican Sen. …", "said Jane Doe").
+_BEFORE = 60
+# How far back an unresolved "he" or "she" looks for a title.
+_PRONOUN_WINDOW = 250
+_AFTER = 120
+# "former" or "ex-" just before a title: the office is no longer held.
+_FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,2}$")
+# ", 34," after a name: an age, how news introduces people speaking for themselves.
+_AGE = re.compile(r"\d{1,3}$")
+# A title stands right before a name: the words before it end at punctuation or a reporting verb.
+_TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according to|writes|wrote|asked|added)\b")
+# An apposition that is a relative clause tells what happened, not who the speaker is.
+_CLAUSE = re.compile(r"(?:who|which|whose|where|when|that)\b")
+# ", a professor at Yale," — to the next comma or sentence end ("U.S." is no end).
+_APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    """The role words, one compiled pattern per role in the file's order, and the generic titles."""
+
+    tables: tuple[tuple[str, re.Pattern], ...]
+    generic: re.Pattern | None = None
+
+    def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
+        """The role of the role word nearest the name in ``text``, if any.
+
+        ``nearest="first"`` for words after the name (an apposition, a source
+        phrase), ``"last"`` for words before it.  A generic title followed by
+        of / at / for takes the organisation's role when it has one.  With
+        ``plural``, only role words in -s count ("officials" for "they").
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.role_in("a spokesman for the company"), lexicon.role_in("Republicans and Secretary", "last")
+        ('business', 'government')
+        """
+        low = " ".join(text.lower().replace("’", "'").split())
+        if nearest == "first" and self.generic is not None:
+            title = self.generic.search(low)
+            if title:
+                # "chief investment officer of …": the words of the title first, then the organisation's head.
+                found = self._nearest(low[: title.start()], "last") or self._nearest(title.group("org"), "last")
+                if found:
+                    return found
+                low = f"{low[: title.start()]} {title.group('org')}"
+        return self._nearest(low, nearest, plural)
+
+    def has_role_word(self, role: str, text: str) -> bool:
+        """Whether ``text`` holds a word of ``role``."""
+        low = " ".join(text.lower().replace("’", "'").split())
+        return any(r == role and pattern.search(low) for r, pattern in self.tables)
+
+    def _nearest(self, low: str, nearest: str, plural: bool = False) -> str | None:
+        best: tuple[int, int] | None = None
+        role_of = {}
+        for order, (role, pattern) in enumerate(self.tables):
+            matches = list(pattern.finditer(low)) if nearest == "last" or plural else [pattern.search(low)]
+            if plural:
+                matches = [m for m in matches if m.group().endswith("s")]
+            if not matches or matches[-1] is None:
+                continue
+            match = matches[0] if nearest == "first" else matches[-1]
+            key = (match.start(), order) if nearest == "first" else (-match.end(), order)
+            # "a former deputy secretary", "former FBI agents": out of office, a private voice.
+            role_of[key] = "expert" if role == "government" and _FORMER.search(low[: match.start()]) else role
+            best = key if best is None or key < best else best
+        return role_of[best] if best is not None else None
+
+    @classmethod
+    def load(cls, source: str | Path = ROLES_FILE) -> RoleLexicon:
+        """Read and validate a role file (the packaged one by default)."""
+        return _load(source) if isinstance(source, str) else _read(source)
+
+
+@lru_cache(maxsize=4)
+def _load(source: str) -> RoleLexicon:
+    return _read(source)
+
+
+def _words_pattern(words: Iterable[str]) -> str:
+    spellings = sorted(set(words), key=lambda w: (-len(w), w))
+    # "then-mayor" and "the president's" hold the word; "anchorage" and "sources-based" do not.
+    return rf"(?<![\w'])(?:{'|'.join(map(re.escape, spellings))})(?:'s)?(?![\w'-])"
+
+
+def _read(source: str | Path) -> RoleLexicon:
+    data, text, label = load_toml(source)
+    tables = []
+    for entry in data.get("role", []):
+        role = entry.get("role") if isinstance(entry, dict) else None
+        needle = f'role = "{role}"'
+        where = f"{label}, line {line_of(text, needle)}: [[role]] {role!r}"
+        if role not in SPEAKER_ROLES:
+            raise DataFileError(f"{where}: role must be one of {', '.join(SPEAKER_ROLES)}")
+        words = entry.get("words")
+        if not _lower_words(words):
+            raise DataFileError(f'{where}: words must be a list of lower-case words — e.g. words = ["senator"]')
+        if not isinstance(entry.get("note"), str) or not entry["note"].strip():
+            raise DataFileError(f"{where}: note is missing — say what the role covers")
+        extra = set(entry) - {"role", "words", "note"}
+        if extra:
+            raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
+        tables.append((role, re.compile(_words_pattern(words))))
+    if not tables:
+        raise DataFileError(f"{label}: no [[role]] entries — add at least one")
+    generic = data.get("generic_titles", [])
+    if generic and not _lower_words(generic):
+        raise DataFileError(f"{label}, line {line_of(text, 'generic_titles')}: generic_titles must be a list of "
+                            'lower-case words — e.g. generic_titles = ["president"]')
+    pattern = re.compile(_words_pattern(generic) + r"\s+(?:of|at|for|with)\s+(?P<org>.+)") if generic else None
+    return RoleLexicon(tuple(tables), pattern)
+
+
+def _lower_words(words: object) -> bool:
+    return isinstance(words, list) and bool(words) and all(isinstance(w, str) and w == w.lower() and w.strip()
+                                                          for w in words)
+
+
+def mention_context(document: Document, name: str, mentions: int = 3) -> tuple[list[str], list[str]]:
+    """What stands next to the first ``mentions`` mentions of ``name``: appositions, and the words before each.
+
+    The words before a mention are read within its sentence ("Health
+    Secretary Kathleen …"); a headline's mention has no title, so more than
+    the first mention is read.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Officials met. Jane Doe, a nurse from Ohio, said no.\\n\\nOhio Gov. Jane Doe left.")
+    >>> mention_context(doc, "Jane Doe")
+    (['a nurse from Ohio'], ['', 'Ohio Gov.'])
+    """
+    appositions: list[str] = []
+    before: list[str] = []
+    body = document.body
+    at = body.find(name) if name else -1
+    while at >= 0 and len(before) < mentions:
+        sentence = document.sentence_at(at)
+        start = max(sentence.start if sentence else 0, at - _BEFORE)
+        before.append(_TITLE_BEFORE.split(body[start:at])[-1].strip())
+        after = _APPOSITION.match(body, at + len(name))
+        if after and not _CLAUSE.match(after.group("words")):
+            appositions.append(after.group("words").strip())
+        at = body.find(name, at + len(name))
+    return appositions, before
+
+
+def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[list[str], list[str]] = ([], []),
+                 *, registry_role: str = "", note: str = "", kind: str = "", anonymous: bool = False) -> str:
+    """The role of one speaker from its registry role, its source phrases, its mentions and its kind.
+
+    Parameters
+    ----------
+    sources : the speaker's source phrases in the article, as written.
+    context : :func:`mention_context` of its name (nothing for a pronoun or a group).
+    registry_role, note : the registry actor's role and note, if any.
+    kind : the speaker's kind (person, institution, media, group, role, unresolved).
+
+    Examples
+    --------
+    >>> lexicon = RoleLexicon.load()
+    >>> speaker_role(lexicon, ["Smith"], (["a spokeswoman for the agency"], ["Republicans met"]), kind="person")
+    'government'
+    >>> speaker_role(lexicon, ["critics"], kind="group", anonymous=True)
+    'anonymous'
+    >>> speaker_role(lexicon, ["a NATO source"], kind="group", anonymous=True)
+    'anonymous'
+    >>> speaker_role(lexicon, ["they"], kind="unresolved")
+    'unknown'
+    """
+    if registry_role:
+        return registry_role
+    if anonymous and any(lexicon.has_role_word("anonymous", text) for text in sources):
+        return "anonymous"  # "a NATO source": unnamed first, whoever it speaks for
+    appositions, before = context
+    if any(_AGE.fullmatch(a) for a in appositions):
+        return "citizen"
+    # The nearest words first: the source phrase, the appositions, the titles before a mention, the note.
+    for text, nearest in (*((t, "first") for t in (*sources, *appositions)), *((t, "last") for t in before),
+                          (note, "first")):
+        found = lexicon.role_in(text, nearest) if text else None
+        if found:
+            return found
+    if kind == "media":
+        return "media"
+    return "anonymous" if anonymous else UNKNOWN_ROLE
+
+
+def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, int]) -> str:
+    """The role of an unresolved pronoun: "I"/"we" outside quotes is the author; "he"/"she"/"they" the nearest title.
+
+    "I think" outside quotation marks is the article's writer speaking: media.
+    "he", "she" or "they" that names nobody quoted before takes the role of
+    the nearest role word before it in its paragraph ("Jane Doe is a
+    professor at Yale. Math, she says, …"), a plural one for "they"
+    ("officials"); "you" and "it" stay unknown.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Jane Doe is a professor at Yale. Math, she says, is hard.")
+    >>> pronoun_role(RoleLexicon.load(), doc, (39, 42))
+    'expert'
+    """
+    start, end = source
+    word = document.body[start:end].lower()
+    if word in ("i", "we") and document.quote_at(start) is None:
+        return "media"
+    if word not in ("he", "she", "they"):
+        return UNKNOWN_ROLE
+    paragraph_start = max((s for s, e in document.paragraphs if s <= start), default=0)
+    window = document.body[max(paragraph_start, start - _PRONOUN_WINDOW) : start]
+    return lexicon.role_in(window, "last", plural=word == "they") or UNKNOWN_ROLE
+
+
+def person_context(document: Document, name: str) -> tuple[list[str], list[str]]:
+    """:func:`mention_context` of the full name, then of the surname alone ("Stewart" for "Jon Stewart")."""
+    appositions, before = mention_context(document, name)
+    surname = name.split()[-1] if " " in name else ""
+    if surname and surname[0].isupper():
+        more_appositions, more_before = mention_context(document, surname)
+        appositions, before = appositions + more_appositions, before + more_before
+    return appositions, before
+
+
+def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[tuple[object, str]],
+                  describe: Mapping[object, tuple[str, str, str, bool, str]]) -> dict[object, str]:
+    """One role per speaker of an article.
+
+    ``speakers`` pairs each attribution's speaker key with its source phrase;
+    ``describe`` gives for a key (name, kind, registry role, anonymous, note).
+    """
+    phrases: dict[object, list[str]] = {}
+    for key, source in speakers:
+        phrases.setdefault(key, [])
+        if source and source not in phrases[key]:
+            phrases[key].append(source)
+    out = {}
+    for key, sources in phrases.items():
+        name, kind, registry_role, anonymous, note = describe[key]
+        context = person_context(document, name) if kind in ("person", "institution") else ([], [])
+        out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
+                                kind=kind, anonymous=anonymous)
+    return out

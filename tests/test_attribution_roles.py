@@ -1,0 +1,122 @@
+"""Speaker roles and the US-politics registry: who speaks in what capacity, on any topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.document.parse import build_document
+from framing.errors import DataFileError
+from framing.features.attribution.actors import RegistrySet
+from framing.features.attribution.roles import ROLES, RoleLexicon, mention_context
+from framing.features.attribution.scorer import AttributionScorer
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return AttributionScorer()
+
+
+def _roles(scorer, text):
+    return [(f.detail["speaker"], f.detail["side"], f.detail["role"])
+            for f in scorer.score(build_document("t", text)).findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Registry actors carry their side and role once the US registry applies.
+        ("President Trump said the wall would be built. Democrats said it would not. "
+         "Pelosi said the plan was dead.",
+         [("Donald Trump", "republican", "politician"), ("Democrats", "democrat", "politician"),
+          ("Nancy Pelosi", "democrat", "politician")]),
+        # A title in the source phrase decides the role of an unregistered person.
+        ("Trump and the Republicans in Congress met. Jane Doe, a professor of economics at Yale, said the "
+         "tariffs would hurt farmers.",
+         [("Jane Doe", "unknown", "expert")]),
+        # The apposition at the first mention decides it for later mentions.
+        ("Maria Lopez, a nurse from Ohio, stood outside. Lopez said she would vote for Trump in Congress' race.",
+         [("Lopez", "unknown", "citizen")]),
+        # Access words make an unnamed source anonymous.
+        ("A senior source said on Monday the deal was close.",
+         [("a senior source", "anonymous", "anonymous")]),
+        # A pronoun with nobody to point at is unknown.
+        ("They said the deal was close.", [("they", "unknown", "unknown")]),
+    ],
+)
+def test_roles_and_sides(scorer, text, expected):
+    assert _roles(scorer, text) == expected
+
+
+def test_russia_registry_keeps_its_sides_on_its_topic(scorer):
+    text = ("NATO and Russia met in Brussels. The Kremlin said the talks had failed. "
+            "Grushko said NATO was to blame. Russia's envoy left.")
+    assert _roles(scorer, text)[:2] == [("Kremlin", "russia_gov", "government"),
+                                       ("Alexander Grushko", "russia_gov", "government")]
+
+
+def test_white_house_is_not_nato_in_a_us_story(scorer):
+    text = "Trump met Republicans in Congress. The White House said the bill was dead."
+    assert _roles(scorer, text) == [("White House", "us_administration", "government")]
+
+
+def test_topic_gate_picks_registries():
+    registries = RegistrySet.load()
+    assert registries.applicable("Trump told Congress that Democrats were wrong.") == (1,)
+    assert registries.applicable("NATO, Russia and the Kremlin; Putin and Ukraine.") == (0,)
+    # Neither reaches its minimum: the most mentioned applies.
+    assert registries.applicable("Grushko said so.") == (0,)
+    assert registries.applicable("Nobody said anything.") == ()
+
+
+def test_a_user_registry_without_topic_always_applies(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[sides]\ngreens = "Green Party"\n\n[[actor]]\nname = "Jill Stein"\naliases = ["Stein"]\n'
+                     'side = "greens"\nrole = "politician"\nnote = "Green Party nominee 2016."\n', encoding="utf-8")
+    registries = RegistrySet.load([extra])
+    assert registries.for_text("Nobody said anything.").find_actor("Stein").side == "greens"
+    assert registries.side_names()[-2:] == ("greens", "unknown")
+
+
+def test_bad_role_and_topic_are_refused(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[actor]]\nname = "Jane Roe"\nside = "other"\nrole = "villain"\nnote = "x"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad.toml, line 2: entry 'Jane Roe': role 'villain' is not one of"):
+        RegistrySet.load([bad])
+    bad.write_text('[topic]\nanchors = "Congress"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad.toml, line 1: \[topic\]: anchors must be a list"):
+        RegistrySet.load([bad])
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Sen. Ted Cruz", "politician"),
+        ("a spokeswoman for the Justice Department", "government"),
+        ("residents", "citizen"),
+        ("a source familiar with the matter", "anonymous"),
+        ("the ACLU", "advocacy"),
+        ("the company's chief executive", "business"),
+        ("a reporter for The Washington Post", "media"),
+        ("researchers at Stanford University", "expert"),
+    ],
+)
+def test_role_words(text, role):
+    assert RoleLexicon.load().role_in(text) == role
+    assert role in ROLES
+
+
+def test_mention_context_reads_past_a_headline():
+    body = "Sebelius Calls For Review\n\nHealth Secretary Kathleen Sebelius said on Friday. Sebelius wrote."
+    assert "Health Secretary Kathleen" in mention_context(build_document("t", body), "Sebelius")[1]
+
+
+def test_a_title_where_the_article_introduces_a_person_gives_the_side(scorer):
+    text = ("Trump met Republicans in Congress on Monday. Republican Sen. Jeff Flake of Arizona voted no.\n\n"
+            "Flake said the bill was dead.")
+    assert _roles(scorer, text) == [("Flake", "republican", "politician")]
+
+
+def test_us_officials_in_a_us_story_on_russia_are_the_administration(scorer):
+    text = ("Trump, Congress and the Republicans in the Senate discussed Russia. Russia's envoy met Russian "
+            "diplomats and the Kremlin. U.S. officials said the sanctions would stay.")
+    assert _roles(scorer, text)[-1] == ("u.s. officials", "us_administration", "government")

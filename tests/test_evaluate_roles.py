@@ -1,0 +1,72 @@
+"""Role evaluation: labelled attributions found again, accuracy, the unknown share, the command."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+from framing.errors import EvaluationError
+from framing.evaluate.roles import DEFAULT_ROLE_LABELS, evaluate_roles, read_role_labels
+
+ARTICLE = {
+    "ID": "a1",
+    "title": "Senate vote",
+    "content_original": (
+        "They said the vote was close. Sen. Ted Cruz said the bill would fail. Jane Doe, a professor of "
+        "economics at Yale, said the tariffs would hurt farmers."
+    ),
+}
+LABELS = [
+    ("a1", "Sen. Ted Cruz", "Sen. Ted Cruz said the bill would fail.", "politician", "a senator"),
+    ("a1", "Jane Doe, a professor of economics at Yale,",
+     "Jane Doe, a professor of economics at Yale, said the tariffs would hurt farmers.", "expert", "a professor"),
+    ("a1", "They", "They said the vote was close.", "unclear", "nobody to point at"),
+    ("a1", "Nobody", "Nobody said anything.", "citizen", "no longer found"),
+]
+
+
+@pytest.fixture()
+def allsides(tmp_path):
+    path = tmp_path / "articles.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(ARTICLE) + "\n")
+    labels = tmp_path / "labels.csv"
+    with open(labels, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "speaker_text", "sentence", "role", "reason"])
+        writer.writerows(LABELS)
+    return path, labels
+
+
+def test_accuracy_counts_found_labels_only(allsides):
+    path, labels = allsides
+    result = evaluate_roles(path, labels, limit=10)
+    assert (result["n_scored"], result["n_right"], result["n_dropped"], result["n_unclear"]) == (2, 2, 1, 1)
+    assert result["role_accuracy"] == 1.0
+    # Of the three attributions, "They" opening the article has nobody to point at.
+    assert (result["n_attributions"], result["unknown_share"]) == (3, round(1 / 3, 4))
+
+
+def test_bad_role_names_the_line(tmp_path):
+    labels = tmp_path / "labels.csv"
+    labels.write_text("article_id,speaker_text,sentence,role,reason\na1,x,y,villain,z\n", encoding="utf-8")
+    with pytest.raises(EvaluationError, match=r"labels.csv, line 2: role 'villain' is not one of"):
+        read_role_labels(labels)
+
+
+def test_the_committed_labels_are_valid():
+    rows = read_role_labels(DEFAULT_ROLE_LABELS)
+    assert len(rows) >= 200 and all(row["reason"].strip() for row in rows)
+
+
+def test_command_prints_one_json_object(allsides):
+    path, labels = allsides
+    result = CliRunner().invoke(main, ["evaluate", "roles", "--allsides", str(path), "--labels", str(labels),
+                                       "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n_scored"] == 2
