@@ -9,6 +9,11 @@ The ukraine_crisis set (Färber et al. 2020) has crowd labels per sentence of
 how it frames Russia, Ukraine and the West (``frame_<target>_avg``, negative to
 positive).  We correlate our tone toward each with those labels, over the
 sentences that mention the target, beside the whole-sentence compound.
+
+Given NewsMTSC's train part too, the model is also cross-validated there, refitted
+in every fold: grouped by article, leaving one source corpus out, and grouped by
+the person targeted.  NewsMTSC has no topic labels, so no leave-one-topic-out
+figure: the people it is about stand in for its topics.
 """
 
 from __future__ import annotations
