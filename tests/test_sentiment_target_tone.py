@@ -144,3 +144,11 @@ def test_features_as_a_list_is_a_data_file_error():
     data["features"] = []
     with pytest.raises(DataFileError, match="malformed model"):
         TargetToneModel(data)
+
+
+def test_score_does_not_depend_on_the_order_of_the_ngrams(scorer):
+    # N-grams come as a set, whose order follows the hash seed; the score must not.
+    grams = sorted(scorer.model.ngram_weights)[:400]
+    forward = scorer.model.predict({"compound": 0.3}, grams)
+    backward = scorer.model.predict({"compound": 0.3}, grams[::-1])
+    assert forward == backward

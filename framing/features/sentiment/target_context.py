@@ -1,13 +1,16 @@
 """The context of one target mention in its sentence, as numbers a linear model can weigh.
 
 Word valences come from VADER's lexicon (with its negation rule: a word within
-three words after "not", "never", "n't"... is flipped and damped); the sentence's
-own VADER scores are passed in, never recomputed.  The context is cut into
+three words after "not", "never", "n't"... is flipped and damped, and so is a
+positive word within three words after a polarity shifter in its clause,
+"dropped any positive agenda"); the sentence's own VADER scores are passed in,
+never recomputed, and inside a speech quote give way to the quote's valences.  The context is cut into
 clauses at punctuation and at clause words ("but", "while", "which", ...), and
 the mention's grammatical role is read from word order: the agent of what
 follows it ("NATO attacked Yugoslavia"), the patient of a passive ("NATO was
 attacked") or of what precedes it ("Serbia attacked NATO"), the agent after
-"by", or the speaker of a reporting verb.
+"by", or the speaker of a reporting verb.  Besides these numbers, the model reads
+the word 1- and 2-grams of the sentence with the mention masked (:func:`masked_ngrams`).
 
 Examples
 --------
