@@ -79,22 +79,27 @@ def test_writes_a_sorted_json_model(capsys, model_file):
     assert text == json.dumps(data, indent=0, sort_keys=True) + "\n"
     assert (data["classes"], data["window"], data["n_train"]) == ([-1, 0, 1], 4, 30)
     assert data["description"].startswith("Target tone: multinomial logistic regression")
-    # Every context feature mention_features() returns (34), and the 12 frequent window words.
-    assert capsys.readouterr().out == f"wrote {model_file}: 34 context features, 12 words\n"
+    # Every context feature mention_features() returns (35), and the 23 n-grams found in three or
+    # more sentences: <t>, <t> as, <t> for, <t> of, a, accused, accused <t>, and, as, as a, for,
+    # for its, for the, in, its, of, praised, praised <t>, thanked, thanked <t>, the, the <t>, to.
+    assert capsys.readouterr().out == f"wrote {model_file}: 35 context features, 23 n-grams\n"
 
 
-@pytest.mark.parametrize("word, kept", [
-    # Near a mention in three sentences (Critics/Kyiv/Officials accused …): kept.
+@pytest.mark.parametrize("gram, kept", [
+    # In three sentences (Critics/Kyiv/Officials accused …): kept, and so is the pair with the mask.
     ("accused", True),
+    ("accused <t>", True),
     ("thanked", True),
-    # In only two windows each: below MIN_WORD_COUNT.
+    ("thanked <t>", True),
+    # In only two sentences each: below MIN_NGRAM_COUNT.
     ("blamed", False),
     ("welcomed", False),
-    # Never within four words of a mention.
     ("withdrawal", False),
+    # The target's own name is masked, never a feature.
+    ("nato", False),
 ])
-def test_window_words_need_three_mentions(model_file, word, kept):
-    assert (word in json.loads(model_file.read_text(encoding="utf-8"))["words"]) is kept
+def test_ngrams_need_three_mentions(model_file, gram, kept):
+    assert (gram in json.loads(model_file.read_text(encoding="utf-8"))["ngrams"]) is kept
 
 
 def test_the_target_tone_scorer_loads_the_trained_model(model_file, monkeypatch):
@@ -103,7 +108,7 @@ def test_the_target_tone_scorer_loads_the_trained_model(model_file, monkeypatch)
                         lambda name: trained if name == MODEL_FILE else packaged_text(name))
     analyzer = make_analyzer()
     scorer = TargetToneScorer(analyzer.lexicon)
-    assert scorer.model.word_weights == TargetToneModel(json.loads(trained)).word_weights
+    assert scorer.model.ngram_weights == TargetToneModel(json.loads(trained)).ngram_weights
     polarities = {}
     for text in ("Lawmakers accused NATO of betraying Ukraine.", "NATO ministers met in Vilnius on Friday.",
                  "Kyiv praised NATO for its support."):
@@ -121,7 +126,7 @@ def test_training_twice_gives_byte_identical_files(train_file, tmp_path):
 
 
 def test_same_bytes_from_another_process_and_hash_seed(model_file, train_file, tmp_path):
-    # Window words are sets: their order must not reach the file.
+    # N-grams are sets: their order must not reach the file.
     out = tmp_path / "other.json"
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-m", "framing.evaluate.train_targets", "--newsmtsc", str(train_file),

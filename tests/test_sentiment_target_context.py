@@ -15,9 +15,10 @@ from framing.features.sentiment.scorer import make_analyzer
 from framing.features.sentiment.target_context import (
     SentenceContext,
     is_speech,
+    masked_ngrams,
+    masked_tokens,
     mention_features,
     sentence_context,
-    window_words,
 )
 
 NEUTRAL = {"compound": 0.0, "pos": 0.0, "neg": 0.0, "neu": 1.0}
@@ -153,13 +154,45 @@ CTX = SentenceContext(("critics", "in", "kyiv", "slammed", "the", "alliance", "a
                       (0.0,) * 9, (0,) * 9)
 
 
-@pytest.mark.parametrize("m0, m1, window, expected", [
-    (4, 6, 1, {"slammed", "again"}),  # "the alliance" itself left out
-    (4, 6, 4, {"critics", "in", "kyiv", "slammed", "again", "on", "friday"}),
-    (0, 1, 2, {"in", "kyiv"}),  # at the start of the sentence
-    (8, 9, 2, {"again", "on"}),  # at its end
-    (0, 1, None, {"in", "kyiv", "slammed", "the"}),  # four words by default
+@pytest.mark.parametrize("m0, m1, expected", [
+    (4, 6, ["critics", "in", "kyiv", "slammed", "<t>", "again", "on", "friday"]),  # "the alliance" is one <t>
+    (0, 1, ["<t>", "in", "kyiv", "slammed", "the", "alliance", "again", "on", "friday"]),
+    (8, 8, ["critics", "in", "kyiv", "slammed", "the", "alliance", "again", "on", "<t>"]),  # empty span: one word
 ])
-def test_window_words_table(m0, m1, window, expected):
-    found = window_words(CTX, m0, m1) if window is None else window_words(CTX, m0, m1, window=window)
-    assert found == expected
+def test_masked_tokens_table(m0, m1, expected):
+    assert masked_tokens(CTX, m0, m1) == expected
+
+
+@pytest.mark.parametrize("text, m0, m1, expected", [
+    # Three words after a negation are marked; the fourth is not.
+    ("NATO did not help the people of Kyiv", 0, 1, ["<t>", "did", "not", "not_help", "not_the", "not_people", "of",
+                                                   "kyiv"]),
+    # The scope ends with the clause ("," here), so "praised" stays unmarked.
+    ("Russia never attacked, others praised Kyiv", 5, 6, ["russia", "never", "not_attacked", "others", "praised",
+                                                         "<t>"]),
+])
+def test_masked_tokens_mark_negation_within_its_clause(lexicon, text, m0, m1, expected):
+    assert masked_tokens(sentence_context(text, lexicon), m0, m1) == expected
+
+
+def test_masked_ngrams_are_words_and_word_pairs():
+    assert masked_ngrams(CTX, 4, 6) == {"critics", "in", "kyiv", "slammed", "<t>", "again", "on", "friday",
+                                        "critics in", "in kyiv", "kyiv slammed", "slammed <t>", "<t> again",
+                                        "again on", "on friday"}
+
+
+@pytest.mark.parametrize("text, word, sign", [
+    # Seeds, RT: a positive word that a shifter drops reads negative (VADER's positive 1.3 times -0.74).
+    ("NATO itself has dropped any positive agenda in relations with Russia.", "positive", -1),
+    ("Moscow abandoned its peace plan.", "peace", -1),
+    ("The EU lacks support.", "support", -1),
+    # Negative words are left alone: "ended the war" is no praise of war.
+    ("Kyiv ended the war.", "war", -1),
+    # Only within the shifter's clause.
+    ("They dropped the charges, a good outcome.", "good", 1),
+    # More than three words after the shifter: out of reach.
+    ("NATO dropped the plan for a new positive agenda.", "positive", 1),
+])
+def test_polarity_shifters(lexicon, text, word, sign):
+    ctx = sentence_context(text, lexicon)
+    assert math.copysign(1, ctx.valences[ctx.words.index(word)]) == sign

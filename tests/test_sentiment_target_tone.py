@@ -12,7 +12,7 @@ from framing.document.parse import build_document
 from framing.errors import DataFileError
 from framing.features.sentiment import target_tone
 from framing.features.sentiment.scorer import make_analyzer
-from framing.features.sentiment.target_context import WINDOW, mention_features, window_words
+from framing.features.sentiment.target_context import WINDOW, masked_ngrams, mention_features
 from framing.features.sentiment.target_tone import MODEL_FILE, TargetTone, TargetToneModel, TargetToneScorer
 
 
@@ -39,7 +39,7 @@ def test_packaged_model_loads():
     assert model.window == WINDOW
     assert len(model.intercept) == 3
     assert {"compound", "agent_neg", "patient_neg", "speaker", "quote_pos"} <= set(model.feature_weights)
-    assert all(len(w) == 3 for w in (*model.feature_weights.values(), *model.word_weights.values()))
+    assert all(len(w) == 3 for w in (*model.feature_weights.values(), *model.ngram_weights.values()))
 
 
 @pytest.mark.parametrize("text, polarity", [
@@ -65,9 +65,9 @@ def test_article_tone_is_the_mean_over_mentions_pronouns_included(scorer, analyz
     assert math.isnan(result.features["tone_toward_china"]) and result.features["mentions_china"] == 0.0
 
 
-def tiny_model(intercept, features=None, words=None):
+def tiny_model(intercept, features=None, ngrams=None):
     return TargetToneModel({"classes": [-1, 0, 1], "intercept": intercept, "features": features or {},
-                            "words": words or {}, "window": 4})
+                            "ngrams": ngrams or {}, "window": 4})
 
 
 def test_probabilities_sum_to_one_by_hand():
@@ -77,7 +77,7 @@ def test_probabilities_sum_to_one_by_hand():
     # A feature's weight times its value, and a window word's weight, add to the logits:
     # ln 3 + 2 * ln 2 - ln 2 = ln 6 for class -1, so P = 6/11, 2/11, 3/11.
     model = tiny_model([0.0, math.log(2), math.log(3)],
-                       features={"compound": [math.log(2), 0.0, 0.0]}, words={"slammed": [math.log(3) - math.log(2),
+                       features={"compound": [math.log(2), 0.0, 0.0]}, ngrams={"slammed": [math.log(3) - math.log(2),
                                                                                            0.0, 0.0]})
     tone = model.predict({"compound": 2.0, "unknown": 5.0}, {"slammed", "never-seen"})
     assert tone.polarity == -1 and tone.score == pytest.approx(3 / 11 - 6 / 11)
@@ -95,8 +95,8 @@ def test_packaged_model_probabilities_sum_to_one(scorer, analyzer):
     for name, value in features.items():
         for k, w in enumerate(model.feature_weights.get(name, (0.0, 0.0, 0.0))):
             logits[k] += w * value
-    for word in window_words(ctx, m0, m1, model.window):
-        for k, w in enumerate(model.word_weights.get(word, (0.0, 0.0, 0.0))):
+    for gram in masked_ngrams(ctx, m0, m1):
+        for k, w in enumerate(model.ngram_weights.get(gram, (0.0, 0.0, 0.0))):
             logits[k] += w
     exp = [math.exp(v) for v in logits]
     probs = [e / sum(exp) for e in exp]
@@ -144,3 +144,11 @@ def test_features_as_a_list_is_a_data_file_error():
     data["features"] = []
     with pytest.raises(DataFileError, match="malformed model"):
         TargetToneModel(data)
+
+
+def test_score_does_not_depend_on_the_order_of_the_ngrams(scorer):
+    # N-grams come as a set, whose order follows the hash seed; the score must not.
+    grams = sorted(scorer.model.ngram_weights)[:400]
+    forward = scorer.model.predict({"compound": 0.3}, grams)
+    backward = scorer.model.predict({"compound": 0.3}, grams[::-1])
+    assert forward == backward

@@ -174,3 +174,16 @@ def test_rt_seed_nato_in_own_voice_is_negative(scorer, seed_document):
 def test_rt_seed_grushko_quote_is_marked_as_quote(scorer, seed_document):
     (found,) = rt_nato_findings(scorer, seed_document("000"), "NATO has gone too far in pumping confrontation")
     assert found.detail["in_quote"] is True
+
+
+@pytest.mark.parametrize("words", [
+    # Grushko, quoted by RT: NATO dropped a positive agenda; "positive" is what NATO gave up.
+    "NATO itself has dropped any positive agenda",
+    # Grushko again: "gone too far in pumping confrontation", though the sentence's
+    # reporting frame goes on with "best" and "reinvigorate".
+    "NATO has gone too far in pumping confrontation",
+])
+def test_rt_seed_grushko_on_nato_is_not_positive(scorer, seed_document, words):
+    (found,) = rt_nato_findings(scorer, seed_document("000"), words)
+    assert found.detail["in_quote"] is True
+    assert found.detail["polarity"] != 1 and found.detail["score"] < 0

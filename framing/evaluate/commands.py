@@ -99,10 +99,13 @@ def evaluate_attribution_command(polnear: Path, split: str, errors_file: Path | 
               help="NewsMTSC .jsonl (sentence, from, to, polarity), e.g. dev.jsonl.")
 @click.option("--ukraine-crisis", "ukraine_crisis", type=click.Path(path_type=Path), default=None,
               help="ukraine_crisis sentences.csv: correlate tone toward Russia, Ukraine, the West.")
+@click.option("--train", "train", type=click.Path(path_type=Path), default=None,
+              help="NewsMTSC train.jsonl: add cross-validated figures grouped by article, source and person "
+                   "(refits the model in every fold: minutes).")
 @click.option("--limit", type=int, default=None, help="Score only the first N NewsMTSC rows (a sample).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def evaluate_target_sentiment_command(newsmtsc: Path, ukraine_crisis: Path | None, limit: int | None,
-                                      as_json: bool) -> None:
+def evaluate_target_sentiment_command(newsmtsc: Path, ukraine_crisis: Path | None, train: Path | None,
+                                      limit: int | None, as_json: bool) -> None:
     """Measure tone toward targets against NewsMTSC, beside whole-sentence VADER.
 
     Example: framing evaluate target-sentiment --newsmtsc ../shared/eval/newsmtsc/dev.jsonl
@@ -111,7 +114,7 @@ def evaluate_target_sentiment_command(newsmtsc: Path, ukraine_crisis: Path | Non
 
     from framing.evaluate.target_sentiment import evaluate_target_sentiment
 
-    result = evaluate_target_sentiment(newsmtsc, ukraine_crisis, limit=limit)
+    result = evaluate_target_sentiment(newsmtsc, ukraine_crisis, limit=limit, train=train)
     if as_json:
         click.echo(json.dumps(result, sort_keys=True))
         return
@@ -124,6 +127,8 @@ def evaluate_target_sentiment_command(newsmtsc: Path, ukraine_crisis: Path | Non
         ours, base = (("n/a" if v is None else f"{v:.4f}") for v in (figures["pearson"], figures["baseline_pearson"]))
         click.echo(f"ukraine_crisis {name:<8} sentences {figures['n']:>4}  Pearson r {ours}"
                    f"  (whole-sentence VADER {base})")
+    for key, value in sorted(result.get("cross_validation", {}).items()):
+        click.echo(f"{'train, ' + key:<36}{value:>10}")
 
 
 @click.command("labels")

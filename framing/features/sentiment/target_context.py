@@ -1,13 +1,16 @@
 """The context of one target mention in its sentence, as numbers a linear model can weigh.
 
 Word valences come from VADER's lexicon (with its negation rule: a word within
-three words after "not", "never", "n't"... is flipped and damped); the sentence's
-own VADER scores are passed in, never recomputed.  The context is cut into
+three words after "not", "never", "n't"... is flipped and damped, and so is a
+positive word within three words after a polarity shifter in its clause,
+"dropped any positive agenda"); the sentence's own VADER scores are passed in,
+never recomputed, and inside a speech quote give way to the quote's valences.  The context is cut into
 clauses at punctuation and at clause words ("but", "while", "which", ...), and
 the mention's grammatical role is read from word order: the agent of what
 follows it ("NATO attacked Yugoslavia"), the patient of a passive ("NATO was
 attacked") or of what precedes it ("Serbia attacked NATO"), the agent after
-"by", or the speaker of a reporting verb.
+"by", or the speaker of a reporting verb.  Besides these numbers, the model reads
+the word 1- and 2-grams of the sentence with the mention masked (:func:`masked_ngrams`).
 
 Examples
 --------
@@ -30,14 +33,17 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from vaderSentiment.vaderSentiment import NEGATE
+from vaderSentiment.vaderSentiment import NEGATE, normalize
 
+from framing.datafiles import packaged_word_list
 from framing.document.parse import WORD_RE, Quote
 from framing.document.vocabulary import PASSIVE_AUXILIARIES
 
 # VADER's damping of a negated word's valence.
 NEGATION_SCALAR = -0.74
 NEGATION_WORDS = frozenset(NEGATE) | {"no"}
+# Verbs that turn around the positive words they act on ("dropped any positive agenda").
+POLARITY_SHIFTERS = packaged_word_list("vocabulary", "polarity_shifters.txt")
 # Punctuation in the gap between two words that closes a clause.
 CLAUSE_GAP_RE = re.compile(r"[,;:()\[\]—–\"“”]|\s-\s")
 CLAUSE_WORDS = frozenset({"but", "while", "although", "though", "whereas", "however", "because",
@@ -59,6 +65,9 @@ SPEAKING_WORDS = frozenset({"said", "says", "say", "told", "tells", "stated", "s
 LEAD_IN_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "former", "president",
                            "mr", "ms", "mrs", "sen", "rep", "gov", "dr", "u.s", "senator", "leader"})
 WINDOW = 4
+# What stands for the mention in the masked sentence, and how many words a negation reaches.
+MENTION_TOKEN = "<t>"
+NEGATION_SCOPE = 3
 # A double-quoted span of at least this many words is speech; shorter ones are
 # scare quotes or titles ("business as usual"), left in the outlet's voice.
 SPEECH_MIN_WORDS = 4
@@ -106,10 +115,22 @@ def sentence_context(text: str, lexicon: Mapping[str, float],
         # As in VADER: "no" before a sentiment word negates it instead of counting itself.
         if word == "no" and i + 1 < len(words) and words[i + 1] in lexicon:
             value = 0.0
-        if value and any(w in NEGATION_WORDS or w.endswith(("n't", "n’t")) for w in words[max(0, i - 3):i]):
+        if value and _shifted(words, clauses, i, value):
             value *= NEGATION_SCALAR
         valences.append(value)
     return SentenceContext(words, tuple(valences), tuple(clauses))
+
+
+def _shifted(words: tuple[str, ...], clauses: list[int], i: int, value: float) -> bool:
+    """Whether word ``i`` is negated ("not good") or, if positive, shifted ("dropped any positive agenda").
+
+    A shifter counts only within the word's own clause: in "they dropped the
+    charges, a good outcome" nothing is shifted.
+    """
+    before = range(max(0, i - NEGATION_SCOPE), i)
+    if any(_is_negation(words[j]) for j in before):
+        return True
+    return value > 0 and any(words[j] in POLARITY_SHIFTERS and clauses[j] == clauses[i] for j in before)
 
 
 def _split(values: Iterable[float]) -> tuple[float, float]:
@@ -160,9 +181,13 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
     dw_pos, dw_neg = _split(weighted)
     clause_pos, clause_neg = left_pos + right_pos, left_neg + right_neg
     return {
-        "compound": vader["compound"],
-        "vader_pos": vader["pos"],
-        "vader_neg": vader["neg"],
+        # Inside speech the quote speaks for itself: the whole sentence's VADER
+        # (the reporting frame around the quote included) gives way to the quote's
+        # own valences, negation and shifters read ("dropped any positive agenda").
+        "compound": 0.0 if in_quote else vader["compound"],
+        "vader_pos": 0.0 if in_quote else vader["pos"],
+        "vader_neg": 0.0 if in_quote else vader["neg"],
+        "scope_compound": normalize(math.fsum(val[q0:q1])),
         "clause_pos": clause_pos,
         "clause_neg": clause_neg,
         "left_pos": left_pos,
@@ -197,15 +222,46 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
     }
 
 
-def window_words(ctx: SentenceContext, m0: int, m1: int, window: int = WINDOW) -> set[str]:
-    """The words within ``window`` words of the mention, the mention itself excluded.
+def _is_negation(word: str) -> bool:
+    return word in NEGATION_WORDS or word.endswith(("n't", "n’t"))
+
+
+def masked_tokens(ctx: SentenceContext, m0: int, m1: int) -> list[str]:
+    """The sentence's words with the mention replaced by ``<t>``, negated words marked ``not_``.
+
+    A word within three words after a negation, in the same clause, reads
+    ``not_<word>``, so "not good" and "good" are different features.
 
     Examples
     --------
-    >>> ctx = SentenceContext(("critics", "slammed", "nato", "again", "today"), (0.0,) * 5, (0,) * 5)
-    >>> sorted(window_words(ctx, 2, 3, window=1))
-    ['again', 'slammed']
+    >>> ctx = SentenceContext(("critics", "say", "nato", "is", "not", "ready"), (0.0,) * 6, (0,) * 6)
+    >>> masked_tokens(ctx, 2, 3)
+    ['critics', 'say', '<t>', 'is', 'not', 'not_ready']
     """
-    n = len(ctx.words)
-    return {ctx.words[i] for i in range(max(0, m0 - window), min(n, max(m1, m0 + 1) + window))
-            if not m0 <= i < m1}
+    m1 = max(m1, m0 + 1)
+    tokens = []
+    scope, scope_clause = 0, -1
+    for i, word in enumerate(ctx.words):
+        if m0 <= i < m1:
+            if i == m0:
+                tokens.append(MENTION_TOKEN)
+            continue
+        negated = scope > 0 and ctx.clauses[i] == scope_clause
+        tokens.append("not_" + word if negated else word)
+        scope -= 1
+        if _is_negation(word):
+            scope, scope_clause = NEGATION_SCOPE, ctx.clauses[i]
+    return tokens
+
+
+def masked_ngrams(ctx: SentenceContext, m0: int, m1: int) -> set[str]:
+    """Word 1- and 2-grams of the masked sentence (:func:`masked_tokens`).
+
+    Examples
+    --------
+    >>> ctx = SentenceContext(("critics", "slammed", "nato"), (0.0,) * 3, (0,) * 3)
+    >>> sorted(masked_ngrams(ctx, 2, 3))
+    ['<t>', 'critics', 'critics slammed', 'slammed', 'slammed <t>']
+    """
+    tokens = masked_tokens(ctx, m0, m1)
+    return set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}

@@ -3,7 +3,8 @@
 Each mention of a target (see :mod:`framing.features.sentiment.targets`) gets a
 target-directed polarity: a three-class logistic regression (negative, neutral,
 positive) over the mention's context features
-(:mod:`framing.features.sentiment.target_context`) and the words around it.  It was
+(:mod:`framing.features.sentiment.target_context`) and the word 1- and 2-grams of
+its sentence with the mention masked (``<t>``) and negated words marked.  It was
 trained with scikit-learn on NewsMTSC's train part by
 ``python -m framing.evaluate.train_targets``; its coefficients ship as plain
 JSON (``framing/data/target_model.json``) and are applied here in pure Python.
@@ -25,9 +26,9 @@ from framing.features.base import FamilyResult, Finding
 from framing.features.sentiment.target_context import (
     SentenceContext,
     is_speech,
+    masked_ngrams,
     mention_features,
     sentence_context,
-    window_words,
 )
 from framing.features.sentiment.targets import Mention, TargetMatcher, load_targets
 
@@ -58,13 +59,13 @@ class TargetToneModel:
             self.classes = tuple(int(c) for c in data["classes"])
             self.intercept = tuple(float(v) for v in data["intercept"])
             self.feature_weights = {k: tuple(map(float, v)) for k, v in data["features"].items()}
-            self.word_weights = {k: tuple(map(float, v)) for k, v in data["words"].items()}
+            self.ngram_weights = {k: tuple(map(float, v)) for k, v in data["ngrams"].items()}
             self.window = int(data["window"])
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise DataFileError(f"framing/data/{MODEL_FILE}: malformed model ({error!r}) — "
                                 "retrain it with python -m framing.evaluate.train_targets") from None
         k = len(self.classes)
-        bad = [name for name, w in {**self.feature_weights, **self.word_weights}.items() if len(w) != k]
+        bad = [name for name, w in {**self.feature_weights, **self.ngram_weights}.items() if len(w) != k]
         if self.classes != (-1, 0, 1) or len(self.intercept) != k or bad:
             raise DataFileError(f"framing/data/{MODEL_FILE}: expected 3 weights per entry for classes "
                                 f"-1, 0, 1 (bad: {bad[:3]}) — retrain the model")
@@ -79,19 +80,16 @@ class TargetToneModel:
             raise DataFileError(f"framing/data/{name}, line {error.lineno}: not valid JSON ({error.msg}) — "
                                 "rebuild it with python -m framing.evaluate.train_targets") from None
 
-    def predict(self, features: Mapping[str, float], words: set[str]) -> TargetTone:
-        """Class and score for one mention's features and window words."""
-        logits = list(self.intercept)
+    def predict(self, features: Mapping[str, float], ngrams: set[str] | frozenset[str]) -> TargetTone:
+        """Class and score for one mention's context features and masked n-grams."""
+        terms: list[tuple[float, ...]] = [self.intercept]
         for name, value in features.items():
             weights = self.feature_weights.get(name)
             if weights is not None and value:
-                for k, w in enumerate(weights):
-                    logits[k] += w * value
-        for word in words:
-            weights = self.word_weights.get(word)
-            if weights is not None:
-                for k, w in enumerate(weights):
-                    logits[k] += w
+                terms.append(tuple(w * value for w in weights))
+        terms.extend(self.ngram_weights[gram] for gram in ngrams if gram in self.ngram_weights)
+        # fsum is exact, so the order of the n-gram set (its hash seed) cannot change a score.
+        logits = [math.fsum(term[k] for term in terms) for k in range(len(self.classes))]
         top = max(logits)
         exp = [math.exp(v - top) for v in logits]
         total = sum(exp)
@@ -107,7 +105,7 @@ class TargetToneModel:
         """
         in_quote = quote_words is not None
         tone = self.predict(mention_features(ctx, m0, m1, vader, in_quote, quote_words),
-                            window_words(ctx, m0, m1, self.window))
+                            masked_ngrams(ctx, m0, m1))
         return TargetTone(tone.polarity, tone.score, in_quote)
 
 
