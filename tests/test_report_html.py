@@ -180,7 +180,9 @@ def test_headings_descend_one_level_at_a_time(page):
 def test_charts_have_a_sentence_describing_them_as_alt_text(page):
     alts = [img["alt"] for img in check(page).imgs]
     assert len(alts) == 7
-    assert "Share of each outlet's attributed statements (direct and indirect) by the speaker's side." in alts
+    assert ("Share of each outlet's attributed statements (direct and indirect) by the speaker's side where an "
+            "actor registry gives one, otherwise by the speaker's role (politician, government, expert, "
+            "advocacy, business, citizen, media, anonymous).") in alts
     assert all(alt.endswith(".") and len(alt) > 40 for alt in alts)
 
 
