@@ -223,10 +223,11 @@ def _keep_target_extremes(buckets: dict[str, list[dict[str, Any]]], record: Mapp
     for kept in bucket:
         if (kept["id"], kept["sentence_index"]) == key:
             if (score < kept["score"]) if lowest else (score > kept["score"]):
-                kept["score"] = score
+                kept["score"], kept["mention"] = score, str(record["text"])
             break
     else:
-        bucket.append(_example(record, score=score))
+        # the mention scored ("the alliance"), since a sentence may name the target more than once
+        bucket.append(_example(record, score=score, mention=str(record["text"])))
     bucket.sort(key=lambda e: (e["score"] if lowest else -e["score"], e["id"], e["sentence_index"]))
     del bucket[MAX_EXTREMES:]
 
