@@ -24,10 +24,12 @@ Examples
 from __future__ import annotations
 
 import math
-from bisect import insort
+from bisect import bisect_left, insort
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
 
 from vaderSentiment.vaderSentiment import (
@@ -52,6 +54,47 @@ _WORD, _LOWER, _CAPS, _SCORED = (itemgetter(n) for n in range(4))
 _IDIOM_STARTS = frozenset(key.split(" ")[0] for key in (*SPECIAL_CASES, *BOOSTER_DICT) if " " in key)
 # Tokens are stripped of surrounding punctuation exactly as the library does.
 _strip_punc_if_word = SentiText._strip_punc_if_word
+
+
+@dataclass(frozen=True)
+class _TextValences:
+    """A whole text's word analysis and valences (before the "but" rule), shared by its spans."""
+
+    words: list[str]
+    lowers: list[str]
+    caps: list[int]
+    scored: list[int]
+    valences: list[float]
+    is_cap_diff: bool
+
+
+def _token_ranges(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """For each span, its first and past-last whitespace token of ``text``; None where it cuts a token.
+
+    Spans are taken in order; one that starts before the previous one ends,
+    is empty, or does not start and end next to white space (or the text's
+    ends) gets None.
+    """
+    ranges: list[tuple[int, int] | None] = []
+    cursor = previous_end = 0
+    length = len(text)
+    for start, end in spans:
+        aligned = (previous_end <= start < end and (start == 0 or text[start - 1].isspace())
+                   and not text[start].isspace() and (end == length or text[end].isspace())
+                   and not text[end - 1].isspace())
+        if not aligned:
+            ranges.append(None)
+            continue
+        first = cursor + len(text[previous_end:start].split())
+        cursor = first + len(text[start:end].split())
+        previous_end = end
+        ranges.append((first, cursor))
+    return ranges
+
+
+def _is_cap_diff(n_words: int, n_caps: int) -> bool:
+    """The library's ``allcap_differential``: some words, not all, are in capitals."""
+    return 0 < n_words - n_caps < n_words
 
 
 @cache
@@ -123,11 +166,9 @@ class FastSentimentAnalyzer:
         first replaced by a marker plus its description; markers then become a
         space or nothing by that rule.
         """
-        if text.isascii() and not self._ascii_emoji:
+        if not self._has_emoji(text):
             return text
         present = self._emoji_chars.intersection(text)
-        if not present:
-            return text
         marker = "\x00"
         if marker in text:  # pragma: no cover - NUL in article text; stay exact the slow way
             return _replace_emojis_by_loop(text, self.emojis)
@@ -156,26 +197,112 @@ class FastSentimentAnalyzer:
         {'neg': 0.309, 'neu': 0.556, 'pos': 0.136, 'compound': -0.5409}
         """
         text = self._replace_emojis(text).strip()
-        cache = self._tokens
-        infos = [cache.get(token) or self._token(token) for token in text.split()]
-        words = list(map(_WORD, infos))
-        lowers = list(map(_LOWER, infos))
-        n_words = len(words)
-        n_caps = sum(map(_CAPS, infos))
-        is_cap_diff = 0 < n_words - n_caps < n_words
+        words, lowers, caps, scored = self._analyse(text.split())
+        is_cap_diff = _is_cap_diff(len(words), sum(caps))
+        sentiments = _but_check(lowers, self._sentiments(words, lowers, scored, is_cap_diff))
+        # Only scored positions can hold a non-zero value, before and after
+        # the "but" rule (which rescales values, and zeros stay zero).
+        return _score_valence(sentiments, [sentiments[i] for i in scored], text)
 
-        # Boosters, "kind" before "of" and words outside the lexicon score 0.
+    def span_scores(self, text: str, spans: Sequence[tuple[int, int]]
+                    ) -> tuple[list[dict[str, float]], dict[str, float]]:
+        """``polarity_scores`` of ``text[start:end]`` for each span, and of the whole ``text``.
+
+        Each token's valence is computed once, in the context of the whole
+        text.  A word's valence only depends on the three words before it, the
+        two after it, and (when one of the four words up to it is in capitals)
+        whether its unit mixes capitals; so a span reuses the whole text's
+        valence for its inner words and computes only its first three and last
+        two words, and those the capitals rule touches, again.  The results are
+        exactly those of scoring each span on its own.  Spans must start and
+        end at word boundaries (sentences do); any other span is scored on its own.
+
+        Examples
+        --------
+        >>> text = "It was not a failure. Sadly, the talks go on."
+        >>> spans, whole = FastSentimentAnalyzer().span_scores(text, [(0, 21), (22, 45)])
+        >>> [s["compound"] for s in spans], whole["compound"]  # the whole text negates "Sadly" too
+        ([0.4023, -0.4215], 0.6167)
+        """
+        tokens = text.split()
+        # An emoji becomes its description's words; first_word[j] is the
+        # position of token j's first word (None when every token is one word).
+        first_word = None
+        if self._has_emoji(text):
+            token_words = [self._token_words(token) for token in tokens]
+            first_word = [0, *accumulate(map(len, token_words))]
+            tokens = [word for words in token_words for word in words]
+        words, lowers, caps, scored = self._analyse(tokens)
+        cap_sums = [0, *accumulate(caps)]
+        whole_cap_diff = _is_cap_diff(len(words), cap_sums[-1])
+        valences = self._sentiments(words, lowers, scored, whole_cap_diff)
+        whole = _but_check(lowers, list(valences))
+        context = _TextValences(words, lowers, caps, scored, valences, whole_cap_diff)
+        span_results = []
+        for (start, end), words_range in zip(spans, _token_ranges(text, spans)):
+            if words_range is None:
+                span_results.append(self.polarity_scores(text[start:end]))
+                continue
+            first, past = words_range if first_word is None else (first_word[words_range[0]],
+                                                                    first_word[words_range[1]])
+            span_text = self._replace_emojis(text[start:end])  # emoji descriptions hold a few "!"
+            span_results.append(self._span_score(context, first, past, cap_sums, span_text))
+        return span_results, _score_valence(whole, [whole[i] for i in scored], self._replace_emojis(text))
+
+    def _token_words(self, token: str) -> list[str]:
+        """The words one whitespace token becomes once its emojis are described.
+
+        The library's character loop puts a space before a description unless
+        the previous character is a plain space, so within a token each
+        emoji's description starts a new word and runs into what follows it.
+        """
+        if self._emoji_chars.isdisjoint(token):
+            return [token]
+        return "".join(" " + self.emojis[ch] if ch in self._emoji_chars else ch for ch in token).split()
+
+    def _span_score(self, context: _TextValences, first: int, past: int, cap_sums: list[int],
+                    span_text: str) -> dict[str, float]:
+        """``polarity_scores`` of the words ``first .. past-1``, reusing the text's valences."""
+        n_words = past - first
+        scored = context.scored[bisect_left(context.scored, first):bisect_left(context.scored, past)]
+        if not scored:  # no lexicon word: VADER's fixed result for a neutral text
+            return _score_valence([0] * n_words, [], span_text)
+        words, lowers = context.words[first:past], context.lowers[first:past]
+        is_cap_diff = _is_cap_diff(n_words, cap_sums[past] - cap_sums[first])
+        same_caps = is_cap_diff == context.is_cap_diff
         sentiments: list[float] = [0] * n_words
-        scored = list(compress(range(n_words), map(_SCORED, infos)))
+        for i in scored:
+            k = i - first
+            if 3 <= k <= n_words - 3 and (same_caps or not any(context.caps[i - 3:i + 1])):
+                sentiments[k] = context.valences[i]
+            elif not (k < n_words - 1 and lowers[k] == "kind" and lowers[k + 1] == "of"):
+                sentiments[k] = self._valence(words, lowers, k, is_cap_diff)
+        sentiments = _but_check(lowers, sentiments)
+        return _score_valence(sentiments, [sentiments[i - first] for i in scored], span_text)
+
+    def _analyse(self, tokens: list[str]) -> tuple[list[str], list[str], list[int], list[int]]:
+        """Words, lower-cased words, 1 per all-caps word, and the positions of scored words."""
+        cache = self._tokens
+        infos = [cache.get(token) or self._token(token) for token in tokens]
+        scored = list(compress(range(len(infos)), map(_SCORED, infos)))
+        return list(map(_WORD, infos)), list(map(_LOWER, infos)), list(map(_CAPS, infos)), scored
+
+    def _sentiments(self, words: list[str], lowers: list[str], scored: list[int],
+                    is_cap_diff: bool) -> list[float]:
+        """Each word's valence before the "but" rule; boosters, "kind" before "of" and other words score 0."""
+        n_words = len(words)
+        sentiments: list[float] = [0] * n_words
         for i in scored:
             if i < n_words - 1 and lowers[i] == "kind" and lowers[i + 1] == "of":
                 continue
             sentiments[i] = self._valence(words, lowers, i, is_cap_diff)
+        return sentiments
 
-        sentiments = _but_check(lowers, sentiments)
-        # Only scored positions can hold a non-zero value, before and after
-        # the "but" rule (which rescales values, and zeros stay zero).
-        return _score_valence(sentiments, [sentiments[i] for i in scored], text)
+    def _has_emoji(self, text: str) -> bool:
+        """Whether ``_replace_emojis`` would change ``text``."""
+        if text.isascii() and not self._ascii_emoji:
+            return False
+        return not self._emoji_chars.isdisjoint(text)
 
     def _valence(self, words: list[str], lowers: list[str], i: int, is_cap_diff: bool) -> float:
         """``SentimentIntensityAnalyzer.sentiment_valence`` for a lexicon word."""
@@ -342,6 +469,9 @@ def _but_check(lowers: list[str], sentiments: list[float]) -> list[float]:
 
 def _score_valence(sentiments: list[float], candidates: list[float], text: str) -> dict[str, float]:
     """``SentimentIntensityAnalyzer.score_valence`` (same operations, same order)."""
+    if sentiments and not any(candidates):
+        # No word scores: the sum is 0, so no amplifier applies and all is neutral.
+        return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
     if sentiments:
         sum_s = float(sum(sentiments))
         ep_count = min(text.count("!"), 4)
