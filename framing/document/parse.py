@@ -30,6 +30,7 @@ BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 # The first non-space character from a position on (as ``str.lstrip()[0]``).
 _NEXT_CHARACTER_RE = re.compile(r"\s*(\S)")
 _DOUBLE_MARK_RE = re.compile("''|[\"“”]")
+_LINE_RE = re.compile(r"[^\n]+")
 DOUBLE_OPEN = "“"
 DOUBLE_CLOSE = "”"
 SINGLE_OPEN = "‘"
@@ -123,7 +124,7 @@ class Document:
 def split_paragraphs(body: str) -> list[tuple[int, int]]:
     """Spans of the non-blank lines of ``body`` (each line is a paragraph)."""
     spans = []
-    for m in re.finditer(r"[^\n]+", body):
+    for m in _LINE_RE.finditer(body):
         start, end = m.start(), m.end()
         while start < end and body[start].isspace():
             start += 1
