@@ -108,6 +108,9 @@ class Figures:
     parallel: float = 0.0
     jobs: int = 1
     baseline: float = 0.0
+    # Whole-process CPU seconds (start-up included): ratios of these hold on a busy machine.
+    one_process_cpu: float = 0.0
+    baseline_cpu: float = 0.0
     peak_mb: float = 0.0
     vader_same: int = 0
     textstat_same: int = 0
@@ -130,12 +133,15 @@ def write_subset(path: Path, limit: int | None, repeat: int, out: Path) -> int:
     return n
 
 
-def run_process(command: list[str]) -> float:
-    """Wall seconds of a whole process, start-up included; its output is discarded."""
+def run_process(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of a whole process (and the processes it waited for), start-up included."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def framing_command(subset: Path, out: Path, jobs: int) -> list[str]:
@@ -246,8 +252,9 @@ def baseline_main(subset: Path) -> int:
         values.append((text, analyzer.polarity_scores(text),
                        tuple(getattr(textstat, name)(text) for name in FORMULAS)))
     seconds = time.perf_counter() - started
+    cpu = time.process_time()  # since the process started: start-up included, as for framing
     vader_diff, textstat_diff = check_identical(values)
-    print(json.dumps({"n": len(values), "seconds": seconds, "vader_diff": vader_diff,
+    print(json.dumps({"n": len(values), "seconds": seconds, "cpu": cpu, "vader_diff": vader_diff,
                       "textstat_diff": textstat_diff}))
     return 0
 
@@ -273,6 +280,7 @@ def run_baseline(subset: Path, figures: Figures) -> None:
                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
     result = json.loads(output.strip().splitlines()[-1])
     figures.baseline = result["seconds"]
+    figures.baseline_cpu = result["cpu"]
     figures.vader_same = result["n"] - result["vader_diff"]
     figures.textstat_same = result["n"] - result["textstat_diff"]
 
@@ -285,6 +293,9 @@ def print_figures(figures: Figures) -> None:
           f"{rate:.1f} articles/s")
     print(f"framing score, 1 process (whole process): {figures.one_process:.1f} s = {one:.1f} articles/s = "
           f"{one / rate:.2f}x the baseline; peak RSS {figures.peak_mb:.0f} MB")
+    if figures.baseline_cpu:
+        print(f"CPU seconds, whole processes: baseline {figures.baseline_cpu:.1f}, framing score "
+              f"{figures.one_process_cpu:.1f} = {figures.baseline_cpu / figures.one_process_cpu:.2f}x the baseline")
     if figures.jobs > 1:
         print(f"framing score --jobs {figures.jobs}: {figures.parallel:.1f} s = {n / figures.parallel:.1f} "
               f"articles/s = {(n / figures.parallel) / rate:.2f}x the baseline, "
@@ -308,7 +319,8 @@ def readme_block(figures: Figures, command: str) -> str:
              "| whole process, start-up included | articles/s | same run |", "|---|---|---|",
              f"| baseline: one `SentimentIntensityAnalyzer`, `polarity_scores(text)` and textstat's five "
              f"formulas per article | {rate:.1f} | |",
-             f"| `framing score`, one process | {one:.1f} | {one / rate:.2f}× the baseline |"]
+             f"| `framing score`, one process | {one:.1f} | {one / rate:.2f}× the baseline "
+             f"({figures.baseline_cpu / figures.one_process_cpu:.2f}× in CPU time) |"]
     if figures.jobs > 1:
         many = n / figures.parallel
         lines.append(f"| `framing score --jobs {figures.jobs}` | {many:.1f} | {many / rate:.2f}× the baseline, "
@@ -342,10 +354,10 @@ def measure(args: argparse.Namespace, tmp: Path) -> Figures:
     figures = Figures(jobs=args.jobs)
     subset = tmp / "articles.jsonl"
     figures.n = write_subset(args.input, args.limit, args.repeat, subset)
-    figures.one_process = run_process(framing_command(subset, tmp / "one", 1))
+    figures.one_process, figures.one_process_cpu = run_process(framing_command(subset, tmp / "one", 1))
     figures.peak_mb = children_peak_mb()
     if args.jobs > 1:
-        figures.parallel = run_process(framing_command(subset, tmp / "many", args.jobs))
+        figures.parallel, _ = run_process(framing_command(subset, tmp / "many", args.jobs))
     if not args.skip_baseline:
         run_baseline(subset, figures)
     if not args.skip_stages:
