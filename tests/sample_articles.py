@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from itertools import islice
 from pathlib import Path
 
 import pytest
 
-ALLSIDES = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "allsides" / "articles_10k.jsonl.gz"
+# FRAMING_EVAL names the evaluation data folder (a worktree has no ../shared beside it).
+EVAL = Path(os.environ.get("FRAMING_EVAL") or Path(__file__).resolve().parent.parent.parent / "shared" / "eval")
+ALLSIDES = EVAL / "allsides" / "articles_10k.jsonl.gz"
 
 
 def allsides_texts(n: int) -> list[str]:

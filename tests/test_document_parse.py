@@ -1,6 +1,6 @@
 import pytest
 
-from framing.document.parse import build_document
+from framing.document.parse import WORD_RE, build_document, word_tokens
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -45,3 +45,13 @@ def test_lookup_helpers():
     assert quote is not None and quote.text == "Stop now."
     assert doc.sentence_at(doc.body.index("left")).text == "Then he left."
     assert [doc.tokens[i] for i in doc.tokens_between(0, 8)] == ["he", "said"]
+
+
+@pytest.mark.parametrize("text", [
+    "NATO's chief met Putin's envoy in the U.S. on Monday.",
+    "İstanbul talks: Straße, ﬁnal ǅ words",  # İ lower-cases to two characters
+    "ΟΔΟΣ ΣΟΦΙΑΣ. ΑΣ.b",  # a capital sigma lower-cases by its neighbours
+])
+def test_word_tokens_are_each_word_lower_cased(text):
+    matches = list(WORD_RE.finditer(text))
+    assert word_tokens(text) == ([m.span() for m in matches], [m.group().lower() for m in matches])

@@ -16,6 +16,7 @@ from framing.features.readability.formulas import (
     FORMULAS,
     count_sentences,
     count_text,
+    hyphenation_points,
     readability_scores,
     remove_punctuation,
 )
@@ -176,3 +177,28 @@ def test_word_counts_start_afresh_when_full_and_never_change_a_result():
     assert len(known.syllables) <= 10
     # The same text gives the same values whatever was read before.
     assert readability_scores(first, known) == readability_scores(first) == readability_scores(first, WordCounts())
+
+
+def _pyphen_points(word):
+    from pyphen import Pyphen
+
+    return len(Pyphen(lang="en_US").positions(word))
+
+
+@pytest.mark.parametrize("word", ["lollipop", "grushko", "zelenskyy", "déjà", "x", "", "e-mail", "don't",
+                                  "COVID", "İstanbul", "straße", "2019s", "antidisestablishmentarianism"])
+def test_hyphenation_points_are_pyphens(word):
+    assert hyphenation_points(word) == _pyphen_points(word)
+
+
+def test_hyphenation_points_checked_by_hand():
+    # Pyphen hyphenates "ze-len-skyy" (two points, three syllables for
+    # textstat) and "grushko" not at all (one syllable).
+    assert hyphenation_points("zelenskyy") == 2 and hyphenation_points("grushko") == 0
+
+
+def test_hyphenation_points_are_pyphens_on_real_words():
+    words = set()
+    for text in allsides_texts(200):
+        words.update(remove_punctuation(text).lower().split())
+    assert [w for w in sorted(words) if hyphenation_points(w) != _pyphen_points(w)] == []

@@ -92,3 +92,82 @@ def test_lexicon_is_loaded_once_per_process():
     assert FastSentimentAnalyzer().lexicon is FAST.lexicon
     lexicon, emojis = load_lexicons()
     assert lexicon == LIBRARY.lexicon and emojis == LIBRARY.emojis
+
+
+def _sentence_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
+    doc = build_document("spans", text)
+    return doc.body, [(s.start, s.end) for s in doc.sentences]
+
+
+# Sentence edges: capitals in one sentence only, "kind of", "no", "but",
+# "least" and idioms next to a sentence boundary, a sentence of one word.
+SPAN_CASES = [
+    "The deal is GREAT. It was not good at all. Bad!",
+    "It was kind. Of course it was good. No. Good people came, but the bad ones too.",
+    "Least. At least it was fine. Very least bad. Kiss. Of death was near. Sort of nice.",
+    "Never. So good. Without. Doubt great. This was the SHIT and the bomb.",
+    "VERY good. VERY GOOD. Very GOOD news, but NOT great. It was not VERY bad.",
+    "Good.\n\nBad.\nBut good? Really?? Wow!!!",
+    # Emojis become words (the description of 🔛 holds a "!"); © is common in news.
+    "Great day 😁. 😁Start here. End😁😁 🔛 now. Sad 💔 but fine.\n© 2019 Reuters. Not 👍 at all.",
+]
+
+
+@pytest.mark.parametrize("text", SPAN_CASES)
+def test_span_scores_are_each_span_scored_alone(text):
+    body, spans = _sentence_spans(text)
+    scores, whole = FAST.span_scores(body, spans)
+    assert scores == [LIBRARY.polarity_scores(body[start:end]) for start, end in spans]
+    assert whole == LIBRARY.polarity_scores(body)
+
+
+def test_span_scores_by_hand():
+    # "not a failure": "failure" (-2.3) negated by N_SCALAR (-0.74) is 1.702,
+    # compound 1.702 / sqrt(1.702² + 15) = 0.4023; "Sadly" (-1.8) alone:
+    # -1.8 / sqrt(1.8² + 15) = -0.4215.
+    text = "It was not a failure. Sadly, the talks go on."
+    scores, whole = FAST.span_scores(text, [(0, 21), (22, 45)])
+    assert [s["compound"] for s in scores] == [0.4023, -0.4215]
+    assert whole == LIBRARY.polarity_scores(text)
+
+
+def test_spans_off_word_boundaries_are_scored_alone():
+    text = "Not bad at all. Very GOOD 😁 indeed, but sad."
+    spans = [(0, 15), (2, 10), (16, 44), (16, 20)]
+    scores, whole = FAST.span_scores(text, spans)
+    assert scores == [LIBRARY.polarity_scores(text[start:end]) for start, end in spans]
+    assert whole == LIBRARY.polarity_scores(text)
+    plain = text.replace("😁 ", "")
+    scores, whole = FAST.span_scores(plain, [(2, 10), (16, 20)])
+    assert scores == [LIBRARY.polarity_scores(plain[2:10]), LIBRARY.polarity_scores(plain[16:20])]
+
+
+def test_span_scores_on_the_seeds(seed_texts):
+    for text in seed_texts.values():
+        body, spans = _sentence_spans(text)
+        scores, whole = FAST.span_scores(body, spans)
+        assert scores == [LIBRARY.polarity_scores(body[start:end]) for start, end in spans]
+        assert whole == LIBRARY.polarity_scores(body)
+
+
+def test_span_scores_on_real_articles():
+    mismatches = []
+    for number, text in enumerate(allsides_texts(150)):
+        body, spans = _sentence_spans(text)
+        scores, whole = FAST.span_scores(body, spans)
+        mismatches += [(number, start) for (start, end), got in zip(spans, scores)
+                       if got != LIBRARY.polarity_scores(body[start:end])]
+        if whole != FAST.polarity_scores(body):  # the library is quadratic on whole texts
+            mismatches.append((number, "whole"))
+    assert mismatches == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY + ["."] * 6), max_size=50))
+def test_random_sentences_match(words):
+    # Full stops glued to the previous word end sentences wherever they fall.
+    text = " ".join(words).replace(" .", ".")
+    body, spans = _sentence_spans(text)
+    scores, whole = FAST.span_scores(body, spans)
+    assert scores == [LIBRARY.polarity_scores(body[start:end]) for start, end in spans]
+    assert whole == LIBRARY.polarity_scores(body)

@@ -29,6 +29,10 @@ from framing.errors import DataFileError
 MARKDOWN_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^)\n]*)\)")
 MARKDOWN_EMPHASIS_RE = re.compile(r"\*\*|__")
 HEADING_RE = re.compile(r"^#{1,6}\s+")
+_KEY_SEPARATORS_RE = re.compile(r"[\W_]+")
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+_SPACES_RE = re.compile(r" {2,}")
+_CREDIT_SPLIT_RE = re.compile(r"\s{2,}|\b[A-Z]{2,}/")
 TERMINAL_PUNCTUATION = ".!?\"”’:;"
 MAX_HEADLINE_WORDS = 25
 # The cleaning log's reason for a line or sentence learned as the outlet's page furniture.
@@ -120,14 +124,27 @@ def _compiled_entries(entries: list[dict[str, Any]], text: str, label: str, tabl
 
 
 def normalise(line: str) -> str:
-    """A line as compared with rules and titles: no Markdown marks, folded space."""
-    line = HEADING_RE.sub("", line.strip())
-    line = MARKDOWN_EMPHASIS_RE.sub("", line)
-    return " ".join(line.split())
+    """A line as compared with rules and titles: no Markdown marks, folded space.
+
+    Examples
+    --------
+    >>> normalise("  ## **Breaking**   news ")
+    'Breaking news'
+    """
+    return " ".join(_without_markdown(line.strip()).split())
+
+
+def _without_markdown(line: str) -> str:
+    """``line`` without a heading mark and bold marks (the patterns only run where they can match)."""
+    if line.startswith("#"):
+        line = HEADING_RE.sub("", line)
+    if "**" in line or "__" in line:
+        line = MARKDOWN_EMPHASIS_RE.sub("", line)
+    return line
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+    return _KEY_SEPARATORS_RE.sub(" ", text.lower()).strip()
 
 
 def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None,
@@ -150,7 +167,7 @@ def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None,
     rules = packaged_rules() if rules is None else rules
     inline_rules = packaged_inline_rules() if inline_rules is None else inline_rules
     lines = raw.split("\n")
-    context = _LineContext(lines, _key(title))
+    context = _LineContext(lines, _key(title), combined_rules=_combined(rules))
     removed: list[Removal] = []
     kept: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -159,13 +176,13 @@ def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None,
             kept.append((number, ""))
             continue
         spans = furniture.furniture_spans(text) if furniture is not None else []
-        reason = _line_reason(text, number, kept, rules, spans, context)
+        reason = _line_reason(text, number, kept, spans, context)
         if reason:
             removed.append(Removal(number, line.strip(), reason))
             continue
         kept.append((number, _kept_line(line, text, number, spans, inline_rules, removed)))
     body = "\n".join(text for _, text in kept)
-    body = re.sub(r"\n{3,}", "\n\n", body).strip()
+    body = _BLANK_LINES_RE.sub("\n\n", body).strip()
     return CleanResult(title=title or context.found_title, body=body, removed=removed)
 
 
@@ -177,14 +194,16 @@ class _LineContext:
     title_key: str
     found_title: str = ""
     credit_captions: set[str] = field(default_factory=set)
+    # The rules as one pattern (see _combined), looked up once per text, not per line.
+    combined_rules: tuple[tuple[Rule, ...], dict[str, str], re.Pattern | None] = ((), {}, None)
 
 
-def _line_reason(text: str, number: int, kept: list[tuple[int, str]], rules: tuple[Rule, ...],
+def _line_reason(text: str, number: int, kept: list[tuple[int, str]],
                  spans: list[tuple[int, int]], context: _LineContext) -> str | None:
     """Why the whole line goes (a rule, learned furniture, its position), or None when it stays."""
-    reason = _rule_reason(text, rules)
+    reason = _rule_reason(text, *context.combined_rules)
     if reason == "photo credit":
-        context.credit_captions.add(_key(re.split(r"\s{2,}|\b[A-Z]{2,}/", text)[0]))
+        context.credit_captions.add(_key(_CREDIT_SPLIT_RE.split(text)[0]))
     elif reason is None and spans == [(0, len(text))]:
         reason = FURNITURE_REASON
     elif reason is None:
@@ -202,8 +221,8 @@ def _kept_line(line: str, text: str, number: int, spans: list[tuple[int, int]],
     if cuts:
         kept = _cut(text, cuts, number, removed)
     else:
-        kept = MARKDOWN_EMPHASIS_RE.sub("", HEADING_RE.sub("", line.strip()))
-    return MARKDOWN_LINK_RE.sub(r"\1", kept)
+        kept = _without_markdown(line.strip())
+    return MARKDOWN_LINK_RE.sub(r"\1", kept) if "](" in kept else kept
 
 
 def _inline_cuts(text: str, inline_rules: tuple[InlineRule, ...]) -> list[tuple[int, int, str]]:
@@ -227,11 +246,12 @@ def _cut(text: str, cuts: list[tuple[int, int, str]], number: int, removed: list
         removed.append(Removal(number, text[start:end].strip(), reason))
         position = end
     pieces.append(text[position:])
-    return re.sub(r" {2,}", " ", "".join(pieces)).strip()
+    return _SPACES_RE.sub(" ", "".join(pieces)).strip()
 
 
-def _rule_reason(text: str, rules: tuple[Rule, ...]) -> str | None:
-    reasons, combined = _combined(rules)
+def _rule_reason(text: str, rules: tuple[Rule, ...], reasons: dict[str, str],
+                 combined: re.Pattern | None) -> str | None:
+    """The reason of the first rule matching the whole line, or None."""
     if combined is None:
         for rule in rules:
             if rule.pattern.match(text):
@@ -245,7 +265,7 @@ _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 @lru_cache(maxsize=8)
-def _combined(rules: tuple[Rule, ...]) -> tuple[dict[str, str], re.Pattern | None]:
+def _combined(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], dict[str, str], re.Pattern | None]:
     """One alternation of all rules, tried in order: the first rule that matches wins, as in a loop.
 
     Each line was matched against every rule in turn; one compiled pattern
@@ -253,13 +273,13 @@ def _combined(rules: tuple[Rule, ...]) -> tuple[dict[str, str], re.Pattern | Non
     be combined (its group numbers would shift): then None, and the loop runs.
     """
     if not rules or any(_BACKREFERENCE_RE.search(rule.pattern.pattern) for rule in rules):
-        return {}, None
+        return rules, {}, None
     parts, reasons = [], {}
     for number, rule in enumerate(rules):
         flag = "i" if rule.pattern.flags & re.IGNORECASE else "-i"
         parts.append(f"(?P<r{number}>(?{flag}:{rule.pattern.pattern}))")
         reasons[f"r{number}"] = rule.reason
-    return reasons, re.compile("|".join(parts))
+    return rules, reasons, re.compile("|".join(parts))
 
 
 def _positional_reason(text: str, number: int, kept: list[tuple[int, str]], title_key: str,

@@ -64,9 +64,11 @@ def signature(tokens: Sequence[str]) -> Signature:
     shingles = np.zeros(len(tokens) - SHINGLE + 1, dtype=np.uint64)
     for offset in range(SHINGLE):
         shingles = shingles * np.uint64(1_000_003) + ids[offset:offset + len(shingles)]
-    shingles = np.unique(shingles)
+    # No np.unique: a repeated shingle cannot change a minimum, and sorting costs more than the repeats.
     with np.errstate(over="ignore"):
-        hashed = (shingles[:, None] * _A[None, :] + _B[None, :]) & _MASK
+        hashed = np.multiply.outer(shingles, _A)
+        hashed += _B
+        hashed &= _MASK
     return Signature(digest, hashed.min(axis=0).astype("<u8").tobytes())
 
 

@@ -67,6 +67,16 @@ class CsvTableWriter:
         self.writer.writerow([format_value(row.get(column, "")) for column in self.columns])
 
 
+# One encoder for every line: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
+
+
 def json_line(record: Mapping[str, Any]) -> str:
-    """One JSON line, keys sorted, floats rounded, non-ASCII kept readable."""
-    return json.dumps(rounded(record), sort_keys=True, ensure_ascii=False) + "\n"
+    """One JSON line, keys sorted, floats rounded, non-ASCII kept readable.
+
+    Examples
+    --------
+    >>> json_line({"b": 0.1 + 0.2, "a": "Крым", "c": float("nan")})
+    '{"a": "Крым", "b": 0.3, "c": null}\\n'
+    """
+    return _ENCODER.encode(rounded(record)) + "\n"

@@ -8,7 +8,9 @@ lead and the rest of the body, and the tone inside speech quotes separately from
 the outlet's own voice.  The whole-body compound is kept beside them for
 comparison with ordinary VADER use.  Tone toward targets (NATO, Russia, ...)
 comes from :mod:`framing.features.sentiment.target_tone`, fed with the same sentence
-scores, so no text is scored twice.
+scores, so no text is scored twice: each word's valence is computed once per
+article and the sentence and whole-body scores are derived from it
+(:meth:`~framing.features.sentiment.vader.FastSentimentAnalyzer.span_scores`).
 
 Examples
 --------
@@ -179,13 +181,14 @@ class SentimentScorer:
         return self._feature_names
 
     def score(self, document: Document) -> FamilyResult:
-        polarity = self.analyzer.polarity_scores
-        vader = [polarity(s.text) for s in document.sentences]
+        # One pass over the body's words gives every sentence's scores and the whole body's.
+        vader, whole = self.analyzer.span_scores(document.body, [(s.start, s.end) for s in document.sentences])
         compounds = [scores["compound"] for scores in vader]
         quoted = speech_sentences(document)
         features = {
-            "compound_whole": polarity(document.body)["compound"] if document.body.strip() else float("nan"),
-            "headline": polarity(document.title)["compound"] if document.title.strip() else float("nan"),
+            "compound_whole": whole["compound"] if document.body.strip() else float("nan"),
+            "headline": (self.analyzer.polarity_scores(document.title)["compound"] if document.title.strip()
+                         else float("nan")),
         }
         features.update(article_tone(compounds, quoted))
         findings = extreme_findings(document, compounds, quoted)
