@@ -140,7 +140,6 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -439,30 +438,3 @@ def _build_term(item: Any, pack: str, entry: str, side: str, defaults: dict[str,
     return Term(pack, entry, side, " ".join(text.split()), forms, options["near"], options["window"],
                 options["case_sensitive"], options["scope"], options["in_names"], (), role,
                 options["since"], options["until"], source.strip())
-
-
-def concept_kinds(extra_files: Sequence[str | Path] = ()) -> dict[tuple[str, str], str]:
-    """Each concept's kind ("event" or "spelling") by (pack, concept), shipped packs and ``extra_files``.
-
-    >>> concept_kinds()[("russia_ukraine_nato", "place_name_spelling")]
-    'spelling'
-    """
-    return {(pack.name, concept.id): concept.kind for pack in load_packs(files=tuple(extra_files))
-            for concept in pack.concepts}
-
-
-def pack_labels(extra_files: Sequence[str | Path] = ()
-                ) -> tuple[dict[tuple[str, str], str], dict[str, dict[str, str]]]:
-    """Concept descriptions by (pack, concept) and side descriptions by pack, of the shipped packs and ``extra_files``.
-
-    >>> concepts, sides = pack_labels()
-    >>> concepts[("russia_ukraine_nato", "crimea_2014")]
-    "The change of Crimea's status in March 2014."
-    """
-    descriptions: dict[tuple[str, str], str] = {}
-    sides: dict[str, dict[str, str]] = {}
-    for pack in load_packs(files=tuple(extra_files)):
-        sides[pack.name] = dict(pack.sides)
-        for concept in pack.concepts:
-            descriptions[(pack.name, concept.id)] = concept.description
-    return descriptions, sides

@@ -25,7 +25,7 @@ from framing.errors import DataFileError
 from framing.features.attribution.cues import VERB_CLASSES
 from framing.features.base import feature_column
 from framing.features.sentiment.targets import load_targets
-from framing.lexicons import packs
+from framing.lexicons.labels import pack_labels
 from framing.report import charts
 from framing.report.map_data import MIN_SHOWN, cell_number, group_map
 
@@ -63,7 +63,8 @@ def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence
                      "svg": f"charts/{name}.svg", "caption": text[name]["caption"]})
 
     if concept_descriptions is None or side_descriptions is None:
-        concept_descriptions, side_descriptions = packs.pack_labels()
+        labels = pack_labels()
+        concept_descriptions, side_descriptions = labels.concepts, labels.sides
     keep("contested_terms", _terms(shown, evidence, concept_descriptions, side_descriptions,
                                    text["contested_terms"]))
     keep("voices", _voices(shown, evidence, text["voices"]))

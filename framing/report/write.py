@@ -28,6 +28,7 @@ from framing.compare.summaries import read_evidence, summarise
 from framing.datafiles import line_of, load_toml, template_text
 from framing.errors import DataFileError
 from framing.lexicons import packs as lexicons
+from framing.lexicons.labels import pack_labels
 from framing.report.articles import DocumentSource
 from framing.report.chart_data import draw_charts, target_names
 from framing.report.charts import MAX_CHART_GROUPS
@@ -215,8 +216,8 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     step("summarising the evidence")
     evidence = summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
     measures = list(load_measures(features))
-    descriptions, sides = lexicons.pack_labels(options.get("lexicon_files", []))
-    kinds = lexicons.concept_kinds(options.get("lexicon_files", []))
+    labels = pack_labels(options.get("lexicon_files", []))
+    descriptions, sides, kinds = labels.concepts, labels.sides, labels.kinds
     slugs = unique_slugs(shown)
     step("drawing the charts")
     (folder / CHARTS_FOLDER).mkdir(exist_ok=True)
@@ -249,7 +250,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         "statements": findings.aligned_statements(evidence, group_of, shown),
         "inferred": sorted({(r["outlet"], r["outlet_inferred"]) for r in run.rows if r["outlet_inferred"]}),
         "duplicates": [r for r in run.rows if r.get("duplicate_of")],
-        "packs_applied": packs_applied(rows, lexicons.load_packs(files=tuple(options.get("lexicon_files", [])))),
+        "packs_applied": packs_applied(rows, labels.packs),
         "undated_readings": undated_readings(evidence),
         "skipped": [r for r in run.rows if r.get("language") != "en"],
         "max_listed": MAX_LISTED,

@@ -36,13 +36,12 @@ UNKNOWN_SIDE_LABEL = "unidentified"
 _SIDE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 ACTOR_KINDS = ("person", "institution", "media")
 ACTORS_FILE = "actors.toml"
-# A gated registry applies only with at least this share of the most mentioned registry's mentions.
-RELATIVE_MENTIONS = 0.2
-# The packaged registries, in loading order (later files win); each may have a topic gate.
+# The packaged registries, in loading order (later files win); each may have a topic gate
+# (framing.features.attribution.registries).
 PACKAGED_FILES = (ACTORS_FILE, "actors_us_politics.toml")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
 # An affiliation entry: one word ("Kremlin") or a title of several ("Crimean leader").
-_PHRASE = re.compile(rf"{_WORD.pattern}(?: {_WORD.pattern})*")
+PHRASE = re.compile(rf"{_WORD.pattern}(?: {_WORD.pattern})*")
 # Where a word of a source phrase ends and starts, as _WORD reads it: "Kremlin-backed"
 # and "Russia's" are words of their own, not "Kremlin" or "Russia".
 _BEFORE_WORD = r"(?<![\w'’.-])"
@@ -59,60 +58,6 @@ class Actor:
     kind: str
     note: str
     role: str = ""  # one of SPEAKER_ROLES, or "" to read it from the note and the article
-
-
-@dataclass(frozen=True)
-class TopicGate:
-    """A registry's ``[topic]``: its anchors and actor spellings, and how many mentions make it apply.
-
-    >>> gate = TopicGate(("Trump", "White House"), 2)
-    >>> gate.mentions("Trump told the White House."), gate.mentions("Trumpet player Ann Trump.")
-    (2, 1)
-    """
-
-    anchors: tuple[str, ...]
-    min_mentions: int
-
-    def mentions(self, text: str, words: Sequence[str] | None = None) -> int:
-        """How often the anchors occur in ``text`` (whole words, case as written).
-
-        ``words`` are the words of ``text`` (:func:`gate_words`), when already split.
-        """
-        words = gate_words(text) if words is None else words
-        single, longer = _anchor_index(self.anchors)
-        count = sum(map(single.__contains__, words))
-        for i in (i for i, word in enumerate(words) if word in longer):
-            count += any(" ".join(words[i : i + n]) in spellings for n, spellings in longer[words[i]])
-        return count
-
-
-_GATE_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
-
-
-def gate_words(text: str) -> list[str]:
-    """The words of ``text`` as a topic gate reads them ("Russia's", "U.S.", "Ocasio-Cortez").
-
-    >>> gate_words("Sen. Ocasio-Cortez met U.S. officials.")
-    ['Sen.', 'Ocasio-Cortez', 'met', 'U.S.', 'officials.']
-    """
-    return _GATE_WORD.findall(text.replace("’", "'"))
-
-
-@lru_cache(maxsize=16)
-def _anchor_index(anchors: tuple[str, ...]) -> tuple[frozenset[str], dict[str, list[tuple[int, frozenset[str]]]]]:
-    """One-word anchors, and the longer ones by first word and length (straight apostrophes, or a full stop)."""
-    single: set[str] = set()
-    longer: dict[str, dict[int, set[str]]] = {}
-    for anchor in anchors:
-        spelling = " ".join(anchor.replace("’", "'").split())
-        spellings = (spelling, spelling.rstrip(".") + ".")
-        words = spelling.split()
-        if len(words) == 1:
-            single.update(spellings)
-        else:
-            longer.setdefault(words[0], {}).setdefault(len(words), set()).update(spellings)
-    return frozenset(single), {first: [(n, frozenset(s)) for n, s in sorted(by_n.items())]
-                               for first, by_n in longer.items()}
 
 
 class ActorRegistry:
@@ -212,7 +157,8 @@ class ActorRegistry:
     def load(cls, extra_files: Iterable[str | Path] = ()) -> ActorRegistry:
         """The packaged Russia/Ukraine/NATO registry, extended (and overridden) by ``extra_files`` in order.
 
-        :class:`RegistrySet` holds every packaged registry with its topic gate.
+        :class:`~framing.features.attribution.registries.RegistrySet` holds every
+        packaged registry with its topic gate.
         """
         return cls.from_files((ACTORS_FILE, *[Path(f) for f in extra_files]))
 
@@ -231,7 +177,7 @@ class ActorRegistry:
         clause_words: set[str] = set()
         for source in sources:
             data, text, label = load_toml(source)
-            sides.update(_read_sides(data.get("sides", {}), text, label))
+            sides.update(read_sides(data.get("sides", {}), text, label))
             usable = {**(known_sides or {}), **sides}
             _read_file(data, text, label, actors, affiliations, roles, usable)
             for number, entry in enumerate(data.get("clause", [])):
@@ -245,92 +191,6 @@ class ActorRegistry:
     def side_label(self, side: str) -> str:
         """The name the report shows for ``side``."""
         return self.sides[side] if side in self.sides else packaged_side_label(side)
-
-
-class RegistrySet:
-    """The packaged registries and the user's, each used for an article only when its topic gate lets it.
-
-    A file without ``[topic]`` (the user's, usually) applies to every article.
-
-    Examples
-    --------
-    >>> registries = RegistrySet.load()
-    >>> registries.for_text("Trump said. Democrats in Congress said.").find_actor("Pelosi").side
-    'democrat'
-    >>> registries.for_text("NATO said. Russia said.").find_actor("Pelosi") is None
-    True
-    """
-
-    def __init__(self, sources: Sequence[str | Path]):
-        self.sources = tuple(sources)
-        self.gates: list[TopicGate | None] = []
-        self.sides: dict[str, str] = {}
-        for source in self.sources:
-            data, text, label = load_toml(source)
-            self.gates.append(_read_topic(data, text, label))
-            self.sides.update(_read_sides(data.get("sides", {}), text, label))
-        self.everything = ActorRegistry.from_files(self.sources)
-        self._by_key: dict[tuple[int, ...], ActorRegistry] = {}
-
-    @classmethod
-    def load(cls, extra_files: Iterable[str | Path] = ()) -> RegistrySet:
-        """The packaged registries followed by ``extra_files``."""
-        return cls((*PACKAGED_FILES, *[Path(f) for f in extra_files]))
-
-    def side_names(self) -> tuple[str, ...]:
-        """Every side of every registry, file order, ``unknown`` last."""
-        return (*self.sides, UNKNOWN_SIDE)
-
-    def applicable(self, text: str) -> tuple[int, ...]:
-        """Indices of the registries that apply to an article of ``text`` (title and body).
-
-        A registry without a gate always applies; a gated one when its anchors
-        and actors are mentioned ``min_mentions`` times and at least
-        :data:`RELATIVE_MENTIONS` as often as the most mentioned one's (two
-        mentions of the Pentagon in a story on Russia and NATO do not make it
-        a US-politics story).  When no gated one
-        gets there, the most mentioned (at least once) still applies: a short
-        piece that names only "Grushko" is about Russia.
-        """
-        words = gate_words(text)
-        counts = {i: gate.mentions(text, words) for i, gate in enumerate(self.gates) if gate is not None}
-        most = max(counts.values(), default=0)
-        chosen = {i for i, n in counts.items()
-                  if n >= self.gates[i].min_mentions and n >= RELATIVE_MENTIONS * most}  # type: ignore[union-attr]
-        if not chosen and most > 0:
-            chosen = {i for i, n in counts.items() if n == most}
-        return tuple(i for i, gate in enumerate(self.gates) if gate is None or i in chosen)
-
-    def for_text(self, text: str) -> ActorRegistry:
-        """The registry made of the files that apply to ``text`` (built once per combination)."""
-        key = self.applicable(text)
-        if key not in self._by_key:
-            gated = ActorRegistry.from_files([self.sources[i] for i in key], self.sides)
-            # Role and clause words are English, not a topic's: every file's count.
-            self._by_key[key] = ActorRegistry(gated.actors, gated.affiliations, self.everything.roles, gated.sides,
-                                              self.everything.clause_words)
-        return self._by_key[key]
-
-
-def _read_topic(data: dict, text: str, label: str) -> TopicGate | None:
-    """The validated ``[topic]`` of a registry file (its actors' spellings count too), or None without one."""
-    table = data.get("topic")
-    if table is None:
-        return None
-    where = f"{label}, line {line_of(text, '[topic]')}: [topic]"
-    anchors = table.get("anchors") if isinstance(table, dict) else None
-    minimum = table.get("min_mentions", 1) if isinstance(table, dict) else None
-    if not isinstance(anchors, list) or not anchors or not all(isinstance(a, str) and _PHRASE.fullmatch(a)
-                                                                for a in anchors):
-        raise DataFileError(f'{where}: anchors must be a list of words or names — e.g. anchors = ["Congress"]')
-    if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 1:
-        raise DataFileError(f"{where}: min_mentions must be a whole number of at least 1, not {minimum!r}")
-    extra = set(table) - {"anchors", "min_mentions", "note"}
-    if extra:
-        raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
-    spellings = [spelling for entry in data.get("actor", []) if isinstance(entry, dict)
-                 for spelling in (entry.get("name"), *entry.get("aliases", [])) if isinstance(spelling, str)]
-    return TopicGate(tuple(sorted({*anchors, *spellings})), minimum)
 
 
 def packaged_side_label(side: str) -> str:
@@ -350,7 +210,7 @@ def _packaged_sides() -> dict[str, str]:
     sides: dict[str, str] = {}
     for source in PACKAGED_FILES:
         data, text, label = load_toml(source)
-        sides.update(_read_sides(data.get("sides", {}), text, label))
+        sides.update(read_sides(data.get("sides", {}), text, label))
     return sides
 
 
@@ -377,7 +237,7 @@ def _table_line(text: str, table: str, number: int) -> int:
     return 0
 
 
-def _read_sides(table: Any, text: str, label: str) -> dict[str, str]:
+def read_sides(table: Any, text: str, label: str) -> dict[str, str]:
     """The validated ``[sides]`` table: lower-case side names, each with the name the report shows."""
     if not isinstance(table, dict):
         raise DataFileError(f"{label}: sides must be a table — "
@@ -488,7 +348,7 @@ def _read_affiliation(entry: dict, text: str, label: str, number: int, sides: Ma
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
         raise DataFileError(f'{where}: words must be a non-empty list of words — e.g. words = ["Latvian"]')
     for word in words:
-        if not _PHRASE.fullmatch(word):
+        if not PHRASE.fullmatch(word):
             raise DataFileError(f"{where}: {word!r} is not a word or a title of words — write words "
                                 'separated by single spaces, e.g. "Latvian" or "Crimean leader"')
     extra = set(entry) - {"words", "side", "note"}

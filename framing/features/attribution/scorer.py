@@ -31,11 +31,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from framing.document.parse import Document
-from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry, RegistrySet
+from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry
 from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
 from framing.features.attribution.phrases import PRONOUNS
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
+from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.roles import RoleLexicon, person_context, pronoun_role, speaker_roles
 from framing.features.attribution.spans import Attribution, find_attributions
 from framing.features.attribution.speakers import Speaker, SpeakerResolver
@@ -198,7 +199,7 @@ def context_sides(document: Document, speakers: set[Speaker], registry: ActorReg
     affiliation word of the registry that applies.
 
     >>> from framing.document.parse import build_document
-    >>> from framing.features.attribution.actors import RegistrySet
+    >>> from framing.features.attribution.registries import RegistrySet
     >>> doc = build_document("x", "Trump met Congress. Republican Sen. Jeff Flake spoke. Flake said no.")
     >>> flake = Speaker("Jeff Flake", UNKNOWN_SIDE, True, False, "person")
     >>> context_sides(doc, {flake}, RegistrySet.load().for_text(doc.body))[flake].side

@@ -1,0 +1,163 @@
+"""Which actor registries apply to an article: each packaged registry's topic gate.
+
+The Russia/Ukraine/NATO registry and the US-politics one are used for an
+article only when it is about their topic (their anchors and actors are
+mentioned often enough); a user's file without a ``[topic]`` applies to every
+article.  The registry itself (actors, affiliations, roles, clauses) is
+:mod:`framing.features.attribution.actors`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from framing.datafiles import line_of, load_toml
+from framing.errors import DataFileError
+from framing.features.attribution.actors import PACKAGED_FILES, PHRASE, UNKNOWN_SIDE, ActorRegistry, read_sides
+
+# A gated registry applies only with at least this share of the most mentioned registry's mentions.
+RELATIVE_MENTIONS = 0.2
+
+
+@dataclass(frozen=True)
+class TopicGate:
+    """A registry's ``[topic]``: its anchors and actor spellings, and how many mentions make it apply.
+
+    >>> gate = TopicGate(("Trump", "White House"), 2)
+    >>> gate.mentions("Trump told the White House."), gate.mentions("Trumpet player Ann Trump.")
+    (2, 1)
+    """
+
+    anchors: tuple[str, ...]
+    min_mentions: int
+
+    def mentions(self, text: str, words: Sequence[str] | None = None) -> int:
+        """How often the anchors occur in ``text`` (whole words, case as written).
+
+        ``words`` are the words of ``text`` (:func:`gate_words`), when already split.
+        """
+        words = gate_words(text) if words is None else words
+        single, longer = _anchor_index(self.anchors)
+        count = sum(map(single.__contains__, words))
+        for i in (i for i, word in enumerate(words) if word in longer):
+            count += any(" ".join(words[i : i + n]) in spellings for n, spellings in longer[words[i]])
+        return count
+
+
+_GATE_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?")
+
+
+def gate_words(text: str) -> list[str]:
+    """The words of ``text`` as a topic gate reads them ("Russia's", "U.S.", "Ocasio-Cortez").
+
+    >>> gate_words("Sen. Ocasio-Cortez met U.S. officials.")
+    ['Sen.', 'Ocasio-Cortez', 'met', 'U.S.', 'officials.']
+    """
+    return _GATE_WORD.findall(text.replace("’", "'"))
+
+
+@lru_cache(maxsize=16)
+def _anchor_index(anchors: tuple[str, ...]) -> tuple[frozenset[str], dict[str, list[tuple[int, frozenset[str]]]]]:
+    """One-word anchors, and the longer ones by first word and length (straight apostrophes, or a full stop)."""
+    single: set[str] = set()
+    longer: dict[str, dict[int, set[str]]] = {}
+    for anchor in anchors:
+        spelling = " ".join(anchor.replace("’", "'").split())
+        spellings = (spelling, spelling.rstrip(".") + ".")
+        words = spelling.split()
+        if len(words) == 1:
+            single.update(spellings)
+        else:
+            longer.setdefault(words[0], {}).setdefault(len(words), set()).update(spellings)
+    return frozenset(single), {first: [(n, frozenset(s)) for n, s in sorted(by_n.items())]
+                               for first, by_n in longer.items()}
+
+
+class RegistrySet:
+    """The packaged registries and the user's, each used for an article only when its topic gate lets it.
+
+    A file without ``[topic]`` (the user's, usually) applies to every article.
+
+    Examples
+    --------
+    >>> registries = RegistrySet.load()
+    >>> registries.for_text("Trump said. Democrats in Congress said.").find_actor("Pelosi").side
+    'democrat'
+    >>> registries.for_text("NATO said. Russia said.").find_actor("Pelosi") is None
+    True
+    """
+
+    def __init__(self, sources: Sequence[str | Path]):
+        self.sources = tuple(sources)
+        self.gates: list[TopicGate | None] = []
+        self.sides: dict[str, str] = {}
+        for source in self.sources:
+            data, text, label = load_toml(source)
+            self.gates.append(_read_topic(data, text, label))
+            self.sides.update(read_sides(data.get("sides", {}), text, label))
+        self.everything = ActorRegistry.from_files(self.sources)
+        self._by_key: dict[tuple[int, ...], ActorRegistry] = {}
+
+    @classmethod
+    def load(cls, extra_files: Iterable[str | Path] = ()) -> RegistrySet:
+        """The packaged registries followed by ``extra_files``."""
+        return cls((*PACKAGED_FILES, *[Path(f) for f in extra_files]))
+
+    def side_names(self) -> tuple[str, ...]:
+        """Every side of every registry, file order, ``unknown`` last."""
+        return (*self.sides, UNKNOWN_SIDE)
+
+    def applicable(self, text: str) -> tuple[int, ...]:
+        """Indices of the registries that apply to an article of ``text`` (title and body).
+
+        A registry without a gate always applies; a gated one when its anchors
+        and actors are mentioned ``min_mentions`` times and at least
+        :data:`RELATIVE_MENTIONS` as often as the most mentioned one's (two
+        mentions of the Pentagon in a story on Russia and NATO do not make it
+        a US-politics story).  When no gated one
+        gets there, the most mentioned (at least once) still applies: a short
+        piece that names only "Grushko" is about Russia.
+        """
+        words = gate_words(text)
+        counts = {i: gate.mentions(text, words) for i, gate in enumerate(self.gates) if gate is not None}
+        most = max(counts.values(), default=0)
+        chosen = {i for i, n in counts.items()
+                  if n >= self.gates[i].min_mentions and n >= RELATIVE_MENTIONS * most}  # type: ignore[union-attr]
+        if not chosen and most > 0:
+            chosen = {i for i, n in counts.items() if n == most}
+        return tuple(i for i, gate in enumerate(self.gates) if gate is None or i in chosen)
+
+    def for_text(self, text: str) -> ActorRegistry:
+        """The registry made of the files that apply to ``text`` (built once per combination)."""
+        key = self.applicable(text)
+        if key not in self._by_key:
+            gated = ActorRegistry.from_files([self.sources[i] for i in key], self.sides)
+            # Role and clause words are English, not a topic's: every file's count.
+            self._by_key[key] = ActorRegistry(gated.actors, gated.affiliations, self.everything.roles, gated.sides,
+                                              self.everything.clause_words)
+        return self._by_key[key]
+
+
+def _read_topic(data: dict, text: str, label: str) -> TopicGate | None:
+    """The validated ``[topic]`` of a registry file (its actors' spellings count too), or None without one."""
+    table = data.get("topic")
+    if table is None:
+        return None
+    where = f"{label}, line {line_of(text, '[topic]')}: [topic]"
+    anchors = table.get("anchors") if isinstance(table, dict) else None
+    minimum = table.get("min_mentions", 1) if isinstance(table, dict) else None
+    if not isinstance(anchors, list) or not anchors or not all(isinstance(a, str) and PHRASE.fullmatch(a)
+                                                                for a in anchors):
+        raise DataFileError(f'{where}: anchors must be a list of words or names — e.g. anchors = ["Congress"]')
+    if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 1:
+        raise DataFileError(f"{where}: min_mentions must be a whole number of at least 1, not {minimum!r}")
+    extra = set(table) - {"anchors", "min_mentions", "note"}
+    if extra:
+        raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
+    spellings = [spelling for entry in data.get("actor", []) if isinstance(entry, dict)
+                 for spelling in (entry.get("name"), *entry.get("aliases", [])) if isinstance(spelling, str)]
+    return TopicGate(tuple(sorted({*anchors, *spellings})), minimum)
