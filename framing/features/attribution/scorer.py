@@ -226,11 +226,14 @@ def statements(document: Document, attributions: Sequence[Attribution],
     stays (of two that cross, each said inside the other, the longer stays);
     the order of ``attributions`` is kept.
     """
-    kept: list[Attribution] = []
+    # A statement can only restate one by the same speaker: compare within each speaker's statements.
+    kept_by_speaker: dict[Speaker, list[Attribution]] = {}
+    ids: set[int] = set()
     for a in sorted(attributions, key=lambda a: -_extent(a)):
+        kept = kept_by_speaker.setdefault(speakers[id(a)], [])
         if not any(restates(document, a, k, speakers) or restates(document, k, a, speakers) for k in kept):
             kept.append(a)
-    ids = {id(a) for a in kept}
+            ids.add(id(a))
     return [a for a in attributions if id(a) in ids]
 
 
