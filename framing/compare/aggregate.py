@@ -86,7 +86,7 @@ def aggregate(rows: Sequence[Mapping[str, Any]], features: Sequence[str],
     for group in group_order(rows, key):
         members = by_group[group]
         table[group] = {
-            feature: bootstrap_mean((_float(r.get(feature)) for r in members), key=f"{group}\x00{feature}")
+            feature: bootstrap_mean((as_float(r.get(feature)) for r in members), key=f"{group}\x00{feature}")
             for feature in features
         }
     return table
@@ -141,9 +141,12 @@ def outlet_table_rows(table: Mapping[str, Mapping[str, Estimate]], features: Seq
     return rows
 
 
-def _float(value: Any) -> float:
-    if value is None or value == "":
-        return math.nan
+def as_float(value: Any) -> float:
+    """A ``features.csv`` cell as a number; NaN when it is empty or not a number.
+
+    >>> as_float("0.5"), as_float(""), as_float(None)
+    (0.5, nan, nan)
+    """
     try:
         return float(value)
     except (TypeError, ValueError):

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from framing.compare.aggregate import as_float
 from framing.compare.distinctive import distinctive_terms
 from framing.compare.finding_types import (
     GroupWording,
@@ -262,20 +263,13 @@ def _measure_spread(order: Sequence[str], rows: Sequence[Mapping[str, Any]], tab
         return None
     high = max(values, key=lambda g: (values[g].mean, g))
     low = min(values, key=lambda g: (values[g].mean, g))
-    articles = [v for v in (_as_float(r.get(measure.column)) for r in rows) if v == v]
+    articles = [v for v in (as_float(r.get(measure.column)) for r in rows) if v == v]
     deviation = statistics.pstdev(articles) if len(articles) > 1 else 0.0
     if values[high].mean == values[low].mean or not deviation:
         return None
     hv, lv = values[high], values[low]
     overlap = not (hv.has_interval and lv.has_interval) or hv.low <= lv.high
     return MeasureSpread(measure, high, hv.mean, low, lv.mean, (hv.mean - lv.mean) / deviation, not overlap)
-
-
-def _as_float(value: Any) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return float("nan")
 
 
 def discussion_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidence],

@@ -6,11 +6,11 @@ is not about its topic) and which convention an undated article was read by.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from framing.compare.aggregate import as_float
 from framing.features.base import feature_column
 from framing.features.lexicon import FAMILY
 
@@ -40,21 +40,13 @@ def packs_applied(rows: Sequence[Mapping[str, Any]], packs: Iterable[Any], n_anc
     uses = []
     for pack in packs:
         column = feature_column(FAMILY, f"{pack.name}.applied")
-        flags = [_number(row.get(column)) for row in rows]
+        flags = [as_float(row.get(column)) for row in rows]
         topic = pack.topic
         uses.append(PackUse(pack.name, sum(1 for f in flags if f == 1.0), len(rows),
                             topic.min_mentions if topic else 0,
                             tuple(a.term for a in topic.anchors[:n_anchors]) if topic else (),
                             topic.lead_words if topic else 0, topic.min_per_1k if topic else 0.0))
     return uses
-
-
-def _number(value: Any) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return math.nan
-    return number
 
 
 def undated_readings(evidence: Mapping[str, Any]) -> list[tuple[str, int]]:
