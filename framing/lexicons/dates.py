@@ -1,8 +1,9 @@
 """When a dated term belongs to its side: an article's date against the term's ``since``/``until``.
 
-Some conventions changed on a known day: "Kiev" was the standard English
-spelling until the major style guides adopted "Kyiv" in 2019, so in a 2014
-article it is plain description, in a 2023 one the Russian-derived form.  A
+Some conventions changed at a known time: "Kiev" was the ordinary English
+spelling until Western outlets moved to "Kyiv" (between 2019 and the 2022
+invasion), so in a 2014 article it is plain description, in a 2023 one the
+Russian-derived form.  A
 pack marks such a term with ``since`` and/or ``until`` (ISO dates) and says
 where the change is documented (``date_note``); outside its dates the term
 counts as descriptive.  An article without a readable date cannot say which
