@@ -26,7 +26,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from html import escape
 from typing import Any
@@ -43,20 +43,21 @@ _ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def parse_articles(articles: Iterable[ArticleText], wanted: Collection[str],
-                   furniture: FurnitureSource | None = None) -> dict[str, Document]:
-    """The parsed :class:`Document` of every article of ``articles`` whose id is in ``wanted``.
+                   furniture: FurnitureSource | None = None) -> Iterator[tuple[str, Document]]:
+    """``(id, Document)`` for every article of ``articles`` whose id is in ``wanted``, one at a time.
 
     Articles are cleaned and parsed exactly as in scoring (pass the run's
-    learned ``furniture``), so the offsets of the evidence records fit.
+    learned ``furniture``), so the offsets of the evidence records fit.  They
+    come in the order of ``articles``, each id once, and reading stops when
+    all are found.
     """
-    documents: dict[str, Document] = {}
     wanted = set(wanted)
     for article in articles:
-        if article.id in wanted and article.id not in documents:
-            documents[article.id], _ = parse_article(article, furniture)
-            if len(documents) == len(wanted):
-                break
-    return documents
+        if article.id in wanted:
+            wanted.discard(article.id)
+            yield article.id, parse_article(article, furniture)[0]
+            if not wanted:
+                return
 
 
 def anchor(article_id: str) -> str:
@@ -181,17 +182,9 @@ def _counts(records: Iterable[Mapping[str, Any]]) -> dict[str, int]:
     return counts
 
 
-def group_articles(rows: Sequence[Mapping[str, Any]], documents: Mapping[str, Document],
-                   records: Mapping[str, Sequence[Mapping[str, Any]]], sides: Mapping[str, Mapping[str, str]],
-                   descriptions: Mapping[tuple[str, str], str], words: Any) -> list[dict[str, Any]]:
-    """The article contexts of one group's ``rows``, in their order."""
-    return [article_context(row, documents.get(row["id"]), records.get(row["id"], ()), sides, descriptions, words)
-            for row in rows]
-
-
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
     return make_analyzer()
 
 
-DocumentSource = Callable[[Collection[str]], Mapping[str, Document]]
+DocumentSource = Callable[[Collection[str]], Iterable[tuple[str, Document]]]

@@ -22,23 +22,23 @@ from __future__ import annotations
 
 import base64
 import re
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from framing.compare.summaries import read_evidence
 from framing.datafiles import template_text
 from framing.report import side_by_side
 from framing.report.articles import (
     MARKS_TEMPLATE,
     DocumentSource,
     anchor,
-    group_articles,
+    article_context,
     sentence_anchor,
     side_style,
 )
+from framing.report.evidence_index import EvidenceIndex
 from framing.report.markdown_html import (
     demote_headings,
     escape_attribute,
@@ -102,19 +102,20 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     split = sum(len(g["articles"]) for g in groups) > ONE_PAGE_ARTICLES
     pages = {g["slug"]: (f"{g['slug']}.html" if split else HTML_FILE) for g in groups}
     group_of = {row["id"]: g["name"] for g in groups for row in g["articles"]}
-    records = _records_by_article(folder / EVIDENCE_FILE, group_of)
-    docs = dict(documents(sorted(group_of))) if documents else {}
     words = macros(MARKS_TEMPLATE)
+    annotated = _annotate(EvidenceIndex.of(folder / EVIDENCE_FILE, group_of),
+                          {row["id"]: row for g in groups for row in g["articles"]}, documents,
+                          context.get("sides", {}), _descriptions(context), words)
     links = _Links(pages, {row["id"]: pages[g["slug"]] for g in groups for row in g["articles"]}, split)
     alts = {chart["file"]: first_sentence(chart["caption"]) for chart in context.get("charts", [])}
     index = _markdown_part(folder / "index.md", "index", links, folder, alts, demote=0, here=HTML_FILE)
     compare = render(SIDE_BY_SIDE_TEMPLATE, {
         "statements": [{"speaker": s["speaker"], "n_articles": s["n_articles"],
                         "columns": side_by_side.statement_columns(s)} for s in context.get("statements", [])],
-        "concepts": _concepts(context, records, docs, words, group_of),
+        "concepts": _concepts(context, annotated.terms, words, group_of),
         "link": links.sentence, "group_label": context["group_label"], "groups_label": context["groups_label"],
     })
-    group_parts = {g["slug"]: _group_part(g, folder, context, records, docs, words, links, alts, render, split)
+    group_parts = {g["slug"]: _group_part(g, folder, context, annotated, links, alts, render, split)
                    for g in groups}
     pages_nav = [{"slug": g["slug"], "name": g["name"], "href": links.group(g["slug"])} for g in groups]
     head = {"csp": CSP, "stylesheet": stylesheet(), "index_href": links.index(), "pages": pages_nav}
@@ -151,26 +152,50 @@ class _Links:
         return f"{self._page(article_id, here)}#{sentence_anchor(article_id, index)}"
 
 
-def _records_by_article(path: Path, group_of: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
-    """The evidence records of the articles shown, by article id, in the file's order."""
-    records: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    if path.is_file():
-        for record in read_evidence(path):
-            if record.get("id") in group_of:
-                records[record["id"]].append(record)
-    return records
+@dataclass
+class _Annotated:
+    """The articles shown, annotated: their template contexts, contested-term records and packs."""
+
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # contested-term records with ``sentence_start``, in the run's order (as evidence.jsonl has them)
+    terms: list[dict[str, Any]] = field(default_factory=list)
+    packs: dict[str, set[str]] = field(default_factory=dict)
 
 
-def _concepts(context: Mapping[str, Any], records: Mapping[str, Sequence[Mapping[str, Any]]],
-              docs: Mapping[str, Any], words: Any, group_of: Mapping[str, str]) -> list[dict[str, Any]]:
+def _annotate(index: EvidenceIndex, rows: Mapping[str, Mapping[str, Any]], documents: DocumentSource | None,
+              sides: Mapping[str, Mapping[str, str]], descriptions: Mapping[tuple[str, str], str],
+              words: Any) -> _Annotated:
+    """Annotate each article shown, one at a time: its text is parsed and its records read only while it is."""
+    annotated, placed = _Annotated(), []
+
+    def add(article_id: str, document: Any) -> None:
+        records = index.records(article_id)
+        annotated.articles[article_id] = article_context(rows[article_id], document, records, sides,
+                                                         descriptions, words)
+        terms = [r for r in records if r.get("kind") == "contested_term"]
+        annotated.packs[article_id] = {(r.get("detail") or {}).get("pack", "") for r in terms}
+        placed.extend(((index.first_byte(article_id), n), {**r, "sentence_start": _sentence_start(document, r)})
+                      for n, r in enumerate(terms))
+
+    for article_id, document in (documents(sorted(rows)) if documents else ()):
+        if article_id in rows and article_id not in annotated.articles:
+            add(article_id, document)
+    for article_id in rows:
+        if article_id not in annotated.articles:
+            add(article_id, None)
+    annotated.terms = [record for _, record in sorted(placed, key=lambda item: item[0])]
+    return annotated
+
+
+def _sentence_start(document: Any, record: Mapping[str, Any]) -> Any:
+    """Where the record's sentence starts in the body (None without the parsed text)."""
+    index = record.get("sentence_index", -1)
+    return document.sentences[index].start if document is not None and 0 <= index < len(document.sentences) else None
+
+
+def _concepts(context: Mapping[str, Any], terms: Sequence[Mapping[str, Any]], words: Any,
+              group_of: Mapping[str, str]) -> list[dict[str, Any]]:
     """The contested concepts (as in the index's table), each with its groups' columns of sentences."""
-    def start_of(record: Mapping[str, Any]) -> Any:
-        doc = docs.get(record["id"])
-        index = record.get("sentence_index", -1)
-        return doc.sentences[index].start if doc is not None and 0 <= index < len(doc.sentences) else None
-
-    terms = [{**r, "sentence_start": start_of(r)} for rs in records.values() for r in rs
-             if r.get("kind") == "contested_term"]
     uses = side_by_side.term_uses(terms, group_of)
     sides = context.get("sides", {})
 
@@ -190,16 +215,14 @@ def _concepts(context: Mapping[str, Any], records: Mapping[str, Sequence[Mapping
             for c in shown]
 
 
-def _group_part(group: Mapping[str, Any], folder: Path, context: Mapping[str, Any],
-                records: Mapping[str, Sequence[Mapping[str, Any]]], docs: Mapping[str, Any], words: Any,
+def _group_part(group: Mapping[str, Any], folder: Path, context: Mapping[str, Any], annotated: _Annotated,
                 links: _Links, alts: Mapping[str, str], render: Render, split: bool) -> str:
     """A group's page (or section): its Markdown page, then its articles annotated."""
     page = _markdown_part(folder / f"{group['slug']}.md", group["slug"], links, folder, alts,
                           demote=0 if split else 1, here=links.pages[group["slug"]])
     sides = context.get("sides", {})
-    articles = group_articles(group["articles"], docs, records, sides, _descriptions(context), words)
-    packs = sorted({(r.get("detail") or {}).get("pack", "") for a in group["articles"]
-                    for r in records.get(a["id"], ()) if r.get("kind") == "contested_term"})
+    articles = [annotated.articles[a["id"]] for a in group["articles"]]
+    packs = sorted(set().union(*(annotated.packs[a["id"]] for a in group["articles"])))
     legend_sides = [{"pack": p, "sides": [{"side": s, "about": about, "css": side_style(p, s, sides)}
                                           for s, about in sides.get(p, {}).items()]} for p in packs if p in sides]
     body = render(ARTICLES_TEMPLATE, {"group": group, "articles": articles, "legend_sides": legend_sides,
