@@ -58,6 +58,13 @@ class ScoreOptions:
     # Where --resume keeps per-article results (framing.run.cache); it changes
     # no figure, so it is not part of as_dict() or of the cache key.
     cache_dir: str = ""
+    # Count each article's words and phrases for the report's distinctive vocabulary; ``framing score``
+    # writes no report, so it turns this off (less time, and memory that does not grow with the set).
+    count_terms: bool = True
+
+    def without_term_counts(self) -> ScoreOptions:
+        """These options for a run that writes no report (see ``count_terms``)."""
+        return dataclasses.replace(self, count_terms=False)
 
     def as_dict(self) -> dict[str, Any]:
         recorded = {"lexicon_files": list(self.lexicon_files), "actor_files": list(self.actor_files),
@@ -184,7 +191,7 @@ class ArticleScorer:
             evidence=evidence,
             english=english,
             signature=signature(document.tokens),
-            terms=_term_counts(document, self.normaliser) if english else None,
+            terms=_term_counts(document, self.normaliser) if english and self.options.count_terms else None,
             samples=samples,
             meta={
                 "id": article.id, "outlet": article.outlet, "date": article.date,
