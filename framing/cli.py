@@ -236,8 +236,8 @@ def score(path, manifest, columns, lexicons, actor_files, targets, jobs, engine,
                                      keep_duplicates, jobs)
     inputs = _inputs(reader, lexicons, actor_files)
     check_writable(out, force, inputs)  # before the cache folder is named after --out
-    # No report, so no distinctive-vocabulary counts (framing.run.scorer.ScoreOptions.count_terms).
-    options = _with_cache(options, resume, cache_dir, out, inputs).without_term_counts()
+    # No report, so none of what only the report uses (framing.run.scorer.ScoreOptions.for_report).
+    options = _with_cache(options, resume, cache_dir, out, inputs).without_report()
     with staged_output(out, force, inputs) as folder, _progress(reader) as progress:
         result = run_scoring(reader, folder, options, jobs, progress=progress, engine=_engine(engine, scheduler))
         progress.finish_scoring()

@@ -53,9 +53,9 @@ def test_make_scorer_caches_only_when_asked(tmp_path):
     assert "cache_dir" not in ScoreOptions(cache_dir="x").as_dict()
 
 
-def test_results_without_term_counts_never_stand_in_for_a_reports(tmp_path):
+def test_results_without_report_never_stand_in_for_a_reports(tmp_path):
     plain = ScoreOptions()
-    scored = ArticleScorer(plain.without_term_counts()).score(ARTICLE)
+    scored = ArticleScorer(plain.without_report()).score(ARTICLE)
     assert scored.terms is None
     assert json_line(scored.row()) == json_line(ArticleScorer(plain).score(ARTICLE).row())
-    assert ResultCache(tmp_path, plain.without_term_counts()).key(ARTICLE) != ResultCache(tmp_path, plain).key(ARTICLE)
+    assert ResultCache(tmp_path, plain.without_report()).key(ARTICLE) != ResultCache(tmp_path, plain).key(ARTICLE)

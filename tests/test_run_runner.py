@@ -140,3 +140,42 @@ def test_lookup_sentences_reads_the_cleaned_sentences_named(run):
         ("nato", 0): STOLTENBERG.strip(),
     }  # index 9 is past the end of mt and is left out
     assert lookup_sentences(reader, {}) == {}
+
+
+def _read_back(out: Path, result: RunResult) -> dict:
+    """The summaries one pass over the written evidence.jsonl gives, for every group."""
+    from framing.compare.summaries import read_evidence, summarise
+
+    group_of = {row["id"]: row["group"] for row in result.rows}
+    counted = {row["id"]: row["counted"] == "yes" for row in result.rows}
+    return summarise(read_evidence(out / EVIDENCE_FILE), group_of, counted)
+
+
+def test_summaries_made_while_scoring_are_those_of_the_written_evidence(run):
+    _, out, result, _ = run
+    assert result.summaries and list(result.summaries.items()) == list(_read_back(out, result).items())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_summaries_made_while_scoring_the_seeds_match_in_one_process_and_in_workers(tmp_path, jobs):
+    from framing.corpus.seeds import default_corpus
+    from framing.run import engine
+
+    reader = CorpusReader(default_corpus())
+    small, engine.SMALL_SET = engine.SMALL_SET, 0  # the seeds are few: send them to workers all the same
+    try:
+        result = run_scoring(reader, tmp_path, ScoreOptions(), jobs=jobs)
+    finally:
+        engine.SMALL_SET = small
+    summaries = _read_back(tmp_path, result)
+    assert list(result.summaries) == list(summaries)
+    for group, summary in summaries.items():
+        assert result.summaries[group] == summary, group
+        assert summary.speakers and summary.terms, group
+
+
+def test_a_run_for_no_report_gathers_no_summaries(make_corpus, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run_scoring(CorpusReader(make_corpus({"a.txt": STOLTENBERG})), out, ScoreOptions().without_report())
+    assert result.summaries is None and not result.term_counts.counts

@@ -1,14 +1,28 @@
 """Summarise the evidence of a run per group: terms and their voice, voices, tone, cleaning.
 
-Reads ``evidence.jsonl`` as a stream and keeps counts plus a bounded number
-of example sentences, so the report of a 100,000-article run fits in memory.
+Keeps counts plus a bounded number of example sentences, so the report of a
+100,000-article run fits in memory.  A run summarises each article as it is
+scored (:func:`summarise_article`, in the worker that scored it) and adds it
+to its group's summary in the run's order (:func:`add_summary`), which gives
+exactly what one pass over ``evidence.jsonl`` gives (:func:`summarise`), so
+the report need not read the file back.
+
+Examples
+--------
+>>> records = [{"id": "a", "family": "lexicon", "kind": "scare_quote", "text": "threat", "sentence": "x"},
+...            {"id": "b", "family": "lexicon", "kind": "scare_quote", "text": "Threat", "sentence": "y"}]
+>>> group = GroupEvidence()
+>>> for record in records:
+...     add_summary(group, summarise_article([record]))
+>>> group.scare_quotes == summarise(records, {"a": "g", "b": "g"}, {})["g"].scare_quotes
+True
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,6 +119,83 @@ def summarise(records: Iterable[Mapping[str, Any]], group_of: Mapping[str, str],
             continue
         _add_record(groups[group_of[article]], record, first_seen)
     return dict(groups)
+
+
+def summarise_article(records: Iterable[Mapping[str, Any]]) -> GroupEvidence:
+    """The summary of one article's evidence records (as written: floats rounded, see ``run.output``)."""
+    evidence = GroupEvidence()
+    first_seen: set[str] = set()
+    for record in records:
+        _add_record(evidence, record, first_seen)
+    return evidence
+
+
+def add_summary(total: GroupEvidence, part: GroupEvidence) -> None:
+    """Add ``part``, the summary of the next article, to ``total``, its group's summary so far.
+
+    Counts add up, first-met examples are kept while there is room and
+    top-scored ones are ranked again, so adding the articles' summaries in
+    the run's order gives what :func:`summarise` gives for their records.
+    """
+    _add_terms(total, part)
+    for counter in ("scare_quotes", "side_verbs", "side_kinds", "voices", "first_voices", "loaded"):
+        getattr(total, counter).update(getattr(part, counter))
+    for phrase, example in part.scare_examples.items():
+        total.scare_examples.setdefault(phrase, example)
+    for name, speaker in part.speakers.items():
+        _add_speaker(total.speakers, name, speaker)
+    _add_examples(total, part)
+    for article, removed in part.cleaning.items():
+        total.cleaning[article].extend(removed)
+    total.notes.extend(part.notes)
+    _extend(total.attributions, part.attributions, MAX_ALIGNED_RECORDS)
+
+
+def _add_terms(total: GroupEvidence, part: GroupEvidence) -> None:
+    for key, use in part.terms.items():
+        mine = total.terms.setdefault(key, TermUse(use.pack, use.concept, use.side, use.variant))
+        mine.voices.update(use.voices)
+        mine.articles |= use.articles
+        _extend(mine.examples, use.examples, MAX_EXAMPLES)
+    for reading, ids in part.undated_readings.items():
+        total.undated_readings.setdefault(reading, set()).update(ids)
+
+
+def _add_examples(total: GroupEvidence, part: GroupEvidence) -> None:
+    """The example sentences: the most extreme in tone (overall and toward each target) and the loaded ones."""
+    _rank_into(total.negative, part.negative, MAX_EXTREMES, lambda e: (e["score"], e["id"], e["sentence_index"]))
+    _rank_into(total.positive, part.positive, MAX_EXTREMES, lambda e: (-e["score"], e["id"], e["sentence_index"]))
+    for target, buckets in part.targets.items():
+        mine = total.targets.setdefault(target, {})
+        for name, bucket in buckets.items():
+            sign = 1 if name == "negative" else -1
+            _rank_into(mine.setdefault(name, []), bucket, MAX_EXTREMES,
+                       lambda e, sign=sign: (sign * e["score"], e["id"], e["sentence_index"]))
+    for kind, examples in part.loaded_examples.items():
+        if examples and "probability" in examples[0]:
+            _rank_into(total.loaded_examples[kind], examples, MAX_EXAMPLES,
+                       lambda e: (-e["probability"], e["id"], e["sentence_index"]))
+        else:
+            _extend(total.loaded_examples[kind], examples, MAX_EXAMPLES)
+
+
+def _add_speaker(speakers: dict[str, Speaker], name: str, part: Speaker) -> None:
+    mine = speakers.setdefault(name, Speaker(name, part.side, part.named))
+    for counter in ("kinds", "verbs", "statements", "roles"):
+        getattr(mine, counter).update(getattr(part, counter))
+    _extend(mine.examples, part.examples, MAX_EXAMPLES)
+
+
+def _extend(kept: list, more: Iterable, limit: int) -> None:
+    """Keep the first ``limit`` items met: ``more`` fills what room ``kept`` has left."""
+    kept.extend(list(more)[:max(0, limit - len(kept))])
+
+
+def _rank_into(kept: list, more: Iterable, limit: int, key: Callable[[Any], Any]) -> None:
+    """Keep the ``limit`` first items in ``key`` order (ties in the order met) of ``kept`` and ``more``."""
+    kept.extend(more)
+    kept.sort(key=key)
+    del kept[limit:]
 
 
 def _add_record(evidence: GroupEvidence, record: Mapping[str, Any], first_seen: set[str]) -> None:

@@ -214,7 +214,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     group_of = {r["id"]: r["group"] for r in run.rows if r["group"] in shown_set}
     counted = {r["id"]: (r.get("counted", "yes") == "yes") for r in run.rows}
     step("summarising the evidence")
-    evidence = summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
+    evidence = _summaries(run, folder, group_of, counted, aliases)
     measures = list(load_measures(features))
     labels = pack_labels(options.get("lexicon_files", []))
     descriptions, sides, kinds = labels.concepts, labels.sides, labels.kinds
@@ -269,6 +269,16 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     _write_outlets_csv(folder, table, features, sizes)
     _write_run_json(folder, run, options, group_by, formats, focus_record(selection, merged, group_label))
     return context
+
+
+def _summaries(run: RunResult, folder: Path, group_of: Mapping[str, str], counted: Mapping[str, bool],
+               aliases: Mapping[str, str]) -> dict[str, Any]:
+    """The evidence summaries of the groups shown: made while scoring, or (merged names, an older run's
+    result) read back from ``evidence.jsonl``."""
+    if run.summaries is None or aliases:
+        return summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
+    shown = set(group_of.values())
+    return {group: summary for group, summary in run.summaries.items() if group in shown}
 
 
 def _no_step(what: str) -> None:

@@ -94,8 +94,8 @@ def options_digest(options: ScoreOptions, furniture: Furniture | None = None) ->
             files[path] = "unreadable"  # the scorer reports it; the key must still be stable
     payload = {"format": JSON_FORMAT, "code": code_digest(), "options": options.as_dict(), "files": files,
                "furniture": (furniture or Furniture()).digest()}
-    if not options.count_terms:
-        payload["count_terms"] = False  # results without term counts must not stand in for a report's
+    if not options.for_report:
+        payload["for_report"] = False  # results without the report's parts must not stand in for a report's
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8")).hexdigest()
 
 

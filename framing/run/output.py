@@ -71,6 +71,11 @@ class CsvTableWriter:
 _ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
 
 
+def encoded_line(record: Mapping[str, Any]) -> str:
+    """One JSON line of a record already :func:`rounded` (see :func:`json_line`)."""
+    return _ENCODER.encode(record) + "\n"
+
+
 def json_line(record: Mapping[str, Any]) -> str:
     """One JSON line, keys sorted, floats rounded, non-ASCII kept readable.
 

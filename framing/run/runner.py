@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.compare.distinctive import TermCounts
+from framing.compare.summaries import GroupEvidence, add_summary
 from framing.corpus.problems import GROUP_FIELDS, check_group_column
 from framing.corpus.reader import CorpusReader
 from framing.document.furniture import Furniture
@@ -85,6 +86,9 @@ class RunResult:
     seconds: float = 0.0
     # The page furniture learned before scoring (pass it to lookup_sentences).
     furniture: Furniture = field(default_factory=Furniture)
+    # Per group, the summary of its counted articles' evidence, made while scoring (in the order groups
+    # first have evidence, as one pass over evidence.jsonl would give); None when not gathered.
+    summaries: dict[str, GroupEvidence] | None = None
 
     @property
     def n_articles(self) -> int:
@@ -112,6 +116,7 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     started = time.perf_counter()
     result = RunResult()
     result.term_counts = TermCounts()
+    result.summaries = {} if options.for_report else None
     result.furniture = run_furniture(reader, options) if furniture is None else furniture
     sources: set[str] = set()
     with open(folder / FEATURES_FILE, "w", encoding="utf-8", newline="") as features_file, \
@@ -125,7 +130,8 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
             row = scored.row()
             row["group"] = group_value(scored.article, group_by)
             writer.write(row)
-            evidence_file.write(scored.evidence_text())
+            evidence_file.write(scored.compact().evidence_lines)
+            _add_summary(result.summaries, row["group"], scored)
             result.rows.append(CompactRow.of(row, result.feature_names))
             if scored.meta.get("counted") == "yes":
                 kept = result.samples.setdefault(row["group"], {})
@@ -142,6 +148,14 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     result.input_hashes = hash_inputs(reader, sources)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _add_summary(summaries: dict[str, GroupEvidence] | None, group: str, scored: Any) -> None:
+    """Add a counted article's evidence summary to its group's (a group has one once it has evidence)."""
+    if summaries is None or scored.summary is None or not scored.evidence_lines:
+        return
+    if scored.meta.get("counted") == "yes":
+        add_summary(summaries.setdefault(group, GroupEvidence()), scored.summary)
 
 
 def lookup_sentences(reader: CorpusReader, wanted: dict[str, set[int]],

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from framing.compare.distinctive import TermCounts, TokenNormaliser
+from framing.compare.summaries import summarise_article
 from framing.corpus.article import Article
 from framing.document.furniture import Furniture
 from framing.document.language import is_english
@@ -34,7 +35,7 @@ from framing.features.loaded import LoadedLanguageScorer
 from framing.features.readability.scorer import ReadabilityScorer
 from framing.features.sentiment.scorer import SentimentScorer
 from framing.run.dedupe import Signature, signature
-from framing.run.output import json_line
+from framing.run.output import encoded_line, json_line, rounded
 
 # Bump when the JSON layout of a ScoredArticle changes; old cache entries then miss.
 JSON_FORMAT = 1
@@ -58,13 +59,13 @@ class ScoreOptions:
     # Where --resume keeps per-article results (framing.run.cache); it changes
     # no figure, so it is not part of as_dict() or of the cache key.
     cache_dir: str = ""
-    # Count each article's words and phrases for the report's distinctive vocabulary; ``framing score``
-    # writes no report, so it turns this off (less time, and memory that does not grow with the set).
-    count_terms: bool = True
+    # Gather what only the report uses: each article's word and phrase counts (distinctive vocabulary)
+    # and the summary of its evidence; ``framing score`` writes no report, so it turns this off.
+    for_report: bool = True
 
-    def without_term_counts(self) -> ScoreOptions:
-        """These options for a run that writes no report (see ``count_terms``)."""
-        return dataclasses.replace(self, count_terms=False)
+    def without_report(self) -> ScoreOptions:
+        """These options for a run that writes no report (see ``for_report``)."""
+        return dataclasses.replace(self, for_report=False)
 
     def as_dict(self) -> dict[str, Any]:
         recorded = {"lexicon_files": list(self.lexicon_files), "actor_files": list(self.actor_files),
@@ -88,15 +89,24 @@ class ScoredArticle:
     meta: dict[str, str] = field(default_factory=dict)
     # The evidence as ``evidence.jsonl`` lines, once made by compact().
     evidence_lines: str | None = None
+    # Whether a report is made of this result: compact() then summarises its evidence into ``summary``
+    # (a :class:`~framing.compare.summaries.GroupEvidence` of this article alone).
+    for_report: bool = True
+    summary: Any = None
 
     def compact(self) -> ScoredArticle:
-        """Turn the evidence into its ``evidence.jsonl`` lines and return self.
+        """Turn the evidence into its ``evidence.jsonl`` lines (and its summary, for a report); return self.
 
         Worker processes send this form: one string pickles and unpickles far
-        faster than many small dicts, and the parent only writes it.
+        faster than many small dicts, and the parent only writes it.  The
+        summary is made from the records as written (floats rounded), so it
+        is what reading ``evidence.jsonl`` back would give.
         """
         if self.evidence_lines is None:
-            self.evidence_lines = "".join(json_line(record) for record in self.evidence)
+            records = [rounded(record) for record in self.evidence]
+            self.evidence_lines = "".join(map(encoded_line, records))
+            if self.for_report:
+                self.summary = summarise_article(records)
             self.evidence = []
         return self
 
@@ -191,7 +201,8 @@ class ArticleScorer:
             evidence=evidence,
             english=english,
             signature=signature(document.tokens),
-            terms=_term_counts(document, self.normaliser) if english and self.options.count_terms else None,
+            terms=_term_counts(document, self.normaliser) if english and self.options.for_report else None,
+            for_report=self.options.for_report,
             samples=samples,
             meta={
                 "id": article.id, "outlet": article.outlet, "date": article.date,
