@@ -212,7 +212,7 @@ def test_most_often_quotes_is_said_among_identified_speakers_after_a_larger_unid
                             SpeakerShare("Sputnik", "Russian government", 0.09, 0.62)))
     assert say.difference(same) == (
         "Whom each outlet lets speak: unidentified speakers make up 62% of Sputnik's attributed statements; "
-        "Russian government speakers make up 75% of RT's and 9% of Sputnik's attributed statements.")
+        "statements from Russian government make up 75% of RT's and 9% of Sputnik's attributed statements.")
 
 
 def test_voice_difference_carries_the_unidentified_share_only_when_it_is_the_largest():

@@ -83,7 +83,7 @@ def test_same_side_quoted_most_everywhere(say):
                               SpeakerShare("RT", "Russian government", 0.89),
                               SpeakerShare("TASS", "Russian government", 0.53)))
     assert say.difference(voices) == (
-        "Whom each outlet lets speak: Russian government speakers make up 96% of Fort Russ News's, "
+        "Whom each outlet lets speak: statements from Russian government make up 96% of Fort Russ News's, "
         "89% of RT's and 53% of TASS's attributed statements.")
 
 
