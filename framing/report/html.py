@@ -102,31 +102,47 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     split = sum(len(g["articles"]) for g in groups) > ONE_PAGE_ARTICLES
     pages = {g["slug"]: (f"{g['slug']}.html" if split else HTML_FILE) for g in groups}
     group_of = {row["id"]: g["name"] for g in groups for row in g["articles"]}
-    words = macros(MARKS_TEMPLATE)
-    annotated = _annotate(EvidenceIndex.of(folder / EVIDENCE_FILE, group_of),
-                          {row["id"]: row for g in groups for row in g["articles"]}, documents,
-                          context.get("sides", {}), _descriptions(context), words)
     links = _Links(pages, {row["id"]: pages[g["slug"]] for g in groups for row in g["articles"]}, split)
     alts = {chart["file"]: first_sentence(chart["caption"]) for chart in context.get("charts", [])}
     index = _markdown_part(folder / "index.md", "index", links, folder, alts, demote=0, here=HTML_FILE)
-    compare = render(SIDE_BY_SIDE_TEMPLATE, {
-        "statements": [{"speaker": s["speaker"], "n_articles": s["n_articles"],
-                        "columns": side_by_side.statement_columns(s)} for s in context.get("statements", [])],
-        "concepts": _concepts(context, annotated.terms, words, group_of),
-        "link": links.sentence, "group_label": context["group_label"], "groups_label": context["groups_label"],
-    })
-    group_parts = {g["slug"]: _group_part(g, folder, context, annotated, links, alts, render, split)
-                   for g in groups}
     pages_nav = [{"slug": g["slug"], "name": g["name"], "href": links.group(g["slug"])} for g in groups]
     head = {"csp": CSP, "stylesheet": stylesheet(), "index_href": links.index(), "pages": pages_nav}
+    title = index_title(index)
+    words = macros(MARKS_TEMPLATE)
+    evidence = EvidenceIndex.of(folder / EVIDENCE_FILE, group_of)
+
+    def annotate(chosen: Sequence[Mapping[str, Any]]) -> _Annotated:
+        return _annotate(evidence, {row["id"]: row for g in chosen for row in g["articles"]}, documents,
+                         context.get("sides", {}), _descriptions(context), words)
+
+    def part(group: Mapping[str, Any], annotated: _Annotated) -> str:
+        return _group_part(group, folder, context, annotated, links, alts, render, split)
+
+    def compare(placed: list[tuple[tuple[int, int], dict[str, Any]]]) -> str:
+        return _compare(context, render, links, _concepts(context, _in_run_order(placed), words, group_of))
+
     if not split:
-        return _write(folder / HTML_FILE, render, head, [*index[:2], compare, *index[2:], *group_parts.values()],
-                      "index", index_title=index_title(index))
-    path = _write(folder / HTML_FILE, render, head, [*index[:2], compare, *index[2:]], "index",
-                  index_title=index_title(index))
-    for slug, part in group_parts.items():
-        _write(folder / pages[slug], render, head, [part], slug, index_title=index_title(index))
-    return path
+        annotated = annotate(groups)
+        parts = [part(g, annotated) for g in groups]
+        return _write(folder / HTML_FILE, render, head, [*index[:2], compare(annotated.terms), *index[2:], *parts],
+                      "index", index_title=title)
+    placed = []
+    for group in groups:  # one group at a time: its articles are parsed, annotated and written, then let go
+        annotated = annotate([group])
+        placed.extend(annotated.terms)
+        _write(folder / pages[group["slug"]], render, head, [part(group, annotated)], group["slug"], index_title=title)
+    return _write(folder / HTML_FILE, render, head, [*index[:2], compare(placed), *index[2:]], "index",
+                  index_title=title)
+
+
+def _compare(context: Mapping[str, Any], render: Render, links: Any, concepts: list[dict[str, Any]]) -> str:
+    """The side-by-side view: the same statement and the same concept in each group's words."""
+    return render(SIDE_BY_SIDE_TEMPLATE, {
+        "statements": [{"speaker": s["speaker"], "n_articles": s["n_articles"],
+                        "columns": side_by_side.statement_columns(s)} for s in context.get("statements", [])],
+        "concepts": concepts,
+        "link": links.sentence, "group_label": context["group_label"], "groups_label": context["groups_label"],
+    })
 
 
 class _Links:
@@ -157,8 +173,8 @@ class _Annotated:
     """The articles shown, annotated: their template contexts, contested-term records and packs."""
 
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # contested-term records with ``sentence_start``, in the run's order (as evidence.jsonl has them)
-    terms: list[dict[str, Any]] = field(default_factory=list)
+    # contested-term records with ``sentence_start``, each with its place in the run (see _in_run_order)
+    terms: list[tuple[tuple[int, int], dict[str, Any]]] = field(default_factory=list)
     packs: dict[str, set[str]] = field(default_factory=dict)
 
 
@@ -166,7 +182,7 @@ def _annotate(index: EvidenceIndex, rows: Mapping[str, Mapping[str, Any]], docum
               sides: Mapping[str, Mapping[str, str]], descriptions: Mapping[tuple[str, str], str],
               words: Any) -> _Annotated:
     """Annotate each article shown, one at a time: its text is parsed and its records read only while it is."""
-    annotated, placed = _Annotated(), []
+    annotated = _Annotated()
 
     def add(article_id: str, document: Any) -> None:
         records = index.records(article_id)
@@ -174,8 +190,8 @@ def _annotate(index: EvidenceIndex, rows: Mapping[str, Mapping[str, Any]], docum
                                                          descriptions, words)
         terms = [r for r in records if r.get("kind") == "contested_term"]
         annotated.packs[article_id] = {(r.get("detail") or {}).get("pack", "") for r in terms}
-        placed.extend(((index.first_byte(article_id), n), {**r, "sentence_start": _sentence_start(document, r)})
-                      for n, r in enumerate(terms))
+        annotated.terms.extend(((index.first_byte(article_id), n),
+                                {**r, "sentence_start": _sentence_start(document, r)}) for n, r in enumerate(terms))
 
     for article_id, document in (documents(sorted(rows)) if documents else ()):
         if article_id in rows and article_id not in annotated.articles:
@@ -183,8 +199,12 @@ def _annotate(index: EvidenceIndex, rows: Mapping[str, Mapping[str, Any]], docum
     for article_id in rows:
         if article_id not in annotated.articles:
             add(article_id, None)
-    annotated.terms = [record for _, record in sorted(placed, key=lambda item: item[0])]
     return annotated
+
+
+def _in_run_order(placed: Sequence[tuple[tuple[int, int], dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The records in the order evidence.jsonl has them (by their article's first byte, then in the article)."""
+    return [record for _, record in sorted(placed, key=lambda item: item[0])]
 
 
 def _sentence_start(document: Any, record: Mapping[str, Any]) -> Any:
