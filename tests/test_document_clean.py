@@ -1,4 +1,5 @@
 from framing.document.clean import clean_text
+from framing.document.parse import build_document
 
 
 def removed(result):
@@ -79,3 +80,16 @@ def test_a_rule_with_a_backreference_still_matches():
     rules = (Rule("doubled word", re.compile(r"(?:(\w+) \1)\Z", re.IGNORECASE)),)
     removed = [r.text for r in clean_text("menu menu\nThe talks resumed.", rules=rules).removed]
     assert removed == ["menu menu"]
+
+
+def test_sentences_that_lost_their_space_are_read_as_two():
+    # As scraped in the AllSides corpus: the quotation's full stop runs into the next sentence.
+    raw = ('Instead, we are led to believe that their climate models are close to perfection," assert the '
+           'scientists.The 829-page NCA report was released on May 6 and was characterized as "the most '
+           'comprehensive report ever generated."The administration seized on the findings.\n'
+           "Read more at facebook.com/Warner.Todd.Huston or www.Example.Org/News.Today\n")
+    body = clean_text(raw).body
+    assert "scientists. The 829-page" in body and 'generated." The administration' in body
+    assert "facebook.com/Warner.Todd.Huston" in body and "www.Example.Org/News.Today" in body
+    document = build_document("x", body)
+    assert [s.text.split()[0] for s in document.sentences] == ["Instead,", "The", "The", "Read"]

@@ -33,6 +33,11 @@ _KEY_SEPARATORS_RE = re.compile(r"[\W_]+")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _SPACES_RE = re.compile(r" {2,}")
 _CREDIT_SPLIT_RE = re.compile(r"\s{2,}|\b[A-Z]{2,}/")
+# Two sentences run together by a lost space ("was in place.But when", "ever generated.\"The agency"):
+# a word of two or more lower-case letters, the end mark (and a closing quote), a capitalised word.
+_JOINED_SENTENCES_RE = re.compile(r"(?<=[a-z]{2})[.!?]+[\"”’]?(?=[A-Z][a-z])")
+# A web or mail address, where such a run is part of the address ("facebook.com/Warner.Todd").
+_ADDRESS_RE = re.compile(r"[/@]|www\.")
 TERMINAL_PUNCTUATION = ".!?\"”’:;"
 MAX_HEADLINE_WORDS = 25
 # The cleaning log's reason for a line or sentence learned as the outlet's page furniture.
@@ -222,7 +227,29 @@ def _kept_line(line: str, text: str, number: int, spans: list[tuple[int, int]],
         kept = _cut(text, cuts, number, removed)
     else:
         kept = _without_markdown(line.strip())
-    return MARKDOWN_LINK_RE.sub(r"\1", kept) if "](" in kept else kept
+    kept = MARKDOWN_LINK_RE.sub(r"\1", kept) if "](" in kept else kept
+    return separate_sentences(kept)
+
+
+def separate_sentences(text: str) -> str:
+    """``text`` with a space put back between sentences that lost theirs, outside web addresses.
+
+    Scraped articles often lose the space after a full stop; the two
+    sentences would then be read as one and their joining word as one token.
+
+    >>> separate_sentences('It was in place.But when asked, he said "no."The agency at facebook.com/Warner.Todd')
+    'It was in place. But when asked, he said "no." The agency at facebook.com/Warner.Todd'
+    """
+    if not _JOINED_SENTENCES_RE.search(text):
+        return text
+    return _JOINED_SENTENCES_RE.sub(lambda m: m.group() if _in_address(text, m.start()) else m.group() + " ", text)
+
+
+def _in_address(text: str, at: int) -> bool:
+    """Whether the word run (no white space) around ``at`` is a web or mail address."""
+    start = text.rfind(" ", 0, at) + 1
+    end = text.find(" ", at)
+    return bool(_ADDRESS_RE.search(text, start, len(text) if end < 0 else end))
 
 
 def _inline_cuts(text: str, inline_rules: tuple[InlineRule, ...]) -> list[tuple[int, int, str]]:
