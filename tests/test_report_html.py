@@ -236,3 +236,31 @@ def test_overlapping_marks_are_closed_and_reopened_so_the_html_nests():
 def test_the_table_of_contents_lists_sections_with_their_subsections():
     toc = table_of_contents('<h1 id="t">T</h1><h2 id="a">A</h2><h3 id="b">B</h3><h2 id="c">C</h2>')
     assert [(e["id"], [c["id"] for c in e["children"]]) for e in toc] == [("a", ["b"]), ("c", [])]
+
+
+def test_a_large_group_page_annotates_the_articles_it_cites_and_says_so(tmp_path, seeds_dir):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(report_html, "ONE_PAGE_ARTICLES", 2)
+        patch.setattr(report_html, "MAX_ANNOTATED", 0)
+        out = make_report(tmp_path / "capped", seeds_dir)
+    pages = {path.name: path.read_text(encoding="utf-8") for path in out.glob("*.html")}
+    markdown = "".join(path.read_text(encoding="utf-8") for path in out.glob("*.md"))
+    annotated = set(re.findall(r'<article class="article" aria-labelledby="art-([^"]+)"', "".join(pages.values())))
+    cited = set(re.findall(r"`([^`\n]+)`, sentence \d+", markdown))
+    assert annotated == cited and annotated
+    # Every link into an article or a sentence still lands on an anchor that exists.
+    for name, page in pages.items():
+        for target, anchor in re.findall(r'href="([a-z-]*\.html)?#((?:art|s)-[^"]+)"', page):
+            assert f'id="{anchor}"' in pages[target or name], (name, target, anchor)
+
+
+def test_beyond_the_limit_a_page_annotates_the_cited_articles_then_the_first_others(tmp_path, monkeypatch):
+    (tmp_path / "index.md").write_text("> A statement. (`c`, sentence 2)\n", encoding="utf-8")
+    (tmp_path / "g.md").write_text("| `a` | `b` | `c` | `d` |\n> Another. (`d`, sentence 1)\n", encoding="utf-8")
+    groups = [{"slug": "g", "articles": [{"id": i} for i in "abcd"]}]
+    monkeypatch.setattr(report_html, "MAX_ANNOTATED", 3)
+    assert [r["id"] for r in report_html._annotated_rows(groups, tmp_path, {})["g"]] == ["a", "c", "d"]
+    monkeypatch.setattr(report_html, "MAX_ANNOTATED", 1)
+    assert [r["id"] for r in report_html._annotated_rows(groups, tmp_path, {})["g"]] == ["c", "d"]
+    statements = {"statements": [{"renderings": [{"id": "b"}]}]}
+    assert [r["id"] for r in report_html._annotated_rows(groups, tmp_path, statements)["g"]] == ["b", "c", "d"]

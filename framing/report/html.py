@@ -61,6 +61,11 @@ STYLESHEET = "report.css"
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 # Up to this many articles the whole report is one page; beyond, each group gets its own page.
 ONE_PAGE_ARTICLES = 40
+# On a page of its own, a group shows at most this many articles annotated: those the report cites first,
+# then the others in the set's order (1,000 annotated articles make a page of about 25 MB).
+MAX_ANNOTATED = 100
+# An example sentence's article id in the Markdown pages ("(`000_ba4c7e0c4217ab86`, sentence 3)").
+_CITED_SENTENCE = re.compile(r"`([^`\n]+)`, sentence \d+")
 # Ids the side-by-side template gives its headings (templates/side_by_side.html.j2).
 INDEX_IDS = {"in-their-own-words", "same-concept", "same-statement"}
 
@@ -101,8 +106,9 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     groups = context["groups"]
     split = sum(len(g["articles"]) for g in groups) > ONE_PAGE_ARTICLES
     pages = {g["slug"]: (f"{g['slug']}.html" if split else HTML_FILE) for g in groups}
-    group_of = {row["id"]: g["name"] for g in groups for row in g["articles"]}
-    links = _Links(pages, {row["id"]: pages[g["slug"]] for g in groups for row in g["articles"]}, split)
+    shown = _annotated_rows(groups, folder, context) if split else {g["slug"]: g["articles"] for g in groups}
+    group_of = {row["id"]: g["name"] for g in groups for row in shown[g["slug"]]}
+    links = _Links(pages, {row["id"]: pages[g["slug"]] for g in groups for row in shown[g["slug"]]}, split)
     alts = {chart["file"]: first_sentence(chart["caption"]) for chart in context.get("charts", [])}
     index = _markdown_part(folder / "index.md", "index", links, folder, alts, demote=0, here=HTML_FILE)
     pages_nav = [{"slug": g["slug"], "name": g["name"], "href": links.group(g["slug"])} for g in groups]
@@ -112,11 +118,11 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     evidence = EvidenceIndex.of(folder / EVIDENCE_FILE, group_of)
 
     def annotate(chosen: Sequence[Mapping[str, Any]]) -> _Annotated:
-        return _annotate(evidence, {row["id"]: row for g in chosen for row in g["articles"]}, documents,
+        return _annotate(evidence, {row["id"]: row for g in chosen for row in shown[g["slug"]]}, documents,
                          context.get("sides", {}), _descriptions(context), words)
 
     def part(group: Mapping[str, Any], annotated: _Annotated) -> str:
-        return _group_part(group, folder, context, annotated, links, alts, render, split)
+        return _group_part(group, shown[group["slug"]], folder, context, annotated, links, alts, render, split)
 
     def compare(placed: list[tuple[tuple[int, int], dict[str, Any]]]) -> str:
         return _compare(context, render, links, _concepts(context, _in_run_order(placed), words, group_of))
@@ -235,17 +241,39 @@ def _concepts(context: Mapping[str, Any], terms: Sequence[Mapping[str, Any]], wo
             for c in shown]
 
 
-def _group_part(group: Mapping[str, Any], folder: Path, context: Mapping[str, Any], annotated: _Annotated,
-                links: _Links, alts: Mapping[str, str], render: Render, split: bool) -> str:
-    """A group's page (or section): its Markdown page, then its articles annotated."""
+def _annotated_rows(groups: Sequence[Mapping[str, Any]], folder: Path,
+                    context: Mapping[str, Any]) -> dict[str, list[Mapping[str, Any]]]:
+    """Per group (by slug), the articles its page annotates: all of them up to :data:`MAX_ANNOTATED`;
+    beyond, those whose sentences the report's pages and statements cite, then the first others, in the
+    group's order."""
+    cited = {r["id"] for s in context.get("statements", []) for r in s.get("renderings", [])}
+    for name in ("index", *(g["slug"] for g in groups)):
+        page = folder / f"{name}.md"
+        if page.is_file():
+            cited.update(_CITED_SENTENCE.findall(page.read_text(encoding="utf-8")))
+    chosen = {}
+    for group in groups:
+        rows = group["articles"]
+        room = MAX_ANNOTATED - sum(1 for row in rows if row["id"] in cited)
+        others = {row["id"] for row in rows if row["id"] not in cited}
+        kept = set([row["id"] for row in rows if row["id"] in others][:max(0, room)])
+        chosen[group["slug"]] = [row for row in rows if row["id"] not in others or row["id"] in kept]
+    return chosen
+
+
+def _group_part(group: Mapping[str, Any], rows: Sequence[Mapping[str, Any]], folder: Path,
+                context: Mapping[str, Any], annotated: _Annotated, links: _Links, alts: Mapping[str, str],
+                render: Render, split: bool) -> str:
+    """A group's page (or section): its Markdown page, then its articles annotated (``rows``)."""
     page = _markdown_part(folder / f"{group['slug']}.md", group["slug"], links, folder, alts,
                           demote=0 if split else 1, here=links.pages[group["slug"]])
     sides = context.get("sides", {})
-    articles = [annotated.articles[a["id"]] for a in group["articles"]]
-    packs = sorted(set().union(*(annotated.packs[a["id"]] for a in group["articles"])))
+    articles = [annotated.articles[a["id"]] for a in rows]
+    packs = sorted(set().union(*(annotated.packs[a["id"]] for a in rows)))
     legend_sides = [{"pack": p, "sides": [{"side": s, "about": about, "css": side_style(p, s, sides)}
                                           for s, about in sides.get(p, {}).items()]} for p in packs if p in sides]
     body = render(ARTICLES_TEMPLATE, {"group": group, "articles": articles, "legend_sides": legend_sides,
+                                      "n_articles": len(group["articles"]),
                                       "level": 2 if split else 3, "group_label": context["group_label"]})
     return f'<section class="group" id="{group["slug"]}">\n{"".join(page)}{body}</section>\n'
 
