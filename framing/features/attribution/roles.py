@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,22 +37,39 @@ _PRONOUN_WINDOW = 250
 _AFTER = 120
 # "former" or "ex-" just before a title: the office is no longer held.
 _FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,2}$")
-# ", 34," after a name: an age, how news introduces people speaking for themselves.
+# ", 34," after a name: an age, how news introduces people speaking for themselves; ", 285,127" is a number.
 _AGE = re.compile(r"\d{1,3}$")
+_THOUSANDS = re.compile(r",\d")
 # A title stands right before a name: the words before it end at punctuation or a reporting verb.
 _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according to|writes|wrote|asked|added)\b")
 # An apposition that is a relative clause tells what happened, not who the speaker is.
 _CLAUSE = re.compile(r"(?:who|which|whose|where|when|that)\b")
+_CLAUSE_AFTER = re.compile(r",?\s+(?:who|which|whose|where|when)\b")
 # ", a professor at Yale," — to the next comma or sentence end ("U.S." is no end).
 _APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+# "Lerner was the director of …", "Doe is a nurse": a description after a copula, read like an apposition.
+_COPULA = re.compile(rf"\s+(?:is|was|has been|had been|became|serves as|served as|works as|worked as)\s+"
+                     rf"(?:(?:now|also|then|currently|still)\s+)?(?P<words>(?:a|an|the)\s(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+# "GOP Sens. Ron Johnson of Wisconsin and Richard Burr": a plural title, then a list of names ending at the mention.
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
+_LISTED = re.compile(rf"(?P<title>\S+s\.?)\s+(?:{_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+(?:[A-Z][\w.'’-]*\s+)*$")
 
 
 @dataclass(frozen=True)
 class RoleLexicon:
-    """The role words, one compiled pattern per role in the file's order, and the generic titles."""
+    """The role words, one compiled pattern per role in the file's order, and the file's other word lists.
+
+    ``generic`` matches a generic title and its organisation; ``party_code``
+    a party-and-state label ("D-Mass."); ``states`` are the names of states
+    that speak as their government; ``pointers`` the words that point back at
+    a speaker named before ("the statement", "14 percent").
+    """
 
     tables: tuple[tuple[str, re.Pattern], ...]
     generic: re.Pattern | None = None
+    party_code: re.Pattern | None = None
+    states: frozenset[str] = frozenset()
+    pointers: Mapping[str, str] = field(default_factory=dict)
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -66,6 +83,8 @@ class RoleLexicon:
         >>> lexicon.role_in("a spokesman for the company"), lexicon.role_in("Republicans and Secretary", "last")
         ('business', 'government')
         """
+        if self.party_code is not None and self.party_code.match(text):
+            return "politician"
         low = " ".join(text.lower().replace("’", "'").split())
         if nearest == "first" and self.generic is not None:
             title = self.generic.search(low)
@@ -76,6 +95,16 @@ class RoleLexicon:
                     return found
                 low = f"{low[: title.start()]} {title.group('org')}"
         return self._nearest(low, nearest, plural)
+
+    def is_state(self, text: str) -> bool:
+        """Whether ``text`` names a state and nothing else ("Iran", "the United States", "California").
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.is_state("the United States"), lexicon.is_state("the Iranian people")
+        (True, False)
+        """
+        low = " ".join(text.lower().replace("’", "'").split())
+        return low.removeprefix("the ") in self.states
 
     def has_role_word(self, role: str, text: str) -> bool:
         """Whether ``text`` holds a word of ``role``."""
@@ -111,8 +140,8 @@ def _load(source: str) -> RoleLexicon:
 
 def _words_pattern(words: Iterable[str]) -> str:
     spellings = sorted(set(words), key=lambda w: (-len(w), w))
-    # "then-mayor" and "the president's" hold the word; "anchorage" and "sources-based" do not.
-    return rf"(?<![\w'])(?:{'|'.join(map(re.escape, spellings))})(?:'s)?(?![\w'-])"
+    # "then-mayor", "the president's" and "governors" hold the word; "anchorage" and "sources-based" do not.
+    return rf"(?<![\w'])(?:{'|'.join(map(re.escape, spellings))})(?:'s|s'|s)?(?![\w'-])"
 
 
 def _read(source: str | Path) -> RoleLexicon:
@@ -139,8 +168,37 @@ def _read(source: str | Path) -> RoleLexicon:
     if generic and not _lower_words(generic):
         raise DataFileError(f"{label}, line {line_of(text, 'generic_titles')}: generic_titles must be a list of "
                             'lower-case words — e.g. generic_titles = ["president"]')
-    pattern = re.compile(_words_pattern(generic) + r"\s+(?:of|at|for|with)\s+(?P<org>.+)") if generic else None
-    return RoleLexicon(tuple(tables), pattern)
+    pattern = re.compile(_words_pattern(generic) + r"\s+(?:of|at|for|with|from)\s+(?P<org>.+)") if generic else None
+    states = frozenset(_word_list(data, text, label, "states"))
+    return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label))
+
+
+def _word_list(data: Mapping, text: str, label: str, key: str) -> list[str]:
+    """The lower-case word list ``key`` of the file (empty when absent), validated."""
+    words = data.get(key, [])
+    if words and not _lower_words(words):
+        raise DataFileError(f"{label}, line {line_of(text, key)}: {key} must be a list of lower-case words — "
+                            f'e.g. {key} = ["word"]')
+    return words
+
+
+def _party_code(data: Mapping, text: str, label: str) -> re.Pattern | None:
+    """"D-Mass.", "R-Texas", "(R., Neb.)": a party letter from ``party_codes``, then a capitalised state."""
+    codes = data.get("party_codes", [])
+    if not codes:
+        return None
+    if not (isinstance(codes, list) and all(isinstance(c, str) and c.isalpha() and c.isupper() for c in codes)):
+        raise DataFileError(f"{label}, line {line_of(text, 'party_codes')}: party_codes must be a list of "
+                            'upper-case letters — e.g. party_codes = ["D", "R"]')
+    return re.compile(rf"\(?(?:{'|'.join(codes)})(?:-|\.,?\s*)[A-Z][a-z]*\.?\)?$")
+
+
+def _pointers(data: Mapping, text: str, label: str) -> dict[str, str]:
+    """Each pointing word with what it points back at: any role word, or a plural one (a share of a group)."""
+    pointers = {}
+    for key, kind in (("pointing_words", "any"), ("share_words", "plural")):
+        pointers.update(dict.fromkeys(_word_list(data, text, label, key), kind))
+    return pointers
 
 
 def _lower_words(words: object) -> bool:
@@ -165,13 +223,16 @@ def mention_context(document: Document, name: str, mentions: int = 3) -> tuple[l
     body = document.body
     at = body.find(name) if name else -1
     while at >= 0 and len(before) < mentions:
-        sentence = document.sentence_at(at)
-        start = max(sentence.start if sentence else 0, at - _BEFORE)
-        before.append(_TITLE_BEFORE.split(body[start:at])[-1].strip())
-        after = _APPOSITION.match(body, at + len(name))
-        if after and not _CLAUSE.match(after.group("words")):
-            appositions.append(after.group("words").strip())
-        at = body.find(name, at + len(name))
+        sentence_start = getattr(document.sentence_at(at), "start", 0)
+        before.append(_TITLE_BEFORE.split(body[max(sentence_start, at - _BEFORE) : at])[-1].strip())
+        listed = _LISTED.search(body, max(sentence_start, at - 2 * _BEFORE), at)
+        if listed:
+            before.append(_TITLE_BEFORE.split(body[max(sentence_start, at - 2 * _BEFORE) : listed.end("title")])[-1])
+        end = at + len(name)
+        for after in (_APPOSITION.match(body, end), _COPULA.match(body, end)):
+            if after and not _CLAUSE.match(after.group("words")) and not _THOUSANDS.match(body, after.end()):
+                appositions.append(after.group("words").strip())
+        at = body.find(name, end)
     return appositions, before
 
 
@@ -202,43 +263,68 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[li
         return registry_role
     if anonymous and any(lexicon.has_role_word("anonymous", text) for text in sources):
         return "anonymous"  # "a NATO source": unnamed first, whoever it speaks for
+    if any(lexicon.is_state(text) for text in sources):
+        return "government"  # "Iran said", "California sued": a state speaks through its government
     appositions, before = context
+    # The nearest words first: the source phrase, an age, the appositions, the titles before a mention, the note.
+    found = _first_role(lexicon, (_CLAUSE_AFTER.split(text)[0] for text in sources), "first")
+    if found:
+        return found
     if any(_AGE.fullmatch(a) for a in appositions):
         return "citizen"
-    # The nearest words first: the source phrase, the appositions, the titles before a mention, the note.
-    for text, nearest in (*((t, "first") for t in (*sources, *appositions)), *((t, "last") for t in before),
-                          (note, "first")):
-        found = lexicon.role_in(text, nearest) if text else None
-        if found:
-            return found
+    found = _first_role(lexicon, appositions, "first") or _first_role(lexicon, before, "last")
+    found = found or _first_role(lexicon, [note], "first")
+    if found:
+        return found
     if kind == "media":
         return "media"
     return "anonymous" if anonymous else UNKNOWN_ROLE
 
 
+def _first_role(lexicon: RoleLexicon, texts: Iterable[str], nearest: str) -> str | None:
+    """The role found in the first of ``texts`` that has one."""
+    return next((found for text in texts if text and (found := lexicon.role_in(text, nearest))), None)
+
+
 def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, int]) -> str:
-    """The role of an unresolved pronoun: "I"/"we" outside quotes is the author; "he"/"she"/"they" the nearest title.
+    """The role of an unresolved speaker from where it stands: a pronoun, or a word pointing back at someone.
 
     "I think" outside quotation marks is the article's writer speaking: media.
     "he", "she" or "they" that names nobody quoted before takes the role of
     the nearest role word before it in its paragraph ("Jane Doe is a
     professor at Yale. Math, she says, …"), a plural one for "they"
-    ("officials"); "you" and "it" stay unknown.
+    ("officials"); "it" the nearest one before it in its sentence.  A
+    pointing word of the role file ("the statement", "his office", "14
+    percent") takes the nearest role word before it (a plural one for a
+    share: "percent of voters"), in the paragraph or just before it.  "you"
+    and anything else stay unknown.
 
     >>> from framing.document.parse import build_document
     >>> doc = build_document("x", "Jane Doe is a professor at Yale. Math, she says, is hard.")
     >>> pronoun_role(RoleLexicon.load(), doc, (39, 42))
     'expert'
+    >>> doc = build_document("x", "The agency issued a statement.\\n\\n“No,” the statement said.")
+    >>> pronoun_role(RoleLexicon.load(), doc, (38, 51))
+    'government'
     """
     start, end = source
-    word = document.body[start:end].lower()
-    if word in ("i", "we") and document.quote_at(start) is None:
+    body = document.body
+    words = body[start:end].lower().replace("’", "'").split()
+    word = words[-1] if words else ""
+    if words == [word] and word in ("i", "we") and document.quote_at(start) is None:
         return "media"
-    if word not in ("he", "she", "they"):
+    if words == [word] and word in ("he", "she", "they", "it"):
+        if word == "it":
+            window_start = getattr(document.sentence_at(start), "start", start)
+        else:
+            window_start = max((s for s, e in document.paragraphs if s <= start), default=0)
+        plural = word == "they"
+    elif word in lexicon.pointers:
+        window_start, plural = 0, lexicon.pointers[word] == "plural"
+    else:
         return UNKNOWN_ROLE
-    paragraph_start = max((s for s, e in document.paragraphs if s <= start), default=0)
-    window = document.body[max(paragraph_start, start - _PRONOUN_WINDOW) : start]
-    return lexicon.role_in(window, "last", plural=word == "they") or UNKNOWN_ROLE
+    window = body[max(window_start, start - _PRONOUN_WINDOW) : start]
+    return lexicon.role_in(window, "last", plural=plural) or UNKNOWN_ROLE
 
 
 def person_context(document: Document, name: str) -> tuple[list[str], list[str]]:
