@@ -44,12 +44,28 @@ _THOUSANDS = re.compile(r",\d")
 _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according to|writes|wrote|asked|added)\b")
 # An apposition that is a relative clause tells what happened, not who the speaker is.
 _CLAUSE = re.compile(r"(?:who|which|whose|where|when|that)\b")
+# "…, who was legislative director in the Clinton administration,": a relative clause that describes.
+_DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
+# A sentence split after a title's full stop ("Sens. | Elizabeth Warren and Brian Schatz"): the title is still read.
+# A title set before the name by a comma opens with an article or a possessive.
+_TITLE_FIRST = re.compile(r"\s*(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
+# Abbreviated titles only: they stand before a name and never end a sentence.
+_TITLE_STOP = re.compile(r"\b(?:Sens?|Reps?|Govs?|Gens?|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Prof|Rev|Dr|Amb|Atty|Supt)\.\s*$")
 _CLAUSE_AFTER = re.compile(r",?\s+(?:who|which|whose|where|when)\b")
 # ", a professor at Yale," — to the next comma or sentence end ("U.S." is no end).
 _APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
 # "Lerner was the director of …", "Doe is a nurse": a description after a copula, read like an apposition.
 _COPULA = re.compile(rf"\s+(?:is|was|has been|had been|became|serves as|served as|works as|worked as)\s+"
                      rf"(?:(?:now|also|then|currently|still)\s+)?(?P<words>(?:a|an|the)\s(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+# The rest of a name after a mention of its first part ("Sohn| Yong-woo").
+_NAME_REST = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}(?=,)|")
+# "Owen Daniels of the Atlantic Council", "Nathan Craig and Margaret Vega of the immigrant rights group …".
+_AFFILIATION = re.compile(r"(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
+                          rf"\s+(?P<words>(?:of|from|at)\s+(?:the\s|[A-Z])(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+# An affiliation ends where a verb or a clause starts ("of Missouri | told reporters …").
+_VERB_CUT = re.compile(r"\s(?:who|which|that|has|have|had|is|was|were|will|would|said|says|told|tells|added|wrote)\b")
+# A second apposition is read when it describes: "…, a coalition of liberal advocacy groups".
+_DESCRIPTION = re.compile(r"(?:a|an|the|one of)\s")
 # "GOP Sens. Ron Johnson of Wisconsin and Richard Burr": a plural title, then a list of names ending at the mention.
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
 _LISTED = re.compile(rf"(?P<title>\S+s\.?)\s+(?:{_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+(?:[A-Z][\w.'’-]*\s+)*$")
@@ -223,17 +239,56 @@ def mention_context(document: Document, name: str, mentions: int = 3) -> tuple[l
     body = document.body
     at = body.find(name) if name else -1
     while at >= 0 and len(before) < mentions:
-        sentence_start = getattr(document.sentence_at(at), "start", 0)
-        before.append(_TITLE_BEFORE.split(body[max(sentence_start, at - _BEFORE) : at])[-1].strip())
-        listed = _LISTED.search(body, max(sentence_start, at - 2 * _BEFORE), at)
-        if listed:
-            before.append(_TITLE_BEFORE.split(body[max(sentence_start, at - 2 * _BEFORE) : listed.end("title")])[-1])
+        before.extend(_words_before(document, at))
         end = at + len(name)
-        for after in (_APPOSITION.match(body, end), _COPULA.match(body, end)):
-            if after and not _CLAUSE.match(after.group("words")) and not _THOUSANDS.match(body, after.end()):
-                appositions.append(after.group("words").strip())
+        appositions.extend(_words_after(body, end))
         at = body.find(name, end)
     return appositions, before
+
+
+def _words_before(document: Document, at: int) -> list[str]:
+    """The words before a mention that may hold its title, nearest first (see :func:`mention_context`)."""
+    body = document.body
+    sentence_start = _title_sentence_start(document, at)
+    parts = _TITLE_BEFORE.split(body[max(sentence_start, at - _BEFORE) : at])
+    out = [parts[-1].strip()]
+    if len(parts) > 1 and not parts[-1].strip() and _TITLE_FIRST.match(parts[-2]):
+        out.append(parts[-2].strip())  # "The mayor of Washington, Muriel Bowser, …"
+    listed = _LISTED.search(body, max(sentence_start, at - 2 * _BEFORE), at)
+    if listed:
+        out.append(_TITLE_BEFORE.split(body[max(sentence_start, at - 2 * _BEFORE) : listed.end("title")])[-1])
+    return out
+
+
+def _words_after(body: str, end: int) -> list[str]:
+    """The descriptions after a mention ending at ``end``: appositions, a copula's, an "of …" affiliation.
+
+    The rest of a name is skipped ("Sohn| Yong-woo, a professor"); a second
+    apposition that opens with an article is read too ("…, director of Win
+    Without War, a coalition of advocacy groups").
+    """
+    end = _NAME_REST.match(body, end).end()
+    out = []
+    for pattern in (_APPOSITION, _COPULA, _AFFILIATION):
+        after = pattern.match(body, end)
+        words = _DESCRIBING.sub("", after.group("words"), count=1) if after else ""
+        words = _VERB_CUT.split(words, maxsplit=1)[0] if pattern is _AFFILIATION else words
+        if words and not _CLAUSE.match(words) and not _THOUSANDS.match(body, after.end()):
+            out.append(words.strip())
+            more = _APPOSITION.match(body, after.end()) if pattern is _APPOSITION else None
+            if more and _DESCRIPTION.match(more.group("words")):
+                out.append(more.group("words").strip())
+    return out
+
+
+def _title_sentence_start(document: Document, at: int) -> int:
+    """Where the sentence of ``at`` starts, or the one before when the split followed a title ("Sens.")."""
+    sentence = document.sentence_at(at)
+    start = sentence.start if sentence else 0
+    if start and _TITLE_STOP.search(document.body, max(0, start - 8), start):
+        before = document.sentence_at(max(0, start - 2))
+        return before.start if before else start
+    return start
 
 
 def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[list[str], list[str]] = ([], []),

@@ -164,7 +164,8 @@ class AttributionScorer:
         pairs = [(speakers[id(a)], body[a.source[0] : a.source[1]] if a.source else "") for a in kept]
         describe = {}
         for speaker, _ in pairs:
-            actor = registry.actor_named(speaker.name) if speaker.named else None
+            actor = (registry.actor_named(speaker.name) or self.registries.known_person(speaker.name, body)
+                     if speaker.named else None)
             describe[speaker] = (speaker.name, speaker.kind, actor.role if actor else "", speaker.anonymous,
                                  actor.note if actor else "")
         return speaker_roles(self.roles, document, pairs, describe)
