@@ -17,9 +17,9 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from framing.datafiles import line_of, load_toml
@@ -86,6 +86,8 @@ class RoleLexicon:
     party_code: re.Pattern | None = None
     states: frozenset[str] = frozenset()
     pointers: Mapping[str, str] = field(default_factory=dict)
+    # Every role's words in one pattern, one named group per role in file order: one scan finds the first.
+    combined: re.Pattern | None = None
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -128,6 +130,13 @@ class RoleLexicon:
         return any(r == role and pattern.search(low) for r, pattern in self.tables)
 
     def _nearest(self, low: str, nearest: str, plural: bool = False) -> str | None:
+        found = self.combined.search(low) if self.combined is not None else None
+        if self.combined is not None and found is None:
+            return None  # no role word at all: most texts before a name
+        if nearest == "first" and not plural and found is not None:
+            # At one position the alternation tries the roles in file order, as the keys below rank them.
+            role = self.tables[int(found.lastgroup[1:])][0]  # type: ignore[index]
+            return "expert" if role == "government" and _FORMER.search(low[: found.start()]) else role
         best: tuple[int, int] | None = None
         role_of = {}
         for order, (role, pattern) in enumerate(self.tables):
@@ -186,7 +195,9 @@ def _read(source: str | Path) -> RoleLexicon:
                             'lower-case words — e.g. generic_titles = ["president"]')
     pattern = re.compile(_words_pattern(generic) + r"\s+(?:of|at|for|with|from)\s+(?P<org>.+)") if generic else None
     states = frozenset(_word_list(data, text, label, "states"))
-    return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label))
+    combined = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(tables)))
+    return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label),
+                       combined)
 
 
 def _word_list(data: Mapping, text: str, label: str, key: str) -> list[str]:
@@ -254,9 +265,11 @@ def _words_before(document: Document, at: int) -> list[str]:
     out = [parts[-1].strip()]
     if len(parts) > 1 and not parts[-1].strip() and _TITLE_FIRST.match(parts[-2]):
         out.append(parts[-2].strip())  # "The mayor of Washington, Muriel Bowser, …"
-    listed = _LISTED.search(body, max(sentence_start, at - 2 * _BEFORE), at)
+    wide = max(sentence_start, at - 2 * _BEFORE)
+    # A list of names needs "and" or a comma before the mention: most mentions skip the search.
+    listed = _LISTED.search(body, wide, at) if " and " in body[wide:at] or "," in body[wide:at] else None
     if listed:
-        out.append(_TITLE_BEFORE.split(body[max(sentence_start, at - 2 * _BEFORE) : listed.end("title")])[-1])
+        out.append(_TITLE_BEFORE.split(body[wide : listed.end("title")])[-1])
     return out
 
 
@@ -291,14 +304,18 @@ def _title_sentence_start(document: Document, at: int) -> int:
     return start
 
 
-def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[list[str], list[str]] = ([], []),
+Context = tuple[list[str], list[str]]
+
+
+def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context | Callable[[], Context] = ([], []),
                  *, registry_role: str = "", note: str = "", kind: str = "", anonymous: bool = False) -> str:
     """The role of one speaker from its registry role, its source phrases, its mentions and its kind.
 
     Parameters
     ----------
     sources : the speaker's source phrases in the article, as written.
-    context : :func:`mention_context` of its name (nothing for a pronoun or a group).
+    context : :func:`mention_context` of its name (nothing for a pronoun or a group), or a function
+        that gives it: read only when the registry and the source phrases leave the role open.
     registry_role, note : the registry actor's role and note, if any.
     kind : the speaker's kind (person, institution, media, group, role, unresolved).
 
@@ -320,11 +337,11 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[li
         return "anonymous"  # "a NATO source": unnamed first, whoever it speaks for
     if any(lexicon.is_state(text) for text in sources):
         return "government"  # "Iran said", "California sued": a state speaks through its government
-    appositions, before = context
-    # The nearest words first: the source phrase, an age, the appositions, the titles before a mention, the note.
     found = _first_role(lexicon, (_CLAUSE_AFTER.split(text)[0] for text in sources), "first")
     if found:
         return found
+    appositions, before = context() if callable(context) else context
+    # The nearest words first: the source phrase, an age, the appositions, the titles before a mention, the note.
     if any(_AGE.fullmatch(a) for a in appositions):
         return "citizen"
     found = _first_role(lexicon, appositions, "first") or _first_role(lexicon, before, "last")
@@ -407,7 +424,7 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
     out = {}
     for key, sources in phrases.items():
         name, kind, registry_role, anonymous, note = describe[key]
-        context = person_context(document, name) if kind in ("person", "institution") else ([], [])
+        context = partial(person_context, document, name) if kind in ("person", "institution") else ([], [])
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
                                 kind=kind, anonymous=anonymous)
     return out
