@@ -47,6 +47,10 @@ _CLAUSE = re.compile(r"(?:who|which|whose|where|when|that)\b")
 # "…, who was legislative director in the Clinton administration,": a relative clause that describes.
 _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
 # A sentence split after a title's full stop ("Sens. | Elizabeth Warren and Brian Schatz"): the title is still read.
+# A quotation, or the end of one whose opening mark lies before the window.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
+# The organisation after a generic title, to its first punctuation: "russia" of "russia. he said".
+_STATE_ORG = re.compile(r"[^,.;:()]*")
 # A title set before the name by a comma opens with an article or a possessive.
 _TITLE_FIRST = re.compile(r"\s*(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
 # Abbreviated titles only: they stand before a name and never end a sentence.
@@ -94,7 +98,8 @@ class RoleLexicon:
 
         ``nearest="first"`` for words after the name (an apposition, a source
         phrase), ``"last"`` for words before it.  A generic title followed by
-        of / at / for takes the organisation's role when it has one.  With
+        of / at / for takes the organisation's role when it has one, its own
+        when the organisation is a state ("President of Russia").  With
         ``plural``, only role words in -s count ("officials" for "they").
 
         >>> lexicon = RoleLexicon.load()
@@ -111,6 +116,8 @@ class RoleLexicon:
                 found = self._nearest(low[: title.start()], "last") or self._nearest(title.group("org"), "last")
                 if found:
                     return found
+                if self.is_state(_STATE_ORG.match(title.group("org")).group()):
+                    return self._nearest(title.group(), "first")  # "President of Russia": the title's own role
                 low = f"{low[: title.start()]} {title.group('org')}"
         return self._nearest(low, nearest, plural)
 
@@ -395,7 +402,8 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
         window_start, plural = 0, lexicon.pointers[word] == "plural"
     else:
         return UNKNOWN_ROLE
-    window = body[max(window_start, start - _PRONOUN_WINDOW) : start]
+    # What a quotation says is not who says it: "… the bill," the statement said.
+    window = _QUOTED.sub(" ", body[max(window_start, start - _PRONOUN_WINDOW) : start])
     return lexicon.role_in(window, "last", plural=plural) or UNKNOWN_ROLE
 
 
