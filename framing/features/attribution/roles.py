@@ -51,6 +51,10 @@ _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
 # The organisation after a generic title, to its first punctuation: "russia" of "russia. he said".
 _STATE_ORG = re.compile(r"[^,.;:()]*")
+# After a title, only names (and their particles, "of Wisconsin and") up to the mention.
+_NAMES_ONLY = re.compile(r"[\s,.'()-]*(?:(?:[A-Z][\w.'-]*|of|for|the|and|de|da|del|la|le|van|von|bin|al)[\s,.'()-]*)*")
+# After an organisation's possessive, up to two words of the title it gives ("campaign's digital director").
+_OWN_TITLE = re.compile(r"(?:\s+(?!(?:and|or|but|who|that|to|as|has|had|is|was)\b)[a-z][\w-]*){0,2}")
 # A title set before the name by a comma opens with an article or a possessive.
 _TITLE_FIRST = re.compile(r"\s*(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
 # Abbreviated titles only: they stand before a name and never end a sentence.
@@ -120,6 +124,34 @@ class RoleLexicon:
                     return self._nearest(title.group(), "first")  # "President of Russia": the title's own role
                 low = f"{low[: title.start()]} {title.group('org')}"
         return self._nearest(low, nearest, plural)
+
+    def title_role(self, text: str) -> str | None:
+        """The role of the title that ``text`` ends with: the last role word, with only names after it.
+
+        "Health Secretary Kathleen" and "GOP Sens. Ron Johnson of Wisconsin
+        and Richard" end with a title; in "aides and operatives fear" the role
+        word belongs to someone else.
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.title_role("Health Secretary Kathleen"), lexicon.title_role("aides and operatives fear")
+        ('government', None)
+        """
+        norm = " ".join(text.replace("’", "'").split())
+        end = self._last_end(norm.lower())
+        if end is None:
+            return None
+        # "the Romney campaign's digital director Zac", "Romney campaign communications director Gail": an
+        # organisation, then title words of its own; not after a plural ("officials fear Greene").
+        if norm.endswith("'s", 0, end) or not norm.endswith("s", 0, end):
+            end = _OWN_TITLE.match(norm, end).end()
+        return self._nearest(norm[:end].lower(), "last") if _NAMES_ONLY.fullmatch(norm, end) else None
+
+    def _last_end(self, low: str) -> int | None:
+        """Where the last role word of ``low`` ends, if it has one."""
+        if self.combined is not None and self.combined.search(low) is None:
+            return None
+        ends = [m.end() for _, pattern in self.tables for m in pattern.finditer(low)]
+        return max(ends) if ends else None
 
     def is_state(self, text: str) -> bool:
         """Whether ``text`` names a state and nothing else ("Iran", "the United States", "California").
@@ -351,7 +383,8 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
     # The nearest words first: the source phrase, an age, the appositions, the titles before a mention, the note.
     if any(_AGE.fullmatch(a) for a in appositions):
         return "citizen"
-    found = _first_role(lexicon, appositions, "first") or _first_role(lexicon, before, "last")
+    found = _first_role(lexicon, appositions, "first")
+    found = found or next((role for text in before if text and (role := lexicon.title_role(text))), None)
     found = found or _first_role(lexicon, [note], "first")
     if found:
         return found
