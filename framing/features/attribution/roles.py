@@ -137,21 +137,28 @@ class RoleLexicon:
         ('government', None)
         """
         norm = " ".join(text.replace("’", "'").split())
-        end = self._last_end(norm.lower())
-        if end is None:
+        role, end = self._last(norm.lower())
+        if role is None:
             return None
         # "the Romney campaign's digital director Zac", "Romney campaign communications director Gail": an
         # organisation, then title words of its own; not after a plural ("officials fear Greene").
         if norm.endswith("'s", 0, end) or not norm.endswith("s", 0, end):
             end = _OWN_TITLE.match(norm, end).end()
-        return self._nearest(norm[:end].lower(), "last") if _NAMES_ONLY.fullmatch(norm, end) else None
+        return role if _NAMES_ONLY.fullmatch(norm, end) else None
 
-    def _last_end(self, low: str) -> int | None:
-        """Where the last role word of ``low`` ends, if it has one."""
+    def _last(self, low: str) -> tuple[str | None, int]:
+        """The role of the last role word of ``low`` (as :meth:`role_in` with "last" reads it) and where it ends."""
         if self.combined is not None and self.combined.search(low) is None:
-            return None
-        ends = [m.end() for _, pattern in self.tables for m in pattern.finditer(low)]
-        return max(ends) if ends else None
+            return None, 0
+        best: tuple[int, int] | None = None
+        found: tuple[str | None, int] = (None, 0)
+        for order, (role, pattern) in enumerate(self.tables):
+            match = next(reversed(list(pattern.finditer(low))), None)
+            if match is not None and (best is None or (-match.end(), order) < best):
+                best = (-match.end(), order)
+                former = role == "government" and _FORMER.search(low[: match.start()])
+                found = ("expert" if former else role, match.end())
+        return found
 
     def is_state(self, text: str) -> bool:
         """Whether ``text`` names a state and nothing else ("Iran", "the United States", "California").
