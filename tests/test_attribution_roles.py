@@ -120,3 +120,85 @@ def test_us_officials_in_a_us_story_on_russia_are_the_administration(scorer):
     text = ("Trump, Congress and the Republicans in the Senate discussed Russia. Russia's envoy met Russian "
             "diplomats and the Kremlin. U.S. officials said the sanctions would stay.")
     assert _roles(scorer, text)[-1] == ("u.s. officials", "us_administration", "government")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state named alone speaks through its government.
+        ("Iran said on Monday that the talks would resume in Geneva.", [("Iran", "government")]),
+        # A party code after the name: "Pressley, D-Mass.,".
+        ("Ocasio-Cortez, D-N.Y., and Pressley, D-Mass., criticized the policy. "
+         "\"We risk undermining candidates,\" Pressley wrote.", [("Pressley", "politician")]),
+        # A description after a copula counts like an apposition.
+        ("Congress asked the IRS for emails. Lerner was the director of exempt organizations at the IRS. "
+         "Lerner wrote that the form did not separate the reporting.", [("Lerner", "government")]),
+        # A plural title before a list of names titles each of them, across the splitter's cut after "Sens.".
+        ("Republicans back the bill, among them GOP Sens. Ron Johnson of Wisconsin and Richard Burr of North "
+         "Carolina. \"I think this makes tremendous sense,\" Burr said.", [("Burr", "politician")]),
+        ("Sens. Elizabeth Warren and Brian Schatz, who requested the review, said the report confirms it.",
+         [("Brian Schatz", "politician")]),
+        # A document points back at whoever issued it; the quotation before it is not read.
+        ("The agency issued a statement on Friday.\n\n\"We cannot accept the bill,\" the statement said.",
+         [("statement", "government")]),
+        # A share of a group speaks with the group's role.
+        ("Fifteen percent of registered voters said immigration was the top issue, while 14 percent said the "
+         "economy was their biggest concern.", [("of registered voters", "citizen"), ("14 percent", "citizen")]),
+        # A relative clause that describes, and a second apposition that does.
+        ("\"I think the president has kept them on their heels,\" said Pat Griffin, who was legislative director "
+         "in the Clinton administration.", [("Pat Griffin", "government")]),
+        ("\"What we have is two schoolyard bullies,\" said Stephen Miles, director of Win Without War, a "
+         "coalition of liberal advocacy groups.", [("Stephen Miles", "advocacy")]),
+        # An "of ..." affiliation after the name.
+        ("\"It appears the Pentagon is trying to work out the kinks,\" said Owen Daniels of the Atlantic Council.",
+         [("Atlantic Council", "expert")]),
+        # ", 285,127" after a name is a number, not an age.
+        ("According to the New York State Department of Health, 285,127 induced abortions occurred in the "
+         "state between 2012 and 2014.", [("Health", "government")]),
+    ],
+)
+def test_roles_from_the_words_around_the_speaker(scorer, text, expected):
+    # Only the named speakers' roles: what else the extractor finds in the sentence is not this test's business.
+    found = {speaker: role for speaker, _, role in _roles(scorer, text)}
+    assert [(speaker, found.get(speaker)) for speaker, _ in expected] == expected
+
+
+def test_a_registered_person_gives_a_role_off_the_registry_topic(scorer):
+    # The Russia registry does not apply to a story on Congress; Putin's full name still tells his office.
+    text = "Trump met Democrats in Congress. Vladimir Putin said the summit had been useful."
+    assert _roles(scorer, text) == [("Vladimir Putin", "unknown", "politician")]
+
+
+def test_a_lone_surname_takes_the_registered_full_name_the_article_spells_out():
+    registries = RegistrySet.load()
+    assert registries.known_person("Bush", "Jeb Bush spoke in Iowa. Bush said no.").name == "Jeb Bush"
+    # Two registered Bushes spelled out: no guess.
+    assert registries.known_person("Bush", "Jeb Bush and George W. Bush spoke. Bush said no.") is None
+    assert registries.known_person("Bush", "Bush said no.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("President of Russia.", "politician"),
+        ("president of the company", "business"),
+        ("D-Mass.", "politician"),
+        ("(R., Neb.)", "politician"),
+        ("the governors", "politician"),
+        ("a former deputy secretary of state", "expert"),
+        ("Deutsche Presse-Agentur", "media"),
+    ],
+)
+def test_role_words_version_2(text, role):
+    assert RoleLexicon.load().role_in(text) == role
+
+
+def test_bad_role_file_lists_are_refused(tmp_path):
+    base = '[[role]]\nrole = "media"\nwords = ["editor"]\nnote = "x"\n'
+    bad = tmp_path / "roles.toml"
+    bad.write_text('party_codes = ["d"]\n' + base, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"roles.toml, line 1: party_codes must be a list of upper-case"):
+        RoleLexicon.load(bad)
+    bad.write_text('states = ["Iran"]\n' + base, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"roles.toml, line 1: states must be a list of lower-case words"):
+        RoleLexicon.load(bad)

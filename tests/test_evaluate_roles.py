@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from framing.cli import main
 from framing.errors import EvaluationError
-from framing.evaluate.roles import DEFAULT_ROLE_LABELS, evaluate_roles, read_role_labels
+from framing.evaluate.roles import DEFAULT_ROLE_LABELS, evaluate_roles, read_role_labels, scorable
 
 ARTICLE = {
     "ID": "a1",
@@ -62,6 +62,15 @@ def test_bad_role_names_the_line(tmp_path):
 def test_the_committed_labels_are_valid():
     rows = read_role_labels(DEFAULT_ROLE_LABELS)
     assert len(rows) >= 200 and all(row["reason"].strip() for row in rows)
+
+
+@pytest.mark.parametrize(("name", "minimum"), [("role_labels_heldout.csv", 80), ("role_labels_heldout2.csv", 150)])
+def test_held_out_labels_are_valid_and_apart(name, minimum):
+    rows = read_role_labels(DEFAULT_ROLE_LABELS.with_name(name))
+    assert len(scorable(rows)) >= minimum and all(row["reason"].strip() for row in rows)
+    # Held out means other articles than the ones that shaped the rules.
+    shaping = {row["article_id"] for row in read_role_labels(DEFAULT_ROLE_LABELS)}
+    assert not shaping & {row["article_id"] for row in rows}
 
 
 def test_command_prints_one_json_object(allsides):

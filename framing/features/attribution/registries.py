@@ -17,7 +17,7 @@ from pathlib import Path
 
 from framing.datafiles import line_of, load_toml
 from framing.errors import DataFileError
-from framing.features.attribution.actors import PACKAGED_FILES, PHRASE, UNKNOWN_SIDE, ActorRegistry, read_sides
+from framing.features.attribution.actors import PACKAGED_FILES, PHRASE, UNKNOWN_SIDE, Actor, ActorRegistry, read_sides
 
 # A gated registry applies only with at least this share of the most mentioned registry's mentions.
 RELATIVE_MENTIONS = 0.2
@@ -101,6 +101,7 @@ class RegistrySet:
             self.sides.update(read_sides(data.get("sides", {}), text, label))
         self.everything = ActorRegistry.from_files(self.sources)
         self._by_key: dict[tuple[int, ...], ActorRegistry] = {}
+        self._by_word: dict[str, list[tuple[str, Actor]]] | None = None
 
     @classmethod
     def load(cls, extra_files: Iterable[str | Path] = ()) -> RegistrySet:
@@ -130,6 +131,37 @@ class RegistrySet:
         if not chosen and most > 0:
             chosen = {i for i, n in counts.items() if n == most}
         return tuple(i for i, gate in enumerate(self.gates) if gate is None or i in chosen)
+
+    def known_person(self, name: str, text: str = "") -> Actor | None:
+        """The registered person, of any registry applicable or not, that ``name`` names in ``text``.
+
+        A full name ("Vladimir Putin") is unambiguous enough to give a role (a
+        capacity) off its registry's topic, a side it does not give.  One word
+        ("Bush", "Hillary") is the registered person whose full name ``text``
+        spells out ("Jeb Bush"), when only one does.
+
+        >>> registries = RegistrySet.load()
+        >>> registries.known_person("Vladimir Putin").note, registries.known_person("Putin") is None
+        ('President of Russia.', True)
+        >>> registries.known_person("Bush", "Jeb Bush spoke. Bush said no.").name
+        'Jeb Bush'
+        """
+        name = " ".join(name.split())
+        if " " in name:
+            actor = self.everything.actor_named(name)
+            return actor if actor is not None and actor.kind == "person" else None
+        found = {actor for spelling, actor in self._full_names().get(name, ()) if spelling in text}
+        return found.pop() if len(found) == 1 else None
+
+    def _full_names(self) -> dict[str, list[tuple[str, Actor]]]:
+        """Each word of a registered person's full names, with the full spelling and the actor."""
+        if self._by_word is None:
+            self._by_word = {}
+            for actor in self.everything.actors:
+                for spelling in (actor.name, *actor.aliases) if actor.kind == "person" else ():
+                    for word in spelling.split() if " " in spelling else ():
+                        self._by_word.setdefault(word, []).append((spelling, actor))
+        return self._by_word
 
     def for_text(self, text: str) -> ActorRegistry:
         """The registry made of the files that apply to ``text`` (built once per combination)."""

@@ -17,9 +17,9 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
 from framing.datafiles import line_of, load_toml
@@ -37,35 +37,81 @@ _PRONOUN_WINDOW = 250
 _AFTER = 120
 # "former" or "ex-" just before a title: the office is no longer held.
 _FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,2}$")
-# ", 34," after a name: an age, how news introduces people speaking for themselves.
+# ", 34," after a name: an age, how news introduces people speaking for themselves; ", 285,127" is a number.
 _AGE = re.compile(r"\d{1,3}$")
+_THOUSANDS = re.compile(r",\d")
 # A title stands right before a name: the words before it end at punctuation or a reporting verb.
 _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according to|writes|wrote|asked|added)\b")
 # An apposition that is a relative clause tells what happened, not who the speaker is.
 _CLAUSE = re.compile(r"(?:who|which|whose|where|when|that)\b")
+# "…, who was legislative director in the Clinton administration,": a relative clause that describes.
+_DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
+# A sentence split after a title's full stop ("Sens. | Elizabeth Warren and Brian Schatz"): the title is still read.
+# A quotation, or the end of one whose opening mark lies before the window.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
+# The organisation after a generic title, to its first punctuation: "russia" of "russia. he said".
+_STATE_ORG = re.compile(r"[^,.;:()]*")
+# After a title, only names (and their particles, "of Wisconsin and") up to the mention.
+_NAMES_ONLY = re.compile(r"[\s,.'()-]*(?:(?:[A-Z][\w.'-]*|of|for|the|and|de|da|del|la|le|van|von|bin|al)[\s,.'()-]*)*")
+# After an organisation's possessive, up to two words of the title it gives ("campaign's digital director").
+_OWN_TITLE = re.compile(r"(?:\s+(?!(?:and|or|but|who|that|to|as|has|had|is|was)\b)[a-z][\w-]*){0,2}")
+# A title set before the name by a comma opens with an article or a possessive.
+_TITLE_FIRST = re.compile(r"\s*(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
+# Abbreviated titles only: they stand before a name and never end a sentence.
+_TITLE_STOP = re.compile(r"\b(?:Sens?|Reps?|Govs?|Gens?|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Prof|Rev|Dr|Amb|Atty|Supt)\.\s*$")
+_CLAUSE_AFTER = re.compile(r",?\s+(?:who|which|whose|where|when)\b")
 # ", a professor at Yale," — to the next comma or sentence end ("U.S." is no end).
 _APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+# "Lerner was the director of …", "Doe is a nurse": a description after a copula, read like an apposition.
+_COPULA = re.compile(rf"\s+(?:is|was|has been|had been|became|serves as|served as|works as|worked as)\s+"
+                     rf"(?:(?:now|also|then|currently|still)\s+)?(?P<words>(?:a|an|the)\s(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+# The rest of a name after a mention of its first part ("Sohn| Yong-woo").
+_NAME_REST = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}(?=,)|")
+# "Owen Daniels of the Atlantic Council", "Nathan Craig and Margaret Vega of the immigrant rights group …".
+_AFFILIATION = re.compile(r"(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
+                          rf"\s+(?P<words>(?:of|from|at)\s+(?:the\s|[A-Z])(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+# An affiliation ends where a verb or a clause starts ("of Missouri | told reporters …").
+_VERB_CUT = re.compile(r"\s(?:who|which|that|has|have|had|is|was|were|will|would|said|says|told|tells|added|wrote)\b")
+# A second apposition is read when it describes: "…, a coalition of liberal advocacy groups".
+_DESCRIPTION = re.compile(r"(?:a|an|the|one of)\s")
+# "GOP Sens. Ron Johnson of Wisconsin and Richard Burr": a plural title, then a list of names ending at the mention.
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
+_LISTED = re.compile(rf"(?P<title>\S+s\.?)\s+(?:{_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+(?:[A-Z][\w.'’-]*\s+)*$")
 
 
 @dataclass(frozen=True)
 class RoleLexicon:
-    """The role words, one compiled pattern per role in the file's order, and the generic titles."""
+    """The role words, one compiled pattern per role in the file's order, and the file's other word lists.
+
+    ``generic`` matches a generic title and its organisation; ``party_code``
+    a party-and-state label ("D-Mass."); ``states`` are the names of states
+    that speak as their government; ``pointers`` the words that point back at
+    a speaker named before ("the statement", "14 percent").
+    """
 
     tables: tuple[tuple[str, re.Pattern], ...]
     generic: re.Pattern | None = None
+    party_code: re.Pattern | None = None
+    states: frozenset[str] = frozenset()
+    pointers: Mapping[str, str] = field(default_factory=dict)
+    # Every role's words in one pattern, one named group per role in file order: one scan finds the first.
+    combined: re.Pattern | None = None
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
 
         ``nearest="first"`` for words after the name (an apposition, a source
         phrase), ``"last"`` for words before it.  A generic title followed by
-        of / at / for takes the organisation's role when it has one.  With
+        of / at / for takes the organisation's role when it has one, its own
+        when the organisation is a state ("President of Russia").  With
         ``plural``, only role words in -s count ("officials" for "they").
 
         >>> lexicon = RoleLexicon.load()
         >>> lexicon.role_in("a spokesman for the company"), lexicon.role_in("Republicans and Secretary", "last")
         ('business', 'government')
         """
+        if self.party_code is not None and self.party_code.match(text):
+            return "politician"
         low = " ".join(text.lower().replace("’", "'").split())
         if nearest == "first" and self.generic is not None:
             title = self.generic.search(low)
@@ -74,8 +120,55 @@ class RoleLexicon:
                 found = self._nearest(low[: title.start()], "last") or self._nearest(title.group("org"), "last")
                 if found:
                     return found
+                if self.is_state(_STATE_ORG.match(title.group("org")).group()):
+                    return self._nearest(title.group(), "first")  # "President of Russia": the title's own role
                 low = f"{low[: title.start()]} {title.group('org')}"
         return self._nearest(low, nearest, plural)
+
+    def title_role(self, text: str) -> str | None:
+        """The role of the title that ``text`` ends with: the last role word, with only names after it.
+
+        "Health Secretary Kathleen" and "GOP Sens. Ron Johnson of Wisconsin
+        and Richard" end with a title; in "aides and operatives fear" the role
+        word belongs to someone else.
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.title_role("Health Secretary Kathleen"), lexicon.title_role("aides and operatives fear")
+        ('government', None)
+        """
+        norm = " ".join(text.replace("’", "'").split())
+        role, end = self._last(norm.lower())
+        if role is None:
+            return None
+        # "the Romney campaign's digital director Zac", "Romney campaign communications director Gail": an
+        # organisation, then title words of its own; not after a plural ("officials fear Greene").
+        if norm.endswith("'s", 0, end) or not norm.endswith("s", 0, end):
+            end = _OWN_TITLE.match(norm, end).end()
+        return role if _NAMES_ONLY.fullmatch(norm, end) else None
+
+    def _last(self, low: str) -> tuple[str | None, int]:
+        """The role of the last role word of ``low`` (as :meth:`role_in` with "last" reads it) and where it ends."""
+        if self.combined is not None and self.combined.search(low) is None:
+            return None, 0
+        best: tuple[int, int] | None = None
+        found: tuple[str | None, int] = (None, 0)
+        for order, (role, pattern) in enumerate(self.tables):
+            match = next(reversed(list(pattern.finditer(low))), None)
+            if match is not None and (best is None or (-match.end(), order) < best):
+                best = (-match.end(), order)
+                former = role == "government" and _FORMER.search(low[: match.start()])
+                found = ("expert" if former else role, match.end())
+        return found
+
+    def is_state(self, text: str) -> bool:
+        """Whether ``text`` names a state and nothing else ("Iran", "the United States", "California").
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.is_state("the United States"), lexicon.is_state("the Iranian people")
+        (True, False)
+        """
+        low = " ".join(text.lower().replace("’", "'").split())
+        return low.removeprefix("the ") in self.states
 
     def has_role_word(self, role: str, text: str) -> bool:
         """Whether ``text`` holds a word of ``role``."""
@@ -83,6 +176,13 @@ class RoleLexicon:
         return any(r == role and pattern.search(low) for r, pattern in self.tables)
 
     def _nearest(self, low: str, nearest: str, plural: bool = False) -> str | None:
+        found = self.combined.search(low) if self.combined is not None else None
+        if self.combined is not None and found is None:
+            return None  # no role word at all: most texts before a name
+        if nearest == "first" and not plural and found is not None:
+            # At one position the alternation tries the roles in file order, as the keys below rank them.
+            role = self.tables[int(found.lastgroup[1:])][0]  # type: ignore[index]
+            return "expert" if role == "government" and _FORMER.search(low[: found.start()]) else role
         best: tuple[int, int] | None = None
         role_of = {}
         for order, (role, pattern) in enumerate(self.tables):
@@ -111,8 +211,8 @@ def _load(source: str) -> RoleLexicon:
 
 def _words_pattern(words: Iterable[str]) -> str:
     spellings = sorted(set(words), key=lambda w: (-len(w), w))
-    # "then-mayor" and "the president's" hold the word; "anchorage" and "sources-based" do not.
-    return rf"(?<![\w'])(?:{'|'.join(map(re.escape, spellings))})(?:'s)?(?![\w'-])"
+    # "then-mayor", "the president's" and "governors" hold the word; "anchorage" and "sources-based" do not.
+    return rf"(?<![\w'])(?:{'|'.join(map(re.escape, spellings))})(?:'s|s'|s)?(?![\w'-])"
 
 
 def _read(source: str | Path) -> RoleLexicon:
@@ -139,8 +239,39 @@ def _read(source: str | Path) -> RoleLexicon:
     if generic and not _lower_words(generic):
         raise DataFileError(f"{label}, line {line_of(text, 'generic_titles')}: generic_titles must be a list of "
                             'lower-case words — e.g. generic_titles = ["president"]')
-    pattern = re.compile(_words_pattern(generic) + r"\s+(?:of|at|for|with)\s+(?P<org>.+)") if generic else None
-    return RoleLexicon(tuple(tables), pattern)
+    pattern = re.compile(_words_pattern(generic) + r"\s+(?:of|at|for|with|from)\s+(?P<org>.+)") if generic else None
+    states = frozenset(_word_list(data, text, label, "states"))
+    combined = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(tables)))
+    return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label),
+                       combined)
+
+
+def _word_list(data: Mapping, text: str, label: str, key: str) -> list[str]:
+    """The lower-case word list ``key`` of the file (empty when absent), validated."""
+    words = data.get(key, [])
+    if words and not _lower_words(words):
+        raise DataFileError(f"{label}, line {line_of(text, key)}: {key} must be a list of lower-case words — "
+                            f'e.g. {key} = ["word"]')
+    return words
+
+
+def _party_code(data: Mapping, text: str, label: str) -> re.Pattern | None:
+    """"D-Mass.", "R-Texas", "(R., Neb.)": a party letter from ``party_codes``, then a capitalised state."""
+    codes = data.get("party_codes", [])
+    if not codes:
+        return None
+    if not (isinstance(codes, list) and all(isinstance(c, str) and c.isalpha() and c.isupper() for c in codes)):
+        raise DataFileError(f"{label}, line {line_of(text, 'party_codes')}: party_codes must be a list of "
+                            'upper-case letters — e.g. party_codes = ["D", "R"]')
+    return re.compile(rf"\(?(?:{'|'.join(codes)})(?:-|\.,?\s*)[A-Z][a-z]*\.?\)?$")
+
+
+def _pointers(data: Mapping, text: str, label: str) -> dict[str, str]:
+    """Each pointing word with what it points back at: any role word, or a plural one (a share of a group)."""
+    pointers = {}
+    for key, kind in (("pointing_words", "any"), ("share_words", "plural")):
+        pointers.update(dict.fromkeys(_word_list(data, text, label, key), kind))
+    return pointers
 
 
 def _lower_words(words: object) -> bool:
@@ -165,24 +296,72 @@ def mention_context(document: Document, name: str, mentions: int = 3) -> tuple[l
     body = document.body
     at = body.find(name) if name else -1
     while at >= 0 and len(before) < mentions:
-        sentence = document.sentence_at(at)
-        start = max(sentence.start if sentence else 0, at - _BEFORE)
-        before.append(_TITLE_BEFORE.split(body[start:at])[-1].strip())
-        after = _APPOSITION.match(body, at + len(name))
-        if after and not _CLAUSE.match(after.group("words")):
-            appositions.append(after.group("words").strip())
-        at = body.find(name, at + len(name))
+        before.extend(_words_before(document, at))
+        end = at + len(name)
+        appositions.extend(_words_after(body, end))
+        at = body.find(name, end)
     return appositions, before
 
 
-def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[list[str], list[str]] = ([], []),
+def _words_before(document: Document, at: int) -> list[str]:
+    """The words before a mention that may hold its title, nearest first (see :func:`mention_context`)."""
+    body = document.body
+    sentence_start = _title_sentence_start(document, at)
+    parts = _TITLE_BEFORE.split(body[max(sentence_start, at - _BEFORE) : at])
+    out = [parts[-1].strip()]
+    if len(parts) > 1 and not parts[-1].strip() and _TITLE_FIRST.match(parts[-2]):
+        out.append(parts[-2].strip())  # "The mayor of Washington, Muriel Bowser, …"
+    wide = max(sentence_start, at - 2 * _BEFORE)
+    # A list of names needs "and" or a comma before the mention: most mentions skip the search.
+    listed = _LISTED.search(body, wide, at) if " and " in body[wide:at] or "," in body[wide:at] else None
+    if listed:
+        out.append(_TITLE_BEFORE.split(body[wide : listed.end("title")])[-1])
+    return out
+
+
+def _words_after(body: str, end: int) -> list[str]:
+    """The descriptions after a mention ending at ``end``: appositions, a copula's, an "of …" affiliation.
+
+    The rest of a name is skipped ("Sohn| Yong-woo, a professor"); a second
+    apposition that opens with an article is read too ("…, director of Win
+    Without War, a coalition of advocacy groups").
+    """
+    end = _NAME_REST.match(body, end).end()
+    out = []
+    for pattern in (_APPOSITION, _COPULA, _AFFILIATION):
+        after = pattern.match(body, end)
+        words = _DESCRIBING.sub("", after.group("words"), count=1) if after else ""
+        words = _VERB_CUT.split(words, maxsplit=1)[0] if pattern is _AFFILIATION else words
+        if words and not _CLAUSE.match(words) and not _THOUSANDS.match(body, after.end()):
+            out.append(words.strip())
+            more = _APPOSITION.match(body, after.end()) if pattern is _APPOSITION else None
+            if more and _DESCRIPTION.match(more.group("words")):
+                out.append(more.group("words").strip())
+    return out
+
+
+def _title_sentence_start(document: Document, at: int) -> int:
+    """Where the sentence of ``at`` starts, or the one before when the split followed a title ("Sens.")."""
+    sentence = document.sentence_at(at)
+    start = sentence.start if sentence else 0
+    if start and _TITLE_STOP.search(document.body, max(0, start - 8), start):
+        before = document.sentence_at(max(0, start - 2))
+        return before.start if before else start
+    return start
+
+
+Context = tuple[list[str], list[str]]
+
+
+def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context | Callable[[], Context] = ([], []),
                  *, registry_role: str = "", note: str = "", kind: str = "", anonymous: bool = False) -> str:
     """The role of one speaker from its registry role, its source phrases, its mentions and its kind.
 
     Parameters
     ----------
     sources : the speaker's source phrases in the article, as written.
-    context : :func:`mention_context` of its name (nothing for a pronoun or a group).
+    context : :func:`mention_context` of its name (nothing for a pronoun or a group), or a function
+        that gives it: read only when the registry and the source phrases leave the role open.
     registry_role, note : the registry actor's role and note, if any.
     kind : the speaker's kind (person, institution, media, group, role, unresolved).
 
@@ -202,43 +381,70 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: tuple[li
         return registry_role
     if anonymous and any(lexicon.has_role_word("anonymous", text) for text in sources):
         return "anonymous"  # "a NATO source": unnamed first, whoever it speaks for
-    appositions, before = context
+    if any(lexicon.is_state(text) for text in sources):
+        return "government"  # "Iran said", "California sued": a state speaks through its government
+    found = _first_role(lexicon, (_CLAUSE_AFTER.split(text)[0] for text in sources), "first")
+    if found:
+        return found
+    appositions, before = context() if callable(context) else context
+    # The nearest words first: the source phrase, an age, the appositions, the titles before a mention, the note.
     if any(_AGE.fullmatch(a) for a in appositions):
         return "citizen"
-    # The nearest words first: the source phrase, the appositions, the titles before a mention, the note.
-    for text, nearest in (*((t, "first") for t in (*sources, *appositions)), *((t, "last") for t in before),
-                          (note, "first")):
-        found = lexicon.role_in(text, nearest) if text else None
-        if found:
-            return found
+    found = _first_role(lexicon, appositions, "first")
+    found = found or next((role for text in before if text and (role := lexicon.title_role(text))), None)
+    found = found or _first_role(lexicon, [note], "first")
+    if found:
+        return found
     if kind == "media":
         return "media"
     return "anonymous" if anonymous else UNKNOWN_ROLE
 
 
+def _first_role(lexicon: RoleLexicon, texts: Iterable[str], nearest: str) -> str | None:
+    """The role found in the first of ``texts`` that has one."""
+    return next((found for text in texts if text and (found := lexicon.role_in(text, nearest))), None)
+
+
 def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, int]) -> str:
-    """The role of an unresolved pronoun: "I"/"we" outside quotes is the author; "he"/"she"/"they" the nearest title.
+    """The role of an unresolved speaker from where it stands: a pronoun, or a word pointing back at someone.
 
     "I think" outside quotation marks is the article's writer speaking: media.
     "he", "she" or "they" that names nobody quoted before takes the role of
     the nearest role word before it in its paragraph ("Jane Doe is a
     professor at Yale. Math, she says, …"), a plural one for "they"
-    ("officials"); "you" and "it" stay unknown.
+    ("officials"); "it" the nearest one before it in its sentence.  A
+    pointing word of the role file ("the statement", "his office", "14
+    percent") takes the nearest role word before it (a plural one for a
+    share: "percent of voters"), in the paragraph or just before it.  "you"
+    and anything else stay unknown.
 
     >>> from framing.document.parse import build_document
     >>> doc = build_document("x", "Jane Doe is a professor at Yale. Math, she says, is hard.")
     >>> pronoun_role(RoleLexicon.load(), doc, (39, 42))
     'expert'
+    >>> doc = build_document("x", "The agency issued a statement.\\n\\n“No,” the statement said.")
+    >>> pronoun_role(RoleLexicon.load(), doc, (38, 51))
+    'government'
     """
     start, end = source
-    word = document.body[start:end].lower()
-    if word in ("i", "we") and document.quote_at(start) is None:
+    body = document.body
+    words = body[start:end].lower().replace("’", "'").split()
+    word = words[-1] if words else ""
+    if words == [word] and word in ("i", "we") and document.quote_at(start) is None:
         return "media"
-    if word not in ("he", "she", "they"):
+    if words == [word] and word in ("he", "she", "they", "it"):
+        if word == "it":
+            window_start = getattr(document.sentence_at(start), "start", start)
+        else:
+            window_start = max((s for s, e in document.paragraphs if s <= start), default=0)
+        plural = word == "they"
+    elif word in lexicon.pointers:
+        window_start, plural = 0, lexicon.pointers[word] == "plural"
+    else:
         return UNKNOWN_ROLE
-    paragraph_start = max((s for s, e in document.paragraphs if s <= start), default=0)
-    window = document.body[max(paragraph_start, start - _PRONOUN_WINDOW) : start]
-    return lexicon.role_in(window, "last", plural=word == "they") or UNKNOWN_ROLE
+    # What a quotation says is not who says it: "… the bill," the statement said.
+    window = _QUOTED.sub(" ", body[max(window_start, start - _PRONOUN_WINDOW) : start])
+    return lexicon.role_in(window, "last", plural=plural) or UNKNOWN_ROLE
 
 
 def person_context(document: Document, name: str) -> tuple[list[str], list[str]]:
@@ -266,7 +472,7 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
     out = {}
     for key, sources in phrases.items():
         name, kind, registry_role, anonymous, note = describe[key]
-        context = person_context(document, name) if kind in ("person", "institution") else ([], [])
+        context = partial(person_context, document, name) if kind in ("person", "institution") else ([], [])
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
                                 kind=kind, anonymous=anonymous)
     return out

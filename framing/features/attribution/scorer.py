@@ -34,10 +34,9 @@ from framing.document.parse import Document
 from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry
 from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
-from framing.features.attribution.phrases import PRONOUNS
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
 from framing.features.attribution.registries import RegistrySet
-from framing.features.attribution.roles import RoleLexicon, person_context, pronoun_role, speaker_roles
+from framing.features.attribution.roles import UNKNOWN_ROLE, RoleLexicon, person_context, pronoun_role, speaker_roles
 from framing.features.attribution.spans import Attribution, find_attributions
 from framing.features.attribution.speakers import Speaker, SpeakerResolver
 from framing.features.base import FamilyResult, Finding, per_thousand_words
@@ -153,8 +152,8 @@ class AttributionScorer:
                 for a, n in zip(kept, quoted, strict=True)]
 
     def _role(self, document: Document, a: Attribution, speaker: Speaker, roles: dict[Speaker, str]) -> str:
-        """The speaker's role; an unresolved pronoun's from where it stands (see :func:`pronoun_role`)."""
-        if speaker.kind == "unresolved" and a.source is not None and speaker.name in PRONOUNS:
+        """The speaker's role; one without from where its source stands (see :func:`pronoun_role`)."""
+        if a.source is not None and roles[speaker] == UNKNOWN_ROLE:
             return pronoun_role(self.roles, document, a.source)
         return roles[speaker]
 
@@ -165,7 +164,8 @@ class AttributionScorer:
         pairs = [(speakers[id(a)], body[a.source[0] : a.source[1]] if a.source else "") for a in kept]
         describe = {}
         for speaker, _ in pairs:
-            actor = registry.actor_named(speaker.name) if speaker.named else None
+            actor = (registry.actor_named(speaker.name) or self.registries.known_person(speaker.name, body)
+                     if speaker.named else None)
             describe[speaker] = (speaker.name, speaker.kind, actor.role if actor else "", speaker.anonymous,
                                  actor.note if actor else "")
         return speaker_roles(self.roles, document, pairs, describe)
