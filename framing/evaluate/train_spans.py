@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -32,16 +33,24 @@ from framing.evaluate.polnear import GoldAttribution, read_split
 from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import CueLexicon
 from framing.features.attribution.records import Attribution
-from framing.features.attribution.span_model import MODEL_FILE, LogisticPart, SpanModel, attribution_features
+from framing.features.attribution.span_model import (
+    MODEL_FILE,
+    LogisticPart,
+    SpanModel,
+    attribution_features,
+    keeper_judges,
+)
 from framing.features.attribution.spans import find_attributions
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / MODEL_FILE
 Span = tuple[int, int]
 # Chosen on PolNeAR dev (F1 at content overlap >= 0.3), see framing/data/span_model.md.
 C = 0.3
-THRESHOLD = 0.25
+THRESHOLD = 0.2
 KEEPER_C = 1.0
-KEEPER_THRESHOLD = 0.5
+KEEPER_THRESHOLD = 0.6
+RULE_THRESHOLD = 0.2
+MIN_COUNT = 2
 
 
 class CandidateRecorder:
@@ -88,7 +97,7 @@ def chooser_examples(polnear: str | Path, split: str = "train") -> Iterator[tupl
 
 
 def keeper_examples(polnear: str | Path, chooser: SpanModel, split: str = "train") -> Iterator[tuple[list[str], int]]:
-    """``(features, label)`` of every attribution found with ``chooser`` (no keeper) on a PolNeAR split.
+    """``(features, label)`` of every attribution the keeper judges, found with ``chooser`` (no keeper), on a split.
 
     The label is whether the evaluation matches it to a gold relation.
     """
@@ -98,7 +107,8 @@ def keeper_examples(polnear: str | Path, chooser: SpanModel, split: str = "train
         found = find_attributions(doc, cues, cue_model, chooser)
         matched = {i for i, _ in matched_pairs(doc, found, list(item.attributions))}
         for i, a in enumerate(found):
-            yield attribution_features(doc, a), int(i in matched)
+            if keeper_judges(a):
+                yield attribution_features(doc, a), int(i in matched)
 
 
 def _fit(examples: Iterator[tuple[list[str], int]], c: float, threshold: float) -> dict:
@@ -106,10 +116,13 @@ def _fit(examples: Iterator[tuple[list[str], int]], c: float, threshold: float) 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    features, labels = [], []
+    rows, labels = [], []
     for names, label in examples:
-        features.append(dict.fromkeys(names, 1))
+        rows.append(names)
         labels.append(label)
+    # A feature seen once says nothing general: it is left out (and the file stays small).
+    counts = Counter(name for names in rows for name in set(names))
+    features = [{name: 1 for name in names if counts[name] >= MIN_COUNT} for names in rows]
     vectorizer = DictVectorizer(sort=True)
     X = vectorizer.fit_transform(features)
     model = LogisticRegression(C=c, solver="lbfgs", max_iter=2000)
@@ -126,11 +139,12 @@ def _fit(examples: Iterator[tuple[list[str], int]], c: float, threshold: float) 
     }
 
 
-def train(polnear: str | Path, c: float = C, threshold: float = THRESHOLD,
-          keeper_c: float = KEEPER_C, keeper_threshold: float = KEEPER_THRESHOLD) -> dict:
+def train(polnear: str | Path, c: float = C, threshold: float = THRESHOLD, keeper_c: float = KEEPER_C,
+          keeper_threshold: float = KEEPER_THRESHOLD, rule_threshold: float = RULE_THRESHOLD) -> dict:
     """Fit the chooser, then the keeper over what the rules and the chooser find, on PolNeAR train."""
     chooser = _fit(chooser_examples(polnear), c, threshold)
     keeper = _fit(keeper_examples(polnear, SpanModel(LogisticPart.from_json(chooser))), keeper_c, keeper_threshold)
+    keeper["rule_threshold"] = rule_threshold
     return {
         "description": "Attribution span model: a chooser of contents for cues the rules leave without one "
                        "and a keeper of found attributions, L2 logistic regressions trained by "
@@ -150,8 +164,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keeper-c", type=float, default=KEEPER_C, help="The keeper's inverse L2 strength.")
     parser.add_argument("--keeper-threshold", type=float, default=KEEPER_THRESHOLD,
                         help="Probability under which the keeper drops an attribution.")
+    parser.add_argument("--rule-threshold", type=float, default=RULE_THRESHOLD,
+                        help="The keeper's threshold for attributions the rules alone found.")
     args = parser.parse_args(argv)
-    model = train(args.polnear, args.c, args.threshold, args.keeper_c, args.keeper_threshold)
+    model = train(args.polnear, args.c, args.threshold, args.keeper_c, args.keeper_threshold, args.rule_threshold)
     args.out.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     chooser, keeper = model["chooser"], model["keeper"]
     print(f"wrote {args.out}: chooser {len(chooser['weights'])} weights from {chooser['n_train']} candidates, "

@@ -52,6 +52,8 @@ _MENTAL = frozenset(("belief", "stance"))
 _MAX_FALLBACK_WORDS = 8
 _CLAUSE_WORDS = SUBORDINATORS | COMPLEMENTIZERS | frozenset("and but or to if".split())
 _POSSESSIVE_WORDS = frozenset("his her their its my our your".split())
+# Words that cannot open a speaker: prepositions and the like ("of Democratic claims").
+_NOT_FIRST = (NOT_IN_SPEAKER_NAMES - PRONOUNS - frozenset(("this", "these", "those"))) | frozenset(("of",))
 _SPEAKER_WORDS = PRONOUNS | frozenset("who which that".split())
 
 
@@ -120,8 +122,9 @@ class SourceRules(BodyText):
                 break
             first -= 1
         words = idx[first:]
-        if doc.tokens[words[0]] in _CLAUSE_WORDS or doc.tokens[words[-1]] in NOT_IN_SPEAKER_NAMES:
-            return None
+        first, last = doc.tokens[words[0]], doc.tokens[words[-1]]
+        if first in _CLAUSE_WORDS or first in _NOT_FIRST or last in NOT_IN_SPEAKER_NAMES or last in DETERMINERS:
+            return None  # "of Democratic claims", "the demand": a phrase that names nobody
         if any(doc.tokens[k] in self.verb_forms for k in words):
             return None  # "officers expressed concern": the speaker of "expressed", not of "concern"
         return doc.token_spans[words[0]][0], doc.token_spans[words[-1]][1]

@@ -57,6 +57,25 @@ def _length_bucket(n: int) -> str:
     return "33+"
 
 
+def source_head(doc: Document, source: Span | None) -> list[str]:
+    """The speaker's last word (lower case) and whether it is capitalised: "the poll" vs "the growth".
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "The new poll and Mr. Trump")
+    >>> source_head(doc, (0, 12)), source_head(doc, (17, 26))
+    (['src_head=poll'], ['src_head=trump', 'src_cap'])
+    """
+    if source is None:
+        return []
+    words = doc.tokens_between(*source)
+    if not words:
+        return []
+    out = [f"src_head={doc.tokens[words[-1]]}"]
+    if doc.body[doc.token_spans[words[-1]][0]].isupper():
+        out.append("src_cap")
+    return out
+
+
 def source_kind(doc: Document, source: Span | None) -> str:
     """What the speaker is: none, a relative pronoun, a pronoun, a possessive or a phrase.
 
@@ -118,10 +137,34 @@ def candidate_features(
             out.append("after_be")
     if after < len(tokens):
         out.append(f"next={tokens[after]}")
+    out.extend(source_head(doc, source))
     if any(c in body[span[0] : span[1]] for c in "\"“”"):
         out.append("quoted")
     if body[cue[0]].isupper():
         out.append("cue_cap")
+    return out
+
+
+def is_learned(a: Attribution) -> bool:
+    """Whether a learned model made ``a``: the chooser picked its content, or its cue is a learned one."""
+    return a.learned_content or (a.verb is not None and not a.verb.verb_class)
+
+
+def keeper_judges(a: Attribution) -> bool:
+    """Whether the keeper judges ``a``: reported speech read from a cue, not a quotation.
+
+    Quoted speech and the quotes that continue it are kept whatever the keeper says: the
+    quotation marks are the evidence.
+    """
+    return a.cue is not None and a.continues is None and a.kind != "direct"
+
+
+def _cue_context(doc: Document, a: Attribution, lemma: str, first: str) -> list[str]:
+    """The cue of ``a`` with the content's first word; the speaker's length and last word."""
+    out = [f"cue_first={lemma}|{first}"]
+    if a.source is not None:
+        out.append(f"src_len={_length_bucket(len(doc.tokens_between(*a.source)))}")
+        out.extend(source_head(doc, a.source))
     return out
 
 
@@ -160,6 +203,7 @@ def attribution_features(doc: Document, a: Attribution) -> list[str]:
         f"class={verb.verb_class or 'learned' if verb else 'none'}",
         f"form={verb.form_type if verb else 'none'}",
     ]
+    out.extend(_cue_context(doc, a, lemma, first))
     if a.learned_content:
         out.append("learned_content")
     if a.continues is not None:
@@ -195,12 +239,16 @@ class SpanModel:
     """The chooser of contents for cues the rules leave without one, and the keeper of found attributions.
 
     ``keeper`` is a second regression over :func:`attribution_features`: an
-    attribution (found by the rules or the chooser) whose probability of being
-    one is under its threshold is dropped.
+    attribution of reported speech (see :func:`keeper_judges`) whose
+    probability of being one is under the keeper's threshold is dropped; the
+    rules' own findings (neither a learned cue nor a chosen content) face the
+    lower ``rule_threshold``, so the keeper removes only what it clearly
+    doubts of them.
     """
 
     chooser: LogisticPart
     keeper: LogisticPart | None = None
+    rule_threshold: float = 0.0  # the keeper's threshold for what the rules alone found
 
     def choose(self, cue: Span, candidates: Sequence[tuple[Span, Sequence[str]]]) -> int | None:
         """The index of the most probable ``(span, features)`` candidate of ``cue`` (the first on a tie).
@@ -216,9 +264,10 @@ class SpanModel:
 
     def keeps(self, doc: Document, attribution: Attribution) -> bool:
         """Whether the keeper keeps a found attribution (always, without a keeper)."""
-        if self.keeper is None:
+        if self.keeper is None or not keeper_judges(attribution):
             return True
-        return self.keeper.probability(attribution_features(doc, attribution)) >= self.keeper.threshold
+        threshold = self.keeper.threshold if is_learned(attribution) else self.rule_threshold
+        return self.keeper.probability(attribution_features(doc, attribution)) >= threshold
 
     @classmethod
     def load(cls) -> SpanModel:
@@ -230,7 +279,9 @@ class SpanModel:
 def _packaged_model() -> SpanModel:
     data = json.loads(packaged_text(MODEL_FILE))
     try:
-        return SpanModel(LogisticPart.from_json(data["chooser"]), LogisticPart.from_json(data["keeper"]))
+        keeper = data["keeper"]
+        return SpanModel(LogisticPart.from_json(data["chooser"]), LogisticPart.from_json(keeper),
+                         float(keeper["rule_threshold"]))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise DataFileError(f"framing/data/{MODEL_FILE}: {error} — regenerate it with "
                             "python -m framing.evaluate.train_spans") from None

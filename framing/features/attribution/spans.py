@@ -157,9 +157,7 @@ class _Finder(SourceRules, ContentRules):
             return
         found = self.cue_source(sentence, start, end, verb)
         if found is None:
-            source = self.fallback_source(sentence, start, verb)
-            if source is not None:
-                self._learned_content(sentence, start, end, verb, source)
+            self._fallback(sentence, start, end, verb)
             return
         source, inverted, relative = found
         contents = self._cue_contents(sentence, start, end, verb, source, inverted, relative)
@@ -168,9 +166,25 @@ class _Finder(SourceRules, ContentRules):
         else:
             self._learned_content(sentence, start, end, verb, source)
 
+    def _inside_found_content(self, pos: int) -> bool:
+        """Whether ``pos`` lies in the content of an attribution found before in its sentence or the one before.
+
+        "According to Grushko, Moscow observes ...": "observes" is part of what Grushko said.
+        """
+        for a in reversed(self.found[-8:]):
+            if any(s <= pos < e for s, e in a.contents):
+                return True
+        return False
+
+    def _fallback(self, sentence: Sentence, start: int, end: int, verb: CueVerb) -> None:
+        """The span model's content for a cue whose speaker the rules do not find, with a fallback speaker."""
+        source = self.fallback_source(sentence, start, verb)
+        if source is not None:
+            self._learned_content(sentence, start, end, verb, source)
+
     def _learned_content(self, sentence: Sentence, start: int, end: int, verb: CueVerb, source: Span | None) -> None:
         """The content the span model chooses for a cue the rules leave without one (nothing without a model)."""
-        if self.span_model is None:
+        if self.span_model is None or self._inside_found_content(start):
             return
         candidates = self.content_candidates(sentence, start, end, source)
         if not candidates:
@@ -307,7 +321,8 @@ class _Finder(SourceRules, ContentRules):
 
     def _according(self, sentence, start, end, verb, written) -> None:
         body = self.body
-        source = source_after(self.doc, sentence, self._skip_space(end, sentence.end))
+        after = self._skip_space(end, sentence.end)
+        source = source_after(self.doc, sentence, after) or self._phrase_source(after, sentence.end)
         if source is None:
             return
         lead = body[sentence.start : start].strip()
@@ -320,6 +335,15 @@ class _Finder(SourceRules, ContentRules):
             contents = self._left_content(sentence, start)
         if contents:
             self._add(source, (start, end), contents, verb, sentence, written)
+
+    def _phrase_source(self, start: int, end: int) -> Span | None:
+        """The source of "according to" when the phrase rules read none ("according to show insiders"): to the comma.
+
+        At most 12 words.
+        """
+        comma = self.body.find(",", start, end)
+        span = self._trim(start, comma if comma != -1 else end)
+        return span if 1 <= len(self.doc.tokens_between(*span)) <= 12 else None
 
     def signatures(self) -> None:
         """'“I’d rather live in what he calls hell.” ― Adriana Rodarte': a quote signed with a dash and a name.
