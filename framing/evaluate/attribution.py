@@ -25,6 +25,7 @@ from framing.evaluate.polnear import GoldAttribution, read_split
 from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import CueLexicon
 from framing.features.attribution.scorer import BELIEVES, SAID
+from framing.features.attribution.span_model import SpanModel
 from framing.features.attribution.spans import Attribution, find_attributions
 
 MIN_OVERLAP = 0.3
@@ -89,6 +90,7 @@ def evaluate_attribution(
     """
     cues = CueLexicon.load()
     model = CueModel.load()
+    span_model = SpanModel.load()
     totals = dict.fromkeys(
         ("gold", "pred", "matched", "exact", "source_n", "source_ok", "cue_n", "cue_ok", "listed", "listed_matched",
          f"{SAID}_n", f"{SAID}_matched", f"{BELIEVES}_n", f"{BELIEVES}_matched"), 0
@@ -98,7 +100,7 @@ def evaluate_attribution(
     for item in read_split(polnear_path, split, limit):
         n_docs += 1
         doc = build_document(item.name, item.text)
-        predicted = find_attributions(doc, cues, model)
+        predicted = find_attributions(doc, cues, model, span_model)
         _score_document(doc, item.name, predicted, item.attributions, totals, errors, cues)
     precision = _ratio(totals["matched"], totals["pred"])
     recall = _ratio(totals["matched"], totals["gold"])
@@ -133,6 +135,13 @@ def evaluate_attribution(
         "n_gold_believes_wants": totals[f"{BELIEVES}_n"],
         "recall_overlap_believes_wants": _ratio(totals[f"{BELIEVES}_matched"], totals[f"{BELIEVES}_n"]),
     }
+
+
+def matched_pairs(doc: Document, predicted: list[Attribution], gold: list[GoldAttribution]) -> list[tuple[int, int]]:
+    """``(i, j)``: predicted attribution ``i`` matched one to one with gold relation ``j``, best overlap first."""
+    pred_tokens = [_tokens(doc, a.contents) for a in predicted]
+    gold_tokens = [_tokens(doc, g.contents) for g in gold]
+    return _match_one_to_one(_overlapping_pairs(pred_tokens, gold_tokens))
 
 
 def _score_document(

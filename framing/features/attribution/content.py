@@ -344,6 +344,33 @@ class ContentRules(BodyText):
                 contents = (contents or [self._trim(sentence.start, left_anchor)]) + right
         return contents
 
+    def content_candidates(
+        self, sentence: Sentence, start: int, end: int, source: Span | None
+    ) -> list[tuple[str, Span]]:
+        """Spans that may be the content of the cue at ``start:end`` where the rules found none.
+
+        ``clause``: from the cue (or an inverted speaker after it) to the end
+        of its clause; ``phrase``: the same up to its first comma or
+        subordinator, when shorter; ``left``: the words before the speaker
+        (before the cue when the speaker follows it or is unknown).  Each
+        holds at least one word token.
+        """
+        after_source = source is not None and source[0] >= end
+        region_start = self._skip_space(source[1] if after_source else end, sentence.end)
+        region_end = self._region_end(sentence, region_start)
+        out: list[tuple[str, Span]] = []
+        clause = self._trim(region_start, region_end)
+        if self.doc.tokens_between(*clause):
+            out.append(("clause", clause))
+            phrase = self._trim(region_start, self._phrase_end(region_start, region_end))
+            if phrase != clause and self.doc.tokens_between(*phrase):
+                out.append(("phrase", phrase))
+        anchor = start if source is None or after_source else source[0]
+        left = self._left_content(sentence, anchor)
+        if left:
+            out.append(("left", left[0]))
+        return out
+
     def _contents_after(
         self, complement: tuple[int, bool], region_start: int, region_end: int, verb: CueVerb
     ) -> list[Span] | None:

@@ -135,7 +135,19 @@ _VAGUE_HEADS = frozenset(
 
 
 def source_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
-    """The span of the subject that speaks, ending just before the cue at ``cue_start``."""
+    """The span of the subject that speaks, ending just before the cue at ``cue_start``.
+
+    A short parenthesis between them belongs to the subject: "Rep. Gwen Moore (D-Wis.) said".
+    """
+    opening = _before_parenthesis(doc.body, sentence.start, cue_start)
+    if opening != cue_start:
+        found = _subject_before(doc, sentence, opening)
+        if found is not None:
+            return found[0], doc.body.rindex(")", opening, cue_start) + 1
+    return _subject_before(doc, sentence, cue_start)
+
+
+def _subject_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
     body, spans, tokens = doc.body, doc.token_spans, doc.tokens
     idxs = _sentence_tokens(doc, sentence, sentence.start, cue_start)
     # Skip auxiliaries and adverbs between subject and verb ("has also said").
@@ -158,6 +170,21 @@ def source_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[in
     if low == "who" and len(idxs) > 1:
         return _apposition_subject(doc, idxs[:-1]) or _plain_subject(doc, idxs[:-1])
     return _plain_subject(doc, idxs)
+
+
+def _before_parenthesis(body: str, start: int, cue_start: int) -> int:
+    """Where a short parenthesis just before a cue opens ("Rep. Gwen Moore (D-Wis.) said"), else ``cue_start``.
+
+    >>> _before_parenthesis("Moore (D-Wis.) said", 0, 15)
+    6
+    """
+    end = cue_start
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end <= start or body[end - 1] != ")":
+        return cue_start
+    opening = body.rfind("(", max(start, end - 25), end)
+    return opening if opening > start else cue_start
 
 
 def _plain_subject(doc: Document, idxs: list[int]) -> tuple[int, int] | None:

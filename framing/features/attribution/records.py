@@ -24,6 +24,8 @@ class Attribution:
     verb: CueVerb | None
     sentence_index: int
     continues: Attribution | None = field(default=None, repr=False)
+    # Whether the content was chosen by the learned span model, not read by the rules.
+    learned_content: bool = field(default=False, repr=False)
 
     @property
     def cue_text(self) -> str:
@@ -40,8 +42,9 @@ def one_per_content(found: list[Attribution]) -> list[Attribution]:
     """``found`` with one attribution per content: the same words are one statement.
 
     Two cues can reach the same words ("Pompeo responded ..., writing ...",
-    "wrote James Kalb" read from either side); the cue nearest the words
-    keeps them, the first in text order on a tie.
+    "wrote James Kalb" read from either side); a content the rules read
+    beats one the span model chose, then the cue nearest the words keeps
+    them, the first in text order on a tie.
 
     >>> a = Attribution("indirect", (0, 6), (7, 11), [(12, 30)], None, 0)
     >>> b = Attribution("indirect", (40, 42), (43, 50), [(12, 30)], None, 0)
@@ -49,7 +52,7 @@ def one_per_content(found: list[Attribution]) -> list[Attribution]:
     True
     """
     best: dict[tuple[Span, ...], Attribution] = {}
-    for a in sorted(found, key=lambda a: (cue_distance(a), a.cue or (0, 0))):
+    for a in sorted(found, key=lambda a: (a.learned_content, cue_distance(a), a.cue or (0, 0))):
         best.setdefault(tuple(a.contents), a)
     kept = {id(a) for a in best.values()}
     return [a for a in found if id(a) in kept]

@@ -37,6 +37,7 @@ from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
 from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.roles import UNKNOWN_ROLE, RoleLexicon, person_context, pronoun_role, speaker_roles
+from framing.features.attribution.span_model import SpanModel
 from framing.features.attribution.spans import Attribution, find_attributions
 from framing.features.attribution.speakers import Speaker, SpeakerResolver
 from framing.features.base import FamilyResult, Finding, per_thousand_words
@@ -119,6 +120,7 @@ class AttributionScorer:
     def __init__(self, actor_files: Sequence[str | Path] = ()):
         self.cues = CueLexicon.load()
         self.cue_model = CueModel.load()
+        self.span_model = SpanModel.load()
         self.registries = RegistrySet.load(actor_files)
         self.registry = self.registries.everything
         self.roles = RoleLexicon.load()
@@ -130,7 +132,7 @@ class AttributionScorer:
 
     def score(self, document: Document) -> FamilyResult:
         """Features and one finding per statement for ``document``."""
-        attributions = find_attributions(document, self.cues, self.cue_model)
+        attributions = find_attributions(document, self.cues, self.cue_model, self.span_model)
         findings = self.findings(document, attributions)
         return FamilyResult(attribution_features(document, findings, self.sides), findings)
 

@@ -48,6 +48,13 @@ from framing.features.attribution.phrases import (
 _GROUP_WORDS = frozenset("percent half third quarter majority minority most many all few both people".split())
 # Cue classes whose verbs are also common outside reports ("the opposing campaign").
 _MENTAL = frozenset(("belief", "stance"))
+# One-word speakers a cue may follow directly: pronouns, relative pronouns, possessives.
+_MAX_FALLBACK_WORDS = 8
+_CLAUSE_WORDS = SUBORDINATORS | COMPLEMENTIZERS | frozenset("and but or to if".split())
+_POSSESSIVE_WORDS = frozenset("his her their its my our your".split())
+# Words that cannot open a speaker: prepositions and the like ("of Democratic claims").
+_NOT_FIRST = (NOT_IN_SPEAKER_NAMES - PRONOUNS - frozenset(("this", "these", "those"))) | frozenset(("of",))
+_SPEAKER_WORDS = PRONOUNS | frozenset("who which that".split())
 
 
 class SourceRules(BodyText):
@@ -80,6 +87,47 @@ class SourceRules(BodyText):
         if self._not_a_cue(sentence, start, verb, source):
             return None
         return source, inverted, relative
+
+    def fallback_source(self, sentence: Sentence, cue_start: int, verb: CueVerb) -> Span | None:
+        """A speaker the phrase rules leave out: the pronoun, relative pronoun or possessive just before a cue.
+
+        "the AP, which first reported the story", "his claim that ...", "Clinton's comments"; a
+        possessive only before a noun-like cue ("NATO's declared readiness" is no speech of NATO's).
+        Else the words back to the clause's start, when they hold no reporting verb.
+        """
+        doc = self.doc
+        idx = list(doc.tokens_between(sentence.start, cue_start))
+        while idx and (doc.tokens[idx[-1]] in BETWEEN_SUBJECT_AND_VERB or doc.tokens[idx[-1]] in ("not", "n't")):
+            idx.pop()
+        if not idx or self.body[doc.token_spans[idx[-1]][1] : cue_start].strip(" ’'"):
+            return None
+        word = doc.tokens[idx[-1]]
+        possessive = word in _POSSESSIVE_WORDS or word.endswith(("'s", "’s"))
+        if possessive:
+            return doc.token_spans[idx[-1]] if verb.form_type in ("base", "present") else None
+        if word in _SPEAKER_WORDS:
+            return doc.token_spans[idx[-1]]
+        return self._words_since_boundary(idx)
+
+    def _words_since_boundary(self, idx: list[int]) -> Span | None:
+        """The words before a cue back to the last punctuation or clause word, when they may name someone.
+
+        "Cruz has long said": the phrase rules stop at "long"; "Cruz has long" holds the speaker.
+        """
+        doc, body = self.doc, self.body
+        first = len(idx) - 1
+        while first > 0 and len(idx) - first < _MAX_FALLBACK_WORDS:
+            gap = body[doc.token_spans[idx[first - 1]][1] : doc.token_spans[idx[first]][0]]
+            if gap.strip() or doc.tokens[idx[first - 1]] in _CLAUSE_WORDS:
+                break
+            first -= 1
+        words = idx[first:]
+        first, last = doc.tokens[words[0]], doc.tokens[words[-1]]
+        if first in _CLAUSE_WORDS or first in _NOT_FIRST or last in NOT_IN_SPEAKER_NAMES or last in DETERMINERS:
+            return None  # "of Democratic claims", "the demand": a phrase that names nobody
+        if any(doc.tokens[k] in self.verb_forms for k in words):
+            return None  # "officers expressed concern": the speaker of "expressed", not of "concern"
+        return doc.token_spans[words[0]][0], doc.token_spans[words[-1]][1]
 
     def _not_a_cue(self, sentence: Sentence, start: int, verb: CueVerb, source: Span) -> bool:
         """Whether the cue word is a modifier or a noun here, not a finite verb."""

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 from framing.document.parse import Document, Sentence
 from framing.document.vocabulary import DETERMINERS
@@ -57,6 +59,7 @@ from framing.features.attribution.records import (
     runs_past,
 )
 from framing.features.attribution.sources import SourceRules
+from framing.features.attribution.span_model import candidate_features
 
 # Lead words of "Label: text" lines that are not speakers.
 _NOT_SPEAKERS = frozenset(
@@ -72,13 +75,17 @@ _SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w
 
 
 
-def find_attributions(doc: Document, cues: CueLexicon, model: CueModel | None = None) -> list[Attribution]:
+def find_attributions(
+    doc: Document, cues: CueLexicon, model: CueModel | None = None, span_model: SpanChooser | None = None
+) -> list[Attribution]:
     """Every attribution in ``doc``, in reading order (by content start).
 
     With ``model``, the words it takes for cues (beyond the verb list) are
-    cues too, read in text order with the listed ones.
+    cues too, read in text order with the listed ones.  With ``span_model``,
+    a cue whose speaker or content the rules do not find gets the content
+    that model chooses among the rules' candidates (or none).
     """
-    finder = _Finder(doc, frozenset(cues.verbs))
+    finder = _Finder(doc, frozenset(cues.verbs), span_model)
     for start, end, verb in _all_cues(doc, cues, model):
         if finder.in_speech(start):
             continue  # a verb inside quoted speech belongs to the content
@@ -90,6 +97,8 @@ def find_attributions(doc: Document, cues: CueLexicon, model: CueModel | None = 
     found = one_per_content([a for a in finder.found if a.contents])
     for a in found:
         a.kind = finder.kind_of(a.contents)
+    if span_model is not None:
+        found = [a for a in found if span_model.keeps(doc, a)]
     found.sort(key=lambda a: (a.content_span[0], a.cue or (0, 0)))
     return found
 
@@ -111,9 +120,18 @@ def _all_cues(doc: Document, cues: CueLexicon, model: CueModel | None) -> list[t
     return found
 
 
+class SpanChooser(Protocol):
+    """What chooses a content among candidates: :class:`SpanModel`, or a recorder in training."""
+
+    def choose(self, cue: Span, candidates: Sequence[tuple[Span, Sequence[str]]]) -> int | None: ...
+
+    def keeps(self, doc: Document, attribution: Attribution) -> bool: ...
+
+
 class _Finder(SourceRules, ContentRules):
-    def __init__(self, doc: Document, verb_forms: frozenset[str]):
+    def __init__(self, doc: Document, verb_forms: frozenset[str], span_model: SpanChooser | None = None):
         super().__init__(doc, verb_forms)
+        self.span_model = span_model
         self._headlines: dict[int, bool] = {}
         self.found: list[Attribution] = []
 
@@ -139,11 +157,45 @@ class _Finder(SourceRules, ContentRules):
             return
         found = self.cue_source(sentence, start, end, verb)
         if found is None:
+            self._fallback(sentence, start, end, verb)
             return
         source, inverted, relative = found
         contents = self._cue_contents(sentence, start, end, verb, source, inverted, relative)
         if contents:
             self._add(source, (start, end), contents, verb, sentence, written)
+        else:
+            self._learned_content(sentence, start, end, verb, source)
+
+    def _inside_found_content(self, pos: int) -> bool:
+        """Whether ``pos`` lies in the content of an attribution found before in its sentence or the one before.
+
+        "According to Grushko, Moscow observes ...": "observes" is part of what Grushko said.
+        """
+        for a in reversed(self.found[-8:]):
+            if any(s <= pos < e for s, e in a.contents):
+                return True
+        return False
+
+    def _fallback(self, sentence: Sentence, start: int, end: int, verb: CueVerb) -> None:
+        """The span model's content for a cue whose speaker the rules do not find, with a fallback speaker."""
+        source = self.fallback_source(sentence, start, verb)
+        if source is not None:
+            self._learned_content(sentence, start, end, verb, source)
+
+    def _learned_content(self, sentence: Sentence, start: int, end: int, verb: CueVerb, source: Span | None) -> None:
+        """The content the span model chooses for a cue the rules leave without one (nothing without a model)."""
+        if self.span_model is None or self._inside_found_content(start):
+            return
+        candidates = self.content_candidates(sentence, start, end, source)
+        if not candidates:
+            return
+        choice = self.span_model.choose(
+            (start, end),
+            [(span, candidate_features(self.doc, kind, span, (start, end), verb, source)) for kind, span in candidates],
+        )
+        if choice is not None:
+            written = " ".join(self.body[start:end].split())
+            self._add(source, (start, end), [candidates[choice][1]], verb, sentence, written).learned_content = True
 
     def _in_headline(self, sentence: Sentence) -> bool:
         headline = self._headlines.get(sentence.index)
@@ -269,7 +321,8 @@ class _Finder(SourceRules, ContentRules):
 
     def _according(self, sentence, start, end, verb, written) -> None:
         body = self.body
-        source = source_after(self.doc, sentence, self._skip_space(end, sentence.end))
+        after = self._skip_space(end, sentence.end)
+        source = source_after(self.doc, sentence, after) or self._phrase_source(after, sentence.end)
         if source is None:
             return
         lead = body[sentence.start : start].strip()
@@ -282,6 +335,15 @@ class _Finder(SourceRules, ContentRules):
             contents = self._left_content(sentence, start)
         if contents:
             self._add(source, (start, end), contents, verb, sentence, written)
+
+    def _phrase_source(self, start: int, end: int) -> Span | None:
+        """The source of "according to" when the phrase rules read none ("according to show insiders"): to the comma.
+
+        At most 12 words.
+        """
+        comma = self.body.find(",", start, end)
+        span = self._trim(start, comma if comma != -1 else end)
+        return span if 1 <= len(self.doc.tokens_between(*span)) <= 12 else None
 
     def signatures(self) -> None:
         """'“I’d rather live in what he calls hell.” ― Adriana Rodarte': a quote signed with a dash and a name.
