@@ -150,3 +150,10 @@ def test_resolver_follows_the_article(registry, sources, names):
 def test_resolve_one_source(registry, source, expected):
     speaker = SpeakerResolver(registry).resolve(source)
     assert (speaker.name, speaker.side, speaker.named, speaker.anonymous, speaker.kind) == expected
+
+
+@pytest.mark.parametrize("source", ["But", "One", "Some"])
+def test_a_capitalised_common_word_is_no_institution(registry, source):
+    # "But, he said, …" and "One, who asked not to be named, said …" as the splitter leaves them.
+    speaker = SpeakerResolver(registry).resolve(source)
+    assert not speaker.named and speaker.kind != "institution"

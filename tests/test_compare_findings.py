@@ -207,3 +207,12 @@ def test_a_difference_is_supported_by_all_of_a_sides_terms():
     (wording,) = findings.largest_differences(ORDER, ROWS, {}, {RT: rt, MT: mt}, [])
     assert wording.supported
     assert wording.uses[1] == finding_types.WordingUse((RT,), "reunion", "russia", "own", 2, 1, (), 3, 2)
+
+
+def test_only_named_speakers_are_suggested_for_an_actor_file():
+    evidence = GroupEvidence(speakers={
+        "they": Speaker("they", "unknown", False, kinds=Counter(direct=9)),
+        "Gordon Sondland": Speaker("Gordon Sondland", "unknown", True, kinds=Counter(indirect=4)),
+        "NATO": Speaker("NATO", "nato_west", True, kinds=Counter(direct=3)),
+    })
+    assert findings.unknown_speakers({"center": evidence}) == [("Gordon Sondland", "center", 4)]

@@ -349,11 +349,14 @@ def aligned_statements(evidence: Mapping[str, GroupEvidence], group_of: Mapping[
 
 
 def unknown_speakers(evidence: Mapping[str, GroupEvidence]) -> list[tuple[str, str, int]]:
-    """Speakers with no side, for the user to add to an actor file: (name, group, count)."""
+    """Named speakers with no side, for the user to add to an actor file: (name, group, count).
+
+    Pronouns left unresolved ("they", "he") and vague sources are no actors to add, so they are not listed.
+    """
     found = []
     for group, ev in sorted(evidence.items()):
         for speaker in ev.speakers.values():
-            if speaker.side == "unknown":
+            if speaker.side == "unknown" and speaker.named:
                 found.append((speaker.name, group, speaker.total))
     return sorted(found, key=lambda x: (-x[2], x[0], x[1]))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from framing.document.vocabulary import STOPWORDS
+from framing.document.vocabulary import DETERMINERS, STOPWORDS
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.phrases import PRONOUNS, is_capitalised, person_name, surname
 
@@ -80,7 +80,8 @@ class SpeakerResolver:
             head_words = [w for w, _ in roles]
             if not any(w in _INSTITUTIONS for w in head_words):
                 return self._described_person(text, head_words, side)
-        return _unnamed_speaker(text, side, bool(roles))
+        # A capitalised common word ("But", "One") is no institution's name.
+        return _unnamed_speaker(text, side, bool(roles), common=_not_a_name(_strip_article(text), self.registry))
 
     def _person_name(self, text: str) -> str | None:
         """The person named in ``text``: in "Name, title," the name before the comma; never a body's name.
@@ -226,20 +227,22 @@ def _not_a_name(name: str, registry: ActorRegistry) -> bool:
 
     >>> _not_a_name("Critics", ActorRegistry.load()), _not_a_name("But", ActorRegistry.load())
     (True, True)
+    >>> _not_a_name("One", ActorRegistry.load())
+    True
     >>> _not_a_name("Grushko", ActorRegistry.load())
     False
     """
     if " " in name:
         return False
     low = name.lower()
-    return low in STOPWORDS or registry.roles.get(low) is False
+    return low in STOPWORDS or low in DETERMINERS or registry.roles.get(low) is False
 
 
-def _unnamed_speaker(text: str, side: str | None, has_roles: bool) -> Speaker:
+def _unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool = False) -> Speaker:
     """A source that is neither a registry actor, a person nor a vague source.
 
     An institution when it has a role word and a side ("the Russian Defense
-    Ministry") or is capitalised ("Kremlin"), unresolved otherwise.
+    Ministry") or is capitalised ("Kremlin") and not a ``common`` word, unresolved otherwise.
 
     Examples
     --------
@@ -250,7 +253,7 @@ def _unnamed_speaker(text: str, side: str | None, has_roles: bool) -> Speaker:
     """
     if has_roles and side:
         return Speaker(_strip_article(text), side, True, False, "institution")
-    if is_capitalised(text):
+    if is_capitalised(text) and not common:
         return Speaker(_strip_article(text), side or UNKNOWN_SIDE, True, False, "institution")
     return Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "unresolved")
 
