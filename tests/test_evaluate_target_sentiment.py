@@ -108,8 +108,8 @@ def cv_file(tmp_path):
 
 def test_cross_validation_figures_on_a_tiny_file(cv_file):
     result = cross_validate_newsmtsc(cv_file)
-    assert set(result) == {"n", "cv_macro_f1", "leave_one_source_out_macro_f1", "person_grouped_cv_macro_f1",
-                           "baseline_macro_f1"}
+    assert set(result) == {"n", "cv_macro_f1", "cv_nested_offsets_macro_f1", "leave_one_source_out_macro_f1",
+                           "person_grouped_cv_macro_f1", "baseline_macro_f1"}
     assert result["n"] == 18
     assert all(0.0 <= result[k] <= 1.0 for k in result if k != "n")
     # Deterministic: folds and fits are the same every time.

@@ -13,7 +13,7 @@ import pytest
 from framing.datafiles import packaged_text
 from framing.document.parse import build_document
 from framing.errors import EvaluationError
-from framing.evaluate.train_targets import main, train
+from framing.evaluate.train_targets import fit, main, model_json, newsmtsc_inputs, train
 from framing.features.sentiment import target_tone
 from framing.features.sentiment.scorer import make_analyzer
 from framing.features.sentiment.target_tone import MODEL_FILE, TargetToneModel, TargetToneScorer
@@ -79,10 +79,12 @@ def test_writes_a_sorted_json_model(capsys, model_file):
     assert text == json.dumps(data, indent=0, sort_keys=True) + "\n"
     assert (data["classes"], data["window"], data["n_train"]) == ([-1, 0, 1], 4, 30)
     assert data["description"].startswith("Target tone: multinomial logistic regression")
-    # Every context feature mention_features() returns (35), and the 23 n-grams found in three or
-    # more sentences: <t>, <t> as, <t> for, <t> of, a, accused, accused <t>, and, as, as a, for,
-    # for its, for the, in, its, of, praised, praised <t>, thanked, thanked <t>, the, the <t>, to.
-    assert capsys.readouterr().out == f"wrote {model_file}: 35 context features, 23 n-grams\n"
+    # Every context feature mention_features() returns (35), and the 36 n-grams found in three or
+    # more sentences: 23 of the masked sentence (<t>, <t> as, <t> for, <t> of, a, accused, accused <t>,
+    # and, as, as a, for, for its, for the, in, its, of, praised, praised <t>, thanked, thanked <t>,
+    # the, the <t>, to) and 13 by their place beside the mention (L1|accused, L1|praised,
+    # L1|thanked, L1|the, R1|as, R1|for, R1|of, R2|a, R2|its, R2|the, R12|as a, R12|for its, R12|for the).
+    assert capsys.readouterr().out == f"wrote {model_file}: 35 context features, 36 n-grams\n"
 
 
 @pytest.mark.parametrize("gram, kept", [
@@ -116,6 +118,26 @@ def test_the_target_tone_scorer_loads_the_trained_model(model_file, monkeypatch)
         vader = [analyzer.polarity_scores(s.text) for s in document.sentences]
         polarities[text] = [f.detail["polarity"] for f in scorer.score(document, vader).findings if f.text == "NATO"]
     assert list(polarities.values()) == [[-1], [0], [1]]
+
+
+def test_naive_bayes_folds_into_the_shipped_weights():
+    # The shipped JSON (n-gram weights with naive Bayes folded in, features unscaled) gives the
+    # probabilities scikit-learn gives on the fitted pieces.
+    rows = newsmtsc_rows()
+    inputs = newsmtsc_inputs(rows, make_analyzer())
+    fitted = fit(inputs, [row["polarity"] for row in rows])
+    model = TargetToneModel(model_json(fitted, len(rows)))
+    expected = fitted.regression.predict_proba(fitted.matrix(inputs))
+    for mention, probabilities in zip(inputs, expected):
+        tone = model.predict(mention.features, mention.ngrams)
+        assert tone.score == pytest.approx(probabilities[2] - probabilities[0], abs=1e-4)
+        assert tone.polarity == (-1, 0, 1)[probabilities.argmax()]
+
+
+def test_out_of_fold_groups_are_articles_or_sentences():
+    rows = newsmtsc_rows()[:2]
+    rows[0]["id"] = "allsides_3447_1422_11_Ted Cruz_88_92"
+    assert [i.group for i in newsmtsc_inputs(rows, make_analyzer())] == ["allsides_3447_1422", rows[1]["sentence"]]
 
 
 def test_training_twice_gives_byte_identical_files(train_file, tmp_path):

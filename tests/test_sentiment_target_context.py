@@ -18,6 +18,8 @@ from framing.features.sentiment.target_context import (
     masked_ngrams,
     masked_tokens,
     mention_features,
+    mention_ngrams,
+    position_ngrams,
     sentence_context,
 )
 
@@ -179,6 +181,25 @@ def test_masked_ngrams_are_words_and_word_pairs():
     assert masked_ngrams(CTX, 4, 6) == {"critics", "in", "kyiv", "slammed", "<t>", "again", "on", "friday",
                                         "critics in", "in kyiv", "kyiv slammed", "slammed <t>", "<t> again",
                                         "again on", "on friday"}
+
+
+@pytest.mark.parametrize("tokens, expected", [
+    # "slammed <t>" and "<t> slammed" are different places: who slams whom.
+    (["critics", "slammed", "<t>"], {"L1|slammed", "L2|critics", "L12|critics slammed"}),
+    (["<t>", "slammed", "critics"], {"R1|slammed", "R2|critics", "R12|slammed critics"}),
+    # One word on each side; negation marks are kept.
+    (["not_<x>", "<t>", "lost"], {"L1|not_<x>", "R1|lost"}),
+    # The mention alone, or (past the sentence's last word) no mention at all.
+    (["<t>"], set()),
+    (["critics", "slammed"], set()),
+])
+def test_position_ngrams_table(tokens, expected):
+    assert position_ngrams(tokens) == expected
+
+
+def test_mention_ngrams_add_places_to_the_masked_ngrams():
+    assert mention_ngrams(CTX, 4, 6) == masked_ngrams(CTX, 4, 6) | {
+        "L1|slammed", "L2|kyiv", "L12|kyiv slammed", "R1|again", "R2|on", "R12|again on"}
 
 
 @pytest.mark.parametrize("text, word, sign", [

@@ -12,7 +12,7 @@ from framing.document.parse import build_document
 from framing.errors import DataFileError
 from framing.features.sentiment import target_tone
 from framing.features.sentiment.scorer import make_analyzer
-from framing.features.sentiment.target_context import WINDOW, masked_ngrams, mention_features
+from framing.features.sentiment.target_context import WINDOW, mention_features, mention_ngrams
 from framing.features.sentiment.target_tone import MODEL_FILE, TargetTone, TargetToneModel, TargetToneScorer
 
 
@@ -95,7 +95,7 @@ def test_packaged_model_probabilities_sum_to_one(scorer, analyzer):
     for name, value in features.items():
         for k, w in enumerate(model.feature_weights.get(name, (0.0, 0.0, 0.0))):
             logits[k] += w * value
-    for gram in masked_ngrams(ctx, m0, m1):
+    for gram in mention_ngrams(ctx, m0, m1):
         for k, w in enumerate(model.ngram_weights.get(gram, (0.0, 0.0, 0.0))):
             logits[k] += w
     exp = [math.exp(v) for v in logits]

@@ -10,7 +10,9 @@ the mention's grammatical role is read from word order: the agent of what
 follows it ("NATO attacked Yugoslavia"), the patient of a passive ("NATO was
 attacked") or of what precedes it ("Serbia attacked NATO"), the agent after
 "by", or the speaker of a reporting verb.  Besides these numbers, the model reads
-the word 1- and 2-grams of the sentence with the mention masked (:func:`masked_ngrams`).
+the word 1- and 2-grams of the sentence with the mention masked
+(:func:`masked_ngrams`) and the words right beside the mention, by their place
+(:func:`position_ngrams`: "accused <t>" and "<t> accused" differ there).
 
 Examples
 --------
@@ -254,6 +256,47 @@ def masked_tokens(ctx: SentenceContext, m0: int, m1: int) -> list[str]:
     return tokens
 
 
+def position_ngrams(tokens: list[str]) -> set[str]:
+    """The one and two words just left (``L1|``, ``L2|``, ``L12|``) and right of ``<t>`` in masked tokens.
+
+    The words are read across clause boundaries and negation marks are kept:
+    "critics slammed <t>" gives ``L1|slammed`` whatever the rest says.
+
+    Examples
+    --------
+    >>> sorted(position_ngrams(["critics", "slammed", "<t>", "again"]))
+    ['L12|critics slammed', 'L1|slammed', 'L2|critics', 'R1|again']
+    """
+    if MENTION_TOKEN not in tokens:
+        return set()
+    t = tokens.index(MENTION_TOKEN)
+    left, right = tokens[max(0, t - 2):t], tokens[t + 1:t + 3]
+    out = {f"L{d}|{word}" for d, word in enumerate(reversed(left), 1)}
+    out |= {f"R{d}|{word}" for d, word in enumerate(right, 1)}
+    if len(left) == 2:
+        out.add(f"L12|{left[0]} {left[1]}")
+    if len(right) == 2:
+        out.add(f"R12|{right[0]} {right[1]}")
+    return out
+
+
+def mention_ngrams(ctx: SentenceContext, m0: int, m1: int) -> set[str]:
+    """All the n-grams the model reads: :func:`masked_ngrams` and :func:`position_ngrams`.
+
+    Examples
+    --------
+    >>> ctx = SentenceContext(("critics", "slammed", "nato"), (0.0,) * 3, (0,) * 3)
+    >>> sorted(mention_ngrams(ctx, 2, 3))[:4]
+    ['<t>', 'L12|critics slammed', 'L1|slammed', 'L2|critics']
+    """
+    tokens = masked_tokens(ctx, m0, m1)
+    return _ngrams(tokens) | position_ngrams(tokens)
+
+
+def _ngrams(tokens: list[str]) -> set[str]:
+    return set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+
+
 def masked_ngrams(ctx: SentenceContext, m0: int, m1: int) -> set[str]:
     """Word 1- and 2-grams of the masked sentence (:func:`masked_tokens`).
 
@@ -263,5 +306,4 @@ def masked_ngrams(ctx: SentenceContext, m0: int, m1: int) -> set[str]:
     >>> sorted(masked_ngrams(ctx, 2, 3))
     ['<t>', 'critics', 'critics slammed', 'slammed', 'slammed <t>']
     """
-    tokens = masked_tokens(ctx, m0, m1)
-    return set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+    return _ngrams(masked_tokens(ctx, m0, m1))

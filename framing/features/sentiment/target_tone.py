@@ -3,11 +3,13 @@
 Each mention of a target (see :mod:`framing.features.sentiment.targets`) gets a
 target-directed polarity: a three-class logistic regression (negative, neutral,
 positive) over the mention's context features
-(:mod:`framing.features.sentiment.target_context`) and the word 1- and 2-grams of
-its sentence with the mention masked (``<t>``) and negated words marked.  It was
-trained with scikit-learn on NewsMTSC's train part by
-``python -m framing.evaluate.train_targets``; its coefficients ship as plain
-JSON (``framing/data/target_model.json``) and are applied here in pure Python.
+(:mod:`framing.features.sentiment.target_context`), the word 1- and 2-grams of
+its sentence with the mention masked (``<t>``) and negated words marked, and the
+words just beside the mention by their place.  It was trained with scikit-learn
+on NewsMTSC's train part by ``python -m framing.evaluate.train_targets``, with a
+naive Bayes reading of the n-grams stacked in (folded into the n-gram weights);
+its coefficients ship as plain JSON (``framing/data/target_model.json``) and are
+applied here in pure Python.
 A mention's score is P(positive) - P(negative), from -1 to 1; an article's
 ``tone_toward_<target>`` is the mean score of its mentions.
 """
@@ -26,8 +28,8 @@ from framing.features.base import FamilyResult, Finding
 from framing.features.sentiment.target_context import (
     SentenceContext,
     is_speech,
-    masked_ngrams,
     mention_features,
+    mention_ngrams,
     sentence_context,
 )
 from framing.features.sentiment.targets import Mention, TargetMatcher, load_targets
@@ -105,7 +107,7 @@ class TargetToneModel:
         """
         in_quote = quote_words is not None
         tone = self.predict(mention_features(ctx, m0, m1, vader, in_quote, quote_words),
-                            masked_ngrams(ctx, m0, m1))
+                            mention_ngrams(ctx, m0, m1))
         return TargetTone(tone.polarity, tone.score, in_quote)
 
 
