@@ -35,6 +35,9 @@ PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 # "it" before these is usually the empty subject ("it is not yet clear"), not a target.
 EXPLETIVE_AFTER_IT = frozenset({"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared",
                                 "remains", "remained", "became", "becomes", "takes", "took"})
+# "it" after these is usually the matter at hand ("drag Russia into it", "the beneficiary of it"), not a target.
+PREPOSITIONS_BEFORE_IT = frozenset({"about", "against", "behind", "by", "for", "from", "in", "into", "of", "on",
+                                    "onto", "over", "to", "toward", "towards", "under", "with", "without"})
 
 
 @dataclass(frozen=True)
@@ -225,9 +228,15 @@ class TargetMatcher:
                 earlier = [m for m in mentions if m.end <= start]
                 if not earlier:
                     continue
-                if word == "it" and position + 1 < len(token_ids):
-                    if document.tokens[token_ids[position + 1]] in EXPLETIVE_AFTER_IT:
-                        continue
+                if word == "it" and _not_the_target(document, token_ids, position):
+                    continue
                 out.append(Mention(earlier[-1].target, start, end, index, document.body[start:end], True))
         out.sort(key=lambda m: (m.start, m.target))
         return out
+
+
+def _not_the_target(document: Document, token_ids: range, position: int) -> bool:
+    """Whether the "it" at ``position`` of a sentence's tokens is an empty subject or the matter at hand."""
+    after = document.tokens[token_ids[position + 1]] if position + 1 < len(token_ids) else ""
+    before = document.tokens[token_ids[position - 1]] if position > 0 else ""
+    return after in EXPLETIVE_AFTER_IT or before in PREPOSITIONS_BEFORE_IT
