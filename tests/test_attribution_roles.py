@@ -7,7 +7,8 @@ import pytest
 from framing.document.parse import build_document
 from framing.errors import DataFileError
 from framing.features.attribution.registries import RegistrySet
-from framing.features.attribution.roles import ROLES, RoleLexicon, mention_context
+from framing.features.attribution.role_lexicon import ROLES, RoleLexicon
+from framing.features.attribution.roles import mention_context
 from framing.features.attribution.scorer import AttributionScorer
 
 

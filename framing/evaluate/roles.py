@@ -37,7 +37,7 @@ from typing import Any
 from framing.document.parse import Document, build_document
 from framing.errors import EvaluationError
 from framing.evaluate.terms import wilson_interval
-from framing.features.attribution.roles import ROLES, UNKNOWN_ROLE
+from framing.features.attribution.role_lexicon import ROLES, UNKNOWN_ROLE
 from framing.features.attribution.scorer import AttributionScorer
 
 DEFAULT_ROLE_LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "role_labels.csv"

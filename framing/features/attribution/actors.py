@@ -29,7 +29,7 @@ from typing import Any
 
 from framing.datafiles import line_of, load_toml
 from framing.errors import DataFileError
-from framing.features.attribution.roles import SPEAKER_ROLES
+from framing.features.attribution.role_lexicon import SPEAKER_ROLES
 
 UNKNOWN_SIDE = "unknown"
 UNKNOWN_SIDE_LABEL = "unidentified"

@@ -5,38 +5,29 @@ rule note).  :func:`speaker_roles` gives every speaker of an article one role
 from its registry entry or from the words around it: its source phrases, the
 words next to its first mention, and a registry actor's note.
 
+The role words themselves are :class:`~framing.features.attribution.role_lexicon.RoleLexicon`.
+
 Examples
 --------
 >>> lexicon = RoleLexicon.load()
->>> lexicon.role_in("Sen. Ted Cruz"), lexicon.role_in("a source familiar with the talks")
-('politician', 'anonymous')
->>> lexicon.role_in("a professor at Yale"), lexicon.role_in("Jane Doe") is None
-('expert', True)
+>>> speaker_role(lexicon, ["Sen. Ted Cruz"]), speaker_role(lexicon, ["Jane Doe"])
+('politician', 'unknown')
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache, partial
-from pathlib import Path
+from functools import partial
 
-from framing.datafiles import line_of, load_toml
 from framing.document.parse import Document
-from framing.errors import DataFileError
+from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
 
-SPEAKER_ROLES = ("government", "politician", "expert", "advocacy", "business", "citizen", "media", "anonymous")
-UNKNOWN_ROLE = "unknown"
-ROLES = (*SPEAKER_ROLES, UNKNOWN_ROLE)
-ROLES_FILE = "roles.toml"
 # How far before a first mention its title may stand ("Republican Sen. …", "said Jane Doe").
 _BEFORE = 60
 # How far back an unresolved "he" or "she" looks for a title.
 _PRONOUN_WINDOW = 250
 _AFTER = 120
-# "former" or "ex-" just before a title: the office is no longer held.
-_FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,2}$")
 # ", 34," after a name: an age, how news introduces people speaking for themselves; ", 285,127" is a number.
 _AGE = re.compile(r"\d{1,3}$")
 _THOUSANDS = re.compile(r",\d")
@@ -46,15 +37,8 @@ _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according
 _CLAUSE = re.compile(r"(?:who|which|whose|where|when|that)\b")
 # "…, who was legislative director in the Clinton administration,": a relative clause that describes.
 _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
-# A sentence split after a title's full stop ("Sens. | Elizabeth Warren and Brian Schatz"): the title is still read.
 # A quotation, or the end of one whose opening mark lies before the window.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
-# The organisation after a generic title, to its first punctuation: "russia" of "russia. he said".
-_STATE_ORG = re.compile(r"[^,.;:()]*")
-# After a title, only names (and their particles, "of Wisconsin and") up to the mention.
-_NAMES_ONLY = re.compile(r"[\s,.'()-]*(?:(?:[A-Z][\w.'-]*|of|for|the|and|de|da|del|la|le|van|von|bin|al)[\s,.'()-]*)*")
-# After an organisation's possessive, up to two words of the title it gives ("campaign's digital director").
-_OWN_TITLE = re.compile(r"(?:\s+(?!(?:and|or|but|who|that|to|as|has|had|is|was)\b)[a-z][\w-]*){0,2}")
 # A title set before the name by a comma opens with an article or a possessive.
 _TITLE_FIRST = re.compile(r"\s*(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
 # Abbreviated titles only: they stand before a name and never end a sentence.
@@ -77,206 +61,6 @@ _DESCRIPTION = re.compile(r"(?:a|an|the|one of)\s")
 # "GOP Sens. Ron Johnson of Wisconsin and Richard Burr": a plural title, then a list of names ending at the mention.
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
 _LISTED = re.compile(rf"(?P<title>\S+s\.?)\s+(?:{_NAME}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+(?:[A-Z][\w.'’-]*\s+)*$")
-
-
-@dataclass(frozen=True)
-class RoleLexicon:
-    """The role words, one compiled pattern per role in the file's order, and the file's other word lists.
-
-    ``generic`` matches a generic title and its organisation; ``party_code``
-    a party-and-state label ("D-Mass."); ``states`` are the names of states
-    that speak as their government; ``pointers`` the words that point back at
-    a speaker named before ("the statement", "14 percent").
-    """
-
-    tables: tuple[tuple[str, re.Pattern], ...]
-    generic: re.Pattern | None = None
-    party_code: re.Pattern | None = None
-    states: frozenset[str] = frozenset()
-    pointers: Mapping[str, str] = field(default_factory=dict)
-    # Every role's words in one pattern, one named group per role in file order: one scan finds the first.
-    combined: re.Pattern | None = None
-
-    def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
-        """The role of the role word nearest the name in ``text``, if any.
-
-        ``nearest="first"`` for words after the name (an apposition, a source
-        phrase), ``"last"`` for words before it.  A generic title followed by
-        of / at / for takes the organisation's role when it has one, its own
-        when the organisation is a state ("President of Russia").  With
-        ``plural``, only role words in -s count ("officials" for "they").
-
-        >>> lexicon = RoleLexicon.load()
-        >>> lexicon.role_in("a spokesman for the company"), lexicon.role_in("Republicans and Secretary", "last")
-        ('business', 'government')
-        """
-        if self.party_code is not None and self.party_code.match(text):
-            return "politician"
-        low = " ".join(text.lower().replace("’", "'").split())
-        if nearest == "first" and self.generic is not None:
-            title = self.generic.search(low)
-            if title:
-                # "chief investment officer of …": the words of the title first, then the organisation's head.
-                found = self._nearest(low[: title.start()], "last") or self._nearest(title.group("org"), "last")
-                if found:
-                    return found
-                if self.is_state(_STATE_ORG.match(title.group("org")).group()):
-                    return self._nearest(title.group(), "first")  # "President of Russia": the title's own role
-                low = f"{low[: title.start()]} {title.group('org')}"
-        return self._nearest(low, nearest, plural)
-
-    def title_role(self, text: str) -> str | None:
-        """The role of the title that ``text`` ends with: the last role word, with only names after it.
-
-        "Health Secretary Kathleen" and "GOP Sens. Ron Johnson of Wisconsin
-        and Richard" end with a title; in "aides and operatives fear" the role
-        word belongs to someone else.
-
-        >>> lexicon = RoleLexicon.load()
-        >>> lexicon.title_role("Health Secretary Kathleen"), lexicon.title_role("aides and operatives fear")
-        ('government', None)
-        """
-        norm = " ".join(text.replace("’", "'").split())
-        role, end = self._last(norm.lower())
-        if role is None:
-            return None
-        # "the Romney campaign's digital director Zac", "Romney campaign communications director Gail": an
-        # organisation, then title words of its own; not after a plural ("officials fear Greene").
-        if norm.endswith("'s", 0, end) or not norm.endswith("s", 0, end):
-            end = _OWN_TITLE.match(norm, end).end()
-        return role if _NAMES_ONLY.fullmatch(norm, end) else None
-
-    def _last(self, low: str) -> tuple[str | None, int]:
-        """The role of the last role word of ``low`` (as :meth:`role_in` with "last" reads it) and where it ends."""
-        if self.combined is not None and self.combined.search(low) is None:
-            return None, 0
-        best: tuple[int, int] | None = None
-        found: tuple[str | None, int] = (None, 0)
-        for order, (role, pattern) in enumerate(self.tables):
-            match = next(reversed(list(pattern.finditer(low))), None)
-            if match is not None and (best is None or (-match.end(), order) < best):
-                best = (-match.end(), order)
-                former = role == "government" and _FORMER.search(low[: match.start()])
-                found = ("expert" if former else role, match.end())
-        return found
-
-    def is_state(self, text: str) -> bool:
-        """Whether ``text`` names a state and nothing else ("Iran", "the United States", "California").
-
-        >>> lexicon = RoleLexicon.load()
-        >>> lexicon.is_state("the United States"), lexicon.is_state("the Iranian people")
-        (True, False)
-        """
-        low = " ".join(text.lower().replace("’", "'").split())
-        return low.removeprefix("the ") in self.states
-
-    def has_role_word(self, role: str, text: str) -> bool:
-        """Whether ``text`` holds a word of ``role``."""
-        low = " ".join(text.lower().replace("’", "'").split())
-        return any(r == role and pattern.search(low) for r, pattern in self.tables)
-
-    def _nearest(self, low: str, nearest: str, plural: bool = False) -> str | None:
-        found = self.combined.search(low) if self.combined is not None else None
-        if self.combined is not None and found is None:
-            return None  # no role word at all: most texts before a name
-        if nearest == "first" and not plural and found is not None:
-            # At one position the alternation tries the roles in file order, as the keys below rank them.
-            role = self.tables[int(found.lastgroup[1:])][0]  # type: ignore[index]
-            return "expert" if role == "government" and _FORMER.search(low[: found.start()]) else role
-        best: tuple[int, int] | None = None
-        role_of = {}
-        for order, (role, pattern) in enumerate(self.tables):
-            matches = list(pattern.finditer(low)) if nearest == "last" or plural else [pattern.search(low)]
-            if plural:
-                matches = [m for m in matches if m.group().endswith("s")]
-            if not matches or matches[-1] is None:
-                continue
-            match = matches[0] if nearest == "first" else matches[-1]
-            key = (match.start(), order) if nearest == "first" else (-match.end(), order)
-            # "a former deputy secretary", "former FBI agents": out of office, a private voice.
-            role_of[key] = "expert" if role == "government" and _FORMER.search(low[: match.start()]) else role
-            best = key if best is None or key < best else best
-        return role_of[best] if best is not None else None
-
-    @classmethod
-    def load(cls, source: str | Path = ROLES_FILE) -> RoleLexicon:
-        """Read and validate a role file (the packaged one by default)."""
-        return _load(source) if isinstance(source, str) else _read(source)
-
-
-@lru_cache(maxsize=4)
-def _load(source: str) -> RoleLexicon:
-    return _read(source)
-
-
-def _words_pattern(words: Iterable[str]) -> str:
-    spellings = sorted(set(words), key=lambda w: (-len(w), w))
-    # "then-mayor", "the president's" and "governors" hold the word; "anchorage" and "sources-based" do not.
-    return rf"(?<![\w'])(?:{'|'.join(map(re.escape, spellings))})(?:'s|s'|s)?(?![\w'-])"
-
-
-def _read(source: str | Path) -> RoleLexicon:
-    data, text, label = load_toml(source)
-    tables = []
-    for entry in data.get("role", []):
-        role = entry.get("role") if isinstance(entry, dict) else None
-        needle = f'role = "{role}"'
-        where = f"{label}, line {line_of(text, needle)}: [[role]] {role!r}"
-        if role not in SPEAKER_ROLES:
-            raise DataFileError(f"{where}: role must be one of {', '.join(SPEAKER_ROLES)}")
-        words = entry.get("words")
-        if not _lower_words(words):
-            raise DataFileError(f'{where}: words must be a list of lower-case words — e.g. words = ["senator"]')
-        if not isinstance(entry.get("note"), str) or not entry["note"].strip():
-            raise DataFileError(f"{where}: note is missing — say what the role covers")
-        extra = set(entry) - {"role", "words", "note"}
-        if extra:
-            raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
-        tables.append((role, re.compile(_words_pattern(words))))
-    if not tables:
-        raise DataFileError(f"{label}: no [[role]] entries — add at least one")
-    generic = data.get("generic_titles", [])
-    if generic and not _lower_words(generic):
-        raise DataFileError(f"{label}, line {line_of(text, 'generic_titles')}: generic_titles must be a list of "
-                            'lower-case words — e.g. generic_titles = ["president"]')
-    pattern = re.compile(_words_pattern(generic) + r"\s+(?:of|at|for|with|from)\s+(?P<org>.+)") if generic else None
-    states = frozenset(_word_list(data, text, label, "states"))
-    combined = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(tables)))
-    return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label),
-                       combined)
-
-
-def _word_list(data: Mapping, text: str, label: str, key: str) -> list[str]:
-    """The lower-case word list ``key`` of the file (empty when absent), validated."""
-    words = data.get(key, [])
-    if words and not _lower_words(words):
-        raise DataFileError(f"{label}, line {line_of(text, key)}: {key} must be a list of lower-case words — "
-                            f'e.g. {key} = ["word"]')
-    return words
-
-
-def _party_code(data: Mapping, text: str, label: str) -> re.Pattern | None:
-    """"D-Mass.", "R-Texas", "(R., Neb.)": a party letter from ``party_codes``, then a capitalised state."""
-    codes = data.get("party_codes", [])
-    if not codes:
-        return None
-    if not (isinstance(codes, list) and all(isinstance(c, str) and c.isalpha() and c.isupper() for c in codes)):
-        raise DataFileError(f"{label}, line {line_of(text, 'party_codes')}: party_codes must be a list of "
-                            'upper-case letters — e.g. party_codes = ["D", "R"]')
-    return re.compile(rf"\(?(?:{'|'.join(codes)})(?:-|\.,?\s*)[A-Z][a-z]*\.?\)?$")
-
-
-def _pointers(data: Mapping, text: str, label: str) -> dict[str, str]:
-    """Each pointing word with what it points back at: any role word, or a plural one (a share of a group)."""
-    pointers = {}
-    for key, kind in (("pointing_words", "any"), ("share_words", "plural")):
-        pointers.update(dict.fromkeys(_word_list(data, text, label, key), kind))
-    return pointers
-
-
-def _lower_words(words: object) -> bool:
-    return isinstance(words, list) and bool(words) and all(isinstance(w, str) and w == w.lower() and w.strip()
-                                                          for w in words)
 
 
 def mention_context(document: Document, name: str, mentions: int = 3) -> tuple[list[str], list[str]]:
