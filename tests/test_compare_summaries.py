@@ -123,3 +123,13 @@ def test_flagged_sentences_keep_the_most_probable_with_their_spans():
     examples = evidence.loaded_examples["loaded_sentence"]
     assert [(e["probability"], e["sentence_index"]) for e in examples] == [(0.95, 3), (0.9, 1), (0.7, 2)]
     assert examples[0]["spans"] == [[21, 25], [26, 29]]
+
+
+def test_only_statements_alignment_can_use_are_kept_for_it():
+    named = record("a", "attribution", "direct", "NATO has gone too far", speaker="Alexander Grushko",
+                   named=True, speaker_kind="person", speaker_text="Grushko")
+    vague = record("a", "attribution", "indirect", "talks were over", 1, speaker="they", named=False,
+                   speaker_kind="unresolved", speaker_text="they")
+    evidence = summarise([named, vague], {"a": "RT"}, {})["RT"]
+    assert [r["text"] for r in evidence.attributions] == ["NATO has gone too far"]
+    assert evidence.speakers["they"].total == 1  # still counted as a voice

@@ -27,10 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from framing.compare.statements import is_named_speaker
+
 MAX_EXAMPLES = 3
 MAX_EXTREMES = 3
 # Attribution records kept per group for lining up the same statement across
-# outlets; bounded so alignment stays cheap on large sets.
+# outlets (only those alignment can use: a named, resolved speaker); bounded so
+# alignment stays cheap and memory small on large sets.
 MAX_ALIGNED_RECORDS = 300
 
 
@@ -206,7 +209,7 @@ def _add_record(evidence: GroupEvidence, record: Mapping[str, Any], first_seen: 
         _add_lexicon_record(evidence, record, kind, detail)
     elif family == "attribution" and kind in ("direct", "indirect", "mixed"):
         _add_attribution(evidence, record, detail, article, first_seen)
-        if len(evidence.attributions) < MAX_ALIGNED_RECORDS:
+        if len(evidence.attributions) < MAX_ALIGNED_RECORDS and is_named_speaker(record):
             evidence.attributions.append(dict(record))
     elif family == "sentiment":
         _add_sentiment_record(evidence, record, kind, detail)
