@@ -157,3 +157,15 @@ def test_a_capitalised_common_word_is_no_institution(registry, source):
     # "But, he said, …" and "One, who asked not to be named, said …" as the splitter leaves them.
     speaker = SpeakerResolver(registry).resolve(source)
     assert not speaker.named and speaker.kind != "institution"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # AllSides sentences where "Monday" was taken for the speaker.
+    ("Fox News host Sean Hannity on Monday called McConnell weak and said he needs to retire.", "Sean Hannity"),
+    ("The Supreme Court on Monday decided that Oklahoma may continue the use of the sedative.", "Supreme Court"),
+])
+def test_a_day_between_speaker_and_verb_is_not_the_speaker(text, speaker):
+    from framing.features.attribution.scorer import AttributionScorer
+
+    found = AttributionScorer().score(build_document("a", text)).findings
+    assert [f.detail["speaker"] for f in found if f.family == "attribution"][:1] == [speaker]

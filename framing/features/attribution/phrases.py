@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from framing.document.parse import Document, Sentence
-from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES, TITLES
+from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES, TIME_WORDS, TITLES
 
 PRONOUNS = frozenset("he she they we i you it".split())
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|da|la|le))*")
@@ -150,10 +150,16 @@ def source_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[in
 def _subject_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
     body, spans, tokens = doc.body, doc.token_spans, doc.tokens
     idxs = _sentence_tokens(doc, sentence, sentence.start, cue_start)
-    # Skip auxiliaries and adverbs between subject and verb ("has also said").
-    while idxs and tokens[idxs[-1]] in BETWEEN_SUBJECT_AND_VERB and _gap_is_space(body, spans[idxs[-1]][1], cue_start):
-        cue_start = spans[idxs[-1]][0]
-        idxs.pop()
+    # Skip auxiliaries and adverbs between subject and verb ("has also said"), and a day ("on Monday called").
+    while idxs and _gap_is_space(body, spans[idxs[-1]][1], cue_start):
+        if tokens[idxs[-1]] in BETWEEN_SUBJECT_AND_VERB:
+            cue_start = spans[idxs[-1]][0]
+            idxs.pop()
+        elif tokens[idxs[-1]] in TIME_WORDS and len(idxs) > 2 and tokens[idxs[-2]] == "on":
+            cue_start = spans[idxs[-2]][0]
+            del idxs[-2:]
+        else:
+            break
     if not idxs:
         return None
     last = idxs[-1]
