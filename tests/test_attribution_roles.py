@@ -155,7 +155,7 @@ def test_us_officials_in_a_us_story_on_russia_are_the_administration(scorer):
          [("Atlantic Council", "expert")]),
         # ", 285,127" after a name is a number, not an age.
         ("According to the New York State Department of Health, 285,127 induced abortions occurred in the "
-         "state between 2012 and 2014.", [("Health", "government")]),
+         "state between 2012 and 2014.", [("New York State Department of Health", "government")]),
     ],
 )
 def test_roles_from_the_words_around_the_speaker(scorer, text, expected):

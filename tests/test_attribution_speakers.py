@@ -169,3 +169,16 @@ def test_a_day_between_speaker_and_verb_is_not_the_speaker(text, speaker):
 
     found = AttributionScorer().score(build_document("a", text)).findings
     assert [f.detail["speaker"] for f in found if f.family == "attribution"][:1] == [speaker]
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("John Smith of Ohio", "John Smith"),            # the place after "of" is not the person
+    ("the Department of Health", None),              # a body, not a person named "Health"
+    ("Health officials", None),                      # a run that only qualifies the noun after it
+    ("Trump aides", None),                           # the aides speak, not Trump
+    ("Sen. Ted Cruz (R-Texas)", "Ted Cruz"),         # not the party code in the parenthesis
+    ("Secretary of State Mike Pompeo", "Mike Pompeo"),
+    ("Hillary Clinton’s campaign manager Robby Mook", "Robby Mook"),
+])
+def test_the_person_named_in_a_source_phrase(phrase, name):
+    assert person_name(phrase) == name

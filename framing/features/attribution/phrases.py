@@ -298,6 +298,31 @@ def surname(name: str) -> str:
     return _POSSESSIVE.sub("", words[-1]).lower() if words else ""
 
 
+def _not_the_speaker(text: str, match: re.Match, titled: bool) -> bool:
+    """Whether a run of capitalised words names something else than the speaker.
+
+    A place or a body after "of" ("John Smith of Ohio", "the Department of
+    Health") unless a title opens it ("Secretary of State Mike Pompeo"), a
+    run inside a parenthesis ("(R-Texas)"), and a run that only qualifies the
+    noun after it ("Health officials", "Trump aides").
+    """
+    before = text[:match.start()].rstrip()
+    if before.endswith("(") or (not titled and (before.endswith(" of") or before == "of")):
+        return True
+    following = text[match.end():].split(None, 1)
+    word = following[0].strip(".,;:") if following else ""
+    return word[:1].islower() and word != "of" and word not in NOT_IN_SPEAKER_NAMES
+
+
+# A body's name on its own ("the Department of Health"): never a person.
+_BODIES = frozenset("department ministry agency office council commission committee court university institute "
+                    "bureau".split())
+
+
+def _is_body(words: list[str]) -> bool:
+    return len(words) == 1 and words[0].lower() in _BODIES
+
+
 def person_name(text: str) -> str | None:
     """The personal name in a source phrase, without titles, or None.
 
@@ -316,8 +341,11 @@ def person_name(text: str) -> str | None:
         if _POSSESSIVE.search(words[-1]) and not words[-1].endswith("s's"):
             if words[-1][-2:] in ("’s", "'s"):
                 continue
+        n_words = len(words)
         while words and (words[0].lower().rstrip(".") in TITLES or words[0].lower() in _NOT_NAMES):
             words.pop(0)
+        if _not_the_speaker(text, match, titled=len(words) < n_words) or _is_body(words):
+            continue
         if any(w.lower().rstrip(".,") in TITLES or w.lower() in _NOT_NAMES for w in words):
             continue  # "Russian Northern Fleet": an office or a place, not a person
         if not words or not words[-1][:1].isupper():
