@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from framing.cli import main
 from framing.errors import EvaluationError
+from framing.evaluate.newsmtsc import person_of
 from framing.evaluate.target_sentiment import (
     cross_validate_newsmtsc,
     evaluate_newsmtsc,
@@ -18,7 +19,6 @@ from framing.evaluate.target_sentiment import (
     evaluate_ukraine_crisis,
     read_newsmtsc,
 )
-from framing.evaluate.train_targets import person_of
 
 EVAL = Path(os.environ.get("FRAMING_EVAL", Path(__file__).resolve().parent.parent.parent / "shared" / "eval"))
 DEV = EVAL / "newsmtsc" / "dev.jsonl"

@@ -25,16 +25,12 @@ from pathlib import Path
 
 from framing.document.parse import build_document
 from framing.errors import EvaluationError
+from framing.evaluate.newsmtsc import CLASSES, article_of, person_of, read_newsmtsc, source_of
 from framing.evaluate.train_targets import (
-    CLASSES,
     FOLDS,
-    article_of,
     grouped_probabilities,
     nested_offset_predictions,
     newsmtsc_inputs,
-    person_of,
-    read_newsmtsc,
-    source_of,
     with_offsets,
 )
 from framing.features.sentiment.scorer import make_analyzer

@@ -17,11 +17,11 @@ test part is never read.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from framing.document.parse import build_document
+from framing.evaluate.model_files import sparse_weights, write_model
 from framing.evaluate.polnear import read_split
 from framing.features.attribution.content import ContentRules
 from framing.features.attribution.cue_model import MODEL_FILE, is_cue_word, token_features
@@ -65,7 +65,6 @@ def train(polnear: str | Path, c: float = C, threshold: float = THRESHOLD) -> di
     model = LogisticRegression(l1_ratio=1.0, C=c, solver="liblinear", max_iter=1000, random_state=0)
     model.fit(X, labels)
     names = vectorizer.get_feature_names_out()
-    weights = {str(names[j]): round(float(w), 6) for j, w in enumerate(model.coef_[0]) if round(float(w), 6) != 0}
     return {
         "description": "Reporting-cue detector: L1 logistic regression over token features, trained by "
                        "python -m framing.evaluate.train_cues on PolNeAR train (networkdynamics/PolNeAR "
@@ -75,7 +74,7 @@ def train(polnear: str | Path, c: float = C, threshold: float = THRESHOLD) -> di
         "n_train_tokens": len(labels),
         "n_train_cue_tokens": int(sum(labels)),
         "intercept": round(float(model.intercept_[0]), 6),
-        "weights": dict(sorted(weights.items())),
+        "weights": sparse_weights(names, model.coef_[0]),
     }
 
 
@@ -87,7 +86,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="Probability that makes a cue.")
     args = parser.parse_args(argv)
     model = train(args.polnear, args.c, args.threshold)
-    args.out.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_model(args.out, model)
     print(f"wrote {args.out}: {len(model['weights'])} weights from {model['n_train_tokens']} tokens")
 
 

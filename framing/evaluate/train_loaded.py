@@ -19,7 +19,6 @@ the same file, byte for byte.  :func:`fit_model` is also what
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from typing import Any
 
 from framing.document.parse import build_document
 from framing.evaluate.loaded import emotive_parts, marked_words, normalise_topic, read_babe
+from framing.evaluate.model_files import write_model
 from framing.features.loaded import LoadedLanguageScorer
 from framing.features.loaded_model import (
     MIN_LENGTH,
@@ -304,8 +304,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", default=str(DEFAULT_OUT), help="where to write the model JSON")
     args = parser.parse_args(argv)
     data = train(read_babe(args.babe))
-    Path(args.out).write_text(json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n",
-                              encoding="utf-8")
+    write_model(args.out, data)
     print(f"wrote {args.out}: {len(data['words'])} word n-grams, {len(data['chars'])} character n-grams, "
           f"threshold {data['threshold']}")
 

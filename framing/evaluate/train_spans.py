@@ -22,13 +22,13 @@ for byte.  ``C`` and the threshold were chosen on the dev part (see
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from framing.document.parse import Document, build_document
 from framing.evaluate.attribution import MIN_OVERLAP, content_overlap, matched_pairs
+from framing.evaluate.model_files import sparse_weights, write_model
 from framing.evaluate.polnear import GoldAttribution, read_split
 from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import CueLexicon
@@ -128,14 +128,13 @@ def _fit(examples: Iterator[tuple[list[str], int]], c: float, threshold: float) 
     model = LogisticRegression(C=c, solver="lbfgs", max_iter=2000)
     model.fit(X, labels)
     names = vectorizer.get_feature_names_out()
-    weights = {str(names[j]): round(float(w), 6) for j, w in enumerate(model.coef_[0]) if round(float(w), 6) != 0}
     return {
         "c": c,
         "threshold": threshold,
         "n_train": len(labels),
         "n_train_positive": int(sum(labels)),
         "intercept": round(float(model.intercept_[0]), 6),
-        "weights": dict(sorted(weights.items())),
+        "weights": sparse_weights(names, model.coef_[0]),
     }
 
 
@@ -168,7 +167,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="The keeper's threshold for attributions the rules alone found.")
     args = parser.parse_args(argv)
     model = train(args.polnear, args.c, args.threshold, args.keeper_c, args.keeper_threshold, args.rule_threshold)
-    args.out.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_model(args.out, model)
     chooser, keeper = model["chooser"], model["keeper"]
     print(f"wrote {args.out}: chooser {len(chooser['weights'])} weights from {chooser['n_train']} candidates, "
           f"keeper {len(keeper['weights'])} weights from {keeper['n_train']} attributions")
