@@ -1,0 +1,163 @@
+"""Passes over a whole document after its cues: signed and colon-led quotations, coordinated statements, run-on quotes.
+
+:class:`DocumentPasses` is mixed into the finder of
+:mod:`framing.features.attribution.spans` with the speaker and content rules
+(:class:`~framing.features.attribution.sources.SourceRules`,
+:class:`~framing.features.attribution.content.ContentRules`); it adds to and
+trims the attributions the cues found (``self.found``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from framing.document.vocabulary import DETERMINERS
+from framing.features.attribution.content import OPEN_MARKS, BodyText, inner_span, is_headline, starts_upper
+from framing.features.attribution.phrases import person_name
+from framing.features.attribution.records import (
+    Attribution,
+    clause_head,
+    cued_by_sentence,
+    end_of,
+    overlaps,
+    runs_past,
+)
+
+# Lead words of "Label: text" lines that are not speakers.
+_NOT_SPEAKERS = frozenset(
+    """note update updated correction editor editors photo photos video watch read related source
+    sources warning disclaimer clarification image caption credit advertisement subscribe share
+    q a question answer transcript paid breaking exclusive watch live""".split()
+)
+_NAME_PARTS = frozenset("of the de van von al bin da la le and".split())
+_COORDINATORS = frozenset("and but while whereas yet".split())
+# A dash and a name after a closing quotation mark, to the end of the paragraph.
+_SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)[\s.,]*$")
+
+
+class DocumentPasses(BodyText):
+    """The passes that read the whole document, not one cue: run after every cue is read."""
+
+    found: list[Attribution]
+
+    def signatures(self) -> None:
+        """'“I’d rather live in what he calls hell.” ― Adriana Rodarte': a quote signed with a dash and a name.
+
+        The name must end the paragraph and read as a name (one to six
+        capitalised words or name particles), so a dash that opens an aside
+        ("… – The decision came late") signs nothing.
+        """
+        doc, body = self.doc, self.body
+        for q in self.speech_quotes:
+            sentence = doc.sentence_at(q.start)
+            if sentence is None or q.n_words < 1:
+                continue
+            match = _SIGNATURE.match(body, q.end, doc.paragraphs[sentence.paragraph][1])
+            if match is None or match.end() != doc.paragraphs[sentence.paragraph][1]:
+                continue
+            words = doc.tokens_between(*match.span("name"))
+            if not 1 <= len(words) <= 6 or not all(
+                starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in _NAME_PARTS for k in words
+            ):
+                continue
+            contents = [self._trim(*inner_span(body, q))]
+            self._add(match.span("name"), match.span("dash"), contents, None, sentence, match.group("dash"))
+
+    def colon_leads(self) -> None:
+        """'Kasich: "We are going all the way."' and 'Gingrich: Trump Must Decide': a name, a colon, words."""
+        doc, body = self.doc, self.body
+        for sentence in doc.sentences:
+            colon = body.find(":", sentence.start, min(sentence.end, sentence.start + 60))
+            if colon == -1:
+                continue
+            source = self._trim(sentence.start, colon)
+            words = doc.tokens_between(*source)
+            if not 1 <= len(words) <= 7 or doc.tokens[words[0]] in _NOT_SPEAKERS | DETERMINERS:
+                continue
+            if not all(starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in _NAME_PARTS for k in words):
+                continue
+            name = person_name(body[source[0] : source[1]])
+            if name is None or len(name.split()) > 3 or not body[source[0] : source[1]].endswith(name.split()[-1]):
+                continue
+            after = self._skip_space(colon + 1, sentence.end)
+            if after >= sentence.end or (body[after] not in OPEN_MARKS + "‘" and not is_headline(doc, sentence)):
+                continue  # a quotation or a headline follows a speaker's name; lists and labels do not
+            if len(words) == 1 and doc.tokens.count(doc.tokens[words[0]]) < 2:
+                continue  # a one-word label ("Remember:") unless the name recurs in the article
+            content = self._right_content(after, sentence.end)
+            if content and len(doc.tokens_between(*content[0])) >= 3:
+                self._add(source, (colon, colon + 1), content, None, sentence, ":")
+
+    def split_coordinated(self) -> None:
+        """End a content where a coordinated clause starts its own attribution.
+
+        "Six in 10 said Clinton is honest, and three-quarters said the same of
+        Sanders": the first content stops before ", and three-quarters".
+        """
+        for group in cued_by_sentence(self.found):
+            for b in group:
+                joint = self._clause_joint(b)
+                if joint is None:
+                    continue
+                for a in group:
+                    if a is not b and runs_past(a, joint):
+                        a.contents[-1] = self._trim(a.contents[-1][0], joint)
+
+    def _clause_joint(self, a: Attribution) -> int | None:
+        """Where the clause of ``a`` joins the one before: its "and"/"but" or the end of a ";" ahead.
+
+        None when the clause of ``a`` is not coordinated with an earlier one.
+        """
+        doc = self.doc
+        head = clause_head(a)
+        idx = doc.tokens_between(doc.sentences[a.sentence_index].start, head)
+        if not idx:
+            return None
+        last = idx[-1]
+        if doc.tokens[last] in _COORDINATORS:
+            return doc.token_spans[last][0]
+        if ";" in self.body[doc.token_spans[last][1] : head]:
+            return doc.token_spans[last][1]
+        return None
+
+    def continuations(self) -> None:
+        """Attach run-on quotes to their attribution; quote-only paragraphs continue a speaker."""
+        doc = self.doc
+        if not self.found:
+            return
+        self.found.sort(key=lambda a: end_of(a))
+        ends = [end_of(a) for a in self.found]
+        claimed = sorted(s for a in self.found for s in a.contents)
+        claimed_starts = [s for s, _ in claimed]
+        for q in self.speech_quotes:
+            if q.n_words < 1 or overlaps(claimed, claimed_starts, q.start, q.end):
+                continue
+            i = bisect.bisect_right(ends, q.start) - 1
+            if i < 0:
+                continue
+            parent = self.found[i]
+            sentence = doc.sentence_at(q.start)
+            if sentence is None:
+                continue
+            parent_paragraph = doc.sentences[parent.sentence_index].paragraph
+            whole_sentence = q.start <= sentence.start + 1 and q.end >= sentence.end - 2
+            starts_paragraph = doc.paragraphs[sentence.paragraph][0] == q.start or whole_sentence
+            content = self._trim(*inner_span(self.body, q))
+            if (
+                sentence.paragraph == parent_paragraph
+                and starts_paragraph
+                and self.kind_of(parent.contents) != "indirect"
+            ):
+                parent.contents.append(content)
+            elif starts_paragraph and q.n_words >= 4 and sentence.paragraph - parent_paragraph <= 2:
+                root = parent.continues or parent
+                a = Attribution("direct", root.source, None, [content], None, sentence.index, root)
+                # Appended after every entry of ``ends``: its indices still match.
+                self.found.append(a)
+            else:
+                continue
+            # Claimed now: a quote over the same words is not taken again.
+            at = bisect.bisect_left(claimed, content)
+            claimed.insert(at, content)
+            claimed_starts.insert(at, content[0])
