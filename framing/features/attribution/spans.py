@@ -14,8 +14,9 @@ already holds.  The patterns (PARC / PolNeAR scheme):
   attribution; a quote-only paragraph continues the previous speaker.
 
 This module combines the rules per cue; the speaker rules are in
-:mod:`framing.features.attribution.sources` and the content-span rules in
-:mod:`framing.features.attribution.content`.
+:mod:`framing.features.attribution.sources`, the content-span rules in
+:mod:`framing.features.attribution.content` and the passes over the whole
+document after the cues in :mod:`framing.features.attribution.passes`.
 
 Examples
 --------
