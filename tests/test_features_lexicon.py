@@ -44,6 +44,14 @@ def test_moscow_times_annexation(scorer, seed_document):
     assert "annexation of the Crimean peninsula" in sentence
 
 
+def test_a_term_with_brace_alternatives_is_named_by_its_forms_not_its_pattern(scorer):
+    # NPR (AllSides corpus): the lexicon writes annex{|es|ed|ing}; the report must not show the braces.
+    doc = build_document("npr", "Those looks disappeared once Russia annexed Crimea. Moscow denied it. "
+                                "Russia's troops stayed in Crimea, and the Kremlin said so.")
+    (annexed,) = hits(scorer.score(doc), concept="crimea_2014")
+    assert (annexed.text, annexed.detail["variant"]) == ("annexed", "annex / annexed / annexes / annexing")
+
+
 def test_tass_eastern_flank_inside_a_quote(scorer, seed_document):
     result = scorer.score(seed_document("004"))
     flanks = hits(result, concept="nato_eastern_members")

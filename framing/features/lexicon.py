@@ -167,7 +167,7 @@ class LexiconScorer:
             term = match.term
             voice = _voice(document, quote_starts, kinds, match.start, match.end)
             detail = {"pack": term.pack, "concept": term.concept, "side": term.side,
-                      "variant": term.term, "voice": voice, **_dated(term, day)}
+                      "variant": term.label, "voice": voice, **_dated(term, day)}
             side = detail["side"]
             n_own += voice == "own"
             counts[f"{term.pack}.{term.concept}.{side}_per_1k"] += 1

@@ -2,7 +2,7 @@
 
 A term expands to its brace alternatives (``annex{|es|ed|ing}``) or, when
 inflected, to its regular plural; texts and forms are compared by
-:func:`match_key`.
+:func:`match_key`, and reports name a term by :func:`term_label`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,16 @@ def expand_forms(term: str, inflect: bool) -> list[str]:
     if not inflect:
         return [term]
     return sorted({term, _plural_phrase(term)})
+
+
+def term_label(term: str) -> str:
+    """How ``term`` is named in reports: brace alternatives written out, joined by a slash.
+
+    >>> term_label("annex{|es|ed|ing}"), term_label("Russian  proxy")
+    ('annex / annexed / annexes / annexing', 'Russian proxy')
+    """
+    term = " ".join(term.split())
+    return " / ".join(expand_forms(term, False)) if BRACE_RE.search(term) else term
 
 
 def _plural_phrase(phrase: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from framing.lexicons.forms import term_label
+
 DEFAULT_WINDOW = 15
 # The side of plain description: its terms need no evidence, and a dated term outside its
 # dates counts for it (``since``/``until``).
@@ -58,6 +60,11 @@ class Term:
     until: str = ""
     source: str = ""
     period: tuple[str, str] = ("", "")  # the concept's own since/until: when its referent exists
+
+    @property
+    def label(self) -> str:
+        """How reports name the term: ``annex{|ed}`` as "annex / annexed" (:func:`term_label`)."""
+        return term_label(self.term)
 
     @property
     def dated(self) -> bool:
