@@ -93,3 +93,16 @@ def test_sentences_that_lost_their_space_are_read_as_two():
     assert "facebook.com/Warner.Todd.Huston" in body and "www.Example.Org/News.Today" in body
     document = build_document("x", body)
     assert [s.text.split()[0] for s in document.sentences] == ["Instead,", "The", "The", "Read"]
+
+
+def test_a_related_article_link_inside_a_paragraph_is_cut_and_logged():
+    # The Daily Caller (AllSides corpus): the link follows a sentence on the same line.
+    text = ("Andrew McCabe was fired after the inspector general found that he lacked candor during "
+            "interviews. (RELATED: DOJ Watchdog Puts Final Nail In Steele Dossier Coffin)\n\n"
+            "Peter Strzok, the former deputy chief of counterintelligence, was fired (related to the texts).")
+    result = clean_text(text, "McCabe fired")
+    assert result.body == ("Andrew McCabe was fired after the inspector general found that he lacked candor during "
+                           "interviews.\n\nPeter Strzok, the former deputy chief of counterintelligence, was fired "
+                           "(related to the texts).")
+    assert [(r.reason, r.text) for r in result.removed] == [
+        ("related-article link", "(RELATED: DOJ Watchdog Puts Final Nail In Steele Dossier Coffin)")]
