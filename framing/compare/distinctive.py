@@ -29,9 +29,9 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import islice, repeat
 from typing import Any
 
 from framing.document.parse import Document, Sentence
@@ -319,6 +319,7 @@ def distinctive_terms(
     prior_scale: float = 1.0,
     orders: Iterable[int] = (1, 2, 3),
     collapse_nested: bool = True,
+    left_out: Callable[[str, str], bool] | None = None,
 ) -> dict[str, list[tuple[str, float, int]]]:
     """The terms each group over-uses compared with all the other groups.
 
@@ -339,6 +340,9 @@ def distinctive_terms(
         Leave out a term whose every use in the group lies inside a longer
         listed term used at least twice ("usual" when "business as usual" is
         listed as often).
+    left_out : callable, optional
+        ``left_out(group, term)`` is true for terms not to list for the group
+        (its own outlets' names: :func:`framing.compare.own_names.own_name_filter`).
 
     Returns
     -------
@@ -374,7 +378,8 @@ def distinctive_terms(
             scored = [item for item in scored if item[0] not in redundant]
         # Rounded z so that float noise cannot reorder ties; then the term.
         scored.sort(key=lambda item: (-round(item[1], 9), item[0]))
-        result[group] = scored[:top]
+        kept = scored if left_out is None else (item for item in scored if not left_out(group, item[0]))
+        result[group] = list(islice(kept, top))
     return result
 
 

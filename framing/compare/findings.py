@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from framing.compare.aggregate import as_float
@@ -32,6 +32,7 @@ from framing.compare.finding_types import (
     WordingUse,
 )
 from framing.compare.group_findings import concept_label, group_speakers, group_voices, side_label
+from framing.compare.own_names import own_name_filter
 from framing.compare.statements import align_statements
 from framing.compare.summaries import GroupEvidence
 
@@ -361,8 +362,13 @@ def unknown_speakers(evidence: Mapping[str, GroupEvidence]) -> list[tuple[str, s
     return sorted(found, key=lambda x: (-x[2], x[0], x[1]))
 
 
-def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12) -> dict[str, list[dict[str, Any]]]:
-    """Per group: the terms it uses more than the others (log-odds z-scores) and where."""
+def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12,
+                           outlets: Mapping[str, Iterable[str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Per group: the terms it uses more than the others (log-odds z-scores) and where.
+
+    ``outlets`` maps each group to its outlets' names: terms that only name
+    them are left out (:mod:`framing.compare.own_names`).
+    """
     if term_counts is None or len(order) < 2:
         return {}
     # In a classroom-sized set a contested word is often used once ("annexation"):
@@ -370,7 +376,8 @@ def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12
     n_documents = sum(term_counts.n_documents.values())
     min_count = 1 if n_documents < SMALL_SET else 3
     result = {}
-    for group, terms in distinctive_terms(term_counts, top=top, min_count=min_count).items():
+    left_out = own_name_filter(outlets, term_counts.counts) if outlets else None
+    for group, terms in distinctive_terms(term_counts, top=top, min_count=min_count, left_out=left_out).items():
         result[group] = [{"term": term, "z": z, "count": count,
                           "where": term_counts.examples.get(group, {}).get(term)} for term, z, count in terms]
     return result

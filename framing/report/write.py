@@ -225,7 +225,10 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
                          table, evidence, run, group_label=names["group_label"],
                          concept_descriptions=descriptions, side_descriptions=sides)
     step("finding example sentences")
-    distinctive = _distinctive(run.term_counts, order, shown, lookup)
+    outlets: dict[str, set[str]] = {}
+    for row in run.rows:
+        outlets.setdefault(row["group"], set()).add(row.get("outlet") or row["group"])
+    distinctive = _distinctive(run.term_counts, order, shown, lookup, outlets)
     context = {
         "version": __version__,
         "group_by": group_by,
@@ -286,10 +289,14 @@ def _no_step(what: str) -> None:
 
 
 def _distinctive(term_counts: Any, order: Sequence[str], shown: Sequence[str],
-                 lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None) -> dict[str, list]:
-    """Distinctive words of the groups shown, each against every other article of the set, with sentences."""
-    distinctive = {group: terms for group, terms in findings.distinctive_vocabulary(term_counts, order).items()
-                   if group in shown}
+                 lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None,
+                 outlets: Mapping[str, set[str]]) -> dict[str, list]:
+    """Distinctive words of the groups shown, each against every other article of the set, with sentences.
+
+    Terms that only name a group's own outlets (``outlets``) are left out.
+    """
+    distinctive = {group: terms for group, terms
+                   in findings.distinctive_vocabulary(term_counts, order, outlets=outlets).items() if group in shown}
     if lookup is not None:
         findings.attach_sentences(distinctive, lookup)
     return distinctive

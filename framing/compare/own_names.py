@@ -1,0 +1,112 @@
+"""Which distinctive terms only name a group's own outlets ("told fox news" on Fox News pages).
+
+An outlet names itself in its own articles ("White told Fox News", "a Fox News
+poll"), so its name comes out as its most distinctive phrase: a fact about the
+page, not about how the story is told.  A term is left out of a group's
+distinctive words when
+
+1. it holds a *name phrase* of one of the group's outlets (:func:`name_phrases`:
+   "fox news" of "Fox Online News", "npr", "vox"); or
+2. it holds a word of such a name that the group uses, at least half the
+   time, inside that name ("fox", used 152 times, 131 of them in "fox news"),
+   so "white told fox", cut from "White told Fox News", goes too.  A common
+   word of a name ("american" of "American Thinker") stays when the group
+   mostly uses it elsewhere.
+
+Names are read the way :mod:`framing.compare.distinctive` counts terms: lower
+case, possessive "'s" removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from itertools import combinations
+
+from framing.compare.distinctive import load_stopwords, normalise_token
+from framing.features.readability.formulas import easy_words
+
+WORD_RE = re.compile(r"[\w'’]+")
+# Where a label after an outlet's name begins: "CNN (Web News)", "CNN - Editorial".
+LABEL_RE = re.compile(r"\s*\(|\s+[-–—]\s+")
+# Longer names are read by their first words (the phrases of a name are its words' ordered subsets).
+MAX_NAME_WORDS = 6
+# A word of an outlet's name is taken for the name when at least this share of the group's uses are in it.
+NAME_SHARE = 0.5
+
+
+def name_phrases(outlet: str) -> frozenset[str]:
+    """The phrases that name ``outlet`` in running text.
+
+    Its whole name, two or more of its words in their order ("fox news" of
+    "Fox Online News"), and a word written in capitals ("npr" of "NPR Online
+    News").  Stop words at either end of a phrase are dropped; a one-word name
+    is a phrase unless it is an everyday word (Dale–Chall's easy words: "hill"
+    of "The Hill" is also Capitol Hill's).
+
+    >>> sorted(name_phrases("Fox Online News"))
+    ['fox news', 'fox online', 'fox online news', 'online news']
+    >>> sorted(name_phrases("The Washington Times")), sorted(name_phrases("Vox")), sorted(name_phrases("The Hill"))
+    (['washington times'], ['vox'], [])
+
+    A label after the name, in brackets or after a dash, is not part of the
+    name the text uses: "CNN (Web News)" and "CNN - Editorial" name "cnn".
+
+    >>> sorted(name_phrases("CNN (Web News)"))
+    ['cnn', 'cnn news', 'cnn web', 'cnn web news', 'web news']
+    """
+    short = LABEL_RE.split(outlet, maxsplit=1)[0]
+    return _phrases(outlet) | (_phrases(short) if short != outlet else frozenset())
+
+
+def _phrases(outlet: str) -> frozenset[str]:
+    stopwords = load_stopwords()
+    written = WORD_RE.findall(outlet)[:MAX_NAME_WORDS]
+    words = [normalise_token(w) for w in written]
+    phrases = {word for word, original in zip(words, written, strict=True)
+               if len(original) > 1 and original.isupper()}  # "NPR", "CNN"
+    content = [w for w in words if w not in stopwords]
+    if len(content) == 1 and content[0] not in easy_words():  # "Vox"; not "The Hill"
+        phrases.add(content[0])
+    for size in range(2, len(words) + 1):
+        for chosen in combinations(words, size):
+            if chosen[0] not in stopwords and chosen[-1] not in stopwords:
+                phrases.add(" ".join(chosen))
+    return frozenset(phrases)
+
+
+def own_name_filter(outlets: Mapping[str, Iterable[str]],
+                    counts: Mapping[str, Mapping[str, int]]) -> Callable[[str, str], bool]:
+    """``left_out(group, term)``: whether ``term`` only names one of ``group``'s outlets.
+
+    ``outlets`` maps each group to its outlets' names, ``counts`` each group to
+    its term counts (:attr:`framing.compare.distinctive.TermCounts.counts`).
+
+    >>> left_out = own_name_filter({"right": ["Fox News", "American Thinker"]},
+    ...                            {"right": {"fox": 152, "fox news": 131, "american": 40,
+    ...                                       "american thinker": 2}})
+    >>> [t for t in ("fox", "fox news", "told fox", "american", "american voters") if left_out("right", t)]
+    ['fox', 'fox news', 'told fox']
+    """
+    phrases = {group: frozenset().union(*(name_phrases(o) for o in names)) for group, names in outlets.items()}
+    known: dict[tuple[str, str], bool] = {}
+
+    def name_word(group: str, word: str) -> bool:
+        """Whether ``group`` uses ``word`` mostly inside the name phrases holding it."""
+        if (group, word) not in known:
+            holding = [p for p in phrases[group] if f" {word} " in f" {p} "]
+            # Uses of "fox news opinion" are uses of "fox news" too: count the shortest phrases only.
+            shortest = [p for p in holding if not any(q != p and f" {q} " in f" {p} " for q in holding)]
+            group_counts = counts.get(group, {})
+            inside = sum(group_counts.get(phrase, 0) for phrase in shortest)
+            known[group, word] = bool(holding) and inside >= NAME_SHARE * group_counts.get(word, 0)
+        return known[group, word]
+
+    def left_out(group: str, term: str) -> bool:
+        if not phrases.get(group):
+            return False
+        padded = f" {term} "
+        return (any(f" {phrase} " in padded for phrase in phrases[group])
+                or any(name_word(group, word) for word in term.split(" ")))
+
+    return left_out

@@ -1,0 +1,60 @@
+"""An outlet's own name is not one of its distinctive words; a common word of its name still can be."""
+
+from framing.compare.distinctive import TermCounts, term_lists
+from framing.compare.findings import distinctive_vocabulary
+from framing.compare.own_names import name_phrases, own_name_filter
+from framing.document.parse import build_document
+
+# Sentences of the AllSides corpus: Fox News names itself; the other outlets write about the same unions.
+FOX = [
+    "\"We've been very focused this term on both United States Senate races,\" White told Fox News.",
+    "\"As you know, educators can't write million-dollar checks,\" White told Fox News.",
+    "A Fox News poll found the union vote split. Fox News reached the teachers' union for comment.",
+    "The fox ran across the union hall, a union official said.",
+]
+OTHERS = [
+    "The teachers' union will spend $20 million on the midterm election, a union official said.",
+    "Union leaders said the election would decide education policy in many states.",
+    "Teachers marched to the state capitol, union leaders said.",
+]
+
+
+def counts_of(groups):
+    counts = TermCounts()
+    for group, texts in groups.items():
+        for i, text in enumerate(texts):
+            terms, _ = term_lists(build_document(f"{group}-{i}", text))
+            counts.add(group, terms)
+    return counts
+
+
+def test_name_phrases_are_ordered_words_of_the_name_and_its_acronyms():
+    assert sorted(name_phrases("The New York Times")) == ["new times", "new york", "new york times", "york times"]
+    assert name_phrases("Politico") == frozenset({"politico"})
+    # AllSides' labels: the text says "NPR" and "Fox News".
+    assert {"npr", "npr news"} <= name_phrases("NPR Online News")
+    assert "fox news" in name_phrases("Fox Online News") and "fox" not in name_phrases("Fox Online News")
+
+
+def test_the_outlets_own_name_is_left_out_of_its_distinctive_words():
+    counts = counts_of({"Fox News": FOX, "Reuters": OTHERS})
+    before = [t["term"] for t in distinctive_vocabulary(counts, ["Fox News", "Reuters"], top=50)["Fox News"]]
+    assert {"fox news", "told fox news", "fox"} <= set(before)
+    after = [t["term"] for t in distinctive_vocabulary(counts, ["Fox News", "Reuters"], top=50,
+                                                         outlets={"Fox News": ["Fox News"],
+                                                                  "Reuters": ["Reuters"]})["Fox News"]]
+    assert not {"fox news", "told fox news", "fox news poll", "fox"} & set(after)
+    # Every term holding "fox" or "news" (here always in "Fox News") goes, "white told fox" and "news poll"
+    # (cut from "White told Fox News", "A Fox News poll") too; nothing else.
+    assert set(before) - set(after) == {t for t in before if {"fox", "news"} & set(t.split())}
+    assert "news poll" in before
+    assert "white told fox" in before
+
+
+def test_a_word_of_the_name_used_mostly_elsewhere_stays():
+    counts = counts_of({"right": FOX, "left": OTHERS})
+    left_out = own_name_filter({"right": ["Fox News", "Union Leader"]}, counts.counts)
+    # "union" is in "Union Leader" (an outlet of the group) but never used inside that name here.
+    assert not left_out("right", "union")
+    assert left_out("right", "fox")  # 5 of its 6 uses are in "fox news"
+    assert not left_out("left", "fox news")  # another group's page naming Fox News is not self-reference
