@@ -195,7 +195,7 @@ def test_a_share_outside_its_whole_is_an_error():
         share("quoted_word_share", 11, 10)
 
 
-# ------------------------------------------------------------ "most often quotes" among identified speakers
+# ------------------------------------------------------------ whom each group quotes most, and the unidentified
 def test_most_often_quotes_is_said_among_identified_speakers_after_a_larger_unidentified_share():
     from framing.compare.finding_types import SpeakerShare, VoiceDifference
     from framing.report.write import template_macros
@@ -205,14 +205,31 @@ def test_most_often_quotes_is_said_among_identified_speakers_after_a_larger_unid
     voices = VoiceDifference((SpeakerShare("RT", "Russian government", 0.75),
                               SpeakerShare("Sputnik", "NATO / Western governments", 0.09, 0.62)))
     assert say.difference(voices) == (
-        "Whom each outlet lets speak: RT most often quotes Russian government (75% of its attributed statements); "
-        "unidentified speakers make up 62% of Sputnik's attributed statements, and among identified ones it "
-        "most often quotes NATO / Western governments (9%).")
+        "Whom each outlet lets speak: statements from Russian government make up 75% of RT's attributed "
+        "statements; statements from NATO / Western governments make up 9% of Sputnik's attributed statements "
+        "(the speaker's side is unidentified in 62% of Sputnik's).")
     same = VoiceDifference((SpeakerShare("RT", "Russian government", 0.75),
                             SpeakerShare("Sputnik", "Russian government", 0.09, 0.62)))
     assert say.difference(same) == (
         "Whom each outlet lets speak: statements from Russian government make up 75% of RT's and 9% of "
         "Sputnik's attributed statements (the speaker's side is unidentified in 62% of Sputnik's).")
+
+
+def test_many_groups_quoting_the_same_side_are_summed_up_past_four():
+    from framing.compare.finding_types import SpeakerShare, VoiceDifference
+    from framing.report.write import template_macros
+
+    say = template_macros("findings.md.j2")
+    # 800 AllSides articles by outlet: eleven outlets quote Republicans most, Townhall Democrats.
+    shares = [SpeakerShare(name, "Republicans", share, unknown) for name, share, unknown in (
+        ("The Hill", 0.25, 0.48), ("Washington Times", 0.24, 0.46), ("Politico", 0.21, 0.52),
+        ("Fox News", 0.15, 0.57), ("Vox", 0.14, 0.65))]
+    voices = VoiceDifference((*shares[:3], SpeakerShare("Townhall", "Democrats", 0.20), *shares[3:]))
+    assert say.difference(voices) == (
+        "Whom each outlet lets speak: statements from Republicans make up 25% of The Hill's, 24% of Washington "
+        "Times's, 21% of Politico's and 14% to 15% of 2 others' attributed statements; statements from Democrats "
+        "make up 20% of Townhall's attributed statements (the speaker's side is unidentified in 48% of The "
+        "Hill's, 46% of Washington Times's, 52% of Politico's and 57% to 65% of 2 others').")
 
 
 def test_voice_difference_carries_the_unidentified_share_only_when_it_is_the_largest():

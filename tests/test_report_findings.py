@@ -91,8 +91,8 @@ def test_different_sides_quoted_most(say):
     voices = VoiceDifference((SpeakerShare("RT", "Russian government", 0.75),
                               SpeakerShare("Kyiv Post", "Ukrainian government", 2 / 3)))
     assert say.difference(voices) == (
-        "Whom each outlet lets speak: RT most often quotes Russian government (75% of its attributed statements); "
-        "Kyiv Post most often quotes Ukrainian government (67% of its attributed statements).")
+        "Whom each outlet lets speak: statements from Russian government make up 75% of RT's attributed "
+        "statements; statements from Ukrainian government make up 67% of Kyiv Post's attributed statements.")
 
 
 def test_measure_highest_and_lowest_with_its_digits_and_unit(say):

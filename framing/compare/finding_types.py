@@ -54,7 +54,7 @@ class SpeakerShare:
     """The identified side a group quotes most often and its share of the group's attributed statements.
 
     ``unidentified_share`` is the share of unidentified speakers when it is
-    larger than ``share`` (None otherwise): the report says it first.
+    larger than ``share`` (None otherwise): the report adds it in brackets.
     """
 
     group: str
@@ -74,6 +74,19 @@ class VoiceDifference:
     def same_side(self) -> bool:
         """Whether every group quotes the same side most."""
         return len({share.side for share in self.shares}) == 1
+
+    @property
+    def by_side(self) -> tuple[tuple[str, tuple[SpeakerShare, ...]], ...]:
+        """The shares grouped by the side quoted most, sides in the order of their highest share."""
+        sides: dict[str, list[SpeakerShare]] = {}
+        for share in self.shares:
+            sides.setdefault(share.side, []).append(share)
+        return tuple((side, tuple(shares)) for side, shares in sides.items())
+
+    @property
+    def unidentified(self) -> tuple[SpeakerShare, ...]:
+        """The groups whose unidentified speakers outnumber the side they quote most."""
+        return tuple(share for share in self.shares if share.unidentified_share is not None)
 
 
 @dataclass(frozen=True)
