@@ -164,6 +164,19 @@ def test_outlets_alike_give_only_the_tone_question():
     assert findings.discussion_questions(ORDER, alike) == [finding_types.ToneQuestion()]
 
 
+def test_the_scare_quote_question_skips_marks_inside_a_speakers_quotation():
+    quoted = GroupEvidence()  # CNN: 'dirt' twice, both inside the FBI's quoted words
+    quoted.scare_quotes.update(dirt=2)
+    quoted.nested_scare_quotes.update(dirt=2)
+    quoted.scare_examples["dirt"] = {"text": "dirt"}
+    own = GroupEvidence()
+    own.scare_quotes.update(reform=1, dirt=1)
+    own.nested_scare_quotes.update(dirt=1)
+    own.scare_examples.update(reform={"text": "reform"}, dirt={"text": "dirt"})
+    questions = findings.discussion_questions(["CNN", "Vox"], {"CNN": quoted, "Vox": own})
+    assert [q for q in questions if q.kind == "scare_quote"] == [finding_types.ScareQuoteQuestion("Vox", "reform")]
+
+
 def thin(rt_articles=("rt1",), rt_uses=1):
     """RT uses "reunification" ``rt_uses`` times in ``rt_articles``; The Moscow Times "annexation" 3 times in 2."""
     return {RT: evidence_of(term("crimea_2014", "russia", "reunification", rt_articles, own=rt_uses)),

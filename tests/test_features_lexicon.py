@@ -130,3 +130,13 @@ def test_transformer_names_columns():
     # two mentions: the pack does not apply, so its terms count for nothing
     assert passing[names.index("lexicon__climate.applied")] == 0.0
     assert passing[names.index("lexicon__climate.climate_phenomenon.descriptive_per_1k")] == 0.0
+
+
+def test_a_short_quote_inside_a_speakers_quotation_is_marked_nested(scorer):
+    # CNN (AllSides corpus): 'dirt' is inside the FBI's quoted words, not CNN's own marks.
+    doc = build_document("cnn", "In court records unsealed on Monday, the FBI said George Papadopoulos \"falsely "
+                                "described his interactions with a certain foreign contact who discussed 'dirt' "
+                                "related to emails\" concerning Hillary Clinton. "
+                                "Republicans passed the 'reform' in March.")
+    scare = [(f.text, f.detail["nested"]) for f in scorer.score(doc).findings if f.kind == "scare_quote"]
+    assert scare == [("dirt", True), ("reform", False)]

@@ -327,11 +327,15 @@ def _sources_questions(order: Sequence[str], evidence: Mapping[str, GroupEvidenc
 
 
 def _scare_quote_question(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> ScareQuoteQuestion | None:
-    """The most frequent scare quote of the first group (in ``order``) that uses any."""
+    """The most frequent scare quote of the first group (in ``order``) that puts any in its own text.
+
+    Marks inside a speaker's quotation are the speaker's, so they do not count.
+    """
     for group in order:
         ev = evidence.get(group)
-        if ev is not None and ev.scare_quotes:
-            key = min(ev.scare_quotes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        own = ev.scare_quotes - ev.nested_scare_quotes if ev is not None else Counter()
+        if own:
+            key = min(own.items(), key=lambda kv: (-kv[1], kv[0]))[0]
             return ScareQuoteQuestion(group, ev.scare_examples[key]["text"])
     return None
 

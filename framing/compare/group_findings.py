@@ -44,7 +44,8 @@ def group_terms(evidence: GroupEvidence | None,
 def group_scare_quotes(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
     if evidence is None:
         return []
-    return [{"phrase": evidence.scare_examples[phrase]["text"], "count": n, "example": evidence.scare_examples[phrase]}
+    return [{"phrase": evidence.scare_examples[phrase]["text"], "count": n,
+             "nested": evidence.nested_scare_quotes[phrase], "example": evidence.scare_examples[phrase]}
             for phrase, n in sorted(evidence.scare_quotes.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 

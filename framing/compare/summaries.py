@@ -85,6 +85,7 @@ class GroupEvidence:
     # dated terms found in undated articles (so counted as descriptive): "Kiev (since …)" -> article ids
     undated_readings: dict[str, set[str]] = field(default_factory=dict)
     scare_quotes: Counter = field(default_factory=Counter)
+    nested_scare_quotes: Counter = field(default_factory=Counter)  # of those, inside a speaker's quote
     scare_examples: dict[str, dict[str, Any]] = field(default_factory=dict)
     speakers: dict[str, Speaker] = field(default_factory=dict)
     side_verbs: Counter = field(default_factory=Counter)  # (side, verb_class) -> count
@@ -141,7 +142,8 @@ def add_summary(total: GroupEvidence, part: GroupEvidence) -> None:
     the run's order gives what :func:`summarise` gives for their records.
     """
     _add_terms(total, part)
-    for counter in ("scare_quotes", "side_verbs", "side_kinds", "voices", "first_voices", "loaded"):
+    for counter in ("scare_quotes", "nested_scare_quotes", "side_verbs", "side_kinds", "voices", "first_voices",
+                    "loaded"):
         getattr(total, counter).update(getattr(part, counter))
     for phrase, example in part.scare_examples.items():
         total.scare_examples.setdefault(phrase, example)
@@ -230,6 +232,7 @@ def _add_lexicon_record(evidence: GroupEvidence, record: Mapping[str, Any], kind
     elif kind == "scare_quote":
         phrase = record["text"].strip().lower()
         evidence.scare_quotes[phrase] += 1
+        evidence.nested_scare_quotes[phrase] += bool(detail.get("nested"))
         evidence.scare_examples.setdefault(phrase, _example(record))
 
 

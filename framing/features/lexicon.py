@@ -91,7 +91,7 @@ def _is_scare(document: Document, index: int, quote: Quote) -> bool:
         return quote.n_words <= SO_CALLED_MAX_WORDS
     if quote.n_words > SCARE_MAX_WORDS or quote.text.rstrip().endswith(SPEECH_END):
         return False
-    if any(q.start < quote.start and quote.end <= q.end for q in document.quotes[:index]):
+    if _nested(document, quote):
         return True  # nested inside someone's quote: the speaker's own scare quote
     before = document.tokens_between(0, quote.start).stop
     after = document.tokens_between(0, quote.end).stop
@@ -107,6 +107,11 @@ def _is_scare(document: Document, index: int, quote: Quote) -> bool:
                          or other.text.rstrip().endswith(SPEECH_END))):
                 return False
     return True
+
+
+def _nested(document: Document, quote: Quote) -> bool:
+    """Whether ``quote`` lies inside another quotation: the quoted speaker's marks, not the outlet's."""
+    return any(q.start < quote.start and quote.end <= q.end for q in document.quotes if q is not quote)
 
 
 class LexiconScorer:
@@ -152,7 +157,7 @@ class LexiconScorer:
                 findings.append(Finding(FAMILY, "scare_quote", quote.text,
                                         sentence.index if sentence else -1, quote.start,
                                         quote.end, {"mark": quote.mark, "n_words": quote.n_words,
-                                                    "so_called": so_called}))
+                                                    "so_called": so_called, "nested": _nested(document, quote)}))
         found = self.matcher.find(document)
         decisions = self._decisions(document, found)
         findings += [Finding(FAMILY, "pack_applied" if d.applied else "pack_not_applied", d.pack, -1, 0, 0,
