@@ -62,6 +62,24 @@ def test_it_after_a_preposition_is_the_matter_at_hand_not_a_mention(matcher, tex
     assert not [m for m in matcher.find_mentions(build_document("a", text)) if m.pronoun]
 
 
+@pytest.mark.parametrize("text", [
+    # AllSides (Vox): "it" is the American public, "they" the media figures, "they" the migrants Castro speaks of.
+    "It is easy to assume that the American public takes allegations more seriously than it did decades ago.",
+    "Conservative media figures have tried to publicize other Russia-related matters that they say implicate them.",
+    "It suggests ways the US can lead in the region — “so that people can find what they need,” Castro told Vox.",
+    # The seeds (Fort Russ News): "its work" is the bloc's, not the US's.
+    "He said that the US-led military bloc has “a lot of inertia in its work”.",
+])
+def test_a_pronoun_is_not_a_name_that_only_qualifies_a_noun_nor_across_a_quotation_mark(matcher, text):
+    assert not [m for m in matcher.find_mentions(build_document("a", text)) if m.pronoun]
+
+
+def test_a_pronoun_on_the_same_side_of_the_quotation_marks_still_refers():
+    matcher = TargetMatcher(load_targets())
+    doc = build_document("a", "“The EU says it will act,” he said. The EU doesn’t think migration is their problem.")
+    assert [(m.text, m.target) for m in matcher.find_mentions(doc) if m.pronoun] == [("it", "eu"), ("their", "eu")]
+
+
 def test_user_target_that_is_an_alias_adds_nothing():
     assert [t.key for t in load_targets(extra=("NATO",))] == [t.key for t in load_targets()]
 
@@ -76,6 +94,11 @@ def test_registry_errors_name_file_line_and_fix(tmp_path):
                    '[[target]]\nkey = "x"\nname = "Y"\naliases = []\n', encoding="utf-8")
     with pytest.raises(DataFileError, match="aliases must be a non-empty list"):
         load_targets(dup)
+    adjective = tmp_path / "adjective.toml"
+    adjective.write_text('[[target]]\nkey = "x"\nname = "X"\naliases = ["X"]\nadjectives = ["Xian"]\n',
+                         encoding="utf-8")
+    with pytest.raises(DataFileError, match="adjectives must be a list of its aliases"):
+        load_targets(adjective)
 
 
 # Negation: word valences from VADER's lexicon, flipped and damped (x -0.74)

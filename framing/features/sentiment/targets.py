@@ -6,7 +6,9 @@ Mentions are found with compiled patterns over the body (a cheap scan for
 the places an alias may start, then the aliases sharing that first letter);
 a pronoun ("its",
 "they", ...) counts as a mention of the target named last before it in the same
-sentence.
+sentence, unless that name only qualifies a noun ("the American public ... it",
+"Russia-related matters that they ...": the pronoun is the noun's) or stands on
+the other side of a quotation mark (a quoted speaker's "they" is the speaker's).
 
 Examples
 --------
@@ -48,6 +50,7 @@ class Target:
     name: str
     aliases: tuple[str, ...]
     not_after: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()  # aliases that qualify a noun: "Russian troops"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class Mention:
     sentence_index: int
     text: str
     pronoun: bool = False
+    modifier: bool = False  # qualifies a noun ("American public", "Russia-related"): no pronoun's antecedent
 
 
 def target_key(name: str) -> str:
@@ -90,7 +94,10 @@ def _validated(entry: object, number: int, text: str, label: str) -> Target:
     not_after = entry.get("not_after", [])
     if not isinstance(not_after, list) or not all(isinstance(w, str) and w for w in not_after):
         raise DataFileError(f"{where}: not_after must be a list of words — fix or remove it")
-    return Target(key, name, tuple(aliases), tuple(not_after))
+    adjectives = entry.get("adjectives", [])
+    if not isinstance(adjectives, list) or not all(a in aliases for a in adjectives):
+        raise DataFileError(f"{where}: adjectives must be a list of its aliases — fix or remove it")
+    return Target(key, name, tuple(aliases), tuple(not_after), tuple(adjectives))
 
 
 def load_targets(source: str | Path = REGISTRY_FILE, extra: Sequence[str] = ()) -> tuple[Target, ...]:
@@ -196,7 +203,8 @@ class TargetMatcher:
             sentence = document.sentence_at(m.start())
             if sentence is None or m.start() >= sentence.end:
                 continue
-            named.append(Mention(target.key, m.start(), m.end(), sentence.index, m.group()))
+            modifier = m.group() in target.adjectives or body[m.end():m.end() + 1] == "-"
+            named.append(Mention(target.key, m.start(), m.end(), sentence.index, m.group(), modifier=modifier))
         return self._with_pronouns(document, named)
 
     def _matches(self, body: str) -> Iterator[re.Match]:
@@ -225,7 +233,9 @@ class TargetMatcher:
                 if word not in PRONOUNS:
                     continue
                 start, end = document.token_spans[t]
-                earlier = [m for m in mentions if m.end <= start]
+                quote = _quote_at(document, start)
+                earlier = [m for m in mentions
+                           if m.end <= start and not m.modifier and _quote_at(document, m.start) == quote]
                 if not earlier:
                     continue
                 if word == "it" and _not_the_target(document, token_ids, position):
@@ -233,6 +243,16 @@ class TargetMatcher:
                 out.append(Mention(earlier[-1].target, start, end, index, document.body[start:end], True))
         out.sort(key=lambda m: (m.start, m.target))
         return out
+
+
+def _quote_at(document: Document, position: int) -> int:
+    """The index of the outermost quotation holding ``position``, -1 outside every quotation."""
+    for index, quote in enumerate(document.quotes):
+        if quote.start > position:
+            break
+        if position < quote.end:
+            return index
+    return -1
 
 
 def _not_the_target(document: Document, token_ids: range, position: int) -> bool:
