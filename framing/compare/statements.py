@@ -31,7 +31,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# A word, or an abbreviation written with dots ("U.S.", read as one word, not "u" and "s").
+_WORD = re.compile(r"(?:[^\W_]\.){2,}|[^\W_]+(?:[-'’][^\W_]+)*")
 _PIECE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+|\s+…\s+")
 # Words that do not make two renderings the same statement.  Shorter than the shared
 # stop words (framing/data/vocabulary/stopwords.txt) on purpose: with those, "far",
