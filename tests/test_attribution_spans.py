@@ -66,9 +66,17 @@ def test_find_attributions(lexicon, text, expected):
     assert _found(lexicon, text) == expected
 
 
+def test_passive_with_its_agent(lexicon):
+    # "by" names the speaker of a passive cue; the subject is what was endorsed
+    assert _found(lexicon, "Clinton has been endorsed by dozens of papers.") == [
+        ("dozens of papers", "endorsed", ["Clinton"])
+    ]
+
+
 def test_quote_paragraph_continues_an_indirect_statement(lexicon):
     text = 'He said talks were over.\n"We were always ready, and we remain ready today."'
     first, second = find_attributions(build_document("t", text), lexicon)
     assert (first.kind, second.kind) == ("indirect", "direct")
     assert second.continues is first and second.source == first.source
-    assert (second.cue, second.cue_text) == (None, "")
+    # the quote continues the statement of "said": it keeps that cue (PolNeAR annotates it so)
+    assert (second.cue, second.cue_text) == (first.cue, "said")

@@ -152,7 +152,8 @@ class DocumentPasses(BodyText):
                 parent.contents.append(content)
             elif starts_paragraph and q.n_words >= 4 and sentence.paragraph - parent_paragraph <= 2:
                 root = parent.continues or parent
-                a = Attribution("direct", root.source, None, [content], None, sentence.index, root)
+                a = Attribution("direct", root.source, root.cue, [content], None, sentence.index, root)
+                a._cue_written = root._cue_written
                 # Appended after every entry of ``ends``: its indices still match.
                 self.found.append(a)
             else:

@@ -76,6 +76,21 @@ def source_head(doc: Document, source: Span | None) -> list[str]:
     return out
 
 
+def source_gap(doc: Document, source: Span | None, cue: Span | None) -> list[str]:
+    """How many words stand between the speaker and the cue: "0", "1", "2-4" or "5+" (nothing without both).
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Ham went on to explain it.")
+    >>> source_gap(doc, (0, 3), (15, 22)), source_gap(doc, None, (15, 22))
+    (['src_gap=2-4'], [])
+    """
+    if source is None or cue is None:
+        return []
+    start, end = (source[1], cue[0]) if source[1] <= cue[0] else (cue[1], source[0])
+    n = len(doc.tokens_between(start, end))
+    return [f"src_gap={'0' if n == 0 else '1' if n == 1 else '2-4' if n <= 4 else '5+'}"]
+
+
 def source_kind(doc: Document, source: Span | None) -> str:
     """What the speaker is: none, a relative pronoun, a pronoun, a possessive or a phrase.
 
@@ -138,6 +153,7 @@ def candidate_features(
     if after < len(tokens):
         out.append(f"next={tokens[after]}")
     out.extend(source_head(doc, source))
+    out.extend(source_gap(doc, source, cue))
     if any(c in body[span[0] : span[1]] for c in "\"“”"):
         out.append("quoted")
     if body[cue[0]].isupper():
@@ -165,6 +181,7 @@ def _cue_context(doc: Document, a: Attribution, lemma: str, first: str) -> list[
     if a.source is not None:
         out.append(f"src_len={_length_bucket(len(doc.tokens_between(*a.source)))}")
         out.extend(source_head(doc, a.source))
+        out.extend(source_gap(doc, a.source, a.cue))
     return out
 
 

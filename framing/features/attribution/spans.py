@@ -35,6 +35,7 @@ from typing import Protocol
 
 from framing.document.parse import Document, Sentence
 from framing.features.attribution.content import (
+    BE,
     CLOSE_MARKS,
     OBJECT_VERBS,
     ContentRules,
@@ -157,7 +158,7 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
 
     def _fallback(self, sentence: Sentence, start: int, end: int, verb: CueVerb) -> None:
         """The span model's content for a cue whose speaker the rules do not find, with a fallback speaker."""
-        source = self.fallback_source(sentence, start, verb)
+        source = self.fallback_source(sentence, start, verb) or self.opening_subject(sentence, start)
         if source is not None:
             self._learned_content(sentence, start, end, verb, source)
 
@@ -193,7 +194,28 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
             return True
         if verb.lemma == "quote" and self._quoted_as_saying(sentence, start, end, verb, written):
             return True
-        return verb.form_type == "past" and self._after_be(sentence, start)  # "it is said", "was told"
+        if verb.form_type == "past" and self._after_be(sentence, start):  # "it is said", "was told"
+            self._passive_by(sentence, start, end, verb, written)
+            return True
+        return False
+
+    def _passive_by(self, sentence: Sentence, start: int, end: int, verb: CueVerb, written: str) -> None:
+        """A passive cue with its agent: "Clinton has been endorsed by dozens of papers".
+
+        The speaker follows "by"; the content is the subject before the
+        auxiliaries ("Clinton"), or else what the span model chooses.
+        """
+        after = self._skip_space(end, sentence.end)
+        if self.body[after : after + 3] != "by " or self._inside_found_content(start):
+            return
+        agent = self._skip_space(after + 3, sentence.end)
+        source = source_after(self.doc, sentence, agent, self.verb_forms) or self._phrase_source(agent, sentence.end)
+        if source is None:
+            return
+        be = next(k for k in reversed(self.doc.tokens_between(sentence.start, start)) if self.doc.tokens[k] in BE)
+        subject = source_before(self.doc, sentence, self.doc.token_spans[be][0])
+        if subject is not None:
+            self._add(source, (start, end), [subject], verb, sentence, written)
 
     def _cue_contents(
         self, sentence: Sentence, start: int, end: int, verb: CueVerb, source: Span, inverted: bool, relative
