@@ -66,6 +66,16 @@ def test_find_attributions(lexicon, text, expected):
     assert _found(lexicon, text) == expected
 
 
+def test_transcript_turns(lexicon):
+    # each paragraph opened by a name in capitals and a colon is that speaker's turn
+    text = ('Partial transcript as follows:\n"WALLACE: Will Gennifer Flowers be there tomorrow night?\n'
+            '"PENCE: Well, look, she will not be attending the debate.\nUPDATE: The debate starts at nine.')
+    assert _found(lexicon, text) == [
+        ("WALLACE", ":", ["Will Gennifer Flowers be there tomorrow night?"]),
+        ("PENCE", ":", ["Well, look, she will not be attending the debate"]),
+    ]
+
+
 def test_passive_with_its_agent(lexicon):
     # "by" names the speaker of a passive cue; the subject is what was endorsed
     assert _found(lexicon, "Clinton has been endorsed by dozens of papers.") == [

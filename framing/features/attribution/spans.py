@@ -71,6 +71,7 @@ def find_attributions(
             continue  # a verb inside quoted speech belongs to the content
         finder.cue(start, end, verb)
     finder.colon_leads()
+    finder.transcript_turns()
     finder.signatures()
     finder.continuations()
     finder.split_coordinated()
