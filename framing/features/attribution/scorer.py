@@ -316,7 +316,8 @@ def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words:
         "continues_previous": a.continues is not None,
         "quoted_words": quoted_words,
     }
-    sentence = a.sentence_index if own_cue else (document.sentence_at(start).index if document.sentence_at(start) else -1)
+    at = document.sentence_at(start)
+    sentence = a.sentence_index if own_cue else (at.index if at else -1)
     return Finding(FAMILY, a.kind, content, sentence, start, end, detail)
 
 
