@@ -91,6 +91,8 @@ def test_clause_subject(lexicon, text, expected):
         ("The Saudi government, which has strongly denied any involvement, objected.", "denied", "which"),
         ("Many families, many of whom say the claims are unfounded, wrote.", "say", "whom"),
         ("Explained nothing.", "Explained", None),  # nothing before the cue
+        # a bare participle after a subordinator is a passive: the subject was asked, it did not ask
+        ("Shoigu told Rossiya 1 when asked about the state of relations.", "asked", None),
     ],
 )
 def test_opening_subject(lexicon, text, cue, expected):

@@ -138,6 +138,8 @@ class SourceRules(BodyText):
         if fused:
             start = doc.token_spans[idx[-1]][0]
             return start, start + len(fused.group(1))
+        if last in SUBORDINATORS and self.body[cue_start:].split(maxsplit=1)[0].endswith("ed"):
+            return None  # "when asked", "as predicted": a passive with no speaker of its own
         relative = self._relative_in_clause(idx)
         if relative is not None:
             return relative

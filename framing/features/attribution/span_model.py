@@ -223,6 +223,9 @@ def attribution_features(doc: Document, a: Attribution) -> list[str]:
     out.extend(_cue_context(doc, a, lemma, first))
     if a.learned_content:
         out.append("learned_content")
+    if a.nested:
+        # PolNeAR annotates few of the statements said inside another's content.
+        out.extend(("nested", f"nested_cue={lemma}"))
     if a.continues is not None:
         out.append("continues")
     if len(a.contents) > 1:

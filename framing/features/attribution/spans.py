@@ -49,6 +49,7 @@ from framing.features.attribution.passes import DocumentPasses
 from framing.features.attribution.phrases import PRONOUNS, source_after, source_before
 from framing.features.attribution.records import (
     Attribution,
+    mark_nested,
     one_per_content,
 )
 from framing.features.attribution.sources import SourceRules
@@ -78,6 +79,7 @@ def find_attributions(
     found = one_per_content([a for a in finder.found if a.contents])
     for a in found:
         a.kind = finder.kind_of(a.contents)
+    mark_nested(found)
     if span_model is not None:
         found = [a for a in found if span_model.keeps(doc, a)]
     found.sort(key=lambda a: (a.content_span[0], a.cue or (0, 0)))
