@@ -66,6 +66,21 @@ def test_find_attributions(lexicon, text, expected):
     assert _found(lexicon, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after the statement: its content reads as after a finite cue
+        ('"This became personal," he said, adding he would never vote for Clinton.',
+         [("he", "said", ["This became personal"]), ("he", "adding", ["he would never vote for Clinton"])]),
+        # no statement before it: the subject of the clause speaks
+        ("Trump revised his plan, promising to focus its benefits on average Americans.",
+         [("Trump", "promising", ["to focus its benefits on average Americans"])]),
+    ],
+)
+def test_participle_after_the_clause(lexicon, text, expected):
+    assert _found(lexicon, text) == expected
+
+
 def test_transcript_turns(lexicon):
     # each paragraph opened by a name in capitals and a colon is that speaker's turn
     text = ('Partial transcript as follows:\n"WALLACE: Will Gennifer Flowers be there tomorrow night?\n'

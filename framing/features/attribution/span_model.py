@@ -38,6 +38,7 @@ from framing.datafiles import packaged_text
 from framing.document.parse import Document
 from framing.document.vocabulary import PASSIVE_AUXILIARIES
 from framing.errors import DataFileError
+from framing.features.attribution.cue_model import stem
 from framing.features.attribution.cues import CueVerb
 from framing.features.attribution.phrases import PRONOUNS
 from framing.features.attribution.records import Attribution
@@ -154,11 +155,17 @@ def candidate_features(
         out.append(f"next={tokens[after]}")
     out.extend(source_head(doc, source))
     out.extend(source_gap(doc, source, cue))
+    out.extend(_learned_word(verb))
     if any(c in body[span[0] : span[1]] for c in "\"“”"):
         out.append("quoted")
     if body[cue[0]].isupper():
         out.append("cue_cap")
     return out
+
+
+def _learned_word(verb: CueVerb) -> list[str]:
+    """The stem of a learned cue's word ("attacked" -> attack), which its lemma "learned" does not name."""
+    return [] if verb.verb_class else [f"learned={stem(verb.lemma)}"]
 
 
 def is_learned(a: Attribution) -> bool:
@@ -221,6 +228,8 @@ def attribution_features(doc: Document, a: Attribution) -> list[str]:
         f"form={verb.form_type if verb else 'none'}",
     ]
     out.extend(_cue_context(doc, a, lemma, first))
+    if verb is not None:
+        out.extend(_learned_word(verb))
     if a.learned_content:
         out.append("learned_content")
     if a.nested:

@@ -274,12 +274,16 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         if source is None:
             source = source_after(self.doc, sentence, sentence.start, self.verb_forms)
             if source is None or source[1] > start:
-                return True
+                # "Trump revised his plan, promising to ...": the subject of the clause before.
+                source = self.opening_subject(sentence, start)
+                if source is None:
+                    return True
         region_end = self._region_end(sentence, end)
         complement = self._complement(end, region_end)
-        if complement is None or (verb.strict and not complement[1]):
+        if complement is None:
             return True
-        contents = self._right_content(complement[0], region_end)
+        # what follows reads as after a finite cue: "adding he would ...", "promising to focus ..."
+        contents = self._contents_after(complement, end, region_end, verb)
         if contents:
             self._add(source, (start, end), contents, verb, sentence, written)
         return True
