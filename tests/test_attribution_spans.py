@@ -81,6 +81,22 @@ def test_participle_after_the_clause(lexicon, text, expected):
     assert _found(lexicon, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the content of a headline cue may come first, before a comma
+        ("Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\nMore follows here.",
+         [("Former White House Doctor", "Says", ["Clinton Hid Past Health Problems From Public"])]),
+        # a verb the list holds strict is a cue in a headline too, unless a particle follows
+        ("Obama Seeks More Muslim Refugees As He Marks Holiday.\n\nMore follows here.",
+         [("Obama", "Seeks", ["More Muslim Refugees As He Marks Holiday"])]),
+        ("Trump Calls Off Rally In Chicago After Protests.\n\nMore follows here.", []),
+    ],
+)
+def test_headline_cues(lexicon, text, expected):
+    assert _found(lexicon, text) == expected
+
+
 def test_transcript_turns(lexicon):
     # each paragraph opened by a name in capitals and a colon is that speaker's turn
     text = ('Partial transcript as follows:\n"WALLACE: Will Gennifer Flowers be there tomorrow night?\n'

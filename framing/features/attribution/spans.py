@@ -254,12 +254,19 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
 
     def _headline(self, sentence: Sentence, start: int, end: int, verb: CueVerb, written: str) -> None:
         """A Title Case headline "Bellwether County Says Trump Should Win": speaker, cue, rest."""
-        if verb.form_type != "present" or verb.strict:
+        if verb.form_type != "present":
             return
         source = source_before(self.doc, sentence, start)
         if source is None or self.doc.tokens[self.doc.tokens_between(*source)[0]] in PRONOUNS:
             return
-        contents = self._right_content(self._skip_space(end, sentence.end), sentence.end)
+        after = self._skip_space(end, sentence.end)
+        if verb.strict and self._particle_follows(after, sentence.end):
+            return  # "Trump Calls Off Rally"
+        contents = self._right_content(after, sentence.end)
+        lead = self.body[sentence.start : source[0]].rstrip()
+        if not contents and lead.endswith(","):
+            # "Clinton Hid Health Problems, Former Doctor Says": the content comes first.
+            contents = self._left_content(sentence, source[0])
         if contents:
             self._add(source, (start, end), contents, verb, sentence, written)
 
