@@ -1,4 +1,5 @@
-"""Passes over a whole document after its cues: signed and colon-led quotations, coordinated statements, run-on quotes.
+"""Passes over a whole document after its cues: signed and colon-led quotations, transcript turns, coordinated
+statements, run-on quotes.
 
 :class:`DocumentPasses` is mixed into the finder of
 :mod:`framing.features.attribution.spans` with the speaker and content rules

@@ -57,9 +57,10 @@ _POSSESSIVE_WORDS = frozenset("his her their its my our your".split())
 # Words that cannot open a speaker: prepositions and the like ("of Democratic claims").
 _NOT_FIRST = (NOT_IN_SPEAKER_NAMES - PRONOUNS - frozenset(("this", "these", "those"))) | frozenset(("of",))
 _SPEAKER_WORDS = PRONOUNS | frozenset("who which that".split())
-# A pronoun fused with its auxiliary: "He’s claiming", "they’ve said".
+# Relative pronouns that speak for the noun before them ("which has strongly denied"), also fused ("who’s called").
 _RELATIVES = frozenset("who whom which".split())
 _FUSED_RELATIVE = re.compile(r"(?:who|which)[’'](?:s|ve|d|ll|re)")
+# A pronoun fused with its auxiliary: "He’s claiming", "they’ve said".
 _FUSED_AUXILIARY = re.compile(r"(he|she|they|we|i|you|it)(?:[’'](?:s|ve|d|ll|re|m))$")
 
 

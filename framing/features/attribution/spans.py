@@ -10,6 +10,8 @@ already holds.  The patterns (PARC / PolNeAR scheme):
 * ``according to SOURCE, CONTENT`` and ``CONTENT, according to SOURCE``
 * ``..., adding that CONTENT`` — a second statement by the same source
 * ``"CONTENT," X quoted SOURCE as saying``
+* ``CONTENT has been CUE by SOURCE`` — "Clinton has been endorsed by dozens of papers"
+* a Title Case headline, ``SOURCE Says CONTENT`` or ``CONTENT, SOURCE Says``
 * a quotation that runs on after its cue (``"A," he said. "B."``) joins that
   attribution; a quote-only paragraph continues the previous speaker.
 
@@ -205,8 +207,8 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
     def _passive_by(self, sentence: Sentence, start: int, end: int, verb: CueVerb, written: str) -> None:
         """A passive cue with its agent: "Clinton has been endorsed by dozens of papers".
 
-        The speaker follows "by"; the content is the subject before the
-        auxiliaries ("Clinton"), or else what the span model chooses.
+        The speaker follows "by" (a noun phrase, or the words to the next
+        comma); the content is the subject before the auxiliaries ("Clinton").
         """
         after = self._skip_space(end, sentence.end)
         if self.body[after : after + 3] != "by " or self._inside_found_content(start):
