@@ -75,3 +75,27 @@ def test_clause_subject(lexicon, text, expected):
     doc, rules = _rules(lexicon, text)
     cue = text.index(" said" if " said" in text else " say") + 1
     assert _text(doc, rules._clause_subject(doc.sentence_at(cue), cue)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # a non-finite cue tied to its clause speaks for the clause's subject
+        ("Ham went on to explain how the cuts hurt.", "explain", "Ham"),
+        ("She started off by emphasizing economic fairness.", "emphasizing", "She"),
+        ("MOSCOW – European leaders gathered Friday to discuss the test.", "discuss", "European leaders"),
+        # a finite cue after an aside or a fused auxiliary
+        ("Younger black voters, in particular, have expressed doubts.", "expressed", "Younger black voters"),
+        ("He’s claiming that fraud is a problem.", "claiming", "He"),
+        # a relative pronoun opening the cue's clause is the speaker
+        ("The Saudi government, which has strongly denied any involvement, objected.", "denied", "which"),
+        ("Many families, many of whom say the claims are unfounded, wrote.", "say", "whom"),
+        ("Explained nothing.", "Explained", None),  # nothing before the cue
+        # a bare participle after a subordinator is a passive: the subject was asked, it did not ask
+        ("Shoigu told Rossiya 1 when asked about the state of relations.", "asked", None),
+    ],
+)
+def test_opening_subject(lexicon, text, cue, expected):
+    doc, rules = _rules(lexicon, text)
+    start = text.index(cue)
+    assert _text(doc, rules.opening_subject(doc.sentence_at(start), start)) == expected

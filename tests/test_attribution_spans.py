@@ -66,9 +66,58 @@ def test_find_attributions(lexicon, text, expected):
     assert _found(lexicon, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after the statement: its content reads as after a finite cue
+        ('"This became personal," he said, adding he would never vote for Clinton.',
+         [("he", "said", ["This became personal"]), ("he", "adding", ["he would never vote for Clinton"])]),
+        # no statement before it: the subject of the clause speaks
+        ("Trump revised his plan, promising to focus its benefits on average Americans.",
+         [("Trump", "promising", ["to focus its benefits on average Americans"])]),
+    ],
+)
+def test_participle_after_the_clause(lexicon, text, expected):
+    assert _found(lexicon, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the content of a headline cue may come first, before a comma
+        ("Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\nMore follows here.",
+         [("Former White House Doctor", "Says", ["Clinton Hid Past Health Problems From Public"])]),
+        # a verb the list holds strict is a cue in a headline too, unless a particle follows
+        ("Obama Seeks More Muslim Refugees As He Marks Holiday.\n\nMore follows here.",
+         [("Obama", "Seeks", ["More Muslim Refugees As He Marks Holiday"])]),
+        ("Trump Calls Off Rally In Chicago After Protests.\n\nMore follows here.", []),
+    ],
+)
+def test_headline_cues(lexicon, text, expected):
+    assert _found(lexicon, text) == expected
+
+
+def test_transcript_turns(lexicon):
+    # each paragraph opened by a name in capitals and a colon is that speaker's turn
+    text = ('Partial transcript as follows:\n"WALLACE: Will Gennifer Flowers be there tomorrow night?\n'
+            '"PENCE: Well, look, she will not be attending the debate.\nUPDATE: The debate starts at nine.')
+    assert _found(lexicon, text) == [
+        ("WALLACE", ":", ["Will Gennifer Flowers be there tomorrow night?"]),
+        ("PENCE", ":", ["Well, look, she will not be attending the debate"]),
+    ]
+
+
+def test_passive_with_its_agent(lexicon):
+    # "by" names the speaker of a passive cue; the subject is what was endorsed
+    assert _found(lexicon, "Clinton has been endorsed by dozens of papers.") == [
+        ("dozens of papers", "endorsed", ["Clinton"])
+    ]
+
+
 def test_quote_paragraph_continues_an_indirect_statement(lexicon):
     text = 'He said talks were over.\n"We were always ready, and we remain ready today."'
     first, second = find_attributions(build_document("t", text), lexicon)
     assert (first.kind, second.kind) == ("indirect", "direct")
     assert second.continues is first and second.source == first.source
-    assert (second.cue, second.cue_text) == (None, "")
+    # the quote continues the statement of "said": it keeps that cue (PolNeAR annotates it so)
+    assert (second.cue, second.cue_text) == (first.cue, "said")

@@ -30,7 +30,7 @@ from framing.features.attribution.cues import CueLexicon
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / MODEL_FILE
 # Chosen on PolNeAR dev (F1 at content overlap >= 0.3), see framing/data/cue_model.md.
 C = 0.5
-THRESHOLD = 0.6
+THRESHOLD = 0.55
 
 
 def training_examples(polnear: str | Path, split: str = "train") -> Iterator[tuple[list[str], int]]:

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from framing.datafiles import packaged_text
 from framing.document.parse import Document
-from framing.document.vocabulary import PASSIVE_AUXILIARIES, STOPWORDS
+from framing.document.vocabulary import DETERMINERS, PASSIVE_AUXILIARIES, STOPWORDS
 from framing.errors import DataFileError
 from framing.features.attribution.cues import CueVerb
 
@@ -50,6 +50,45 @@ def is_cue_word(word: str) -> bool:
     return len(word) >= _MIN_LENGTH and word.isalpha() and word not in STOPWORDS and not word.endswith("ly")
 
 
+# Endings stripped to find a word's stem, longest first, with what replaces them ("accused" -> "accus").
+_ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_PRONOUN_WORDS = frozenset("he she they we i you it who which".split())
+
+
+def stem(word: str) -> str:
+    """``word`` without an inflectional ending, so "attacked", "attacks" and "attacking" share one stem.
+
+    >>> stem("attacked"), stem("attacks"), stem("attacking"), stem("denies"), stem("cue")
+    ('attack', 'attack', 'attack', 'deny', 'cue')
+    """
+    for ending, replacement in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_LENGTH:
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def word_class(doc: Document, k: int) -> str:
+    """A coarse class of token ``k`` for the context of a cue: that, to, of, a determiner, a pronoun, a name, other.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "He said that Trump won the race.")
+    >>> [word_class(doc, k) for k in range(len(doc.tokens))]
+    ['pron', 'word', 'that', 'cap', 'word', 'det', 'word']
+    """
+    if k < 0 or k >= len(doc.tokens):
+        return "edge"
+    word = doc.tokens[k]
+    if word in ("that", "to", "of", "about", "for", "as", "on", "by"):
+        return word
+    if word in DETERMINERS:
+        return "det"
+    if word in _PRONOUN_WORDS:
+        return "pron"
+    if k > 0 and doc.body[doc.token_spans[k][0]].isupper():
+        return "cap"
+    return "word"
+
+
 def token_features(doc: Document, i: int, listed: frozenset[str]) -> list[str]:
     """The features of token ``i`` of ``doc``; ``listed`` holds the verb list's one-word forms.
 
@@ -57,14 +96,17 @@ def token_features(doc: Document, i: int, listed: frozenset[str]) -> list[str]:
 
     >>> from framing.document.parse import build_document
     >>> doc = build_document("x", "Trump thinks so.")
-    >>> token_features(doc, 1, frozenset({"thinks"}))
-    ['w=thinks', 's3=nks', 'p=trump', 'n=so', 'pw=trump|thinks', 'listed', 'p_cap']
+    >>> token_features(doc, 1, frozenset({"thinks"}))  # doctest: +NORMALIZE_WHITESPACE
+    ['w=thinks', 's3=nks', 'p=trump', 'n=so', 'pw=trump|thinks', 'st=think', 'wn=thinks|so', 'pc=word',
+     'nc=word', 'st_nc=think|word', 'listed', 'p_cap']
     """
     tokens = doc.tokens
     word = tokens[i]
     prev = tokens[i - 1] if i > 0 else "<s>"
     nxt = tokens[i + 1] if i + 1 < len(tokens) else "</s>"
-    out = [f"w={word}", f"s3={word[-3:]}", f"p={prev}", f"n={nxt}", f"pw={prev}|{word}"]
+    root, before, after = stem(word), word_class(doc, i - 1), word_class(doc, i + 1)
+    out = [f"w={word}", f"s3={word[-3:]}", f"p={prev}", f"n={nxt}", f"pw={prev}|{word}",
+           f"st={root}", f"wn={word}|{nxt}", f"pc={before}", f"nc={after}", f"st_nc={root}|{after}"]
     if word in listed:
         out.append("listed")
     if prev in listed or nxt in listed:
@@ -107,6 +149,11 @@ class CueModel:
     intercept: float
     threshold: float
     candidates: frozenset[str]  # words with a positive weight of their own
+    stems: frozenset[str] = frozenset()  # stems with a positive weight of their own
+
+    def is_candidate(self, word: str) -> bool:
+        """Whether ``word`` is scored: it, or its stem, carries evidence of a cue by itself."""
+        return word in self.candidates or (is_cue_word(word) and stem(word) in self.stems)
 
     def probability(self, features: Iterable[str]) -> float:
         """The model's probability that a token with ``features`` is a cue."""
@@ -118,7 +165,7 @@ class CueModel:
         skipped = set(skip)
         tokens = doc.tokens
         for i, word in enumerate(tokens):
-            if word in self.candidates and i not in skipped and not _predicate_adjective(tokens, i):
+            if self.is_candidate(word) and i not in skipped and not _predicate_adjective(tokens, i):
                 if self.probability(token_features(doc, i, listed)) >= self.threshold:
                     yield i
 
@@ -138,7 +185,8 @@ def _packaged_model() -> CueModel:
         raise DataFileError(f"framing/data/{MODEL_FILE}: {error} — regenerate it with "
                             "python -m framing.evaluate.train_cues") from None
     candidates = frozenset(k[2:] for k, v in weights.items() if k.startswith("w=") and v > 0 and is_cue_word(k[2:]))
-    return CueModel(weights, intercept, threshold, candidates)
+    stems = frozenset(k[3:] for k, v in weights.items() if k.startswith("st=") and v > 0)
+    return CueModel(weights, intercept, threshold, candidates, stems)
 
 
 def learned_cue(word: str) -> CueVerb:

@@ -1,4 +1,5 @@
-"""Passes over a whole document after its cues: signed and colon-led quotations, coordinated statements, run-on quotes.
+"""Passes over a whole document after its cues: signed and colon-led quotations, transcript turns, coordinated
+statements, run-on quotes.
 
 :class:`DocumentPasses` is mixed into the finder of
 :mod:`framing.features.attribution.spans` with the speaker and content rules
@@ -32,6 +33,8 @@ _NOT_SPEAKERS = frozenset(
 )
 _NAME_PARTS = frozenset("of the de van von al bin da la le and".split())
 _COORDINATORS = frozenset("and but while whereas yet".split())
+# A transcript's turn: a paragraph opened (after a quotation mark) by a name in capitals and a colon.
+_TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2})(?P<colon>:)\s+")
 # A dash and a name after a closing quotation mark, to the end of the paragraph.
 _SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)[\s.,]*$")
 
@@ -88,6 +91,24 @@ class DocumentPasses(BodyText):
             content = self._right_content(after, sentence.end)
             if content and len(doc.tokens_between(*content[0])) >= 3:
                 self._add(source, (colon, colon + 1), content, None, sentence, ":")
+
+    def transcript_turns(self) -> None:
+        """'PENCE: Well, look, …': a paragraph of a transcript, opened by its speaker's name in capitals.
+
+        The name is one to three words in capitals (not a label such as
+        "UPDATE:"), the content the rest of the paragraph.
+        """
+        doc, body = self.doc, self.body
+        for start, end in doc.paragraphs:
+            match = _TURN.match(body, start, end)
+            if match is None or match.group("name").lower() in _NOT_SPEAKERS:
+                continue
+            content = self._trim(match.end(), end)
+            if body[content[1] - 1 : content[1]] in '"”':
+                content = self._trim(content[0], content[1] - 1)
+            sentence = doc.sentence_at(match.start("name"))
+            if sentence is not None and len(doc.tokens_between(*content)) >= 3:
+                self._add(match.span("name"), match.span("colon"), [content], None, sentence, ":")
 
     def split_coordinated(self) -> None:
         """End a content where a coordinated clause starts its own attribution.
@@ -152,7 +173,8 @@ class DocumentPasses(BodyText):
                 parent.contents.append(content)
             elif starts_paragraph and q.n_words >= 4 and sentence.paragraph - parent_paragraph <= 2:
                 root = parent.continues or parent
-                a = Attribution("direct", root.source, None, [content], None, sentence.index, root)
+                a = Attribution("direct", root.source, root.cue, [content], None, sentence.index, root)
+                a._cue_written = root._cue_written
                 # Appended after every entry of ``ends``: its indices still match.
                 self.found.append(a)
             else:

@@ -26,6 +26,8 @@ class Attribution:
     continues: Attribution | None = field(default=None, repr=False)
     # Whether the content was chosen by the learned span model, not read by the rules.
     learned_content: bool = field(default=False, repr=False)
+    # Whether the cue lies inside the content of another attribution ("X said [they hoped ...]").
+    nested: bool = field(default=False, repr=False)
 
     @property
     def cue_text(self) -> str:
@@ -56,6 +58,23 @@ def one_per_content(found: list[Attribution]) -> list[Attribution]:
         best.setdefault(tuple(a.contents), a)
     kept = {id(a) for a in best.values()}
     return [a for a in found if id(a) in kept]
+
+
+def mark_nested(found: list[Attribution]) -> None:
+    """Set ``nested`` on each attribution whose cue lies inside the content of another.
+
+    >>> outer = Attribution("indirect", (0, 5), (6, 10), [(11, 40)], None, 0)
+    >>> inner = Attribution("indirect", (11, 15), (16, 22), [(23, 40)], None, 0)
+    >>> mark_nested([outer, inner]); (outer.nested, inner.nested)
+    (False, True)
+    """
+    contents = sorted((s, e, id(a)) for a in found for s, e in a.contents)
+    starts = [s for s, _, _ in contents]
+    for a in found:
+        if a.cue is None:
+            continue
+        at = bisect.bisect_right(starts, a.cue[0])
+        a.nested = any(e > a.cue[0] and owner != id(a) for _, e, owner in contents[:at])
 
 
 def cue_distance(a: Attribution) -> int:

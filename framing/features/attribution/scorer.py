@@ -288,7 +288,10 @@ def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words:
     start, end = a.content_span
     content = " … ".join(body[s:e] for s, e in a.contents)
     source = a.source or (-1, -1)
-    cue = a.cue or (-1, -1)
+    # A quote that continues a statement carries that statement's cue (for the evaluation): its
+    # evidence names none of its own, so the cue and its verb count once, for the statement.
+    own_cue = a.cue if a.continues is None else None
+    cue = own_cue or (-1, -1)
     verb = a.verb
     detail = {
         "speaker": speaker.name,
@@ -299,7 +302,7 @@ def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words:
         "kind": statement_kind(a),
         "named": speaker.named,
         "anonymous": speaker.anonymous,
-        "cue": body[cue[0] : cue[1]] if a.cue else "",
+        "cue": body[cue[0] : cue[1]] if own_cue else "",
         "verb": verb.lemma if verb else "",
         "verb_class": verb.verb_class if verb else "",
         "content": content,
@@ -313,7 +316,8 @@ def _finding(document: Document, a: Attribution, speaker: Speaker, quoted_words:
         "continues_previous": a.continues is not None,
         "quoted_words": quoted_words,
     }
-    sentence = a.sentence_index if a.cue else (document.sentence_at(start).index if document.sentence_at(start) else -1)
+    at = document.sentence_at(start)
+    sentence = a.sentence_index if own_cue else (at.index if at else -1)
     return Finding(FAMILY, a.kind, content, sentence, start, end, detail)
 
 

@@ -22,6 +22,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from framing.document.parse import Sentence
 from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES
 from framing.features.attribution.content import (
@@ -55,6 +57,11 @@ _POSSESSIVE_WORDS = frozenset("his her their its my our your".split())
 # Words that cannot open a speaker: prepositions and the like ("of Democratic claims").
 _NOT_FIRST = (NOT_IN_SPEAKER_NAMES - PRONOUNS - frozenset(("this", "these", "those"))) | frozenset(("of",))
 _SPEAKER_WORDS = PRONOUNS | frozenset("who which that".split())
+# Relative pronouns that speak for the noun before them ("which has strongly denied"), also fused ("who’s called").
+_RELATIVES = frozenset("who whom which".split())
+_FUSED_RELATIVE = re.compile(r"(?:who|which)[’'](?:s|ve|d|ll|re)")
+# A pronoun fused with its auxiliary: "He’s claiming", "they’ve said".
+_FUSED_AUXILIARY = re.compile(r"(he|she|they|we|i|you|it)(?:[’'](?:s|ve|d|ll|re|m))$")
 
 
 class SourceRules(BodyText):
@@ -108,6 +115,82 @@ class SourceRules(BodyText):
         if word in _SPEAKER_WORDS:
             return doc.token_spans[idx[-1]]
         return self._words_since_boundary(idx)
+
+    def opening_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
+        """The subject that opens the clause of a cue the phrase rules leave without one: the last resort.
+
+        A fused auxiliary ("He’s claiming"), a relative pronoun that opens the
+        cue's clause ("which has strongly denied", "many of whom say"), else
+        the first noun phrase of the sentence, or of its part after a comma,
+        that ends before the cue: the subject of a non-finite cue tied to its
+        clause ("Ham went on to explain", "She started off by emphasizing") or
+        of a finite one after an aside ("Younger black voters, in particular,
+        have expressed").  Whether to trust it is the span model's to judge
+        (it sees how far the speaker stands from the cue).
+        """
+        doc = self.doc
+        idx = list(doc.tokens_between(sentence.start, cue_start))
+        while idx and (doc.tokens[idx[-1]] in BETWEEN_SUBJECT_AND_VERB or doc.tokens[idx[-1]] in BE | {"even"}):
+            idx.pop()
+        if not idx:
+            return None
+        last = doc.tokens[idx[-1]]
+        fused = _FUSED_AUXILIARY.fullmatch(last)
+        if fused:
+            start = doc.token_spans[idx[-1]][0]
+            return start, start + len(fused.group(1))
+        if last in SUBORDINATORS and self.body[cue_start:].split(maxsplit=1)[0].endswith("ed"):
+            return None  # "when asked", "as predicted": a passive with no speaker of its own
+        relative = self._relative_in_clause(idx)
+        if relative is not None:
+            return relative
+        return self._first_subject(sentence, idx)
+
+    def _relative_in_clause(self, idx: list[int]) -> Span | None:
+        """A relative pronoun that opens the cue's clause ("which has strongly denied", "many of whom say")."""
+        doc, body = self.doc, self.body
+        for j in range(len(idx) - 1, -1, -1):
+            word = doc.tokens[idx[j]]
+            if word in _RELATIVES or _FUSED_RELATIVE.fullmatch(word):
+                start = doc.token_spans[idx[j]][0]
+                return start, start + len(word.split("’")[0].split("'")[0])
+            if j and any(c in body[doc.token_spans[idx[j - 1]][1] : doc.token_spans[idx[j]][0]] for c in ",;:—–("):
+                return None
+        return None
+
+    def _first_subject(self, sentence: Sentence, idx: list[int]) -> Span | None:
+        """The first noun phrase (at the sentence start, else after a comma) that ends before ``idx[-1]``."""
+        doc, body = self.doc, self.body
+        dateline = DATELINE.match(body, sentence.start, doc.token_spans[idx[-1]][0])
+        starts = [dateline.end() if dateline else sentence.start] + [
+            doc.token_spans[k][0] for j, k in enumerate(idx[1:], 1)
+            if "," in body[doc.token_spans[idx[j - 1]][1] : doc.token_spans[k][0]]
+        ]
+        limit = doc.token_spans[idx[-1]][0]
+        for pos in starts:
+            words = doc.tokens_between(pos, limit)
+            if not words or doc.tokens[words[0]] in _NOT_FIRST | _CLAUSE_WORDS:
+                continue
+            source = source_after(doc, sentence, self._skip_space(pos, sentence.end), self.verb_forms)
+            if source is not None and source[1] <= limit:
+                return self._without_verb_tail(source)
+        return None
+
+    def _without_verb_tail(self, source: Span) -> Span:
+        """``source`` without a last lowercase word after a name when a function word follows it.
+
+        "Ham went on to ...", "Donald Trump needs to ...": the verb the
+        phrase rules took for a noun.
+        """
+        doc = self.doc
+        words = doc.tokens_between(*source)
+        if len(words) < 2 or words[-1] + 1 >= len(doc.tokens):
+            return source
+        last, before = doc.token_spans[words[-1]], doc.token_spans[words[-2]]
+        if (self.body[last[0]].islower() and self.body[before[0]].isupper()
+                and doc.tokens[words[-1] + 1] in NOT_IN_SPEAKER_NAMES):
+            return source[0], before[1]
+        return source
 
     def _words_since_boundary(self, idx: list[int]) -> Span | None:
         """The words before a cue back to the last punctuation or clause word, when they may name someone.

@@ -38,6 +38,7 @@ from framing.datafiles import packaged_text
 from framing.document.parse import Document
 from framing.document.vocabulary import PASSIVE_AUXILIARIES
 from framing.errors import DataFileError
+from framing.features.attribution.cue_model import stem
 from framing.features.attribution.cues import CueVerb
 from framing.features.attribution.phrases import PRONOUNS
 from framing.features.attribution.records import Attribution
@@ -74,6 +75,21 @@ def source_head(doc: Document, source: Span | None) -> list[str]:
     if doc.body[doc.token_spans[words[-1]][0]].isupper():
         out.append("src_cap")
     return out
+
+
+def source_gap(doc: Document, source: Span | None, cue: Span | None) -> list[str]:
+    """How many words stand between the speaker and the cue: "0", "1", "2-4" or "5+" (nothing without both).
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Ham went on to explain it.")
+    >>> source_gap(doc, (0, 3), (15, 22)), source_gap(doc, None, (15, 22))
+    (['src_gap=2-4'], [])
+    """
+    if source is None or cue is None:
+        return []
+    start, end = (source[1], cue[0]) if source[1] <= cue[0] else (cue[1], source[0])
+    n = len(doc.tokens_between(start, end))
+    return [f"src_gap={'0' if n == 0 else '1' if n == 1 else '2-4' if n <= 4 else '5+'}"]
 
 
 def source_kind(doc: Document, source: Span | None) -> str:
@@ -138,11 +154,18 @@ def candidate_features(
     if after < len(tokens):
         out.append(f"next={tokens[after]}")
     out.extend(source_head(doc, source))
+    out.extend(source_gap(doc, source, cue))
+    out.extend(_learned_word(verb))
     if any(c in body[span[0] : span[1]] for c in "\"“”"):
         out.append("quoted")
     if body[cue[0]].isupper():
         out.append("cue_cap")
     return out
+
+
+def _learned_word(verb: CueVerb) -> list[str]:
+    """The stem of a learned cue's word ("attacked" -> attack), which its lemma "learned" does not name."""
+    return [] if verb.verb_class else [f"learned={stem(verb.lemma)}"]
 
 
 def is_learned(a: Attribution) -> bool:
@@ -165,6 +188,7 @@ def _cue_context(doc: Document, a: Attribution, lemma: str, first: str) -> list[
     if a.source is not None:
         out.append(f"src_len={_length_bucket(len(doc.tokens_between(*a.source)))}")
         out.extend(source_head(doc, a.source))
+        out.extend(source_gap(doc, a.source, a.cue))
     return out
 
 
@@ -204,8 +228,13 @@ def attribution_features(doc: Document, a: Attribution) -> list[str]:
         f"form={verb.form_type if verb else 'none'}",
     ]
     out.extend(_cue_context(doc, a, lemma, first))
+    if verb is not None:
+        out.extend(_learned_word(verb))
     if a.learned_content:
         out.append("learned_content")
+    if a.nested:
+        # PolNeAR annotates few of the statements said inside another's content.
+        out.extend(("nested", f"nested_cue={lemma}"))
     if a.continues is not None:
         out.append("continues")
     if len(a.contents) > 1:

@@ -10,6 +10,8 @@ already holds.  The patterns (PARC / PolNeAR scheme):
 * ``according to SOURCE, CONTENT`` and ``CONTENT, according to SOURCE``
 * ``..., adding that CONTENT`` — a second statement by the same source
 * ``"CONTENT," X quoted SOURCE as saying``
+* ``CONTENT has been CUE by SOURCE`` — "Clinton has been endorsed by dozens of papers"
+* a Title Case headline, ``SOURCE Says CONTENT`` or ``CONTENT, SOURCE Says``
 * a quotation that runs on after its cue (``"A," he said. "B."``) joins that
   attribution; a quote-only paragraph continues the previous speaker.
 
@@ -35,6 +37,7 @@ from typing import Protocol
 
 from framing.document.parse import Document, Sentence
 from framing.features.attribution.content import (
+    BE,
     CLOSE_MARKS,
     OBJECT_VERBS,
     ContentRules,
@@ -48,6 +51,7 @@ from framing.features.attribution.passes import DocumentPasses
 from framing.features.attribution.phrases import PRONOUNS, source_after, source_before
 from framing.features.attribution.records import (
     Attribution,
+    mark_nested,
     one_per_content,
 )
 from framing.features.attribution.sources import SourceRules
@@ -70,12 +74,14 @@ def find_attributions(
             continue  # a verb inside quoted speech belongs to the content
         finder.cue(start, end, verb)
     finder.colon_leads()
+    finder.transcript_turns()
     finder.signatures()
     finder.continuations()
     finder.split_coordinated()
     found = one_per_content([a for a in finder.found if a.contents])
     for a in found:
         a.kind = finder.kind_of(a.contents)
+    mark_nested(found)
     if span_model is not None:
         found = [a for a in found if span_model.keeps(doc, a)]
     found.sort(key=lambda a: (a.content_span[0], a.cue or (0, 0)))
@@ -157,7 +163,7 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
 
     def _fallback(self, sentence: Sentence, start: int, end: int, verb: CueVerb) -> None:
         """The span model's content for a cue whose speaker the rules do not find, with a fallback speaker."""
-        source = self.fallback_source(sentence, start, verb)
+        source = self.fallback_source(sentence, start, verb) or self.opening_subject(sentence, start)
         if source is not None:
             self._learned_content(sentence, start, end, verb, source)
 
@@ -193,7 +199,28 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
             return True
         if verb.lemma == "quote" and self._quoted_as_saying(sentence, start, end, verb, written):
             return True
-        return verb.form_type == "past" and self._after_be(sentence, start)  # "it is said", "was told"
+        if verb.form_type == "past" and self._after_be(sentence, start):  # "it is said", "was told"
+            self._passive_by(sentence, start, end, verb, written)
+            return True
+        return False
+
+    def _passive_by(self, sentence: Sentence, start: int, end: int, verb: CueVerb, written: str) -> None:
+        """A passive cue with its agent: "Clinton has been endorsed by dozens of papers".
+
+        The speaker follows "by" (a noun phrase, or the words to the next
+        comma); the content is the subject before the auxiliaries ("Clinton").
+        """
+        after = self._skip_space(end, sentence.end)
+        if self.body[after : after + 3] != "by " or self._inside_found_content(start):
+            return
+        agent = self._skip_space(after + 3, sentence.end)
+        source = source_after(self.doc, sentence, agent, self.verb_forms) or self._phrase_source(agent, sentence.end)
+        if source is None:
+            return
+        be = next(k for k in reversed(self.doc.tokens_between(sentence.start, start)) if self.doc.tokens[k] in BE)
+        subject = source_before(self.doc, sentence, self.doc.token_spans[be][0])
+        if subject is not None:
+            self._add(source, (start, end), [subject], verb, sentence, written)
 
     def _cue_contents(
         self, sentence: Sentence, start: int, end: int, verb: CueVerb, source: Span, inverted: bool, relative
@@ -229,12 +256,19 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
 
     def _headline(self, sentence: Sentence, start: int, end: int, verb: CueVerb, written: str) -> None:
         """A Title Case headline "Bellwether County Says Trump Should Win": speaker, cue, rest."""
-        if verb.form_type != "present" or verb.strict:
+        if verb.form_type != "present":
             return
         source = source_before(self.doc, sentence, start)
         if source is None or self.doc.tokens[self.doc.tokens_between(*source)[0]] in PRONOUNS:
             return
-        contents = self._right_content(self._skip_space(end, sentence.end), sentence.end)
+        after = self._skip_space(end, sentence.end)
+        if verb.strict and self._particle_follows(after, sentence.end):
+            return  # "Trump Calls Off Rally"
+        contents = self._right_content(after, sentence.end)
+        lead = self.body[sentence.start : source[0]].rstrip()
+        if not contents and lead.endswith(","):
+            # "Clinton Hid Health Problems, Former Doctor Says": the content comes first.
+            contents = self._left_content(sentence, source[0])
         if contents:
             self._add(source, (start, end), contents, verb, sentence, written)
 
@@ -249,12 +283,16 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         if source is None:
             source = source_after(self.doc, sentence, sentence.start, self.verb_forms)
             if source is None or source[1] > start:
-                return True
+                # "Trump revised his plan, promising to ...": the subject of the clause before.
+                source = self.opening_subject(sentence, start)
+                if source is None:
+                    return True
         region_end = self._region_end(sentence, end)
         complement = self._complement(end, region_end)
-        if complement is None or (verb.strict and not complement[1]):
+        if complement is None:
             return True
-        contents = self._right_content(complement[0], region_end)
+        # what follows reads as after a finite cue: "adding he would ...", "promising to focus ..."
+        contents = self._contents_after(complement, end, region_end, verb)
         if contents:
             self._add(source, (start, end), contents, verb, sentence, written)
         return True
