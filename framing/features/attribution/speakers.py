@@ -176,7 +176,7 @@ class SpeakerResolver:
         the comma ("Steve Deace, an anti-Trump radio host").
         """
         head, comma, _ = text.partition(",")
-        if comma and self.registry.find_actor(head) is not actor and self._person_name(head):
+        if comma and self.registry.find_actor(head) is not actor and self._person_name(head) == head.strip():
             return False
         return not _other_first_name(text, actor)
 
