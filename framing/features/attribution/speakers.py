@@ -246,6 +246,9 @@ class SpeakerResolver:
         for title_name, titles in reversed(list(self._titles.items())):
             if any(w in titles for w in head_words) and (side is None or side in self._side_of(title_name)):
                 return self._by_surname.get(surname(title_name)) or self._last_person  # type: ignore[return-value]
+        holder = self._office_holder(head_words)
+        if holder is not None:
+            return holder
         if self._last_person and (side is None or self._last_person.side == side):
             return self._last_person
         # Named only later in the article (a lead's "the Russian deputy FM says"),
@@ -254,6 +257,20 @@ class SpeakerResolver:
         provisional = Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "role")
         self._ahead.append((head_words, side or "", provisional))
         return provisional
+
+    def _office_holder(self, head_words: list[str]) -> Speaker | None:
+        """The one registered person the article names whose note gives that office ("the president": Trump).
+
+        None without the article, or when none or several fit (Obama and Trump both named).
+        """
+        if self.document is None:
+            return None
+        body = self.document.body
+        offices = re.compile(rf"(?<!vice )\b(?:{'|'.join(map(re.escape, head_words))})\b")
+        found = {a for a in self.registry.actors
+                 if a.kind == "person" and offices.search(a.note.lower())
+                 and any(re.search(rf"\b{re.escape(spelling)}\b", body) for spelling in (a.name, *a.aliases))}
+        return self._actor_speaker(found.pop()) if len(found) == 1 else None
 
     def settle(self, speaker: Speaker) -> Speaker:
         """``speaker``, or the person named later whose titles match it (a description met first).
