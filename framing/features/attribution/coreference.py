@@ -34,6 +34,7 @@ COREFERENCE_FILE = "coreference.toml"
 MALE, FEMALE, UNKNOWN_GENDER = "m", "f", ""
 PRONOUN_GENDERS = {"he": MALE, "she": FEMALE}
 # A run of capitalised words, titles with a full stop included ("Sen. Rand Paul", "Mr. LePage").
+_OPENERS = STOPWORDS | DETERMINERS
 _POSSESSIVE = re.compile(r"[’'](?:s|(?<=s[’']))$")
 _RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|al|bin|da|la|le)\b))*")
 
@@ -134,40 +135,61 @@ def person_mentions(document: Document, rules: CoreferenceRules,
     [('Jane Roe', 'f'), ('Roe', 'f')]
     """
     genders: dict[str, str] = dict(known or {})
+    return [m for sentence in document.sentences for m in sentence_mentions(document, sentence.index, rules, genders)]
+
+
+def sentence_mentions(document: Document, index: int, rules: CoreferenceRules,
+                      genders: dict[str, str]) -> list[Mention]:
+    """The person mentions of sentence ``index``; ``genders`` (surname → gender) learns the names met."""
     out = []
     body = document.body
-    for sentence in document.sentences:
-        for match in _RUN.finditer(body, sentence.start, sentence.end):
-            words = _POSSESSIVE.sub("", match.group().rstrip(",.")).split()  # "Trump’s words": Trump
-            while words and (words[0].lower() in STOPWORDS or words[0].lower() in DETERMINERS):
-                words.pop(0)  # "When Schroeder", "But Lee": a capital that opens a sentence
-            if not words or document.quote_at(match.start()) is not None:
-                continue
-            mention = _mention(words, rules, genders)
-            if mention is None:
-                continue
-            name, gender = mention
-            key = surname(name)
-            genders[key] = gender or genders.get(key, UNKNOWN_GENDER)
-            out.append(Mention(" ".join(words), name, match.start(), sentence.index, genders[key]))
+    sentence = document.sentences[index]
+    for match in _RUN.finditer(body, sentence.start, sentence.end):
+        words = match.group().split()
+        while words and words[0].lower() in _OPENERS:
+            words.pop(0)  # "When Schroeder", "But Lee": a capital that opens a sentence
+        if len(words) == 1 and _POSSESSIVE.sub("", words[0].rstrip(",.")).lower() not in genders:
+            continue  # one capitalised word is a person only as a surname known before (most runs)
+        words = _POSSESSIVE.sub("", " ".join(words).rstrip(",.")).split()  # "Trump’s words": Trump
+        if not words or document.quote_at(match.start()) is not None:
+            continue
+        mention = _mention(words, rules, genders)
+        if mention is None:
+            continue
+        name, gender = mention
+        key = surname(name)
+        genders[key] = gender or genders.get(key, UNKNOWN_GENDER)
+        out.append(Mention(" ".join(words), name, match.start(), index, genders[key]))
     return out
 
 
 def _mention(words: list[str], rules: CoreferenceRules, genders: Mapping[str, str]) -> tuple[str, str] | None:
     """(name, gender) when the words name a person: a first name, a title before it, or a known surname."""
-    titled = len(_name_words(words)) < len(words)
-    name = person_name(" ".join(_name_words(words)))
+    name_words = _name_words(words)
+    if not name_words:
+        return None
+    titled = len(name_words) < len(words)
+    first = name_words[0].lower()
+    by_first_name = len(name_words) > 1 and (first in rules.male_names or first in rules.female_names)
+    # Most runs are none of these (a capital opening a sentence, a place): skip them before reading the name.
+    if not (by_first_name or titled or surname(name_words[-1]) in genders):
+        return None
+    name = _person_name(" ".join(name_words))
     if not name or any(w.lower() in rules.not_person_words for w in name.split()):
         return None  # "Cornell Law School", "Virginia Beach"
-    first = name.split()[0].lower()
-    by_first_name = " " in name and (first in rules.male_names or first in rules.female_names)
-    if not (by_first_name or titled or surname(name) in genders):
+    if name != " ".join(name_words) and not (titled or surname(name) in genders):
         return None
     return name, rules.gender(words, name) or genders.get(surname(name), UNKNOWN_GENDER)
 
 
+@lru_cache(maxsize=4096)
+def _person_name(text: str) -> str | None:
+    """:func:`~framing.features.attribution.phrases.person_name`, remembered: names recur across articles."""
+    return person_name(text)
+
+
 class PronounResolver:
-    """Resolve speaking pronouns of one article to person mentions (mentions found once, when first needed).
+    """Resolve speaking pronouns of one article to person mentions (a sentence's mentions found when first needed).
 
     Parameters
     ----------
@@ -182,23 +204,36 @@ class PronounResolver:
         self.document = document
         self.rules = rules
         self.known = known or {}
-        self._mentions: list[Mention] | None = None
-        # Pronouns already resolved, as mentions of the person with the pronoun's gender.
-        self._resolved: list[Mention] = []
-        # The named people speaking before, where their source stands: the surest mentions.
-        self._speaking: list[Mention] = []
+        self._genders: dict[str, str] | None = None  # surname → gender: known, speaking, met
+        # Sentence index → its person mentions in the text, found when a pronoun first reads it.
+        self._mentions: dict[int, list[Mention]] = {}
+        # Sentence index → the named people speaking there and the pronouns already resolved
+        # (as mentions of their person, with the pronoun's gender).
+        self._noted: dict[int, list[Mention]] = {}
+        self._speaking: set[int] = set()  # offsets of the speakers' sources
+        self._learned: dict[str, str] = {}  # surname → the gender a resolved pronoun gave
+
+    def genders(self) -> dict[str, str]:
+        """Surname → gender of the people known beforehand, speaking so far, or met in the sentences read."""
+        if self._genders is None:
+            self._genders = dict(self.known() if callable(self.known) else self.known)
+        return self._genders
 
     def note_speaker(self, at: int, text: str, name: str) -> None:
         """Record that the named person ``name`` speaks from the source ``text`` at offset ``at``."""
         sentence = self.document.sentence_at(at)
+        index = sentence.index if sentence else 0
         gender = self.rules.gender(text.split(), name)
-        self._speaking.append(Mention(text, name, at, sentence.index if sentence else 0, gender))
+        self._noted.setdefault(index, []).append(Mention(text, name, at, index, gender))
+        self._speaking.add(at)
+        genders = self.genders()
+        genders[surname(name)] = gender or genders.get(surname(name), UNKNOWN_GENDER)
 
-    def mentions(self) -> list[Mention]:
-        if self._mentions is None:
-            known = self.known() if callable(self.known) else self.known
-            self._mentions = person_mentions(self.document, self.rules, known)
-        return self._mentions
+    def mentions(self, index: int) -> list[Mention]:
+        """The person mentions of sentence ``index`` (read once)."""
+        if index not in self._mentions:
+            self._mentions[index] = sentence_mentions(self.document, index, self.rules, self.genders())
+        return self._mentions[index]
 
     def antecedent(self, pronoun: str, at: int) -> Mention | None:
         """The person mention a speaking ``pronoun`` ("he", "she") at offset ``at`` refers to, or None.
@@ -210,21 +245,22 @@ class PronounResolver:
         here = self.document.sentence_at(at)
         if gender is None or here is None or self.document.quote_at(at) is not None:
             return None
-        learned = {surname(m.name): m.gender for m in self._resolved}
-        candidates = sorted((m for m in (*self.mentions(), *self._speaking, *self._resolved)
-                             if m.start < at and here.index - self.rules.sentences_back <= m.sentence),
-                            key=lambda m: m.start)
-        for index in range(here.index, here.index - self.rules.sentences_back - 1, -1):
-            in_sentence = [m for m in candidates if m.sentence == index]
+        # Earlier sentences first, so a full name met there teaches the surname a later one repeats.
+        window = range(max(0, here.index - self.rules.sentences_back), here.index + 1)
+        mentions = {index: self.mentions(index) for index in window}
+        for index in reversed(window):
+            in_sentence = sorted((m for m in (*mentions[index], *self._noted.get(index, ())) if m.start < at),
+                                 key=lambda m: m.start)
             if index == here.index:
                 # In its own sentence only the subject or a speaker: "Azar said he", "Later, Azar said he",
                 # not "In an interview with Bloomberg, he".
                 in_sentence = [m for m in in_sentence
-                               if m in self._speaking or _opens(self.document.body[here.start : m.start])]
-            fitting = [m for m in in_sentence if (m.gender or learned.get(surname(m.name), "")) in (gender, "")]
+                               if m.start in self._speaking or _opens(self.document.body[here.start : m.start])]
+            fitting = [m for m in in_sentence if (m.gender or self._learned.get(surname(m.name), "")) in (gender, "")]
             if fitting:
                 found = fitting[0]
-                self._resolved.append(Mention(found.text, found.name, at, here.index, gender))
+                self._noted.setdefault(here.index, []).append(Mention(found.text, found.name, at, here.index, gender))
+                self._learned[surname(found.name)] = gender
                 return found
         return None
 

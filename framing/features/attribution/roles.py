@@ -261,6 +261,23 @@ def person_context(document: Document, name: str) -> tuple[list[str], list[str]]
     >>> person_context(doc, "Krammer")[1][0]
     'virologist'
     """
+    held, known = _CONTEXTS.get(id(document), (None, {}))
+    if held is not document:
+        known = {}
+        _CONTEXTS.clear()  # one article at a time; holding it keeps its id from being reused
+        _CONTEXTS[id(document)] = (document, known)
+    if name not in known:
+        known[name] = _person_context(document, name)
+    appositions, before = known[name]
+    return list(appositions), list(before)
+
+
+# The person contexts of the article being scored, read once: its roles and its sides
+# (scorer.context_sides) both ask for them.
+_CONTEXTS: dict[int, tuple[Document, dict[str, Context]]] = {}
+
+
+def _person_context(document: Document, name: str) -> Context:
     name = _full_name(document.body, name) if " " not in name else name
     appositions, before = mention_context(document, name)
     surname = name.split()[-1] if " " in name else ""
@@ -268,6 +285,10 @@ def person_context(document: Document, name: str) -> tuple[list[str], list[str]]
         more_appositions, more_before = mention_context(document, surname)
         appositions, before = appositions + more_appositions, before + more_before
     return appositions, before
+
+
+# A first name (and an initial) right before a surname: "Florian |Krammer", "John Q. |Public".
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z][\w'’-]*)(?:\s+[A-Z]\.)?\s+$")
 
 
 def _full_name(body: str, surname: str) -> str:
@@ -278,10 +299,14 @@ def _full_name(body: str, surname: str) -> str:
     """
     if not surname[:1].isupper():
         return surname
-    for match in re.finditer(rf"\b([A-Z][a-z][\w'’-]*)(\s+[A-Z]\.)?\s+{re.escape(surname)}\b", body):
-        first = match.group(1)
-        if first.lower() not in TITLES and first.lower() not in STOPWORDS:
-            return match.group()
+    at = body.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        first = _FIRST_NAME_BEFORE.search(body, max(0, at - 40), at)
+        if first and not body[end : end + 1].isalnum() and first.group(1).lower() not in TITLES \
+                and first.group(1).lower() not in STOPWORDS:
+            return body[first.start() : end]
+        at = body.find(surname, end)
     return surname
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from framing.document.parse import Document
 from framing.document.vocabulary import DETERMINERS, STOPWORDS, TITLES
@@ -122,17 +123,8 @@ class SpeakerResolver:
         return self._coreference
 
     def _known_genders(self) -> dict[str, str]:
-        """Surname → gender of the people already speaking and the registry's, by first name.
-
-        A surname alone names the first of them ("Trump": Donald Trump, listed before Ivanka Trump).
-        """
-        rules = CoreferenceRules.load()
-        people = [s.name for s in self._by_surname.values() if s.kind == "person" and " " in s.name]
-        people += [a.name for a in self.registry.actors if a.kind == "person"]
-        out: dict[str, str] = {}
-        for name in people:
-            out.setdefault(surname(name), rules.gender(name.split()))
-        return out
+        """Surname → gender of the registry's people (the people speaking are noted as they speak)."""
+        return _registry_genders(self.registry)
 
     def _person_name(self, text: str) -> str | None:
         """The person named in ``text``: in "Name, title," the name before the comma; never a body's name.
@@ -266,10 +258,9 @@ class SpeakerResolver:
         if self.document is None:
             return None
         body = self.document.body
-        offices = re.compile(rf"(?<!vice )\b(?:{'|'.join(map(re.escape, head_words))})\b")
-        found = {a for a in self.registry.actors
-                 if a.kind == "person" and offices.search(a.note.lower())
-                 and any(re.search(rf"\b{re.escape(spelling)}\b", body) for spelling in (a.name, *a.aliases))}
+        found = {a for a in _office_holders(self.registry, tuple(head_words))
+                 if any(spelling in body and re.search(rf"\b{re.escape(spelling)}\b", body)
+                        for spelling in (a.name, *a.aliases))}
         return self._actor_speaker(found.pop()) if len(found) == 1 else None
 
     def settle(self, speaker: Speaker) -> Speaker:
@@ -304,6 +295,24 @@ _INSTITUTIONS = frozenset(
 )
 
 
+@lru_cache(maxsize=256)
+def _office_holders(registry: ActorRegistry, head_words: tuple[str, ...]) -> tuple[Actor, ...]:
+    """The registry's people whose note gives one of the offices ``head_words`` ("president", not "vice president")."""
+    offices = re.compile(rf"(?<!vice )\b(?:{'|'.join(map(re.escape, head_words))})\b")
+    return tuple(a for a in registry.actors if a.kind == "person" and offices.search(a.note.lower()))
+
+
+@lru_cache(maxsize=16)
+def _registry_genders(registry: ActorRegistry) -> dict[str, str]:
+    """Surname → gender of a registry's people by first name (read once per registry); the first listed wins."""
+    rules = CoreferenceRules.load()
+    out: dict[str, str] = {}
+    for actor in registry.actors:
+        if actor.kind == "person":
+            out.setdefault(surname(actor.name), rules.gender(actor.name.split(), actor.name))
+    return out
+
+
 def _other_first_name(text: str, actor: Actor) -> bool:
     """Whether ``text`` puts another first name before the registered person's surname.
 
@@ -313,14 +322,21 @@ def _other_first_name(text: str, actor: Actor) -> bool:
     >>> _other_first_name("Retired Gen. Flynn", flynn), _other_first_name("But Flynn", flynn)
     (False, False)
     """
-    spelled = {w for s in (actor.name, *actor.aliases) for w in s.split()}
-    for spelling in (actor.name, *actor.aliases):
-        last = re.escape(spelling.split()[-1])
-        for match in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{last}\b", text):
-            word = match.group(1)
-            if word not in spelled and word.lower() not in TITLES and word.lower() not in STOPWORDS:
-                return True
+    spelled, before_surname = _spellings(actor)
+    for match in before_surname.finditer(text):
+        word = match.group(1)
+        if word not in spelled and word.lower() not in TITLES and word.lower() not in STOPWORDS:
+            return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _spellings(actor: Actor) -> tuple[frozenset[str], re.Pattern]:
+    """The words of a registered person's spellings, and a pattern for a capitalised word before its surnames."""
+    spellings = (actor.name, *actor.aliases)
+    surnames = sorted({re.escape(s.split()[-1]) for s in spellings})
+    return (frozenset(w for s in spellings for w in s.split()),
+            re.compile(rf"\b([A-Z][\w'’-]+)\s+(?:{'|'.join(surnames)})\b"))
 
 
 def _not_a_name(name: str, registry: ActorRegistry) -> bool:
