@@ -2,9 +2,12 @@
 
 :class:`SpeakerResolver` follows one article in reading order and turns each
 source text into a canonical speaker: registry names and spelling variants
-merge ("Aleksandr Grushko" = "Grushko"), "he" and "the diplomat" go to the
-last named speaker, "the NATO source" to "a NATO source".  The source texts
-are found by :mod:`framing.features.attribution.phrases`.
+merge ("Aleksandr Grushko" = "Grushko"), "he" and "she" go to the person the
+article names before them (:mod:`framing.features.attribution.coreference`;
+nobody fitting leaves them unresolved), "the diplomat" to the last named
+speaker with that title, "the president" to the one registered president the
+article names, "the NATO source" to "a NATO source".  The source texts are
+found by :mod:`framing.features.attribution.phrases`.
 """
 
 from __future__ import annotations
