@@ -238,12 +238,13 @@ class PronounResolver:
     def antecedent(self, pronoun: str, at: int) -> Mention | None:
         """The person mention a speaking ``pronoun`` ("he", "she") at offset ``at`` refers to, or None.
 
-        None for a pronoun inside quotation marks (someone the quoted speaker
-        talks about) and when no mention fits within ``sentences_back``.
+        None when no mention fits within ``sentences_back``.  A pronoun the
+        extractor reads as a source is read as one even where the quotation
+        marks around it look open (a closing mark typed as an opening one).
         """
         gender = PRONOUN_GENDERS.get(pronoun.lower())
         here = self.document.sentence_at(at)
-        if gender is None or here is None or self.document.quote_at(at) is not None:
+        if gender is None or here is None:
             return None
         # Earlier sentences first, so a full name met there teaches the surname a later one repeats.
         window = range(max(0, here.index - self.rules.sentences_back), here.index + 1)
