@@ -203,3 +203,38 @@ def test_bad_role_file_lists_are_refused(tmp_path):
     bad.write_text('states = ["Iran"]\n' + base, encoding="utf-8")
     with pytest.raises(DataFileError, match=r"roles.toml, line 1: states must be a list of lower-case words"):
         RoleLexicon.load(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname alone is read where the article gives the full name (from AllSides articles, version 3).
+        ("“Nature can do it, we cannot,” says virologist Florian Krammer of the Icahn School of Medicine at "
+         "Mount Sinai in New York City. In part, Krammer says, “we were lucky.”",
+         [("Krammer", "expert")]),
+        # A party code in a parenthesis after the full name.
+        ("Rand Paul (R-Ky.)\n\nThe libertarian has already opposed Bolton. Paul later predicted that there are "
+         "“several potential Republican votes” against either choice.",
+         [("Paul", "politician")]),
+        # "Another resident," titles the name; ", was driving ... church" is no apposition.
+        ("Another resident, Johnnie Langendorff, was driving his truck near the First Baptist Church when he "
+         "saw the shooter. Langendorff told The Caller-Times that the man hopped into his vehicle.",
+         [("Langendorff", "citizen")]),
+        # Poll respondents speak as citizens.
+        ("Fifty-eight percent of respondents said the economy was getting worse.",
+         [("Fifty-eight percent of respondents", "citizen")]),
+        # A pointing word in the plural, owned by a senator named in the source.
+        ("Sen. Ted Cruz ran again. Mr. Cruz’s filings show he borrowed the money from Goldman Sachs.",
+         [("Mr. Cruz’s filings", "politician")]),
+    ],
+)
+def test_version_3_rules_on_real_sentences(scorer, text, expected):
+    found = [(f.detail["speaker"], f.detail["role"]) for f in scorer.score(build_document("t", text)).findings]
+    assert found[-len(expected):] == expected
+
+
+def test_the_president_is_the_one_president_the_article_names(scorer):
+    # From an AllSides article: "the president" after a deputy attorney general spoke is Trump, not him.
+    text = ("President Trump signed the bill. Deputy Attorney General Rod Rosenstein said the inquiry would go "
+            "on. Looking ahead, the president is hoping to cut business and individual tax rates.")
+    assert _roles(scorer, text)[-1] == ("Donald Trump", "republican", "politician")

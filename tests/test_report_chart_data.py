@@ -23,10 +23,16 @@ def test_every_chart_has_its_wording():
     assert list(wording) == list(chart_data.CHART_WORDING_KEYS)
     assert wording["voices"] == {
         "title": "Who speaks, by side or role",
-        "caption": "Share of each {group}'s attributed statements (direct and indirect) by the speaker's side "
-                   "where an actor registry gives one, otherwise by the speaker's role (politician, government, "
-                   "expert, advocacy, business, citizen, media, anonymous).",
-        "figure_title": "Voices by speaker side or role",
+        "caption": "Share of each {group}'s attributed statements (direct and indirect) by the speaker's side, "
+                   "from the actor registries that apply to the articles (unidentified: no registry names the "
+                   "speaker); shown by side because the registries name the speakers of most statements of "
+                   "this run.",
+        "figure_title": "Voices by speaker side",
+        "roles_caption": "Share of each {group}'s attributed statements (direct and indirect) by the speaker's "
+                         "role (politician, government, expert, advocacy, business, citizen, media, anonymous; "
+                         "unidentified: no title or context tells); shown by role because the actor registries "
+                         "name the speakers of fewer than half of this run's statements.",
+        "roles_figure_title": "Voices by speaker role",
         "axis_label": "share of attributed statements (%)",
     }
     # A caption wrapped over several lines of the file is one line of text.

@@ -180,9 +180,10 @@ def test_headings_descend_one_level_at_a_time(page):
 def test_charts_have_a_sentence_describing_them_as_alt_text(page):
     alts = [img["alt"] for img in check(page).imgs]
     assert len(alts) == 7
-    assert ("Share of each outlet's attributed statements (direct and indirect) by the speaker's side where an "
-            "actor registry gives one, otherwise by the speaker's role (politician, government, expert, "
-            "advocacy, business, citizen, media, anonymous).") in alts
+    # The seeds' voices chart is by side: the registries name the speakers of most statements.
+    assert ("Share of each outlet's attributed statements (direct and indirect) by the speaker's side, from the "
+            "actor registries that apply to the articles (unidentified: no registry names the speaker); shown by "
+            "side because the registries name the speakers of most statements of this run.") in alts
     assert all(alt.endswith(".") and len(alt) > 40 for alt in alts)
 
 

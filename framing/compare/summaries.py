@@ -90,7 +90,7 @@ class GroupEvidence:
     speakers: dict[str, Speaker] = field(default_factory=dict)
     side_verbs: Counter = field(default_factory=Counter)  # (side, verb_class) -> count
     side_kinds: Counter = field(default_factory=Counter)  # (side, kind) -> count
-    # ("side", side) when an actor registry gave a side, else ("role", role) -> count
+    # Each statement twice: ("side", side) and ("role", role) -> count (the voices chart shows one of them)
     voices: Counter = field(default_factory=Counter)
     first_voices: Counter = field(default_factory=Counter)
     negative: list[dict[str, Any]] = field(default_factory=list)
@@ -296,7 +296,8 @@ def _add_attribution(evidence: GroupEvidence, record: Mapping[str, Any], detail:
     speaker.statements[str(detail.get("kind") or "said")] += 1
     role = str(detail.get("role") or "unknown")
     speaker.roles[role] += 1
-    evidence.voices[("side", side) if side != "unknown" else ("role", role)] += 1
+    evidence.voices[("side", side)] += 1
+    evidence.voices[("role", role)] += 1
     verb = str(detail.get("verb") or detail.get("cue") or "")
     if verb:
         speaker.verbs[verb] += 1

@@ -22,7 +22,9 @@ from framing.compare.group_findings import concept_label, side_label
 from framing.compare.summaries import GroupEvidence
 from framing.datafiles import line_of, parse_toml, template_text
 from framing.errors import DataFileError
+from framing.features.attribution.actors import UNKNOWN_SIDE
 from framing.features.attribution.cues import VERB_CLASSES
+from framing.features.attribution.role_lexicon import UNKNOWN_ROLE
 from framing.features.base import feature_column
 from framing.features.sentiment.targets import load_targets
 from framing.lexicons.labels import pack_labels
@@ -55,19 +57,21 @@ def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence
         return made
     text = {name: chart_text(name, group_label) for name in CHART_WORDING_KEYS}
 
-    def keep(name: str, figure: Any) -> None:
+    def keep(name: str, figure: Any, caption: str = "") -> None:
         if figure is None:
             return
         charts.save(figure, folder, name)
         made.append({"name": name, "title": text[name]["title"], "file": f"charts/{name}.png",
-                     "svg": f"charts/{name}.svg", "caption": text[name]["caption"]})
+                     "svg": f"charts/{name}.svg", "caption": caption or text[name]["caption"]})
 
     if concept_descriptions is None or side_descriptions is None:
         labels = pack_labels()
         concept_descriptions, side_descriptions = labels.concepts, labels.sides
     keep("contested_terms", _terms(shown, evidence, concept_descriptions, side_descriptions,
                                    text["contested_terms"]))
-    keep("voices", _voices(shown, evidence, text["voices"]))
+    vocabulary = voices_vocabulary(evidence)
+    keep("voices", _voices(shown, evidence, text["voices"], vocabulary),
+         text["voices"]["caption" if vocabulary == "side" else "roles_caption"])
     keep("verb_classes", _verb_classes(shown, evidence, text["verb_classes"]))
     keep("sentence_tone", _tone(shown, run, text["sentence_tone"]))
     keep("target_tone", _target_tone(shown, table, run.feature_names, target_names(), text["target_tone"]))
@@ -81,7 +85,7 @@ CHART_WORDING_FILE = "charts.toml"
 # and caption, and the text the chart itself draws.
 CHART_WORDING_KEYS = {
     "contested_terms": ("title", "caption", "figure_title", "colour_label", "key"),
-    "voices": ("title", "caption", "figure_title", "axis_label"),
+    "voices": ("title", "caption", "figure_title", "roles_caption", "roles_figure_title", "axis_label"),
     "verb_classes": ("title", "caption", "figure_title", "axis_label"),
     "sentence_tone": ("title", "caption", "figure_title", "axis_label"),
     "target_tone": ("title", "caption", "figure_title", "axis_label"),
@@ -237,22 +241,59 @@ def _side_key(used: Mapping[tuple[str, str], str], side_descriptions: Mapping[st
 SIDES_PER_OUTLET = 2
 
 
-def _voices(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], text: Mapping[str, str]) -> Any:
-    """One bar per group: its statements by the speaker's side where a registry gives one, else by role."""
+# The voices chart shows sides when actor registries give one to at least this share of the run's
+# statements (the seeds: most speakers are in the Russia/Ukraine/NATO registry); otherwise roles, so
+# that a run mostly off the registries' topics is not one bar of "unidentified".
+SIDED_SHARE = 0.5
+
+
+def voices_vocabulary(evidence: Mapping[str, GroupEvidence]) -> str:
+    """``"side"`` when registries give a side to at least :data:`SIDED_SHARE` of all statements, else ``"role"``.
+
+    >>> sided, unsided = GroupEvidence(), GroupEvidence()
+    >>> sided.voices = Counter({("side", "russia_gov"): 3, ("side", "unknown"): 1, ("role", "government"): 4})
+    >>> unsided.voices = Counter({("side", "unknown"): 3, ("role", "expert"): 3})
+    >>> voices_vocabulary({"RT": sided}), voices_vocabulary({"RT": sided, "Vox": unsided})
+    ('side', 'role')
+    """
+    sided = total = 0
+    for ev in evidence.values():
+        for (by, name), n in _voices_of(ev).items():
+            if by == "side":
+                total += n
+                sided += n if name != UNKNOWN_SIDE else 0
+    return "side" if total and sided >= SIDED_SHARE * total else "role"
+
+
+def voice_label(by: str, name: str) -> str:
+    """The chart's name for a side or a role; not known is "unidentified" in either.
+
+    >>> voice_label("side", "nato_or_western_gov"), voice_label("role", "unknown"), voice_label("role", "expert")
+    ('NATO / Western governments', 'unidentified', 'expert')
+    """
+    if by == "side" or name == UNKNOWN_ROLE:
+        return side_label(UNKNOWN_SIDE if name == UNKNOWN_ROLE else name)
+    return name
+
+
+def _voices(groups: Sequence[str], evidence: Mapping[str, GroupEvidence], text: Mapping[str, str],
+            vocabulary: str = "side") -> Any:
+    """One bar per group: its statements by the speakers' sides, or by their roles (see :func:`voices_vocabulary`)."""
     bars = []
     for group in groups:
         ev = evidence.get(group)
-        voices = _voices_of(ev) if ev is not None else Counter()
-        if voices:
-            counts: Counter = Counter()
-            for (by, name), n in voices.items():
-                counts[side_label(name) if by == "side" or name == "unknown" else name] += n
+        counts: Counter = Counter()
+        for (by, name), n in (_voices_of(ev) if ev is not None else Counter()).items():
+            if by == vocabulary:
+                counts[voice_label(by, name)] += n
+        if counts:
             bars.append((group, counts))
-    return _stacked(bars, lambda category, totals: (-totals[category], category), text)
+    wording = dict(text, figure_title=text["figure_title" if vocabulary == "side" else "roles_figure_title"])
+    return _stacked(bars, lambda category, totals: (-totals[category], category), wording)
 
 
 def _voices_of(ev: GroupEvidence) -> Counter:
-    """``ev.voices``, or its sides alone when it was summed without roles."""
+    """``ev.voices``, or its sides alone when it was summed without them."""
     if ev.voices:
         return ev.voices
     out: Counter = Counter()

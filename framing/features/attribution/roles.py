@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 
 from framing.document.parse import Document
+from framing.document.vocabulary import STOPWORDS, TITLES
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
 
 # How far before a first mention its title may stand ("Republican Sen. …", "said Jane Doe").
@@ -33,14 +34,15 @@ _AGE = re.compile(r"\d{1,3}$")
 _THOUSANDS = re.compile(r",\d")
 # A title stands right before a name: the words before it end at punctuation or a reporting verb.
 _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according to|writes|wrote|asked|added)\b")
-# An apposition that is a relative clause tells what happened, not who the speaker is.
-_CLAUSE = re.compile(r"(?:who|which|whose|where|when|that)\b")
+# An apposition that is a relative clause, or a predicate after the subject's comma ("Johnnie
+# Langendorff, was driving near the church"), tells what happened, not who the speaker is.
+_CLAUSE = re.compile(r"(?:who|which|whose|where|when|that|was|is|were|are|has|have|had|will|would|said|says|told)\b")
 # "…, who was legislative director in the Clinton administration,": a relative clause that describes.
 _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
 # A quotation, or the end of one whose opening mark lies before the window.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
 # A title set before the name by a comma opens with an article or a possessive.
-_TITLE_FIRST = re.compile(r"\s*(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
+_TITLE_FIRST = re.compile(r"\s*(?:the|a|an|another|one|his|her|its|their)\s", re.IGNORECASE)
 # Abbreviated titles only: they stand before a name and never end a sentence.
 _TITLE_STOP = re.compile(r"\b(?:Sens?|Reps?|Govs?|Gens?|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Prof|Rev|Dr|Amb|Atty|Supt)\.\s*$")
 _CLAUSE_AFTER = re.compile(r",?\s+(?:who|which|whose|where|when)\b")
@@ -49,13 +51,16 @@ _APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|\.(?=\S)){{1,{_A
 # "Lerner was the director of …", "Doe is a nurse": a description after a copula, read like an apposition.
 _COPULA = re.compile(rf"\s+(?:is|was|has been|had been|became|serves as|served as|works as|worked as)\s+"
                      rf"(?:(?:now|also|then|currently|still)\s+)?(?P<words>(?:a|an|the)\s(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+# A parenthesis right after a name: a party code ("Rand Paul (R-Ky.)") or an affiliation.
+_PARENTHESIS = re.compile(r"\s*\((?P<words>[^()]{1,60})\)")
 # The rest of a name after a mention of its first part ("Sohn| Yong-woo").
 _NAME_REST = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}(?=,)|")
 # "Owen Daniels of the Atlantic Council", "Nathan Craig and Margaret Vega of the immigrant rights group …".
 _AFFILIATION = re.compile(r"(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
                           rf"\s+(?P<words>(?:of|from|at)\s+(?:the\s|[A-Z])(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
 # An affiliation ends where a verb or a clause starts ("of Missouri | told reporters …").
-_VERB_CUT = re.compile(r"\s(?:who|which|that|has|have|had|is|was|were|will|would|said|says|told|tells|added|wrote)\b")
+_VERB_CUT = re.compile(r"\s(?:who|which|that|has|have|had|is|was|were|will|would|said|says|told|tells|added|wrote)\b"
+                      r"|\sin\s+(?:the\s+)?[A-Z]")  # "of Mount Sinai | in New York City": a place, not the body
 # A second apposition is read when it describes: "…, a coalition of liberal advocacy groups".
 _DESCRIPTION = re.compile(r"(?:a|an|the|one of)\s")
 # "GOP Sens. Ron Johnson of Wisconsin and Richard Burr": a plural title, then a list of names ending at the mention.
@@ -112,7 +117,7 @@ def _words_after(body: str, end: int) -> list[str]:
     """
     end = _NAME_REST.match(body, end).end()
     out = []
-    for pattern in (_APPOSITION, _COPULA, _AFFILIATION):
+    for pattern in (_APPOSITION, _PARENTHESIS, _COPULA, _AFFILIATION):
         after = pattern.match(body, end)
         words = _DESCRIBING.sub("", after.group("words"), count=1) if after else ""
         words = _VERB_CUT.split(words, maxsplit=1)[0] if pattern is _AFFILIATION else words
@@ -222,8 +227,10 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
         else:
             window_start = max((s for s, e in document.paragraphs if s <= start), default=0)
         plural = word == "they"
-    elif word in lexicon.pointers:
-        window_start, plural = 0, lexicon.pointers[word] == "plural"
+    elif _pointer(lexicon, word):
+        window_start, plural = 0, lexicon.pointers[_pointer(lexicon, word)] == "plural"
+        # Its owner may be named in the source itself: "Mr. Cruz's filings", "His office".
+        start = body.rfind(" ", start, end) if len(words) > 1 else start
     else:
         return UNKNOWN_ROLE
     # What a quotation says is not who says it: "… the bill," the statement said.
@@ -231,14 +238,76 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     return lexicon.role_in(window, "last", plural=plural) or UNKNOWN_ROLE
 
 
+def _pointer(lexicon: RoleLexicon, word: str) -> str:
+    """The pointing word ``word`` is, in the singular ("filings": "filing"), or "".
+
+    >>> _pointer(RoleLexicon.load(), "filings"), _pointer(RoleLexicon.load(), "bills")
+    ('filing', '')
+    """
+    for form in (word, word[:-1] if word.endswith("s") else ""):
+        if form and form in lexicon.pointers:
+            return form
+    return ""
+
+
 def person_context(document: Document, name: str) -> tuple[list[str], list[str]]:
-    """:func:`mention_context` of the full name, then of the surname alone ("Stewart" for "Jon Stewart")."""
+    """:func:`mention_context` of the full name, then of the surname alone ("Stewart" for "Jon Stewart").
+
+    A speaker known by a surname alone ("Krammer said") is read where the
+    article gives the full name first ("virologist Florian Krammer").
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "“No,” says virologist Florian Krammer of the Icahn School. Krammer agreed.")
+    >>> person_context(doc, "Krammer")[1][0]
+    'virologist'
+    """
+    held, known = _CONTEXTS.get(id(document), (None, {}))
+    if held is not document:
+        known = {}
+        _CONTEXTS.clear()  # one article at a time; holding it keeps its id from being reused
+        _CONTEXTS[id(document)] = (document, known)
+    if name not in known:
+        known[name] = _person_context(document, name)
+    appositions, before = known[name]
+    return list(appositions), list(before)
+
+
+# The person contexts of the article being scored, read once: its roles and its sides
+# (scorer.context_sides) both ask for them.
+_CONTEXTS: dict[int, tuple[Document, dict[str, Context]]] = {}
+
+
+def _person_context(document: Document, name: str) -> Context:
+    name = _full_name(document.body, name) if " " not in name else name
     appositions, before = mention_context(document, name)
     surname = name.split()[-1] if " " in name else ""
     if surname and surname[0].isupper():
         more_appositions, more_before = mention_context(document, surname)
         appositions, before = appositions + more_appositions, before + more_before
     return appositions, before
+
+
+# A first name (and an initial) right before a surname: "Florian |Krammer", "John Q. |Public".
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z][\w'’-]*)(?:\s+[A-Z]\.)?\s+$")
+
+
+def _full_name(body: str, surname: str) -> str:
+    """The first full name in ``body`` that ends with ``surname`` ("Florian Krammer"), else ``surname``.
+
+    >>> _full_name("Sen. Rand Paul (R-Ky.) spoke. Paul left.", "Paul"), _full_name("Mr. Paul left.", "Paul")
+    ('Rand Paul', 'Paul')
+    """
+    if not surname[:1].isupper():
+        return surname
+    at = body.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        first = _FIRST_NAME_BEFORE.search(body, max(0, at - 40), at)
+        if first and not body[end : end + 1].isalnum() and first.group(1).lower() not in TITLES \
+                and first.group(1).lower() not in STOPWORDS:
+            return body[first.start() : end]
+        at = body.find(surname, end)
+    return surname
 
 
 def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[tuple[object, str]],

@@ -176,7 +176,8 @@ class AttributionScorer:
     def speakers(self, document: Document, attributions: list[Attribution],
                  registry: ActorRegistry | None = None) -> dict[int, Speaker]:
         """The settled speaker of each attribution (by ``id``), resolved in reading order."""
-        resolver = SpeakerResolver(registry or self.registries.for_text(f"{document.title}\n{document.body}"))
+        resolver = SpeakerResolver(registry or self.registries.for_text(f"{document.title}\n{document.body}"),
+                                   document)
         body = document.body
         speakers: dict[int, Speaker] = {}
         order = sorted(
@@ -187,7 +188,7 @@ class AttributionScorer:
             if a.continues is not None and id(a.continues) in speakers:
                 speakers[id(a)] = speakers[id(a.continues)]
             elif a.source is not None:
-                speakers[id(a)] = resolver.resolve(body[a.source[0] : a.source[1]])
+                speakers[id(a)] = resolver.resolve(body[a.source[0] : a.source[1]], a.source)
         unresolved = Speaker("", UNKNOWN_SIDE, False, False, "unresolved")
         return {id(a): resolver.settle(speakers.get(id(a)) or unresolved) for a in attributions}
 

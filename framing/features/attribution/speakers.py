@@ -2,18 +2,24 @@
 
 :class:`SpeakerResolver` follows one article in reading order and turns each
 source text into a canonical speaker: registry names and spelling variants
-merge ("Aleksandr Grushko" = "Grushko"), "he" and "the diplomat" go to the
-last named speaker, "the NATO source" to "a NATO source".  The source texts
-are found by :mod:`framing.features.attribution.phrases`.
+merge ("Aleksandr Grushko" = "Grushko"), "he" and "she" go to the person the
+article names before them (:mod:`framing.features.attribution.coreference`;
+nobody fitting leaves them unresolved), "the diplomat" to the last named
+speaker with that title, "the president" to the one registered president the
+article names, "the NATO source" to "a NATO source".  The source texts are
+found by :mod:`framing.features.attribution.phrases`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from framing.document.vocabulary import DETERMINERS, STOPWORDS
+from framing.document.parse import Document
+from framing.document.vocabulary import DETERMINERS, STOPWORDS, TITLES
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
+from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
 from framing.features.attribution.phrases import PRONOUNS, is_capitalised, person_name, surname
 
 PERSON_PRONOUNS = frozenset("he she i".split())
@@ -32,9 +38,17 @@ class Speaker:
 
 @dataclass
 class SpeakerResolver:
-    """Resolve source texts to speakers, one article at a time, in reading order."""
+    """Resolve source texts to speakers, one article at a time, in reading order.
+
+    With the ``document`` and each source's offsets, a speaking "he" or "she"
+    is the person the article names before it (see
+    :mod:`framing.features.attribution.coreference`) and "I" or "we" outside
+    quotation marks the writer; without them, the last named person speaking.
+    """
 
     registry: ActorRegistry
+    document: Document | None = None
+    _coreference: PronounResolver | None = None
     _by_surname: dict[str, Speaker] = field(default_factory=dict)
     _titles: dict[str, str] = field(default_factory=dict)
     _last_person: Speaker | None = None
@@ -45,9 +59,13 @@ class SpeakerResolver:
     # A person → the same person with the side or fuller name a later mention gave.
     _revisions: dict[Speaker, Speaker] = field(default_factory=dict)
 
-    def resolve(self, source: str) -> Speaker:
-        """The speaker behind ``source`` as written (updates the article's context)."""
-        speaker = self._resolve(source)
+    def resolve(self, source: str, at: tuple[int, int] | None = None) -> Speaker:
+        """The speaker behind ``source`` as written, found at offsets ``at`` (updates the article's context)."""
+        low = " ".join(source.split()).lower()
+        speaker = self._in_document(low, at[0]) if at and self.document and low in PRONOUNS else None
+        speaker = speaker or self._resolve(source)
+        if at and self.document and speaker.kind == "person" and speaker.named and low not in PRONOUNS:
+            self._pronouns().note_speaker(at[0], source, speaker.name)
         if speaker.kind != "unresolved":
             self._last_speaker = speaker
             if speaker.kind == "person" and speaker.named:
@@ -83,6 +101,34 @@ class SpeakerResolver:
         # A capitalised common word ("But", "One") is no institution's name.
         return _unnamed_speaker(text, side, bool(roles), common=_not_a_name(_strip_article(text), self.registry))
 
+    def _in_document(self, low: str, at: int) -> Speaker | None:
+        """A pronoun resolved from where it stands: "I"/"we" of the writer, "he"/"she" by coreference.
+
+        None leaves it to :meth:`_pronoun` ("they", "it", and "I" inside a quotation).
+        """
+        assert self.document is not None
+        quoted = self.document.quote_at(at) is not None
+        if low in ("i", "we") and not quoted:
+            return Speaker(low, UNKNOWN_SIDE, False, False, "unresolved")  # the writer: see pronoun_role
+        if low not in ("he", "she"):
+            return None
+        mention = self._pronouns().antecedent(low, at)
+        speaker = self._resolve(mention.text) if mention else None
+        if speaker is None or speaker.kind != "person" or not speaker.named:
+            return Speaker(low, UNKNOWN_SIDE, False, False, "unresolved")
+        return speaker
+
+    def _pronouns(self) -> PronounResolver:
+        """The article's pronoun resolver (its person mentions are found when a pronoun first needs them)."""
+        if self._coreference is None:
+            assert self.document is not None
+            self._coreference = PronounResolver(self.document, CoreferenceRules.load(), self._known_genders)
+        return self._coreference
+
+    def _known_genders(self) -> dict[str, str]:
+        """Surname → gender of the registry's people (the people speaking are noted as they speak)."""
+        return _registry_genders(self.registry)
+
     def _person_name(self, text: str) -> str | None:
         """The person named in ``text``: in "Name, title," the name before the comma; never a body's name.
 
@@ -113,7 +159,21 @@ class SpeakerResolver:
             and not (self.registry.actor_named(text) or self.registry.actor_named(_strip_article(text)))
         ):
             return None  # "a NATO source" names a source, not NATO itself
+        if actor is not None and actor.kind == "person" and not self._may_be(text, actor):
+            return None  # "Sara Flynn" is not Michael Flynn, "Steve Deace, an anti-Trump host" not Trump
         return actor
+
+    def _may_be(self, text: str, actor: Actor) -> bool:
+        """Whether the person ``actor`` found in ``text`` is the one it names.
+
+        Not when another first name stands before the surname ("Sara Flynn"),
+        nor when the actor is only in the description of someone named before
+        the comma ("Steve Deace, an anti-Trump radio host").
+        """
+        head, comma, _ = text.partition(",")
+        if comma and self.registry.find_actor(head) is not actor and self._person_name(head) == head.strip():
+            return False
+        return not _other_first_name(text, actor)
 
     def _actor_speaker(self, actor: Actor) -> Speaker:
         """The speaker of a registry actor; a person is remembered under each spelling's surname."""
@@ -181,6 +241,9 @@ class SpeakerResolver:
         for title_name, titles in reversed(list(self._titles.items())):
             if any(w in titles for w in head_words) and (side is None or side in self._side_of(title_name)):
                 return self._by_surname.get(surname(title_name)) or self._last_person  # type: ignore[return-value]
+        holder = self._office_holder(head_words)
+        if holder is not None:
+            return holder
         if self._last_person and (side is None or self._last_person.side == side):
             return self._last_person
         # Named only later in the article (a lead's "the Russian deputy FM says"),
@@ -189,6 +252,19 @@ class SpeakerResolver:
         provisional = Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "role")
         self._ahead.append((head_words, side or "", provisional))
         return provisional
+
+    def _office_holder(self, head_words: list[str]) -> Speaker | None:
+        """The one registered person the article names whose note gives that office ("the president": Trump).
+
+        None without the article, or when none or several fit (Obama and Trump both named).
+        """
+        if self.document is None:
+            return None
+        body = self.document.body
+        found = {a for a in _office_holders(self.registry, tuple(head_words))
+                 if any(spelling in body and re.search(rf"\b{re.escape(spelling)}\b", body)
+                        for spelling in (a.name, *a.aliases))}
+        return self._actor_speaker(found.pop()) if len(found) == 1 else None
 
     def settle(self, speaker: Speaker) -> Speaker:
         """``speaker``, or the person named later whose titles match it (a description met first).
@@ -220,6 +296,50 @@ _INSTITUTIONS = frozenset(
     fleet army navy military headquarters parliament duma cabinet administration mission
     delegation secretariat commission""".split()
 )
+
+
+@lru_cache(maxsize=256)
+def _office_holders(registry: ActorRegistry, head_words: tuple[str, ...]) -> tuple[Actor, ...]:
+    """The registry's people whose note gives one of the offices ``head_words`` ("president", not "vice president")."""
+    offices = re.compile(rf"(?<!vice )\b(?:{'|'.join(map(re.escape, head_words))})\b")
+    return tuple(a for a in registry.actors if a.kind == "person" and offices.search(a.note.lower()))
+
+
+@lru_cache(maxsize=16)
+def _registry_genders(registry: ActorRegistry) -> dict[str, str]:
+    """Surname → gender of a registry's people by first name (read once per registry); the first listed wins."""
+    rules = CoreferenceRules.load()
+    out: dict[str, str] = {}
+    for actor in registry.actors:
+        if actor.kind == "person":
+            out.setdefault(surname(actor.name), rules.gender(actor.name.split(), actor.name))
+    return out
+
+
+def _other_first_name(text: str, actor: Actor) -> bool:
+    """Whether ``text`` puts another first name before the registered person's surname.
+
+    >>> flynn = Actor("Michael Flynn", ("Flynn",), "republican", "person", "", "government")
+    >>> _other_first_name("Sara Flynn", flynn), _other_first_name("Gen. Michael T. Flynn", flynn)
+    (True, False)
+    >>> _other_first_name("Retired Gen. Flynn", flynn), _other_first_name("But Flynn", flynn)
+    (False, False)
+    """
+    spelled, before_surname = _spellings(actor)
+    for match in before_surname.finditer(text):
+        word = match.group(1)
+        if word not in spelled and word.lower() not in TITLES and word.lower() not in STOPWORDS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _spellings(actor: Actor) -> tuple[frozenset[str], re.Pattern]:
+    """The words of a registered person's spellings, and a pattern for a capitalised word before its surnames."""
+    spellings = (actor.name, *actor.aliases)
+    surnames = sorted({re.escape(s.split()[-1]) for s in spellings})
+    return (frozenset(w for s in spellings for w in s.split()),
+            re.compile(rf"\b([A-Z][\w'’-]+)\s+(?:{'|'.join(surnames)})\b"))
 
 
 def _not_a_name(name: str, registry: ActorRegistry) -> bool:
