@@ -152,6 +152,31 @@ def test_resolve_one_source(registry, source, expected):
     assert (speaker.name, speaker.side, speaker.named, speaker.anonymous, speaker.kind) == expected
 
 
+@pytest.mark.parametrize(("source", "name"), [
+    ("The Washington Times", "Washington Times"), ("the Post", "the Post"), ("The New York Daily News", "New York Daily News"),
+    ("Fox News host Sean Hannity", None),
+])
+def test_a_newspaper_named_by_its_masthead_is_media_not_a_person(registry, source, name):
+    # AllSides: "…, The Washington Times reported Friday." had been the person "Times", of the US administration.
+    speaker = SpeakerResolver(registry).resolve(source)
+    assert (speaker.kind == "media") == bool(name)
+    if name:
+        assert speaker.name == name
+
+
+def test_the_countrys_name_inside_another_name_gives_no_side():
+    from framing.features.attribution.registries import RegistrySet
+
+    us = RegistrySet.load().for_text("Trump, Obama, Republicans and Democrats in Congress. " * 3)
+    sides = {text: us.affiliation_side(text) for text in (
+        "Arthur Brooks, president of the American Enterprise Institute", "The Washington Post",
+        "a U.S. District Judge", "U.S. officials", "U.S. Ambassador Kelly Craft", "Washington")}
+    assert sides == {"Arthur Brooks, president of the American Enterprise Institute": None,
+                     "The Washington Post": None, "a U.S. District Judge": None,
+                     "U.S. officials": "us_administration", "U.S. Ambassador Kelly Craft": "us_administration",
+                     "Washington": "us_administration"}
+
+
 @pytest.mark.parametrize("source", ["But", "One", "Some"])
 def test_a_capitalised_common_word_is_no_institution(registry, source):
     # "But, he said, …" and "One, who asked not to be named, said …" as the splitter leaves them.

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.datafiles import line_of, load_toml
+from framing.document.vocabulary import STOPWORDS, TITLES
 from framing.errors import DataFileError
 from framing.features.attribution.role_lexicon import SPEAKER_ROLES
 
@@ -70,6 +71,7 @@ class ActorRegistry:
         roles: dict[str, bool],
         sides: Mapping[str, str] | None = None,
         clause_words: Iterable[str] = (),
+        name_parts: Iterable[str] = (),
     ):
         # Each side a speaker can speak for → the name the report shows.
         self.sides = dict(sides or {})
@@ -77,6 +79,8 @@ class ActorRegistry:
         self.affiliations = dict(affiliations)
         self.roles = dict(roles)
         self.clause_words = frozenset(clause_words)
+        # Affiliation words that do not count inside a longer name ("the Washington Post").
+        self.name_parts = frozenset(name_parts)
         self._affiliation_re = _alternation(self.affiliations)
         # ", which was dissolved by the Ukrainian parliament,": to the next comma or the end.
         self._clause_re = (
@@ -116,11 +120,20 @@ class ActorRegistry:
 
         >>> ActorRegistry.load().affiliation_side("Sergei Neverov, the deputy speaker of the State Duma")
         'russia_gov'
+
+        An entry written with ``in_names = false`` does not count inside a
+        longer capitalised name: next to a capitalised word that is not a
+        title ("the Washington Post", "the American Enterprise Institute",
+        "Booker T. Washington"; but "U.S. Ambassador Kelly Craft" counts).
         """
         if self._affiliation_re is None:
             return None
-        match = self._affiliation_re.search(" ".join(text.split()))
-        return self.affiliations[match.group()] if match else None
+        folded = " ".join(text.split())
+        for match in self._affiliation_re.finditer(folded):
+            if match.group() in self.name_parts and _in_longer_name(folded, match.start(), match.end()):
+                continue
+            return self.affiliations[match.group()]
+        return None
 
     def is_affiliation(self, text: str) -> bool:
         """Whether ``text`` is one affiliation entry and nothing else ("Kremlin", "State Duma").
@@ -172,6 +185,7 @@ class ActorRegistry:
         """
         actors: dict[str, Actor] = {}
         affiliations: dict[str, str] = {}
+        name_parts: set[str] = set()
         roles: dict[str, bool] = {}
         sides: dict[str, str] = {}
         clause_words: set[str] = set()
@@ -180,9 +194,12 @@ class ActorRegistry:
             sides.update(read_sides(data.get("sides", {}), text, label))
             usable = {**(known_sides or {}), **sides}
             _read_file(data, text, label, actors, affiliations, roles, usable)
+            for number, entry in enumerate(data.get("affiliation", [])):
+                if entry.get("in_names", True) is False:
+                    name_parts.update(_read_affiliation(entry, text, label, number, usable))
             for number, entry in enumerate(data.get("clause", [])):
                 clause_words.update(_read_clause(entry, text, label, number))
-        return cls(list(actors.values()), affiliations, roles, sides, clause_words)
+        return cls(list(actors.values()), affiliations, roles, sides, clause_words, name_parts)
 
     def side_names(self) -> tuple[str, ...]:
         """Every side, registry order, ``unknown`` last: the sides features are counted for."""
@@ -220,6 +237,17 @@ def _alternation(entries: Iterable[str]) -> re.Pattern | None:
     if not spellings:
         return None
     return re.compile(rf"{_BEFORE_WORD}(?:{'|'.join(map(re.escape, spellings))}){_AFTER_WORD}")
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``text[start:end]`` stand next to a capitalised word of a name (not a title)."""
+    after = text[end:].split(maxsplit=1)
+    before = text[:start].split()
+    for word in (after[0] if after else "", before[-1] if before else ""):
+        bare = word.strip(".,;:()'’\"“”")
+        if bare[:1].isupper() and bare.lower() not in TITLES and bare.lower() not in STOPWORDS:
+            return True
+    return False
 
 
 def _fold(text: str) -> str:
@@ -351,7 +379,9 @@ def _read_affiliation(entry: dict, text: str, label: str, number: int, sides: Ma
         if not PHRASE.fullmatch(word):
             raise DataFileError(f"{where}: {word!r} is not a word or a title of words — write words "
                                 'separated by single spaces, e.g. "Latvian" or "Crimean leader"')
-    extra = set(entry) - {"words", "side", "note"}
+    if not isinstance(entry.get("in_names", True), bool):
+        raise DataFileError(f"{where}: in_names must be true or false — e.g. in_names = false")
+    extra = set(entry) - {"words", "side", "note", "in_names"}
     if extra:
         raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
     spellings: dict[str, str] = {}

@@ -170,7 +170,7 @@ class RegistrySet:
             gated = ActorRegistry.from_files([self.sources[i] for i in key], self.sides)
             # Role and clause words are English, not a topic's: every file's count.
             self._by_key[key] = ActorRegistry(gated.actors, gated.affiliations, self.everything.roles, gated.sides,
-                                              self.everything.clause_words)
+                                              self.everything.clause_words, gated.name_parts)
         return self._by_key[key]
 
 

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from framing.document.parse import Document
-from framing.document.vocabulary import DETERMINERS, STOPWORDS, TITLES
+from framing.document.vocabulary import DETERMINERS, MASTHEAD_WORDS, STOPWORDS, TITLES
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
 from framing.features.attribution.phrases import PRONOUNS, is_capitalised, person_name, surname
 
 PERSON_PRONOUNS = frozenset("he she i".split())
+# A masthead ("The Washington Times", "The Atlanta Journal-Constitution") is at most this many words.
+MAX_MASTHEAD_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class SpeakerResolver:
         actor = self._registered_actor(text)
         if actor is not None:
             return self._actor_speaker(actor)
+        masthead = _masthead(text)
+        if masthead:
+            return Speaker(masthead, UNKNOWN_SIDE, True, False, "media")
         name = self._person_name(text)
         # The title decides the side: "Crimean leader Sergei Aksyonov", "the deputy speaker of the State Duma".
         side = self.registry.affiliation_side(text)
@@ -376,6 +381,22 @@ def _unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool 
     if is_capitalised(text) and not common:
         return Speaker(_strip_article(text), side or UNKNOWN_SIDE, True, False, "institution")
     return Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "unresolved")
+
+
+def _masthead(text: str) -> str | None:
+    """A newspaper named by its masthead ("The Washington Times", "the Post"), without its article, or None.
+
+    >>> _masthead("The Washington Times"), _masthead("the Post"), _masthead("Times columnist Bret Stephens")
+    ('Washington Times', 'the Post', None)
+    """
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or len(words) > MAX_MASTHEAD_WORDS or words[-1].lower().rstrip(".,") not in MASTHEAD_WORDS:
+        return None
+    if not all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
+        return None
+    return " ".join(words) if len(words) > 1 else f"the {words[0]}"
 
 
 def _indefinite(text: str) -> str:
