@@ -153,8 +153,8 @@ def test_resolve_one_source(registry, source, expected):
 
 
 @pytest.mark.parametrize(("source", "name"), [
-    ("The Washington Times", "Washington Times"), ("the Post", "the Post"), ("The New York Daily News", "New York Daily News"),
-    ("Fox News host Sean Hannity", None),
+    ("The Washington Times", "Washington Times"), ("the Post", "the Post"),
+    ("The New York Daily News", "New York Daily News"), ("Fox News host Sean Hannity", None),
 ])
 def test_a_newspaper_named_by_its_masthead_is_media_not_a_person(registry, source, name):
     # AllSides: "…, The Washington Times reported Friday." had been the person "Times", of the US administration.
@@ -162,6 +162,18 @@ def test_a_newspaper_named_by_its_masthead_is_media_not_a_person(registry, sourc
     assert (speaker.kind == "media") == bool(name)
     if name:
         assert speaker.name == name
+
+
+def test_i_and_we_outside_quotation_marks_are_the_writer_with_or_without_a_contraction():
+    from framing.features.attribution.scorer import AttributionScorer
+
+    # Deseret News and an AllSides column: "I’ve" had been a named speaker.
+    doc = build_document("x", "I think the remedy is to simply listen. I’ve found that voters want more. "
+                              "We’re told the plan will pass.")
+    found = [(f.detail["speaker"], f.detail["speaker_text"], f.detail["role"], f.detail["named"])
+             for f in AttributionScorer().score(doc).findings if f.family == "attribution"]
+    assert found == [("the writer", "I", "media", False), ("the writer", "I’ve", "media", False),
+                     ("the writer", "We’re", "media", False)]
 
 
 def test_the_countrys_name_inside_another_name_gives_no_side():

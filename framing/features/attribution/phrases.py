@@ -24,6 +24,8 @@ from framing.document.parse import Document, Sentence
 from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES, TIME_WORDS, TITLES
 
 PRONOUNS = frozenset("he she they we i you it".split())
+# Verbs contracted onto a pronoun that speaks ("I’ve", "we're").
+CONTRACTED_VERBS = frozenset("ve m re d ll s".split())
 _CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|da|la|le))*")
 _NAME_APPOSITION = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -364,3 +366,13 @@ _NOT_NAMES = frozenset(
     thursday friday saturday sunday january february march april may june july august
     september october november december according but and meanwhile however in on at""".split()
 )
+
+
+def without_contraction(low: str) -> str:
+    """A lower-case pronoun without its contracted verb; any other text as it is.
+
+    >>> without_contraction("i’ve"), without_contraction("we're"), without_contraction("o'brien")
+    ('i', 'we', "o'brien")
+    """
+    base, mark, rest = low.replace("’", "'").partition("'")
+    return base if mark and base in PRONOUNS and rest in CONTRACTED_VERBS else low

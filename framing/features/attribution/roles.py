@@ -22,6 +22,7 @@ from functools import partial
 
 from framing.document.parse import Document
 from framing.document.vocabulary import STOPWORDS, TITLES
+from framing.features.attribution.phrases import without_contraction
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
 
 # How far before a first mention its title may stand ("Republican Sen. …", "said Jane Doe").
@@ -217,7 +218,7 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     """
     start, end = source
     body = document.body
-    words = body[start:end].lower().replace("’", "'").split()
+    words = [without_contraction(w) for w in body[start:end].lower().replace("’", "'").split()]
     word = words[-1] if words else ""
     if words == [word] and word in ("i", "we") and document.quote_at(start) is None:
         return "media"

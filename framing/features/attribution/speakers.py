@@ -20,9 +20,11 @@ from framing.document.parse import Document
 from framing.document.vocabulary import DETERMINERS, MASTHEAD_WORDS, STOPWORDS, TITLES
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
-from framing.features.attribution.phrases import PRONOUNS, is_capitalised, person_name, surname
+from framing.features.attribution.phrases import PRONOUNS, is_capitalised, person_name, surname, without_contraction
 
 PERSON_PRONOUNS = frozenset("he she i".split())
+# The article's writer, speaking as "I" or "we" outside quotation marks.
+WRITER = "the writer"
 # A masthead ("The Washington Times", "The Atlanta Journal-Constitution") is at most this many words.
 MAX_MASTHEAD_WORDS = 5
 
@@ -63,7 +65,7 @@ class SpeakerResolver:
 
     def resolve(self, source: str, at: tuple[int, int] | None = None) -> Speaker:
         """The speaker behind ``source`` as written, found at offsets ``at`` (updates the article's context)."""
-        low = " ".join(source.split()).lower()
+        low = without_contraction(" ".join(source.split()).lower())
         speaker = self._in_document(low, at[0]) if at and self.document and low in PRONOUNS else None
         speaker = speaker or self._resolve(source)
         if at and self.document and speaker.kind == "person" and speaker.named and low not in PRONOUNS:
@@ -77,7 +79,7 @@ class SpeakerResolver:
 
     def _resolve(self, source: str) -> Speaker:
         text = " ".join(source.strip().strip(",").split())
-        low = text.lower()
+        low = without_contraction(text.lower())
         if low in PRONOUNS or low == "who":
             return self._pronoun(low)
         # "X, which was dissolved by the Ukrainian parliament,": the clause names someone else.
@@ -114,7 +116,7 @@ class SpeakerResolver:
         assert self.document is not None
         quoted = self.document.quote_at(at) is not None
         if low in ("i", "we") and not quoted:
-            return Speaker(low, UNKNOWN_SIDE, False, False, "unresolved")  # the writer: see pronoun_role
+            return Speaker(WRITER, UNKNOWN_SIDE, False, False, "unresolved")  # role media: see pronoun_role
         if low not in ("he", "she"):
             return None
         mention = self._pronouns().antecedent(low, at)
