@@ -176,6 +176,20 @@ def test_i_and_we_outside_quotation_marks_are_the_writer_with_or_without_a_contr
                      ("the writer", "We’re", "media", False)]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Some critics, who believe the plan will fail, want a vote.", "some critics"),
+    # The phrase before the comma is not who speaks: "who" stays unresolved rather than "Congress".
+    ("Republicans in Congress, who say the bill is too costly, voted no.", "who"),
+    ("There are people who say the border is open.", "who"),
+])
+def test_a_speaking_who_is_the_phrase_that_opens_its_clause(text, speaker):
+    from framing.features.attribution.scorer import AttributionScorer
+
+    found = [f.detail["speaker"] for f in AttributionScorer().score(build_document("x", text)).findings
+             if f.family == "attribution"]
+    assert found == [speaker]
+
+
 def test_the_countrys_name_inside_another_name_gives_no_side():
     from framing.features.attribution.registries import RegistrySet
 

@@ -20,7 +20,14 @@ from framing.document.parse import Document
 from framing.document.vocabulary import DETERMINERS, MASTHEAD_WORDS, STOPWORDS, TITLES
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
-from framing.features.attribution.phrases import PRONOUNS, is_capitalised, person_name, surname, without_contraction
+from framing.features.attribution.phrases import (
+    PRONOUNS,
+    is_capitalised,
+    noun_phrase_start,
+    person_name,
+    surname,
+    without_contraction,
+)
 
 PERSON_PRONOUNS = frozenset("he she i".split())
 # The article's writer, speaking as "I" or "we" outside quotation marks.
@@ -67,6 +74,8 @@ class SpeakerResolver:
         """The speaker behind ``source`` as written, found at offsets ``at`` (updates the article's context)."""
         low = without_contraction(" ".join(source.split()).lower())
         speaker = self._in_document(low, at[0]) if at and self.document and low in PRONOUNS else None
+        if low == "who" and at and self.document:
+            speaker = self._relative(at[0])
         speaker = speaker or self._resolve(source)
         if at and self.document and speaker.kind == "person" and speaker.named and low not in PRONOUNS:
             self._pronouns().note_speaker(at[0], source, speaker.name)
@@ -124,6 +133,26 @@ class SpeakerResolver:
         if speaker is None or speaker.kind != "person" or not speaker.named:
             return Speaker(low, UNKNOWN_SIDE, False, False, "unresolved")
         return speaker
+
+    def _relative(self, at: int) -> Speaker | None:
+        """Whom a speaking "who" stands for: the noun phrase before its comma ("Republicans, who say …").
+
+        Only a phrase that opens its clause: in "Republicans in Congress, who …" the phrase before
+        the comma is "Congress", which is not who speaks, so "who" stays unresolved.
+        """
+        assert self.document is not None
+        doc = self.document
+        sentence = doc.sentence_at(at)
+        before = doc.body[sentence.start:at].rstrip() if sentence is not None else ""
+        if not before.endswith(","):
+            return None
+        idxs = list(doc.tokens_between(sentence.start, sentence.start + len(before) - 1))
+        start = noun_phrase_start(doc, idxs) if idxs else None
+        if start is None or (start > 0 and doc.tokens[idxs[start - 1]].isalpha()
+                             and doc.tokens[idxs[start - 1]] not in ("and", "but")):
+            return None
+        speaker = self._resolve(doc.body[doc.token_spans[idxs[start]][0]:doc.token_spans[idxs[-1]][1]])
+        return speaker if speaker.kind != "unresolved" else None
 
     def _pronouns(self) -> PronounResolver:
         """The article's pronoun resolver (its person mentions are found when a pronoun first needs them)."""
