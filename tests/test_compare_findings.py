@@ -229,3 +229,13 @@ def test_only_named_speakers_are_suggested_for_an_actor_file():
         "NATO": Speaker("NATO", "nato_west", True, kinds=Counter(direct=3)),
     })
     assert findings.unknown_speakers({"center": evidence}) == [("Gordon Sondland", "center", 4)]
+
+
+def test_a_pronoun_or_determiner_nobody_was_found_for_is_marked_unresolved():
+    ev = GroupEvidence()
+    ev.speakers.update({"they": Speaker("they", "unknown", False, Counter(indirect=3)),
+                        "The": Speaker("The", "unknown", False, Counter(indirect=1)),
+                        "some critics": Speaker("some critics", "anonymous", False, Counter(indirect=2)),
+                        "Ted Cruz": Speaker("Ted Cruz", "republican", True, Counter(direct=2))})
+    rows = {row["name"]: row["unresolved"] for row in group_findings.group_speakers(ev)}
+    assert rows == {"they": True, "The": True, "some critics": False, "Ted Cruz": False}

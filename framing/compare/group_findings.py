@@ -16,7 +16,9 @@ from typing import Any
 
 from framing.compare.aggregate import contrast
 from framing.compare.summaries import GroupEvidence
+from framing.document.vocabulary import DETERMINERS
 from framing.features.attribution.actors import packaged_side_label
+from framing.features.attribution.phrases import PRONOUNS
 
 TONE_FIGURES = ("sentence_mean", "own_voice_mean", "quoted_mean", "headline", "lead", "share_negative",
                 "share_positive", "compound_whole")
@@ -49,12 +51,17 @@ def group_scare_quotes(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
             for phrase, n in sorted(evidence.scare_quotes.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+# A source that is only a pronoun or a determiner: the speaker behind it was not found.
+UNRESOLVED_SOURCES = PRONOUNS | DETERMINERS | {"who"}
+
+
 def group_speakers(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
     """Speakers by how often the group quotes them, with sides, ``(verb, count)`` pairs and kinds."""
     if evidence is None:
         return []
     speakers = sorted(evidence.speakers.values(), key=lambda s: (-s.total, s.name))
     return [{"name": s.name, "side": side_label(s.side), "named": s.named, "total": s.total,
+             "unresolved": not s.named and s.name.lower() in UNRESOLVED_SOURCES,
              "direct": s.kinds.get("direct", 0) + s.kinds.get("mixed", 0), "indirect": s.kinds.get("indirect", 0),
              "believes": s.statements.get("believes/wants", 0),
              "role": min(s.roles, key=lambda r: (-s.roles[r], r)) if s.roles else "unknown",
