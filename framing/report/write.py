@@ -214,7 +214,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     group_of = {r["id"]: r["group"] for r in run.rows if r["group"] in shown_set}
     counted = {r["id"]: (r.get("counted", "yes") == "yes") for r in run.rows}
     step("summarising the evidence")
-    evidence = _summaries(run, folder, group_of, counted, aliases)
+    evidence = _summaries(run, folder, group_of, counted, shown, aliases)
     measures = list(load_measures(features))
     labels = pack_labels(options.get("lexicon_files", []))
     descriptions, sides, kinds = labels.concepts, labels.sides, labels.kinds
@@ -272,13 +272,12 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
 
 
 def _summaries(run: RunResult, folder: Path, group_of: Mapping[str, str], counted: Mapping[str, bool],
-               aliases: Mapping[str, str]) -> dict[str, Any]:
-    """The evidence summaries of the groups shown: made while scoring, or (merged names, an older run's
-    result) read back from ``evidence.jsonl``."""
-    if run.summaries is None or aliases:
+               shown: Sequence[str], aliases: Mapping[str, str]) -> dict[str, Any]:
+    """The evidence summaries of the groups shown: made while scoring (names merged by ``aliases``), or
+    (a result made without them) read back from ``evidence.jsonl``."""
+    if run.summaries is None:
         return summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
-    shown = set(group_of.values())
-    return {group: summary for group, summary in run.summaries.items() if group in shown}
+    return run.summaries.summaries(shown, aliases)
 
 
 def _no_step(what: str) -> None:
