@@ -361,8 +361,10 @@ def unknown_speakers(evidence: Mapping[str, GroupEvidence]) -> list[tuple[str, s
     return sorted(found, key=lambda x: (-x[2], x[0], x[1]))
 
 
-def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12) -> dict[str, list[dict[str, Any]]]:
-    """Per group: the terms it uses more than the others (log-odds z-scores) and where."""
+def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12,
+                           shown: Sequence[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Per group (of ``shown``, by default every one): the terms it uses more than the others
+    (log-odds z-scores) and where."""
     if term_counts is None or len(order) < 2:
         return {}
     # In a classroom-sized set a contested word is often used once ("annexation"):
@@ -370,7 +372,7 @@ def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12
     n_documents = sum(term_counts.n_documents.values())
     min_count = 1 if n_documents < SMALL_SET else 3
     result = {}
-    for group, terms in distinctive_terms(term_counts, top=top, min_count=min_count).items():
+    for group, terms in distinctive_terms(term_counts, top=top, min_count=min_count, groups=shown).items():
         result[group] = [{"term": term, "z": z, "count": count,
                           "where": term_counts.examples.get(group, {}).get(term)} for term, z, count in terms]
     return result

@@ -265,7 +265,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         (folder / f"{group['slug']}.md").write_text(page, encoding="utf-8")
     if "html" in formats:
         step("writing report.html")
-        write_html(folder, context, render_template, template_macros, documents)
+        write_html(folder, context, render_template, template_macros, documents, run.evidence_ranges or None)
     _write_outlets_csv(folder, table, features, sizes)
     _write_run_json(folder, run, options, group_by, formats, focus_record(selection, merged, group_label))
     return context
@@ -287,8 +287,8 @@ def _no_step(what: str) -> None:
 def _distinctive(term_counts: Any, order: Sequence[str], shown: Sequence[str],
                  lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None) -> dict[str, list]:
     """Distinctive words of the groups shown, each against every other article of the set, with sentences."""
-    distinctive = {group: terms for group, terms in findings.distinctive_vocabulary(term_counts, order).items()
-                   if group in shown}
+    distinctive = {group: terms for group, terms in
+                   findings.distinctive_vocabulary(term_counts, order, shown=shown).items() if group in shown}
     if lookup is not None:
         findings.attach_sentences(distinctive, lookup)
     return distinctive
