@@ -192,3 +192,14 @@ def test_a_run_for_no_report_gathers_no_summaries(make_corpus, tmp_path):
     out.mkdir()
     result = run_scoring(CorpusReader(make_corpus({"a.txt": STOLTENBERG})), out, ScoreOptions().without_report())
     assert result.summaries is None and not result.term_counts.counts
+
+
+def test_evidence_ranges_noted_while_writing_are_those_a_scan_of_the_file_finds(run):
+    from framing.report.evidence_index import EvidenceIndex
+
+    _, out, result, _ = run
+    ids = [row["id"] for row in result.rows]
+    scanned = EvidenceIndex.of(out / EVIDENCE_FILE, ids)
+    noted = EvidenceIndex.of_ranges(out / EVIDENCE_FILE, result.evidence_ranges, ids)
+    assert noted.ranges == scanned.ranges and len(noted.ranges) >= 2
+    assert all(noted.records(article) == scanned.records(article) for article in ids)

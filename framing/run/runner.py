@@ -90,6 +90,8 @@ class RunResult:
     seconds: float = 0.0
     # The page furniture learned before scoring (pass it to lookup_sentences).
     furniture: Furniture = field(default_factory=Furniture)
+    # Where each article's records are in evidence.jsonl: ``{id: (first byte, end)}`` (articles with records).
+    evidence_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
     # The counted articles' evidence summaries, made while scoring and kept on disk in the run's order
     # (``summaries.summaries(groups)`` adds up the groups a report shows); None when not gathered.
     summaries: SummaryStore | None = None
@@ -124,8 +126,9 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     result.furniture = run_furniture(reader, options) if furniture is None else furniture
     sources: set[str] = set()
     with open(folder / FEATURES_FILE, "w", encoding="utf-8", newline="") as features_file, \
-            open(folder / EVIDENCE_FILE, "w", encoding="utf-8") as evidence_file:
+            open(folder / EVIDENCE_FILE, "wb") as evidence_file:
         writer = None
+        at = 0
         for scored in score_articles(reader, options, jobs, engine=engine, compact=True,
                                      make_scorer=make_scorer, furniture=result.furniture):
             if writer is None:
@@ -134,7 +137,11 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
             row = scored.row()
             row["group"] = group_value(scored.article, group_by)
             writer.write(row)
-            evidence_file.write(scored.compact().evidence_lines)
+            lines = scored.compact().evidence_lines.encode("utf-8")
+            if lines:
+                evidence_file.write(lines)
+                result.evidence_ranges[scored.meta["id"]] = (at, at + len(lines))
+                at += len(lines)
             _add_summary(result.summaries, row["group"], scored)
             result.rows.append(CompactRow.of(row, result.feature_names))
             if scored.meta.get("counted") == "yes":
