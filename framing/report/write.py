@@ -181,7 +181,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
                  lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None = None, *,
                  focus: Focus | None = None, aliases: Mapping[str, str] | None = None,
                  group_label: str | None = None, step: Callable[[str], None] | None = None,
-                 documents: DocumentSource | None = None) -> dict[str, Any]:
+                 documents: DocumentSource | None = None, free_term_counts: bool = False) -> dict[str, Any]:
     """Write ``index.md``, one Markdown file per group shown, charts, ``outlets.csv`` and ``run.json``.
 
     ``folder`` already holds ``features.csv`` and ``evidence.jsonl`` from the
@@ -194,19 +194,26 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     ``step(what)`` is told as each stage starts; ``documents(ids)`` parses
     articles again for the HTML's annotated texts (see
     :func:`framing.report.articles.parse_articles`).  Every figure compares a
-    group with all the other articles of the set, shown or not.
+    group with all the other articles of the set, shown or not.  With
+    ``free_term_counts``, ``run.term_counts`` (the largest thing a run holds)
+    is set to None once the distinctive words are found, first, so that the
+    later stages reuse its memory (the command line does this).
     Returns the context the templates were rendered with.
     """
     step = step or _no_step
     aliases = dict(aliases or {})
     merged = merged_names(counted_rows(run.rows), aliases) if aliases else {}
-    run = merge_aliases(run, aliases)
+    given, run = run, merge_aliases(run, aliases)
     rows = counted_rows(run.rows)
     order = group_order(rows) if rows else []
     counts = Counter(r["group"] for r in rows)
     sizes = {g: counts[g] for g in order}
     selection = select_groups(order, sizes, focus or Focus(), aliases)
     shown, shown_set = selection.shown, set(selection.shown)
+    step("finding example sentences")
+    distinctive = _distinctive(run.term_counts, order, shown, lookup)
+    if free_term_counts:
+        given.term_counts = run.term_counts = None
     names = group_names(group_by, group_label)
     run = dataclasses.replace(run, warnings=[*run.warnings, *unknown_name_warnings(selection, names["group_label"])])
     features = run.feature_names
@@ -224,8 +231,6 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     charts = draw_charts(folder / CHARTS_FOLDER, [r for r in rows if r["group"] in shown_set], shown,
                          table, evidence, run, group_label=names["group_label"],
                          concept_descriptions=descriptions, side_descriptions=sides)
-    step("finding example sentences")
-    distinctive = _distinctive(run.term_counts, order, shown, lookup)
     context = {
         "version": __version__,
         "group_by": group_by,
