@@ -322,7 +322,8 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
                                lookup=lambda wanted: lookup_sentences(reader, wanted, result.furniture),
                                focus=Focus(top, min_articles, tuple(outlets)), aliases=aliases,
                                group_label=group_label, step=progress.step,
-                               documents=lambda ids: parse_articles(reader, ids, result.furniture))
+                               documents=lambda ids: parse_articles(reader, ids, result.furniture),
+                               free_term_counts=True)
         progress.finish_report()
     print_warnings(written["warnings"])
     opened = HTML_FILE if "html" in formats else "index.md"

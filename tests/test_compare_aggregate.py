@@ -1,6 +1,6 @@
 import math
 
-from framing.compare.aggregate import aggregate, bootstrap_mean, contrast, group_order
+from framing.compare.aggregate import aggregate, as_float, bootstrap_mean, contrast, group_order
 
 
 def test_bootstrap_is_seeded_and_brackets_the_mean():
@@ -24,3 +24,15 @@ def test_contrast_marks_unclear_differences():
     assert clear.direction == "below" and clear.clear
     single = contrast(table, "C", "x")
     assert single.direction == "above" and not single.clear
+
+
+def test_aggregate_reads_a_runs_compact_rows_as_it_reads_csv_rows():
+    from framing.run.runner import CompactRow
+
+    features = ["tone", "words"]
+    csv_rows = [{"id": str(i), "group": "RT" if i % 3 else "TASS", "tone": f"{(i * 0.37) % 1 - 0.5:.4f}",
+                 "words": "" if i % 4 == 0 else str(100 + 7 * i)} for i in range(12)]
+    compact = [CompactRow.of({**row, "tone": float(row["tone"]), "words": as_float(row["words"])}, features)
+               for row in csv_rows]
+    assert repr(aggregate(compact, features)) == repr(aggregate(csv_rows, features))
+    assert aggregate(compact, features)["TASS"]["words"].n == 3  # articles 3, 6 and 9 (0 has no value)

@@ -131,3 +131,10 @@ def test_seeds_example_sentence(seed_counts):
     assert "Moscow's annexation of the Crimean peninsula" in sentence.text
     assert find_sentence(docs[article_id], "annexation") == sentence
     assert find_sentence(docs[article_id], "reunification") is None
+
+
+def test_distinctive_terms_of_some_groups_are_those_of_the_whole_computation(seed_counts):
+    counts, _ = seed_counts
+    every = distinctive_terms(counts, top=5, min_count=2)
+    some = distinctive_terms(counts, top=5, min_count=2, groups=["TASS", "RT", "no such outlet"])
+    assert some == {"RT": every["RT"], "TASS": every["TASS"]}

@@ -85,6 +85,20 @@ def test_dask_engine_matches_the_local_engine(articles_file, cluster):
             assert reduced["sum"][name] == pytest.approx(value, rel=1e-12, abs=1e-12)
 
 
+@pytest.mark.slow
+def test_dask_engine_summarises_the_evidence_on_the_cluster(articles_file, cluster):
+    import pickle
+
+    options = ScoreOptions()
+    local = [s.compact() for s in map_ordered(ScorerFactory(options), reader_for(articles_file))]
+    engine = DaskEngine(scheduler=cluster.scheduler_address, partitions=3)
+    remote = list(engine.map_ordered(ScorerFactory(options), reader_for(articles_file), compact=True))
+    # compact on arrival: the evidence is already JSON lines and the summary already made (pickled)
+    assert all(s.evidence == [] and s.summary is not None for s in remote)
+    assert [s.evidence_lines for s in remote] == [s.evidence_lines for s in local]
+    assert [pickle.loads(s.summary) for s in remote] == [pickle.loads(s.summary) for s in local]
+
+
 def test_cli_dask_engine_writes_the_local_files(seeds_dir, tmp_path, cluster):
     from click.testing import CliRunner
 

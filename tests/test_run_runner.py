@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from framing.compare.summaries import read_evidence, summarise
 from framing.corpus.article import Article
 from framing.corpus.reader import CorpusReader
 from framing.errors import CorpusError
@@ -144,8 +145,6 @@ def test_lookup_sentences_reads_the_cleaned_sentences_named(run):
 
 def _read_back(out: Path, result: RunResult) -> dict:
     """The summaries one pass over the written evidence.jsonl gives, for every group."""
-    from framing.compare.summaries import read_evidence, summarise
-
     group_of = {row["id"]: row["group"] for row in result.rows}
     counted = {row["id"]: row["counted"] == "yes" for row in result.rows}
     return summarise(read_evidence(out / EVIDENCE_FILE), group_of, counted)
@@ -153,7 +152,20 @@ def _read_back(out: Path, result: RunResult) -> dict:
 
 def test_summaries_made_while_scoring_are_those_of_the_written_evidence(run):
     _, out, result, _ = run
-    assert result.summaries and list(result.summaries.items()) == list(_read_back(out, result).items())
+    read_back = _read_back(out, result)
+    assert read_back and list(result.summaries.summaries(read_back).items()) == list(read_back.items())
+
+
+def test_summaries_kept_for_the_groups_asked_for_only_and_merged_by_aliases(run):
+    _, out, result, _ = run
+    read_back = _read_back(out, result)
+    first, *others = read_back
+    assert list(result.summaries.summaries([first])) == [first]
+    merged = result.summaries.summaries(["all"], aliases={group: "all" for group in read_back})
+    group_of = {row["id"]: "all" for row in result.rows}
+    counted = {row["id"]: row["counted"] == "yes" for row in result.rows}
+    assert merged == summarise(read_evidence(out / EVIDENCE_FILE), group_of, counted)
+    assert merged["all"].scare_quotes.total() == sum(s.scare_quotes.total() for s in read_back.values())
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -168,9 +180,10 @@ def test_summaries_made_while_scoring_the_seeds_match_in_one_process_and_in_work
     finally:
         engine.SMALL_SET = small
     summaries = _read_back(tmp_path, result)
-    assert list(result.summaries) == list(summaries)
+    made = result.summaries.summaries(summaries)
+    assert list(made) == list(summaries)
     for group, summary in summaries.items():
-        assert result.summaries[group] == summary, group
+        assert made[group] == summary, group
         assert summary.speakers and summary.terms, group
 
 
@@ -179,3 +192,14 @@ def test_a_run_for_no_report_gathers_no_summaries(make_corpus, tmp_path):
     out.mkdir()
     result = run_scoring(CorpusReader(make_corpus({"a.txt": STOLTENBERG})), out, ScoreOptions().without_report())
     assert result.summaries is None and not result.term_counts.counts
+
+
+def test_evidence_ranges_noted_while_writing_are_those_a_scan_of_the_file_finds(run):
+    from framing.report.evidence_index import EvidenceIndex
+
+    _, out, result, _ = run
+    ids = [row["id"] for row in result.rows]
+    scanned = EvidenceIndex.of(out / EVIDENCE_FILE, ids)
+    noted = EvidenceIndex.of_ranges(out / EVIDENCE_FILE, result.evidence_ranges, ids)
+    assert noted.ranges == scanned.ranges and len(noted.ranges) >= 2
+    assert all(noted.records(article) == scanned.records(article) for article in ids)

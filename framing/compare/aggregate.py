@@ -49,7 +49,10 @@ def bootstrap_mean(values: Iterable[float], key: str = "", n_boot: int = N_BOOTS
     ``key`` seeds the resampling (with a fixed base seed), so the same data
     always gives the same interval.
     """
-    data = np.asarray([v for v in values if v is not None and not math.isnan(v)], dtype=float)
+    if isinstance(values, np.ndarray):
+        data = values[~np.isnan(values)]  # a copy: contiguous, as the list below gives
+    else:
+        data = np.asarray([v for v in values if v is not None and not math.isnan(v)], dtype=float)
     n = len(data)
     if n == 0:
         return Estimate(math.nan, math.nan, math.nan, 0)
@@ -84,12 +87,34 @@ def aggregate(rows: Sequence[Mapping[str, Any]], features: Sequence[str],
         by_group[row[key]].append(row)
     table: dict[str, dict[str, Estimate]] = {}
     for group in group_order(rows, key):
-        members = by_group[group]
+        columns = feature_columns(by_group[group], features)
         table[group] = {
-            feature: bootstrap_mean((as_float(r.get(feature)) for r in members), key=f"{group}\x00{feature}")
-            for feature in features
+            feature: bootstrap_mean(column, key=f"{group}\x00{feature}")
+            for feature, column in zip(features, columns)
         }
     return table
+
+
+def feature_columns(rows: Sequence[Mapping[str, Any]], features: Sequence[str]) -> np.ndarray:
+    """The rows' values of ``features`` as numbers, one row of the result per feature (NaN where empty).
+
+    Rows that hold their features as one float array in this order (a run's
+    rows, :class:`framing.run.runner.CompactRow`, through ``feature_array``)
+    are copied whole; others are read cell by cell with :func:`as_float`.
+
+    >>> feature_columns([{"a": "1", "b": ""}, {"a": 2.5, "b": "x"}], ["a", "b"]).tolist()
+    [[1.0, 2.5], [nan, nan]]
+    """
+    names = tuple(features)
+    arrays = [_feature_array(row, names) for row in rows]
+    matrix = np.array(arrays, dtype=float).reshape(len(rows), len(names))
+    return np.ascontiguousarray(matrix.T)
+
+
+def _feature_array(row: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    whole = getattr(row, "feature_array", None)
+    found = whole(names) if whole is not None else None
+    return found if found is not None else [as_float(row.get(name)) for name in names]
 
 
 @dataclass(frozen=True)

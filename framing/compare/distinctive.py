@@ -320,6 +320,7 @@ def distinctive_terms(
     orders: Iterable[int] = (1, 2, 3),
     collapse_nested: bool = True,
     left_out: Callable[[str, str], bool] | None = None,
+    groups: Iterable[str] | None = None,
 ) -> dict[str, list[tuple[str, float, int]]]:
     """The terms each group over-uses compared with all the other groups.
 
@@ -343,6 +344,9 @@ def distinctive_terms(
     left_out : callable, optional
         ``left_out(group, term)`` is true for terms not to list for the group
         (its own outlets' names: :func:`framing.compare.own_names.own_name_filter`).
+    groups : iterable of str, optional
+        Only these groups' lists (each still against all the other groups);
+        by default every group's.  A report asks for the groups it shows.
 
     Returns
     -------
@@ -362,15 +366,12 @@ def distinctive_terms(
     if prior_scale <= 0:
         raise ValueError(f"prior_scale must be positive, got {prior_scale!r}")
     wanted = set(orders)
-    groups = term_counts.groups
-    result: dict[str, list[tuple[str, float, int]]] = {group: [] for group in groups}
-    if len(groups) < 2:
+    listed = term_counts.groups if groups is None else sorted(set(groups) & term_counts.counts.keys())
+    result: dict[str, list[tuple[str, float, int]]] = {group: [] for group in listed}
+    if len(term_counts.counts) < 2:
         return result
-    totals: Counter = Counter()  # y_w over the whole set
-    for counter in term_counts.counts.values():
-        totals.update(counter)
-    order_totals = _totals_by_order(totals)  # n per order, over the whole set
-    for group in groups:
+    totals, order_totals = _set_totals(term_counts.counts, None if groups is None else listed)
+    for group in listed:
         own = term_counts.counts[group]
         scored = _over_used_terms(own, totals, order_totals, wanted, min_count, prior_scale)
         if collapse_nested:
@@ -381,6 +382,31 @@ def distinctive_terms(
         kept = scored if left_out is None else (item for item in scored if not left_out(group, item[0]))
         result[group] = list(islice(kept, top))
     return result
+
+
+def _set_totals(counts: Mapping[str, Mapping[str, int]],
+                groups: Iterable[str] | None) -> tuple[dict[str, int], Counter]:
+    """Each term's count over the whole set (``y_w``), for the terms ``groups`` use (every term when None),
+    and the summed counts of each n-gram order over the whole set.
+
+    Counting only the listed groups' terms keeps a report of a few groups from
+    holding a second copy of the whole vocabulary.
+    """
+    if groups is None:
+        everything: Counter = Counter()
+        for counter in counts.values():
+            everything.update(counter)
+        return everything, _totals_by_order(everything)
+    totals: dict[str, int] = {}
+    for group in groups:
+        totals.update(dict.fromkeys(counts[group], 0))
+    order_totals: Counter = Counter()
+    for counter in counts.values():
+        order_totals.update(_totals_by_order(counter))
+        for term, count in counter.items():
+            if term in totals:
+                totals[term] += count
+    return totals, order_totals
 
 
 def _totals_by_order(counts: Mapping[str, int]) -> Counter:

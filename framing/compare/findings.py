@@ -367,8 +367,10 @@ def unknown_speakers(evidence: Mapping[str, GroupEvidence]) -> list[tuple[str, s
 
 
 def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12,
+                           shown: Sequence[str] | None = None,
                            outlets: Mapping[str, Iterable[str]] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Per group: the terms it uses more than the others (log-odds z-scores) and where.
+    """Per group (of ``shown``, by default every one): the terms it uses more than the others
+    (log-odds z-scores) and where.
 
     ``outlets`` maps each group to its outlets' names: terms that only name
     them are left out (:mod:`framing.compare.own_names`).
@@ -381,7 +383,8 @@ def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12
     min_count = 1 if n_documents < SMALL_SET else 3
     result = {}
     left_out = own_name_filter(outlets, term_counts.counts) if outlets else None
-    for group, terms in distinctive_terms(term_counts, top=top, min_count=min_count, left_out=left_out).items():
+    for group, terms in distinctive_terms(term_counts, top=top, min_count=min_count, left_out=left_out,
+                                          groups=shown).items():
         result[group] = [{"term": term, "z": z, "count": count,
                           "where": term_counts.examples.get(group, {}).get(term)} for term, z, count in terms]
     return result

@@ -30,6 +30,9 @@ from typing import Any
 from framing.compare.statements import is_named_speaker
 
 MAX_EXAMPLES = 3
+# A speaker's example statements kept: the two its group's page quotes (a large group quotes thousands of
+# speakers, so each kept example costs).
+MAX_SPEAKER_EXAMPLES = 2
 MAX_EXTREMES = 3
 # Attribution records kept per group for lining up the same statement across
 # outlets (only those alignment can use: a named, resolved speaker); bounded so
@@ -188,7 +191,7 @@ def _add_speaker(speakers: dict[str, Speaker], name: str, part: Speaker) -> None
     mine = speakers.setdefault(name, Speaker(name, part.side, part.named))
     for counter in ("kinds", "verbs", "statements", "roles"):
         getattr(mine, counter).update(getattr(part, counter))
-    _extend(mine.examples, part.examples, MAX_EXAMPLES)
+    _extend(mine.examples, part.examples, MAX_SPEAKER_EXAMPLES)
 
 
 def _extend(kept: list, more: Iterable, limit: int) -> None:
@@ -301,8 +304,11 @@ def _add_attribution(evidence: GroupEvidence, record: Mapping[str, Any], detail:
     verb = str(detail.get("verb") or detail.get("cue") or "")
     if verb:
         speaker.verbs[verb] += 1
-    if len(speaker.examples) < MAX_EXAMPLES:
-        speaker.examples.append(_example(record, kind=kind, verb=verb))
+    if len(speaker.examples) < MAX_SPEAKER_EXAMPLES:
+        # the page shows the sentence, not the statement's own text: it is not kept
+        example = _example(record, kind=kind, verb=verb)
+        del example["text"]
+        speaker.examples.append(example)
     evidence.side_verbs[(side, str(detail.get("verb_class") or "unclassified"))] += 1
     evidence.side_kinds[(side, kind)] += 1
     if article not in first_seen:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,12 @@ class EvidenceIndex:
                     index._add(article, at, at + len(line))
                 at += len(line)
         return index
+
+    @classmethod
+    def of_ranges(cls, path: Path, ranges: Mapping[str, tuple[int, int]], wanted: Collection[str]) -> EvidenceIndex:
+        """The index of the articles in ``wanted`` from the byte ranges the run noted as it wrote the file
+        (:attr:`framing.run.runner.RunResult.evidence_ranges`), without reading it."""
+        return cls(path, {article: [ranges[article]] for article in wanted if article in ranges})
 
     def _add(self, article: str, start: int, end: int) -> None:
         blocks = self.ranges.setdefault(article, [])

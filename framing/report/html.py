@@ -95,13 +95,16 @@ def _parser() -> Any:
 
 
 def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros: Callable[[str], Any],
-               documents: DocumentSource | None = None) -> Path:
+               documents: DocumentSource | None = None,
+               evidence_ranges: Mapping[str, tuple[int, int]] | None = None) -> Path:
     """Write ``report.html`` (and, for a larger set, one page per group); return the entry page.
 
     ``render(template, context)`` renders a report template and
     ``macros(template)`` gives a template's macros (the report's one Jinja
     environment, :mod:`framing.report.write`); ``documents(ids)`` parses the
-    articles again for their text (without it, articles show no text).
+    articles again for their text (without it, articles show no text);
+    ``evidence_ranges`` says where each article's records are in
+    ``evidence.jsonl`` (the run noted it; without it the file is scanned).
     """
     groups = context["groups"]
     split = sum(len(g["articles"]) for g in groups) > ONE_PAGE_ARTICLES
@@ -115,7 +118,8 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     head = {"csp": CSP, "stylesheet": stylesheet(), "index_href": links.index(), "pages": pages_nav}
     title = index_title(index)
     words = macros(MARKS_TEMPLATE)
-    evidence = EvidenceIndex.of(folder / EVIDENCE_FILE, group_of)
+    evidence = (EvidenceIndex.of(folder / EVIDENCE_FILE, group_of) if evidence_ranges is None
+                else EvidenceIndex.of_ranges(folder / EVIDENCE_FILE, evidence_ranges, group_of))
 
     def annotate(chosen: Sequence[Mapping[str, Any]]) -> _Annotated:
         return _annotate(evidence, {row["id"]: row for g in chosen for row in shown[g["slug"]]}, documents,

@@ -181,7 +181,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
                  lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None = None, *,
                  focus: Focus | None = None, aliases: Mapping[str, str] | None = None,
                  group_label: str | None = None, step: Callable[[str], None] | None = None,
-                 documents: DocumentSource | None = None) -> dict[str, Any]:
+                 documents: DocumentSource | None = None, free_term_counts: bool = False) -> dict[str, Any]:
     """Write ``index.md``, one Markdown file per group shown, charts, ``outlets.csv`` and ``run.json``.
 
     ``folder`` already holds ``features.csv`` and ``evidence.jsonl`` from the
@@ -194,19 +194,29 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     ``step(what)`` is told as each stage starts; ``documents(ids)`` parses
     articles again for the HTML's annotated texts (see
     :func:`framing.report.articles.parse_articles`).  Every figure compares a
-    group with all the other articles of the set, shown or not.
+    group with all the other articles of the set, shown or not.  With
+    ``free_term_counts``, ``run.term_counts`` (the largest thing a run holds)
+    is set to None once the distinctive words are found, first, so that the
+    later stages reuse its memory (the command line does this).
     Returns the context the templates were rendered with.
     """
     step = step or _no_step
     aliases = dict(aliases or {})
     merged = merged_names(counted_rows(run.rows), aliases) if aliases else {}
-    run = merge_aliases(run, aliases)
+    given, run = run, merge_aliases(run, aliases)
     rows = counted_rows(run.rows)
     order = group_order(rows) if rows else []
     counts = Counter(r["group"] for r in rows)
     sizes = {g: counts[g] for g in order}
     selection = select_groups(order, sizes, focus or Focus(), aliases)
     shown, shown_set = selection.shown, set(selection.shown)
+    step("finding example sentences")
+    outlets: dict[str, set[str]] = {}
+    for row in run.rows:
+        outlets.setdefault(row["group"], set()).add(row.get("outlet") or row["group"])
+    distinctive = _distinctive(run.term_counts, order, shown, lookup, outlets)
+    if free_term_counts:
+        given.term_counts = run.term_counts = None
     names = group_names(group_by, group_label)
     run = dataclasses.replace(run, warnings=[*run.warnings, *unknown_name_warnings(selection, names["group_label"])])
     features = run.feature_names
@@ -214,7 +224,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     group_of = {r["id"]: r["group"] for r in run.rows if r["group"] in shown_set}
     counted = {r["id"]: (r.get("counted", "yes") == "yes") for r in run.rows}
     step("summarising the evidence")
-    evidence = _summaries(run, folder, group_of, counted, aliases)
+    evidence = _summaries(run, folder, group_of, counted, shown, aliases)
     measures = list(load_measures(features))
     labels = pack_labels(options.get("lexicon_files", []))
     descriptions, sides, kinds = labels.concepts, labels.sides, labels.kinds
@@ -224,11 +234,6 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     charts = draw_charts(folder / CHARTS_FOLDER, [r for r in rows if r["group"] in shown_set], shown,
                          table, evidence, run, group_label=names["group_label"],
                          concept_descriptions=descriptions, side_descriptions=sides)
-    step("finding example sentences")
-    outlets: dict[str, set[str]] = {}
-    for row in run.rows:
-        outlets.setdefault(row["group"], set()).add(row.get("outlet") or row["group"])
-    distinctive = _distinctive(run.term_counts, order, shown, lookup, outlets)
     context = {
         "version": __version__,
         "group_by": group_by,
@@ -268,20 +273,19 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         (folder / f"{group['slug']}.md").write_text(page, encoding="utf-8")
     if "html" in formats:
         step("writing report.html")
-        write_html(folder, context, render_template, template_macros, documents)
+        write_html(folder, context, render_template, template_macros, documents, run.evidence_ranges or None)
     _write_outlets_csv(folder, table, features, sizes)
     _write_run_json(folder, run, options, group_by, formats, focus_record(selection, merged, group_label))
     return context
 
 
 def _summaries(run: RunResult, folder: Path, group_of: Mapping[str, str], counted: Mapping[str, bool],
-               aliases: Mapping[str, str]) -> dict[str, Any]:
-    """The evidence summaries of the groups shown: made while scoring, or (merged names, an older run's
-    result) read back from ``evidence.jsonl``."""
-    if run.summaries is None or aliases:
+               shown: Sequence[str], aliases: Mapping[str, str]) -> dict[str, Any]:
+    """The evidence summaries of the groups shown: made while scoring (names merged by ``aliases``), or
+    (a result made without them) read back from ``evidence.jsonl``."""
+    if run.summaries is None:
         return summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
-    shown = set(group_of.values())
-    return {group: summary for group, summary in run.summaries.items() if group in shown}
+    return run.summaries.summaries(shown, aliases)
 
 
 def _no_step(what: str) -> None:
@@ -295,8 +299,9 @@ def _distinctive(term_counts: Any, order: Sequence[str], shown: Sequence[str],
 
     Terms that only name a group's own outlets (``outlets``) are left out.
     """
-    distinctive = {group: terms for group, terms
-                   in findings.distinctive_vocabulary(term_counts, order, outlets=outlets).items() if group in shown}
+    distinctive = {group: terms for group, terms in
+                   findings.distinctive_vocabulary(term_counts, order, shown=shown, outlets=outlets).items()
+                   if group in shown}
     if lookup is not None:
         findings.attach_sentences(distinctive, lookup)
     return distinctive

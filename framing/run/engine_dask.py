@@ -116,14 +116,14 @@ def _scorer(make_scorer: Any) -> Any:
     return _worker_scorer[1]
 
 
-def _score_partition(ranges: list[tuple[int, int]], reader: Any, make_scorer: Any) -> list[Any]:
+def _score_partition(ranges: list[tuple[int, int]], reader: Any, make_scorer: Any, compact: bool) -> list[Any]:
     scorer = _scorer(make_scorer)
     scored = []
     for start, stop in ranges:
         # Reading from the start keeps ids (and renamed duplicate ids) as
         # the local engine gives them; parsing records is cheap next to scoring.
         scored.extend(scorer.score(article) for article in islice(reader, start, stop))
-    return scored
+    return [item.compact() for item in scored] if compact else scored
 
 
 def _outlet_and_features(item: Any) -> tuple[str, dict[str, float]]:
@@ -151,12 +151,15 @@ class DaskEngine:
         self.partitions = partitions
         self.outlet_totals: dict[str, dict[str, Any]] = {}
 
-    def map_ordered(self, make_scorer: Any, reader: Any) -> Iterator[Any]:
+    def map_ordered(self, make_scorer: Any, reader: Any, compact: bool = False) -> Iterator[Any]:
         """Score every article of ``reader`` on the cluster, yielding results in input order.
 
         ``make_scorer`` is a picklable factory of the scorer (compared by value,
         e.g. :class:`~framing.run.cache.ScorerFactory`); ``reader`` is a
-        re-iterable article set that the workers can read too.
+        re-iterable article set that the workers can read too.  With
+        ``compact``, the workers turn each result into its compact form
+        (``result.compact()``: the evidence as JSON lines, and for a report its
+        summary), so that work is done on the cluster, not on the driver.
 
         When the iteration ends, :attr:`outlet_totals` holds the per-outlet
         totals reduced on the cluster.
@@ -173,7 +176,7 @@ class DaskEngine:
             wanted = self.partitions or max(2 * n_workers, -(-n_articles // ARTICLES_PER_PARTITION))
             ranges = partition_ranges(n_articles, wanted)
             bag = db.from_sequence(ranges, npartitions=len(ranges)).map_partitions(
-                _score_partition, reader, make_scorer)
+                _score_partition, reader, make_scorer, compact)
             totals = bag.map(_outlet_and_features).foldby(
                 0, _fold, None, merge_totals, None)
             # Unoptimised graphs keep the scoring tasks' keys, so rows and

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from framing.compare.distinctive import TermCounts
-from framing.compare.summaries import GroupEvidence, add_summary
 from framing.corpus.problems import GROUP_FIELDS, check_group_column
 from framing.corpus.reader import CorpusReader
 from framing.document.furniture import Furniture
@@ -26,6 +25,7 @@ from framing.document.parse import parse_article
 from framing.run.output import CsvTableWriter
 from framing.run.scorer import META_COLUMNS, ScoreOptions
 from framing.run.stream import run_furniture, score_articles
+from framing.run.summary_store import SummaryStore
 
 FEATURES_FILE = "features.csv"
 # Per group and sample kind, the values kept for distribution charts (the
@@ -52,6 +52,10 @@ class CompactRow(Mapping):
         values = array("d", (float(row[name]) for name in feature_names))
         meta = {key: value for key, value in row.items() if key not in index}
         return cls(meta, index, values)
+
+    def feature_array(self, names: tuple[str, ...]) -> array | None:
+        """The feature values as one float array when ``names`` are this row's features in order, else None."""
+        return self._values if _feature_index(names) is self._index else None
 
     def __getitem__(self, key: str) -> Any:
         position = self._index.get(key)
@@ -86,9 +90,11 @@ class RunResult:
     seconds: float = 0.0
     # The page furniture learned before scoring (pass it to lookup_sentences).
     furniture: Furniture = field(default_factory=Furniture)
-    # Per group, the summary of its counted articles' evidence, made while scoring (in the order groups
-    # first have evidence, as one pass over evidence.jsonl would give); None when not gathered.
-    summaries: dict[str, GroupEvidence] | None = None
+    # Where each article's records are in evidence.jsonl: ``{id: (first byte, end)}`` (articles with records).
+    evidence_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # The counted articles' evidence summaries, made while scoring and kept on disk in the run's order
+    # (``summaries.summaries(groups)`` adds up the groups a report shows); None when not gathered.
+    summaries: SummaryStore | None = None
 
     @property
     def n_articles(self) -> int:
@@ -116,12 +122,13 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     started = time.perf_counter()
     result = RunResult()
     result.term_counts = TermCounts()
-    result.summaries = {} if options.for_report else None
+    result.summaries = SummaryStore() if options.for_report else None
     result.furniture = run_furniture(reader, options) if furniture is None else furniture
     sources: set[str] = set()
     with open(folder / FEATURES_FILE, "w", encoding="utf-8", newline="") as features_file, \
-            open(folder / EVIDENCE_FILE, "w", encoding="utf-8") as evidence_file:
+            open(folder / EVIDENCE_FILE, "wb") as evidence_file:
         writer = None
+        at = 0
         for scored in score_articles(reader, options, jobs, engine=engine, compact=True,
                                      make_scorer=make_scorer, furniture=result.furniture):
             if writer is None:
@@ -130,7 +137,11 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
             row = scored.row()
             row["group"] = group_value(scored.article, group_by)
             writer.write(row)
-            evidence_file.write(scored.compact().evidence_lines)
+            lines = scored.compact().evidence_lines.encode("utf-8")
+            if lines:
+                evidence_file.write(lines)
+                result.evidence_ranges[scored.meta["id"]] = (at, at + len(lines))
+                at += len(lines)
             _add_summary(result.summaries, row["group"], scored)
             result.rows.append(CompactRow.of(row, result.feature_names))
             if scored.meta.get("counted") == "yes":
@@ -150,12 +161,12 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     return result
 
 
-def _add_summary(summaries: dict[str, GroupEvidence] | None, group: str, scored: Any) -> None:
-    """Add a counted article's evidence summary to its group's (a group has one once it has evidence)."""
+def _add_summary(summaries: SummaryStore | None, group: str, scored: Any) -> None:
+    """Keep a counted article's evidence summary for its group (a group has one once it has evidence)."""
     if summaries is None or scored.summary is None or not scored.evidence_lines:
         return
     if scored.meta.get("counted") == "yes":
-        add_summary(summaries.setdefault(group, GroupEvidence()), scored.summary)
+        summaries.add(group, scored.summary)
 
 
 def lookup_sentences(reader: CorpusReader, wanted: dict[str, set[int]],

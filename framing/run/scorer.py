@@ -36,6 +36,7 @@ from framing.features.readability.scorer import ReadabilityScorer
 from framing.features.sentiment.scorer import SentimentScorer
 from framing.run.dedupe import Signature, signature
 from framing.run.output import encoded_line, json_line, rounded
+from framing.run.summary_store import pack_summary
 
 # Bump when the JSON layout of a ScoredArticle changes; old cache entries then miss.
 JSON_FORMAT = 1
@@ -90,9 +91,10 @@ class ScoredArticle:
     # The evidence as ``evidence.jsonl`` lines, once made by compact().
     evidence_lines: str | None = None
     # Whether a report is made of this result: compact() then summarises its evidence into ``summary``
-    # (a :class:`~framing.compare.summaries.GroupEvidence` of this article alone).
+    # (a :class:`~framing.compare.summaries.GroupEvidence` of this article alone, pickled: see
+    # :mod:`framing.run.summary_store`).
     for_report: bool = True
-    summary: Any = None
+    summary: bytes | None = None
 
     def compact(self) -> ScoredArticle:
         """Turn the evidence into its ``evidence.jsonl`` lines (and its summary, for a report); return self.
@@ -106,7 +108,7 @@ class ScoredArticle:
             records = [rounded(record) for record in self.evidence]
             self.evidence_lines = "".join(map(encoded_line, records))
             if self.for_report:
-                self.summary = summarise_article(records)
+                self.summary = pack_summary(summarise_article(records))
             self.evidence = []
         return self
 

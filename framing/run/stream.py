@@ -49,7 +49,7 @@ def score_articles(articles: Iterable[Article], options: ScoreOptions | None = N
     JSON lines only (:meth:`ScoredArticle.compact`), which is cheaper to send.
 
     ``engine``, when given, scores instead of the local processes: an object
-    with ``map_ordered(make_scorer, articles)`` (e.g. :class:`framing.run.engine_dask.DaskEngine`).
+    with ``map_ordered(make_scorer, articles, compact=...)`` (e.g. :class:`framing.run.engine_dask.DaskEngine`).
     ``make_scorer`` replaces the scorer the options describe (a benchmark's timed one).
     ``furniture`` is the page furniture cleaning removes (see :func:`run_furniture`).
     """
@@ -57,7 +57,7 @@ def score_articles(articles: Iterable[Article], options: ScoreOptions | None = N
     make_scorer = make_scorer or ScorerFactory(options, furniture or Furniture())
     index = DuplicateIndex()
     if engine is not None:
-        results = engine.map_ordered(make_scorer, articles)
+        results = engine.map_ordered(make_scorer, articles, compact=compact)
     else:
         results = map_ordered(make_scorer, articles, jobs, compact)
     for scored in results:
