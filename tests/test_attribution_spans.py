@@ -53,6 +53,10 @@ def _found(lexicon, text):
             [("Lavrov", "said", ["the talks would go on"])],
         ),
         (
+            "Officials said fathers would not be eligible for the leave, and when pressed on why, they gave no answer.",
+            [("Officials", "said", ["fathers would not be eligible for the leave"])],
+        ),
+        (
             'Lavrov said: "Talks are over; we leave today."',
             [("Lavrov", "said", ["Talks are over; we leave today"])],
         ),

@@ -173,6 +173,8 @@ class ContentRules(BodyText):
         if self.in_speech(comma):
             return False
         idx = self.doc.tokens_between(comma + 1, min(len(self.body), comma + 30))
+        if len(idx) > 1 and self.doc.tokens[idx[0]] == "and" and self.doc.tokens[idx[1]] in SUBORDINATORS:
+            return True  # ", and when pressed on why ...": the writer's next clause
         if not idx or self.doc.tokens[idx[0]] not in _CONTRAST:
             return False
         # "is not the first, but is the longest": a second predicate of the reported clause.
