@@ -77,6 +77,11 @@ def test_packaged_flags(lexicon, written, flags):
     assert (verb.strict, verb.noun_content, verb.infinitive) == flags
 
 
+def test_idioms_in_which_a_verb_is_no_cue(lexicon):
+    assert "no sign" in lexicon.lookup("shows").not_before
+    assert lexicon.lookup("said").not_before == ()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -107,6 +112,10 @@ def test_find(lexicon, text, expected):
         (
             '[[verb]]\nlemma = "say"\nclass = "neutral"\nnote = "x"\nforms = "said"\n',
             r"verbs.toml, line 2: entry 'say': forms must be a list of words",
+        ),
+        (
+            '[[verb]]\nlemma = "show"\nclass = "endorsing"\nnote = "x"\nnot_before = "no sign"\n',
+            r"verbs.toml, line 2: entry 'show': not_before must be a list of words",
         ),
         (
             '[[verb]]\nlemma = "say"\nclass = "neutral"\nnote = "x"\ntense = "past"\n',

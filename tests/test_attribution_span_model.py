@@ -10,7 +10,7 @@ from framing.datafiles import packaged_text
 from framing.document.parse import build_document
 from framing.evaluate.train_spans import CandidateRecorder, candidate_label, train
 from framing.features.attribution.content import ContentRules
-from framing.features.attribution.cue_model import CueModel
+from framing.features.attribution.cue_model import CueModel, learned_cue
 from framing.features.attribution.cues import CueLexicon
 from framing.features.attribution.records import Attribution
 from framing.features.attribution.span_model import (
@@ -102,6 +102,24 @@ def test_the_keeper_holds_the_rules_findings_to_a_lower_threshold():
     chosen = Attribution("indirect", (0, 5), (6, 10), [(11, 28)], said, 0, learned_content=True)
     assert not is_learned(rules) and is_learned(chosen)
     assert model.keeps(doc, rules) and not model.keeps(doc, chosen)
+
+
+def test_the_keeper_holds_a_learned_cue_to_its_own_threshold():
+    doc = build_document("x", "Trump seemed to suggest the race is close.")
+    keeper = LogisticPart({}, 0.0, 0.4)  # every attribution at probability 0.5
+    model = SpanModel(LogisticPart({}, 0.0, 0.5), keeper, rule_threshold=0.2, learned_cue_threshold=0.6)
+    seemed = learned_cue("seemed")
+    learned = Attribution("indirect", (0, 5), (6, 12), [(13, 41)], seemed, 0, cue_probability=0.8)
+    assert "cue_p=8" in attribution_features(doc, learned)
+    assert not model.keeps(doc, learned)
+    assert SpanModel(LogisticPart({}, 0.0, 0.5), keeper, 0.2, learned_cue_threshold=0.45).keeps(doc, learned)
+
+
+def test_a_learned_cue_carries_its_probability():
+    doc = build_document("x", "Trump seemed to suggest that the election was rigged.")
+    found = find_attributions(doc, CueLexicon.load(), CueModel.load(), SpanModel.load())
+    assert [(a.cue_text, a.cue_probability is not None and a.cue_probability >= 0.55) for a in found] == [
+        ("seemed", True)]
 
 
 def test_the_chooser_takes_the_most_probable_candidate_over_its_threshold():

@@ -42,6 +42,33 @@ def _found(lexicon, text):
             "Analysts said the ruble would fall, and officials said it would not.",
             [("Analysts", "said", ["the ruble would fall"]), ("officials", "said", ["it would not"])],
         ),
+        # A semicolon outside quoted speech, or a comma before the writer's contrast, ends the content
+        # (PolNeAR dev: "said the timing of the immunity news was not intentional; they only learned ...").
+        (
+            "Officials said the timing was not intentional; they only learned of the deal on Friday.",
+            [("Officials", "said", ["the timing was not intentional"])],
+        ),
+        (
+            "Lavrov said the talks would go on, but few diplomats expect progress.",
+            [("Lavrov", "said", ["the talks would go on"])],
+        ),
+        (
+            "Officials said fathers would not be eligible for the leave, and when pressed on why, they gave no answer.",
+            [("Officials", "said", ["fathers would not be eligible for the leave"])],
+        ),
+        (
+            'Lavrov said: "Talks are over; we leave today."',
+            [("Lavrov", "said", ["Talks are over; we leave today"])],
+        ),
+        # A quotation its cue splits in two: both halves are the content.
+        (
+            '"Every time you say that," Tester said, "you give ammunition to the people."',
+            [("Tester", "said", ["Every time you say that", "you give ammunition to the people"])],
+        ),
+        (
+            '"We are ready," said Grushko, "and we will not back down."',
+            [("Grushko", "said", ["We are ready", "and we will not back down"])],
+        ),
         # ", adding that": a second statement by the same source
         (
             "Lavrov said talks were over, adding that NATO was to blame.",
@@ -121,3 +148,20 @@ def test_quote_paragraph_continues_an_indirect_statement(lexicon):
     assert second.continues is first and second.source == first.source
     # the quote continues the statement of "said": it keeps that cue (PolNeAR annotates it so)
     assert (second.cue, second.cue_text) == (first.cue, "said")
+
+
+def test_a_signed_paragraph_with_a_mistyped_opening_mark(lexicon):
+    # HuffPost (PolNeAR dev): the quotation opens with a closing mark, so the Document reads no quote.
+    text = ("Readers wrote in.\n\n”Mr. Trump embodies the lasting legacy of racism. He represents our "
+            "greatest shame.” ― Sonya Herridge\n“During the debate he insulted us.”― Pamela Padilla")
+    assert _found(lexicon, text) == [
+        ("Sonya Herridge", "―", ["Mr. Trump embodies the lasting legacy of racism. He represents our greatest shame"]),
+        ("Pamela Padilla", "―", ["During the debate he insulted us"]),
+    ]
+
+
+def test_an_idiom_after_a_verb_is_no_cue(lexicon):
+    # reporting_verbs.toml: "show" is no cue before "no sign" (not_before)
+    assert _found(lexicon, "The growth in jobs shows no sign of slowing down.") == []
+    assert _found(lexicon, "The poll shows that the race is close.") == [
+        ("The poll", "shows", ["that the race is close"])]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from framing.document.parse import Document, build_document
@@ -48,9 +48,12 @@ Span = tuple[int, int]
 C = 0.3
 THRESHOLD = 0.2
 KEEPER_C = 1.0
-KEEPER_THRESHOLD = 0.6
+KEEPER_THRESHOLD = 0.45
+LEARNED_CUE_THRESHOLD = 0.7
 RULE_THRESHOLD = 0.3
 MIN_COUNT = 2
+# Folds of the train documents over which the keeper's choosers are cross-fitted.
+FOLDS = 5
 
 
 class CandidateRecorder:
@@ -85,33 +88,40 @@ def candidate_label(doc: Document, cue: Span, span: Span, gold: Sequence[GoldAtt
     return 0
 
 
-def chooser_examples(polnear: str | Path, split: str = "train") -> Iterator[tuple[list[str], int]]:
-    """``(features, label)`` of every candidate content the rules offer the chooser on a PolNeAR split."""
+def chooser_examples(polnear: str | Path, split: str = "train") -> Iterator[tuple[list[str], int, int]]:
+    """``(features, label, fold)`` of every candidate content the rules offer the chooser on a PolNeAR split.
+
+    ``fold`` is the document's fold (its position in the split modulo :data:`FOLDS`).
+    """
     cues, cue_model = CueLexicon.load(), CueModel.load()
-    for item in read_split(polnear, split):
+    for n, item in enumerate(read_split(polnear, split)):
         doc = build_document(item.name, item.text)
         recorder = CandidateRecorder()
         find_attributions(doc, cues, cue_model, recorder)
         for cue, span, features in recorder.offered:
-            yield features, candidate_label(doc, cue, span, item.attributions)
+            yield features, candidate_label(doc, cue, span, item.attributions), n % FOLDS
 
 
-def keeper_examples(polnear: str | Path, chooser: SpanModel, split: str = "train") -> Iterator[tuple[list[str], int]]:
-    """``(features, label)`` of every attribution the keeper judges, found with ``chooser`` (no keeper), on a split.
+def keeper_examples(
+    polnear: str | Path, choosers: Sequence[SpanModel], split: str = "train"
+) -> Iterator[tuple[list[str], int]]:
+    """``(features, label)`` of every attribution the keeper judges on a split, found without a keeper.
 
-    The label is whether the evaluation matches it to a gold relation.
+    Each document's contents are chosen by ``choosers[fold]``, a chooser fitted without that
+    document's fold, so the keeper learns how far to trust the chooser on text it has not
+    seen.  The label is whether the evaluation matches the attribution to a gold relation.
     """
     cues, cue_model = CueLexicon.load(), CueModel.load()
-    for item in read_split(polnear, split):
+    for n, item in enumerate(read_split(polnear, split)):
         doc = build_document(item.name, item.text)
-        found = find_attributions(doc, cues, cue_model, chooser)
+        found = find_attributions(doc, cues, cue_model, choosers[n % len(choosers)])
         matched = {i for i, _ in matched_pairs(doc, found, list(item.attributions))}
         for i, a in enumerate(found):
             if keeper_judges(a):
                 yield attribution_features(doc, a), int(i in matched)
 
 
-def _fit(examples: Iterator[tuple[list[str], int]], c: float, threshold: float) -> dict:
+def _fit(examples: Iterable[tuple[list[str], int]], c: float, threshold: float) -> dict:
     """An L2 logistic regression over ``examples`` as the JSON-ready part of the model."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -139,11 +149,24 @@ def _fit(examples: Iterator[tuple[list[str], int]], c: float, threshold: float) 
 
 
 def train(polnear: str | Path, c: float = C, threshold: float = THRESHOLD, keeper_c: float = KEEPER_C,
-          keeper_threshold: float = KEEPER_THRESHOLD, rule_threshold: float = RULE_THRESHOLD) -> dict:
-    """Fit the chooser, then the keeper over what the rules and the chooser find, on PolNeAR train."""
-    chooser = _fit(chooser_examples(polnear), c, threshold)
-    keeper = _fit(keeper_examples(polnear, SpanModel(LogisticPart.from_json(chooser))), keeper_c, keeper_threshold)
+          keeper_threshold: float = KEEPER_THRESHOLD, rule_threshold: float = RULE_THRESHOLD,
+          learned_cue_threshold: float = LEARNED_CUE_THRESHOLD) -> dict:
+    """Fit the chooser, then the keeper over what the rules and the chooser find, on PolNeAR train.
+
+    The keeper's examples come from choosers cross-fitted over :data:`FOLDS` folds of the
+    documents (each fold's contents chosen by a chooser fitted on the other folds), so the
+    keeper does not learn to trust the chooser on the very text it was fitted on.
+    """
+    examples = list(chooser_examples(polnear))
+    chooser = _fit(((names, label) for names, label, _ in examples), c, threshold)
+    choosers = [
+        SpanModel(LogisticPart.from_json(_fit(((names, label) for names, label, f in examples if f != fold),
+                                              c, threshold)))
+        for fold in range(FOLDS)
+    ]
+    keeper = _fit(keeper_examples(polnear, choosers), keeper_c, keeper_threshold)
     keeper["rule_threshold"] = rule_threshold
+    keeper["learned_cue_threshold"] = learned_cue_threshold
     return {
         "description": "Attribution span model: a chooser of contents for cues the rules leave without one "
                        "and a keeper of found attributions, L2 logistic regressions trained by "
@@ -165,8 +188,11 @@ def main(argv: list[str] | None = None) -> None:
                         help="Probability under which the keeper drops an attribution.")
     parser.add_argument("--rule-threshold", type=float, default=RULE_THRESHOLD,
                         help="The keeper's threshold for attributions the rules alone found.")
+    parser.add_argument("--learned-cue-threshold", type=float, default=LEARNED_CUE_THRESHOLD,
+                        help="The keeper's threshold for attributions of a learned cue.")
     args = parser.parse_args(argv)
-    model = train(args.polnear, args.c, args.threshold, args.keeper_c, args.keeper_threshold, args.rule_threshold)
+    model = train(args.polnear, args.c, args.threshold, args.keeper_c, args.keeper_threshold, args.rule_threshold,
+                  args.learned_cue_threshold)
     write_model(args.out, model)
     chooser, keeper = model["chooser"], model["keeper"]
     print(f"wrote {args.out}: chooser {len(chooser['weights'])} weights from {chooser['n_train']} candidates, "

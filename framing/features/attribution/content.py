@@ -48,6 +48,8 @@ _SECOND_STATEMENT = tuple(
     """adding saying noting stressing warning arguing explaining insisting claiming echoing
     citing""".split()
 ) + ("pointing out", "according to", "he said", "she said")
+# After a comma outside quoted speech, words that open the writer's contrast, not more of the content.
+_CONTRAST = frozenset(("but", "while", "although", "though", "whereas"))
 # Pronouns that open a clause ("believes he will", "told reporters they were").
 _SUBJECTS = frozenset("he she they we i it there".split())
 SUBORDINATORS = frozenset("when while as after before because since although though unless".split())
@@ -142,13 +144,41 @@ class ContentRules(BodyText):
                 if self.doc.tokens[k + 1] in self.verb_forms and self.doc.token_spans[k + 1][1] <= end:
                     end = self.doc.token_spans[k][0]
                     break
+        end = self._semicolon_before(pos, end)
         nxt = self.body.find(",", pos, end)
         while nxt != -1:
             after = self.body[nxt + 1 : nxt + 12].lstrip().lower()
-            if after.startswith(_SECOND_STATEMENT):
+            if after.startswith(_SECOND_STATEMENT) or self._writer_clause_after(nxt):
                 return nxt
             nxt = self.body.find(",", nxt + 1, end)
         return end
+
+    def _semicolon_before(self, pos: int, end: int) -> int:
+        """The first semicolon outside quoted speech in ``pos:end``, else ``end``.
+
+        "said the timing was not intentional; they only learned on Friday ...": a semicolon ends the
+        reported clause.
+        """
+        semicolon = self.body.find(";", pos, end)
+        while semicolon != -1 and self.in_speech(semicolon):
+            semicolon = self.body.find(";", semicolon + 1, end)
+        return end if semicolon == -1 else semicolon
+
+    def _writer_clause_after(self, comma: int) -> bool:
+        """Whether the words after ``comma`` (outside quoted speech) open the writer's own clause.
+
+        A contrast (", but ...", ", while ..."), not one that goes on with the reported clause's
+        predicate (", but is the longest"): not more of what was said.
+        """
+        if self.in_speech(comma):
+            return False
+        idx = self.doc.tokens_between(comma + 1, min(len(self.body), comma + 30))
+        if len(idx) > 1 and self.doc.tokens[idx[0]] == "and" and self.doc.tokens[idx[1]] in SUBORDINATORS:
+            return True  # ", and when pressed on why ...": the writer's next clause
+        if not idx or self.doc.tokens[idx[0]] not in _CONTRAST:
+            return False
+        # "is not the first, but is the longest": a second predicate of the reported clause.
+        return len(idx) < 2 or self.doc.tokens[idx[1]] not in FINITE
 
     def _complement(self, pos: int, end: int, objects: bool = False) -> tuple[int, bool] | None:
         """Where the content starts after a cue, and whether it opened with a complement."""
@@ -304,8 +334,8 @@ class ContentRules(BodyText):
             if any(c in body[doc.token_spans[k - 1][1] : doc.token_spans[k][0]] for c in ",;:—(") and k:
                 if doc.token_spans[k - 1][1] > start:
                     return doc.token_spans[k - 1][1]
-            if doc.tokens[k] in SUBORDINATORS and doc.token_spans[k][0] > start:
-                return doc.token_spans[k][0]
+            if doc.tokens[k] in SUBORDINATORS and doc.tokens[k] != "as" and doc.token_spans[k][0] > start:
+                return doc.token_spans[k][0]  # "as" stays: "condemned the test as provocative"
         return end
 
     def _adjunct_only(self, start: int, end: int, verb: CueVerb) -> bool:
@@ -337,11 +367,13 @@ class ContentRules(BodyText):
         body = self.body
         contents = self._left_content(sentence, left_anchor)
         after = self._skip_space(region_start, region_end)
-        if not quote_before and after < region_end and body[after] == ",":
-            # "Even then, he said, he's learned enough ...": content on both sides.
-            right = self._right_content(self._skip_space(after + 1, region_end), region_end)
-            if right:
-                contents = (contents or [self._trim(sentence.start, left_anchor)]) + right
+        if after < region_end and body[after] == ",":
+            right_start = self._skip_space(after + 1, region_end)
+            if not quote_before or (contents and self._quote_starting_at(right_start)):
+                # "Even then, he said, he's learned enough ...", '"A," said X, "B."': content on both sides.
+                right = self._right_content(right_start, region_end)
+                if right:
+                    contents = (contents or [self._trim(sentence.start, left_anchor)]) + right
         return contents
 
     def content_candidates(

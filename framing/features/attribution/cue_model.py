@@ -162,12 +162,25 @@ class CueModel:
 
     def cue_tokens(self, doc: Document, listed: frozenset[str], skip: Iterable[int] = ()) -> Iterator[int]:
         """Indices of the tokens the model takes for cues (``skip``: tokens already cues of the verb list)."""
+        return (i for i, _ in self.scored_cue_tokens(doc, listed, skip))
+
+    def scored_cue_tokens(
+        self, doc: Document, listed: frozenset[str], skip: Iterable[int] = ()
+    ) -> Iterator[tuple[int, float]]:
+        """``(index, probability)`` of each token the model takes for a cue, in text order.
+
+        >>> from framing.document.parse import build_document
+        >>> doc = build_document("x", "Trump seemed to suggest that the election was rigged.")
+        >>> [(doc.tokens[i], p > 0.5) for i, p in CueModel.load().scored_cue_tokens(doc, frozenset())]
+        [('seemed', True)]
+        """
         skipped = set(skip)
         tokens = doc.tokens
         for i, word in enumerate(tokens):
             if self.is_candidate(word) and i not in skipped and not _predicate_adjective(tokens, i):
-                if self.probability(token_features(doc, i, listed)) >= self.threshold:
-                    yield i
+                p = self.probability(token_features(doc, i, listed))
+                if p >= self.threshold:
+                    yield i, p
 
     @classmethod
     def load(cls) -> CueModel:

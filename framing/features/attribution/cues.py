@@ -40,6 +40,7 @@ class CueVerb:
     form_type: str  # "base", "present", "past", "ing" or "phrase"
     noun_content: bool = False  # "criticized the plan": a noun phrase can be the content
     infinitive: bool = False  # "wants to win": a "to" clause can be the content
+    not_before: tuple[str, ...] = ()  # words after which the verb is no cue ("shows no sign of")
 
 
 def regular_forms(lemma: str) -> list[str]:
@@ -185,14 +186,25 @@ def _validate_entry(entry: dict, table: str, text: str, label: str) -> list[CueV
             raise DataFileError(
                 f"{where}: entry {lemma!r}: {flag} must be true or false — write {flag} = true or {flag} = false"
             )
-    unknown = set(entry) - {"lemma", "class", "note", "forms", "strict", "noun_content", "infinitive"}
+    unknown = set(entry) - {"lemma", "class", "note", "forms", "strict", "noun_content", "infinitive", "not_before"}
     if unknown:
         raise DataFileError(f"{where}: entry {lemma!r}: unknown key(s) {sorted(unknown)} — remove them")
+    idioms = _idioms(entry, where, lemma)
     out = []
     for form in forms:
         norm = " ".join(form.lower().split())
         form_type = "phrase" if table == "phrase" else _form_type(norm, lemma.lower())
         out.append(
-            CueVerb(norm, lemma.lower(), verb_class, note.strip(), form_type=form_type, **flags)
+            CueVerb(norm, lemma.lower(), verb_class, note.strip(), form_type=form_type, not_before=idioms, **flags)
         )
     return out
+
+
+def _idioms(entry: dict, where: str, lemma: str) -> tuple[str, ...]:
+    """The entry's ``not_before`` words, lowercased with single spaces (none when absent)."""
+    not_before = entry.get("not_before", [])
+    if not isinstance(not_before, list) or not all(isinstance(w, str) and w.strip() for w in not_before):
+        raise DataFileError(
+            f'{where}: entry {lemma!r}: not_before must be a list of words — e.g. not_before = ["no sign"]'
+        )
+    return tuple(" ".join(w.lower().split()) for w in not_before)

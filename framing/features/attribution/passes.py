@@ -52,20 +52,52 @@ class DocumentPasses(BodyText):
         ("… – The decision came late") signs nothing.
         """
         doc, body = self.doc, self.body
+        signed = set()
         for q in self.speech_quotes:
             sentence = doc.sentence_at(q.start)
             if sentence is None or q.n_words < 1:
                 continue
-            match = _SIGNATURE.match(body, q.end, doc.paragraphs[sentence.paragraph][1])
-            if match is None or match.end() != doc.paragraphs[sentence.paragraph][1]:
+            match = self._signature_at(q.end, sentence)
+            if match is not None:
+                contents = [self._trim(*inner_span(body, q))]
+                self._add(match.span("name"), match.span("dash"), contents, None, sentence, match.group("dash"))
+                signed.add(sentence.paragraph)
+        self._signed_paragraphs(signed)
+
+    def _signed_paragraphs(self, signed: set[int]) -> None:
+        """A signed paragraph whose quotation the Document did not read: '”Mr. Trump … shame.” ― Sonya Herridge'.
+
+        A mistyped opening mark leaves the quotation unread; the paragraph
+        before its closing mark is the content.  Paragraphs in ``signed`` are
+        done.
+        """
+        doc, body = self.doc, self.body
+        for index, (start, end) in enumerate(doc.paragraphs):
+            if index in signed:
                 continue
-            words = doc.tokens_between(*match.span("name"))
-            if not 1 <= len(words) <= 6 or not all(
-                starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in _NAME_PARTS for k in words
-            ):
+            close = body.rfind("”", start, end)
+            sentence = doc.sentence_at(start)
+            match = None if close == -1 or sentence is None else self._signature_at(close + 1, sentence)
+            if match is None or self.in_speech(close):
                 continue
-            contents = [self._trim(*inner_span(body, q))]
-            self._add(match.span("name"), match.span("dash"), contents, None, sentence, match.group("dash"))
+            content = self._trim(start, close)
+            content = self._trim(content[0] + (body[content[0]] in OPEN_MARKS + "”"), content[1])
+            if len(doc.tokens_between(*content)) >= 3:
+                self._add(match.span("name"), match.span("dash"), [content], None, sentence, match.group("dash"))
+
+    def _signature_at(self, pos: int, sentence):
+        """The dash and name that sign a quotation ending at ``pos``, when they end its paragraph."""
+        doc, body = self.doc, self.body
+        end = doc.paragraphs[sentence.paragraph][1]
+        match = _SIGNATURE.match(body, pos, end)
+        if match is None or match.end() != end:
+            return None
+        words = doc.tokens_between(*match.span("name"))
+        if not 1 <= len(words) <= 6 or not all(
+            starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in _NAME_PARTS for k in words
+        ):
+            return None
+        return match
 
     def colon_leads(self) -> None:
         """'Kasich: "We are going all the way."' and 'Gingrich: Trump Must Decide': a name, a colon, words."""

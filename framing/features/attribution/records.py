@@ -28,6 +28,8 @@ class Attribution:
     learned_content: bool = field(default=False, repr=False)
     # Whether the cue lies inside the content of another attribution ("X said [they hoped ...]").
     nested: bool = field(default=False, repr=False)
+    # The cue detector's probability for a learned cue (None for a cue of the verb list or a mark).
+    cue_probability: float | None = field(default=None, repr=False)
 
     @property
     def cue_text(self) -> str:

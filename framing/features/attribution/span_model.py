@@ -58,21 +58,29 @@ def _length_bucket(n: int) -> str:
     return "33+"
 
 
+# Prepositions that end a speaker's head noun: "the growth in jobs" is a growth, "a poll of voters" a poll.
+_HEAD_ENDS = frozenset("of in on at for from with about over among".split())
+
+
 def source_head(doc: Document, source: Span | None) -> list[str]:
-    """The speaker's last word (lower case) and whether it is capitalised: "the poll" vs "the growth".
+    """The speaker's head word (lower case) and whether it is capitalised: "the poll" vs "the growth".
+
+    The head is the last word before the first preposition ("the growth in jobs" -> growth).
 
     >>> from framing.document.parse import build_document
-    >>> doc = build_document("x", "The new poll and Mr. Trump")
-    >>> source_head(doc, (0, 12)), source_head(doc, (17, 26))
-    (['src_head=poll'], ['src_head=trump', 'src_cap'])
+    >>> doc = build_document("x", "The new poll and Mr. Trump; the growth in jobs")
+    >>> source_head(doc, (0, 12)), source_head(doc, (17, 26)), source_head(doc, (28, 46))
+    (['src_head=poll'], ['src_head=trump', 'src_cap'], ['src_head=growth'])
     """
     if source is None:
         return []
-    words = doc.tokens_between(*source)
+    words = list(doc.tokens_between(*source))
     if not words:
         return []
-    out = [f"src_head={doc.tokens[words[-1]]}"]
-    if doc.body[doc.token_spans[words[-1]][0]].isupper():
+    cut = next((n for n, k in enumerate(words) if n and doc.tokens[k] in _HEAD_ENDS), len(words))
+    head = words[cut - 1]
+    out = [f"src_head={doc.tokens[head]}"]
+    if doc.body[doc.token_spans[head][0]].isupper():
         out.append("src_cap")
     return out
 
@@ -230,6 +238,9 @@ def attribution_features(doc: Document, a: Attribution) -> list[str]:
     out.extend(_cue_context(doc, a, lemma, first))
     if verb is not None:
         out.extend(_learned_word(verb))
+    if a.cue_probability is not None:
+        # The cue detector's confidence, by tenths: the keeper weighs a doubtful cue with its context.
+        out.append(f"cue_p={min(9, int(a.cue_probability * 10))}")
     if a.learned_content:
         out.append("learned_content")
     if a.nested:
@@ -272,12 +283,16 @@ class SpanModel:
     probability of being one is under the keeper's threshold is dropped; the
     rules' own findings (neither a learned cue nor a chosen content) face the
     lower ``rule_threshold``, so the keeper removes only what it clearly
-    doubts of them.
+    doubts of them; an attribution of a learned cue faces the higher
+    ``learned_cue_threshold``: a word outside the verb list needs more
+    evidence ("NATO countries are pushing for a new arms race" is the
+    writer's description, not NATO's statement).
     """
 
     chooser: LogisticPart
     keeper: LogisticPart | None = None
     rule_threshold: float = 0.0  # the keeper's threshold for what the rules alone found
+    learned_cue_threshold: float = 0.0  # the keeper's threshold for an attribution of a learned cue
 
     def choose(self, cue: Span, candidates: Sequence[tuple[Span, Sequence[str]]]) -> int | None:
         """The index of the most probable ``(span, features)`` candidate of ``cue`` (the first on a tie).
@@ -295,7 +310,10 @@ class SpanModel:
         """Whether the keeper keeps a found attribution (always, without a keeper)."""
         if self.keeper is None or not keeper_judges(attribution):
             return True
-        threshold = self.keeper.threshold if is_learned(attribution) else self.rule_threshold
+        if attribution.cue_probability is not None:
+            threshold = max(self.keeper.threshold, self.learned_cue_threshold)
+        else:
+            threshold = self.keeper.threshold if is_learned(attribution) else self.rule_threshold
         return self.keeper.probability(attribution_features(doc, attribution)) >= threshold
 
     @classmethod
@@ -310,7 +328,7 @@ def _packaged_model() -> SpanModel:
     try:
         keeper = data["keeper"]
         return SpanModel(LogisticPart.from_json(data["chooser"]), LogisticPart.from_json(keeper),
-                         float(keeper["rule_threshold"]))
+                         float(keeper["rule_threshold"]), float(keeper["learned_cue_threshold"]))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise DataFileError(f"framing/data/{MODEL_FILE}: {error} — regenerate it with "
                             "python -m framing.evaluate.train_spans") from None

@@ -69,9 +69,12 @@ def find_attributions(
     that model chooses among the rules' candidates (or none).
     """
     finder = _Finder(doc, frozenset(cues.verbs), span_model)
-    for start, end, verb in _all_cues(doc, cues, model):
+    scores: dict[Span, float] = {}
+    for start, end, verb, probability in _all_cues(doc, cues, model):
         if finder.in_speech(start):
             continue  # a verb inside quoted speech belongs to the content
+        if probability is not None:
+            scores[start, end] = probability
         finder.cue(start, end, verb)
     finder.colon_leads()
     finder.transcript_turns()
@@ -81,6 +84,7 @@ def find_attributions(
     found = one_per_content([a for a in finder.found if a.contents])
     for a in found:
         a.kind = finder.kind_of(a.contents)
+        a.cue_probability = scores.get(a.cue) if a.verb is not None and not a.verb.verb_class else None
     mark_nested(found)
     if span_model is not None:
         found = [a for a in found if span_model.keeps(doc, a)]
@@ -88,19 +92,17 @@ def find_attributions(
     return found
 
 
-
-
-
-
-def _all_cues(doc: Document, cues: CueLexicon, model: CueModel | None) -> list[tuple[int, int, CueVerb]]:
-    """The verb list's cues and, with ``model``, the learned ones, in text order."""
-    found = list(cues.find(doc))
+def _all_cues(
+    doc: Document, cues: CueLexicon, model: CueModel | None
+) -> list[tuple[int, int, CueVerb, float | None]]:
+    """The verb list's cues and, with ``model``, the learned ones with their probability, in text order."""
+    found: list[tuple[int, int, CueVerb, float | None]] = [(s, e, verb, None) for s, e, verb in cues.find(doc)]
     if model is None:
         return found
-    listed = {k for start, end, _ in found for k in doc.tokens_between(start, end)}
-    for i in model.cue_tokens(doc, cues.one_word_forms(include_strict=True), skip=listed):
+    listed = {k for start, end, _, _ in found for k in doc.tokens_between(start, end)}
+    for i, p in model.scored_cue_tokens(doc, cues.one_word_forms(include_strict=True), skip=listed):
         start, end = doc.token_spans[i]
-        found.append((start, end, learned_cue(doc.tokens[i])))
+        found.append((start, end, learned_cue(doc.tokens[i]), p))
     found.sort(key=lambda cue: cue[0])
     return found
 
@@ -192,6 +194,8 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         """Whether the cue is no cue here, or a pattern with a rule of its own (which has run)."""
         if self.body[start].isupper() and verb.form_type != "phrase" and self._inside_name(sentence, start):
             return True  # "the United States", "Bush Says" inside a title: a name, not a cue
+        if verb.not_before and self._idiom_follows(end, sentence.end, verb.not_before):
+            return True  # "the growth shows no sign of slowing down": an idiom, not a report
         if verb.form_type == "phrase":
             self._according(sentence, start, end, verb, written)
             return True
@@ -203,6 +207,11 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
             self._passive_by(sentence, start, end, verb, written)
             return True
         return False
+
+    def _idiom_follows(self, end: int, limit: int, idioms: tuple[str, ...]) -> bool:
+        """Whether the words after a cue (at ``end``) open one of ``idioms``, whole words only."""
+        words = " ".join(self.doc.tokens[k] for k in self.doc.tokens_between(end, limit)[:4]) + " "
+        return any(words.startswith(idiom + " ") for idiom in idioms)
 
     def _passive_by(self, sentence: Sentence, start: int, end: int, verb: CueVerb, written: str) -> None:
         """A passive cue with its agent: "Clinton has been endorsed by dozens of papers".
@@ -248,11 +257,26 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         quote_before = bool(lead) and lead.rstrip(",")[-1:] in CLOSE_MARKS
         if parenthetical and quote_before and (complement is None or not complement[1]):
             closes_clause = True
+        elif parenthetical and quote_before and not inverted:
+            split = self._split_quote(sentence, left_anchor, complement[0], region_end)
+            if split:
+                return split
         if inverted or (parenthetical and closes_clause):
             return self._contents_around(sentence, left_anchor, region_start, region_end, quote_before)
         if complement is not None:
             return self._contents_after(complement, region_start, region_end, verb)
         return None
+
+    def _split_quote(self, sentence: Sentence, left_anchor: int, right_start: int, region_end: int) -> list[Span]:
+        """Both halves of a quotation its cue splits: '"Every time you say that," Tester said, "you give …"'.
+
+        Empty unless a quotation opens the words after the cue.
+        """
+        if self._quote_starting_at(right_start) is None:
+            return []
+        left = self._left_content(sentence, left_anchor)
+        right = self._right_content(right_start, region_end)
+        return left + right if left and right else []
 
     def _headline(self, sentence: Sentence, start: int, end: int, verb: CueVerb, written: str) -> None:
         """A Title Case headline "Bellwether County Says Trump Should Win": speaker, cue, rest."""
