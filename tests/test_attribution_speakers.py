@@ -190,6 +190,14 @@ def test_a_speaking_who_is_the_phrase_that_opens_its_clause(text, speaker):
     assert found == [speaker]
 
 
+def test_a_name_particle_is_a_whole_word():
+    from framing.features.attribution.phrases import _CAP_RUN
+
+    # "Comey described" had been read as the name "Comey de".
+    runs = [m.group() for m in _CAP_RUN.finditer("Comey described the memo. Mayor Bill de Blasio said so.")]
+    assert runs == ["Comey", "Mayor Bill de Blasio"]
+
+
 def test_the_countrys_name_inside_another_name_gives_no_side():
     from framing.features.attribution.registries import RegistrySet
 

@@ -26,7 +26,7 @@ from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, N
 PRONOUNS = frozenset("he she they we i you it".split())
 # Verbs contracted onto a pronoun that speaks ("I’ve", "we're").
 CONTRACTED_VERBS = frozenset("ve m re d ll s".split())
-_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin|da|la|le))*")
+_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|al|bin|da|la|le)\b))*")
 _NAME_APPOSITION = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
