@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from framing.document.parse import Document
-from framing.document.vocabulary import DETERMINERS, MASTHEAD_WORDS, STOPWORDS, TITLES
+from framing.document.vocabulary import MASTHEAD_WORDS
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
 from framing.features.attribution.phrases import (
@@ -28,6 +27,7 @@ from framing.features.attribution.phrases import (
     surname,
     without_contraction,
 )
+from framing.features.attribution.registry_names import not_a_name, office_holders, other_first_name, registry_genders
 
 PERSON_PRONOUNS = frozenset("he she i".split())
 # The article's writer, speaking as "I" or "we" outside quotation marks.
@@ -115,7 +115,7 @@ class SpeakerResolver:
             if not any(w in _INSTITUTIONS for w in head_words):
                 return self._described_person(text, head_words, side)
         # A capitalised common word ("But", "One") is no institution's name.
-        return _unnamed_speaker(text, side, bool(roles), common=_not_a_name(_strip_article(text), self.registry))
+        return _unnamed_speaker(text, side, bool(roles), common=not_a_name(_strip_article(text), self.registry))
 
     def _in_document(self, low: str, at: int) -> Speaker | None:
         """A pronoun resolved from where it stands: "I"/"we" of the writer, "he"/"she" by coreference.
@@ -163,7 +163,7 @@ class SpeakerResolver:
 
     def _known_genders(self) -> dict[str, str]:
         """Surname → gender of the registry's people (the people speaking are noted as they speak)."""
-        return _registry_genders(self.registry)
+        return registry_genders(self.registry)
 
     def _person_name(self, text: str) -> str | None:
         """The person named in ``text``: in "Name, title," the name before the comma; never a body's name.
@@ -174,7 +174,7 @@ class SpeakerResolver:
         head, comma, _ = text.partition(",")
         for part in (head, text) if comma else (text,):
             name = person_name(part)
-            if name and not self.registry.is_affiliation(name) and not _not_a_name(name, self.registry):
+            if name and not self.registry.is_affiliation(name) and not not_a_name(name, self.registry):
                 return name
         return None
 
@@ -209,7 +209,7 @@ class SpeakerResolver:
         head, comma, _ = text.partition(",")
         if comma and self.registry.find_actor(head) is not actor and self._person_name(head) == head.strip():
             return False
-        return not _other_first_name(text, actor)
+        return not other_first_name(text, actor)
 
     def _actor_speaker(self, actor: Actor) -> Speaker:
         """The speaker of a registry actor; a person is remembered under each spelling's surname."""
@@ -297,7 +297,7 @@ class SpeakerResolver:
         if self.document is None:
             return None
         body = self.document.body
-        found = {a for a in _office_holders(self.registry, tuple(head_words))
+        found = {a for a in office_holders(self.registry, tuple(head_words))
                  if any(spelling in body and re.search(rf"\b{re.escape(spelling)}\b", body)
                         for spelling in (a.name, *a.aliases))}
         return self._actor_speaker(found.pop()) if len(found) == 1 else None
@@ -332,66 +332,6 @@ _INSTITUTIONS = frozenset(
     fleet army navy military headquarters parliament duma cabinet administration mission
     delegation secretariat commission""".split()
 )
-
-
-@lru_cache(maxsize=256)
-def _office_holders(registry: ActorRegistry, head_words: tuple[str, ...]) -> tuple[Actor, ...]:
-    """The registry's people whose note gives one of the offices ``head_words`` ("president", not "vice president")."""
-    offices = re.compile(rf"(?<!vice )\b(?:{'|'.join(map(re.escape, head_words))})\b")
-    return tuple(a for a in registry.actors if a.kind == "person" and offices.search(a.note.lower()))
-
-
-@lru_cache(maxsize=16)
-def _registry_genders(registry: ActorRegistry) -> dict[str, str]:
-    """Surname → gender of a registry's people by first name (read once per registry); the first listed wins."""
-    rules = CoreferenceRules.load()
-    out: dict[str, str] = {}
-    for actor in registry.actors:
-        if actor.kind == "person":
-            out.setdefault(surname(actor.name), rules.gender(actor.name.split(), actor.name))
-    return out
-
-
-def _other_first_name(text: str, actor: Actor) -> bool:
-    """Whether ``text`` puts another first name before the registered person's surname.
-
-    >>> flynn = Actor("Michael Flynn", ("Flynn",), "republican", "person", "", "government")
-    >>> _other_first_name("Sara Flynn", flynn), _other_first_name("Gen. Michael T. Flynn", flynn)
-    (True, False)
-    >>> _other_first_name("Retired Gen. Flynn", flynn), _other_first_name("But Flynn", flynn)
-    (False, False)
-    """
-    spelled, before_surname = _spellings(actor)
-    for match in before_surname.finditer(text):
-        word = match.group(1)
-        if word not in spelled and word.lower() not in TITLES and word.lower() not in STOPWORDS:
-            return True
-    return False
-
-
-@lru_cache(maxsize=1024)
-def _spellings(actor: Actor) -> tuple[frozenset[str], re.Pattern]:
-    """The words of a registered person's spellings, and a pattern for a capitalised word before its surnames."""
-    spellings = (actor.name, *actor.aliases)
-    surnames = sorted({re.escape(s.split()[-1]) for s in spellings})
-    return (frozenset(w for s in spellings for w in s.split()),
-            re.compile(rf"\b([A-Z][\w'’-]+)\s+(?:{'|'.join(surnames)})\b"))
-
-
-def _not_a_name(name: str, registry: ActorRegistry) -> bool:
-    """Whether a one-word "name" is a capitalised common word: "Critics", "Some", "But" opening a sentence.
-
-    >>> _not_a_name("Critics", ActorRegistry.load()), _not_a_name("But", ActorRegistry.load())
-    (True, True)
-    >>> _not_a_name("One", ActorRegistry.load())
-    True
-    >>> _not_a_name("Grushko", ActorRegistry.load())
-    False
-    """
-    if " " in name:
-        return False
-    low = name.lower()
-    return low in STOPWORDS or low in DETERMINERS or registry.roles.get(low) is False
 
 
 def _unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool = False) -> Speaker:
