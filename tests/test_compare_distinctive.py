@@ -6,14 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.compare.distinctive import (
-    TermCounts,
-    count_terms,
-    distinctive_terms,
-    find_sentence,
-    log_odds_z,
-    term_lists,
-)
+from framing.compare.distinctive import distinctive_terms, log_odds_z
+from framing.compare.term_counts import TermCounts, count_terms, find_sentence, term_lists
 from framing.document.parse import build_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

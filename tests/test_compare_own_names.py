@@ -1,8 +1,8 @@
 """An outlet's own name is not one of its distinctive words; a common word of its name still can be."""
 
-from framing.compare.distinctive import TermCounts, term_lists
 from framing.compare.findings import distinctive_vocabulary
 from framing.compare.own_names import name_phrases, own_name_filter
+from framing.compare.term_counts import TermCounts, term_lists
 from framing.document.parse import build_document
 
 # Sentences of the AllSides corpus: Fox News names itself; the other outlets write about the same unions.

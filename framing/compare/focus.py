@@ -29,7 +29,7 @@ from framing.datafiles import line_of, load_toml
 from framing.errors import CorpusError, DataFileError
 
 if TYPE_CHECKING:  # the CLI reads DEFAULT_TOP for its help: no text-processing imports for that
-    from framing.compare.distinctive import TermCounts
+    from framing.compare.term_counts import TermCounts
 
 # Groups a report shows by default: enough for a class to compare, few enough
 # that every table of the index stays readable (and matches the charts).
@@ -146,7 +146,7 @@ def regroup_rows(rows: Sequence[Mapping[str, Any]], aliases: Mapping[str, str]) 
 
 def merge_term_counts(counts: TermCounts | None, aliases: Mapping[str, str]) -> TermCounts | None:
     """The term counts with each merged group's counts added into the group it is shown as."""
-    from framing.compare.distinctive import TermCounts
+    from framing.compare.term_counts import TermCounts
 
     if counts is None or not aliases.keys() & counts.counts.keys():
         return counts

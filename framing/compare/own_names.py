@@ -13,7 +13,7 @@ distinctive words when
    word of a name ("american" of "American Thinker") stays when the group
    mostly uses it elsewhere.
 
-Names are read the way :mod:`framing.compare.distinctive` counts terms: lower
+Names are read the way :mod:`framing.compare.term_counts` counts terms: lower
 case, possessive "'s" removed.
 """
 
@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from itertools import combinations
 
-from framing.compare.distinctive import load_stopwords, normalise_token
+from framing.compare.term_counts import load_stopwords, normalise_token
 from framing.features.readability.formulas import easy_words
 
 WORD_RE = re.compile(r"[\w'’]+")
@@ -80,7 +80,7 @@ def own_name_filter(outlets: Mapping[str, Iterable[str]],
     """``left_out(group, term)``: whether ``term`` only names one of ``group``'s outlets.
 
     ``outlets`` maps each group to its outlets' names, ``counts`` each group to
-    its term counts (:attr:`framing.compare.distinctive.TermCounts.counts`).
+    its term counts (:attr:`framing.compare.term_counts.TermCounts.counts`).
 
     >>> left_out = own_name_filter({"right": ["Fox News", "American Thinker"]},
     ...                            {"right": {"fox": 152, "fox news": 131, "american": 40,

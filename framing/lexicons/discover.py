@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from framing.compare.distinctive import load_stopwords, normalise_token, phrase_breaks
+from framing.compare.term_counts import load_stopwords, normalise_token, phrase_breaks
 from framing.document.parse import Document
 from framing.document.vocabulary import DETERMINERS
 

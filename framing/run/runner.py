@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from framing.compare.distinctive import TermCounts
+from framing.compare.term_counts import TermCounts
 from framing.corpus.problems import GROUP_FIELDS, check_group_column
 from framing.corpus.reader import CorpusReader
 from framing.document.furniture import Furniture

@@ -22,8 +22,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from framing.compare.distinctive import TermCounts, TokenNormaliser
 from framing.compare.summaries import summarise_article
+from framing.compare.term_counts import TermCounts, TokenNormaliser
 from framing.corpus.article import Article
 from framing.document.furniture import Furniture
 from framing.document.language import is_english
