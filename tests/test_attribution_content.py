@@ -7,7 +7,8 @@ from types import SimpleNamespace
 import pytest
 
 from framing.document.parse import build_document
-from framing.features.attribution.content import ContentRules, _ends_lead_in, inner_span, is_headline
+from framing.features.attribution.body_text import inner_span, is_headline
+from framing.features.attribution.content import ContentRules, _ends_lead_in
 from framing.features.attribution.cues import CueLexicon
 
 

@@ -14,7 +14,7 @@ import bisect
 import re
 
 from framing.document.vocabulary import DETERMINERS
-from framing.features.attribution.content import OPEN_MARKS, BodyText, inner_span, is_headline, starts_upper
+from framing.features.attribution.body_text import OPEN_MARKS, BodyText, inner_span, is_headline, starts_upper
 from framing.features.attribution.phrases import person_name
 from framing.features.attribution.records import (
     Attribution,

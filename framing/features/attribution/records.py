@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from framing.features.attribution.content import Span
+from framing.features.attribution.body_text import Span
 from framing.features.attribution.cues import CueVerb
 
 

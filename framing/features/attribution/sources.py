@@ -26,18 +26,8 @@ import re
 
 from framing.document.parse import Sentence
 from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES
-from framing.features.attribution.content import (
-    BE,
-    CLOSE_MARKS,
-    COMPLEMENTIZERS,
-    DATELINE,
-    FINITE,
-    OPEN_MARKS,
-    SUBORDINATORS,
-    BodyText,
-    Span,
-    starts_upper,
-)
+from framing.features.attribution.body_text import CLOSE_MARKS, OPEN_MARKS, BodyText, Span, starts_upper
+from framing.features.attribution.content import BE, COMPLEMENTIZERS, DATELINE, FINITE, SUBORDINATORS
 from framing.features.attribution.cues import CueVerb
 from framing.features.attribution.phrases import (
     PRONOUNS,

@@ -36,15 +36,8 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from framing.document.parse import Document, Sentence
-from framing.features.attribution.content import (
-    BE,
-    CLOSE_MARKS,
-    OBJECT_VERBS,
-    ContentRules,
-    Span,
-    inner_span,
-    is_headline,
-)
+from framing.features.attribution.body_text import CLOSE_MARKS, Span, inner_span, is_headline
+from framing.features.attribution.content import BE, OBJECT_VERBS, ContentRules
 from framing.features.attribution.cue_model import CueModel, learned_cue
 from framing.features.attribution.cues import CueLexicon, CueVerb
 from framing.features.attribution.passes import DocumentPasses
