@@ -140,3 +140,16 @@ def test_a_short_quote_inside_a_speakers_quotation_is_marked_nested(scorer):
                                 "Republicans passed the 'reform' in March.")
     scare = [(f.text, f.detail["nested"]) for f in scorer.score(doc).findings if f.kind == "scare_quote"]
     assert scare == [("dirt", True), ("reform", False)]
+
+
+def test_a_quoted_name_is_not_a_scare_quote(scorer):
+    # Breitbart News (AllSides corpus): "Gang of Eight" names the senators' bill, the marks keep no distance;
+    # the bare 'amnesty' two sentences on is the writer's scare quote.
+    doc = build_document("breitbart", "On immigration, he expects a legislative solution that has all the parts of "
+                                      "the massively controversial “Gang of Eight” immigration bill. "
+                                      "Critics call it the “Amnesty for Illegal Immigrants” act. "
+                                      "The senators' 'amnesty' for immigrants failed in the House.")
+    assert quote_kinds(doc) == ["name", "name", "scare"]
+    result = scorer.score(doc)
+    assert [f.text for f in result.findings if f.kind == "scare_quote"] == ["amnesty"]
+    assert [(f.text, f.detail["voice"]) for f in hits(result)] == [("amnesty", "scare_quote")]

@@ -53,6 +53,9 @@ NAMING_WORDS = frozenset("according dubbed labeled labelled termed put quoted".s
 REPORTING_WORDS = CueLexicon.load().one_word_forms(include_strict=True) | NAMING_WORDS
 SO_CALLED_RE = re.compile(r"\bso[\s\-‐‑]called\s*$", re.IGNORECASE)
 SPEECH_END = tuple(".,!?;:…")
+# Words a title-cased name keeps in lower case ("Gang of Eight", "Fast and Furious").
+NAME_SMALL_WORDS = frozenset("a an and at by de for in of on or the to".split())
+NAME_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 
 
 def _counted_sides(concept: Concept) -> list[str]:
@@ -63,34 +66,40 @@ def _counted_sides(concept: Concept) -> list[str]:
 
 
 def quote_kinds(document: Document) -> list[str]:
-    """Classify each of ``document.quotes`` as ``"speech"`` or ``"scare"``.
+    """Classify each of ``document.quotes`` as ``"speech"``, ``"scare"`` or ``"name"``.
 
     A scare quote is a short quoted phrase no one is reported as saying: at
     most four words, no closing punctuation inside the marks, no reporting verb
     right before it, and no speech quote with the same marks in its sentence
     (that would make it a partial quote of the same speaker).  A phrase after
     "so-called", or a short phrase nested inside someone's quote, is a scare
-    quote.
+    quote.  A short title-cased phrase is a name in quotation marks ("Gang of
+    Eight"): the words are the writer's own, not distanced.
 
     >>> from framing.document.parse import build_document
-    >>> text = 'He called it "a disgrace." The so-called "reform" and the \\'threat\\' myth.'
+    >>> text = 'He called it "a disgrace." The so-called "reform", the \\'threat\\' myth and the "Gang of Eight".'
     >>> doc = build_document("x", text)
     >>> quote_kinds(doc)
-    ['speech', 'scare', 'scare']
+    ['speech', 'scare', 'scare', 'name']
     """
-    kinds = []
-    for index, quote in enumerate(document.quotes):
-        kinds.append("scare" if _is_scare(document, index, quote) else "speech")
-    return kinds
+    return [_kind(document, quote) for quote in document.quotes]
 
 
-def _is_scare(document: Document, index: int, quote: Quote) -> bool:
+def _kind(document: Document, quote: Quote) -> str:
+    """``"scare"``, ``"name"`` or ``"speech"`` for one quotation (see :func:`quote_kinds`)."""
     if quote.n_words == 0:
-        return False
+        return "speech"
     if SO_CALLED_RE.search(document.body[max(0, quote.start - 16): quote.start]):
-        return quote.n_words <= SO_CALLED_MAX_WORDS
+        return "scare" if quote.n_words <= SO_CALLED_MAX_WORDS else "speech"
     if quote.n_words > SCARE_MAX_WORDS or quote.text.rstrip().endswith(SPEECH_END):
-        return False
+        return "speech"
+    if is_quoted_name(quote.text):
+        return "name"
+    return "scare" if _is_scare(document, quote) else "speech"
+
+
+def _is_scare(document: Document, quote: Quote) -> bool:
+    """Whether a short quotation, not a name, is no one's speech: nested, or with no cue or speech beside it."""
     if _nested(document, quote):
         return True  # nested inside someone's quote: the speaker's own scare quote
     before = document.tokens_between(0, quote.start).stop
@@ -111,7 +120,24 @@ def _is_scare(document: Document, index: int, quote: Quote) -> bool:
 
 def _nested(document: Document, quote: Quote) -> bool:
     """Whether ``quote`` lies inside another quotation: the quoted speaker's marks, not the outlet's."""
-    return any(q.start < quote.start and quote.end <= q.end for q in document.quotes if q is not quote)
+    outer = document.quote_at(quote.start)
+    return outer is not None and outer.start < quote.start and quote.end <= outer.end
+
+
+def is_quoted_name(text: str) -> bool:
+    """Whether a quoted phrase is a name or title: two words or more, each capitalised but small words.
+
+    "Gang of Eight", "Zero Tolerance" or "Fast and Furious" in quotation marks
+    name a group, a policy or an operation; the marks do not distance the
+    writer from the words.  A phrase in capitals throughout ("FAKE NEWS") is
+    emphasis, not a name.
+
+    >>> is_quoted_name("Gang of Eight"), is_quoted_name("Russian threat"), is_quoted_name("FAKE NEWS")
+    (True, False, False)
+    """
+    words = NAME_WORD_RE.findall(text)
+    return (len(words) >= 2 and words[0][0].isupper() and any(not w.isupper() for w in words)
+            and all(w[0].isupper() or w[0].isdigit() or w in NAME_SMALL_WORDS for w in words))
 
 
 class LexiconScorer:
@@ -229,5 +255,6 @@ def _voice(document: Document, quote_starts: list[int], kinds: list[str], start:
         if quote.start <= start and end <= quote.end:
             if kinds[index] == "scare":
                 return "scare_quote"
-            voice = "quoted"
+            if kinds[index] != "name":  # a quoted name is the writer's own wording
+                voice = "quoted"
     return voice
