@@ -233,9 +233,9 @@ class TargetMatcher:
                 if word not in PRONOUNS:
                     continue
                 start, end = document.token_spans[t]
-                quote = _quote_at(document, start)
+                quote = document.quote_at(start)
                 earlier = [m for m in mentions
-                           if m.end <= start and not m.modifier and _quote_at(document, m.start) == quote]
+                           if m.end <= start and not m.modifier and document.quote_at(m.start) is quote]
                 if not earlier:
                     continue
                 if word == "it" and _not_the_target(document, token_ids, position):
@@ -243,16 +243,6 @@ class TargetMatcher:
                 out.append(Mention(earlier[-1].target, start, end, index, document.body[start:end], True))
         out.sort(key=lambda m: (m.start, m.target))
         return out
-
-
-def _quote_at(document: Document, position: int) -> int:
-    """The index of the outermost quotation holding ``position``, -1 outside every quotation."""
-    for index, quote in enumerate(document.quotes):
-        if quote.start > position:
-            break
-        if position < quote.end:
-            return index
-    return -1
 
 
 def _not_the_target(document: Document, token_ids: range, position: int) -> bool:
