@@ -99,6 +99,10 @@ def test_registry_errors_name_file_line_and_fix(tmp_path):
                          encoding="utf-8")
     with pytest.raises(DataFileError, match="adjectives must be a list of its aliases"):
         load_targets(adjective)
+    person = tmp_path / "person.toml"
+    person.write_text('[[target]]\nkey = "x"\nname = "X"\naliases = ["X"]\nperson = "yes"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="person must be true or false"):
+        load_targets(person)
 
 
 # Negation: word valences from VADER's lexicon, flipped and damped (x -0.74)
@@ -219,3 +223,16 @@ def test_rt_seed_grushko_on_nato_is_not_positive(scorer, seed_document, words):
     (found,) = rt_nato_findings(scorer, seed_document("000"), words)
     assert found.detail["in_quote"] is True
     assert found.detail["polarity"] != 1 and found.detail["score"] < 0
+
+
+def test_a_person_is_never_the_antecedent_of_an_organisations_pronoun_and_family_names_are_not_him():
+    # Fox News (AllSides corpus): "their" is the Democrats', never Mr. Obama's; Michelle Obama is not him.
+    matcher = TargetMatcher(load_targets())
+    doc = build_document("fox", "Democrats and Republicans sparred Saturday over the part of President Obama's "
+                                "executive order that allows some applicants to avoid deportation. "
+                                "Obama defended it, and Democrats said their bill would follow. "
+                                "Michelle Obama spoke later.")
+    found = [(m.target, m.text, m.pronoun) for m in matcher.find_mentions(doc)]
+    assert found == [("democrats", "Democrats", False), ("republicans", "Republicans", False),
+                     ("obama", "President Obama", False), ("obama", "Obama", False),
+                     ("democrats", "Democrats", False), ("democrats", "their", True)]

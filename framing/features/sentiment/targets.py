@@ -51,6 +51,7 @@ class Target:
     aliases: tuple[str, ...]
     not_after: tuple[str, ...] = ()
     adjectives: tuple[str, ...] = ()  # aliases that qualify a noun: "Russian troops"
+    person: bool = False  # a person: never the antecedent of "it", "its", "they", "their", "them"
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ class Mention:
     sentence_index: int
     text: str
     pronoun: bool = False
-    modifier: bool = False  # qualifies a noun ("American public", "Russia-related"): no pronoun's antecedent
+    # Qualifies a noun ("American public", "Russia-related") or names a person: no pronoun's antecedent.
+    modifier: bool = False
 
 
 def target_key(name: str) -> str:
@@ -97,7 +99,10 @@ def _validated(entry: object, number: int, text: str, label: str) -> Target:
     adjectives = entry.get("adjectives", [])
     if not isinstance(adjectives, list) or not all(a in aliases for a in adjectives):
         raise DataFileError(f"{where}: adjectives must be a list of its aliases — fix or remove it")
-    return Target(key, name, tuple(aliases), tuple(not_after), tuple(adjectives))
+    person = entry.get("person", False)
+    if not isinstance(person, bool):
+        raise DataFileError(f"{where}: person must be true or false — fix or remove it")
+    return Target(key, name, tuple(aliases), tuple(not_after), tuple(adjectives), person)
 
 
 def load_targets(source: str | Path = REGISTRY_FILE, extra: Sequence[str] = ()) -> tuple[Target, ...]:
@@ -203,7 +208,7 @@ class TargetMatcher:
             sentence = document.sentence_at(m.start())
             if sentence is None or m.start() >= sentence.end:
                 continue
-            modifier = m.group() in target.adjectives or body[m.end():m.end() + 1] == "-"
+            modifier = target.person or m.group() in target.adjectives or body[m.end():m.end() + 1] == "-"
             named.append(Mention(target.key, m.start(), m.end(), sentence.index, m.group(), modifier=modifier))
         return self._with_pronouns(document, named)
 
