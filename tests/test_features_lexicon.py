@@ -153,3 +153,11 @@ def test_a_quoted_name_is_not_a_scare_quote(scorer):
     result = scorer.score(doc)
     assert [f.text for f in result.findings if f.kind == "scare_quote"] == ["amnesty"]
     assert [(f.text, f.detail["voice"]) for f in hits(result)] == [("amnesty", "scare_quote")]
+
+
+def test_a_quoted_letter_is_a_grade_not_a_scare_quote(scorer):
+    # Washington Times (AllSides corpus): the NRA's "A" rating.
+    doc = build_document("wt", "Mr. Paul has not received any formal endorsements or money from the gun lobby "
+                               "despite his “A” voting record rating from the NRA.")
+    assert quote_kinds(doc) == ["name"]
+    assert not [f for f in scorer.score(doc).findings if f.kind == "scare_quote"]

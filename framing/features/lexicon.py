@@ -125,7 +125,7 @@ def _nested(document: Document, quote: Quote) -> bool:
 
 
 def is_quoted_name(text: str) -> bool:
-    """Whether a quoted phrase is a name or title: two words or more, each capitalised but small words.
+    """Whether a quoted phrase is a name or title (two words or more, each capitalised but small words) or a letter.
 
     "Gang of Eight", "Zero Tolerance" or "Fast and Furious" in quotation marks
     name a group, a policy or an operation; the marks do not distance the
@@ -134,8 +134,12 @@ def is_quoted_name(text: str) -> bool:
 
     >>> is_quoted_name("Gang of Eight"), is_quoted_name("Russian threat"), is_quoted_name("FAKE NEWS")
     (True, False, False)
+    >>> is_quoted_name("A"), is_quoted_name("a lie")
+    (True, False)
     """
     words = NAME_WORD_RE.findall(text)
+    if words and all(len(w) == 1 for w in words):
+        return True  # a letter: a grade or a label ("an “A” rating from the NRA", "Plan “B”")
     return (len(words) >= 2 and words[0][0].isupper() and any(not w.isupper() for w in words)
             and all(w[0].isupper() or w[0].isdigit() or w in NAME_SMALL_WORDS for w in words))
 
