@@ -25,7 +25,13 @@ def matcher():
 
 @pytest.mark.parametrize("text, expected", [
     ("NATO and the alliance's allies met.", [("nato", "NATO"), ("nato", "the alliance")]),
-    ("The alliance met.", [("nato", "The alliance")]),
+    ("NATO met. The alliance agreed.", [("nato", "NATO"), ("nato", "The alliance")]),
+    # A description counts only where the article names the target (Washington Times, AllSides corpus).
+    ("The alliance of special interests, ranging from gun rights organizations to civil rights groups, "
+     "makes for odd bedfellows.", []),
+    # A name part: the alias starts another name.
+    ("Students in Western New York marched; the West Bank and the West Wing; Western leaders and the West.",
+     [("west", "Western"), ("west", "the West")]),
     ("The Western alliance and Western media.", [("nato", "Western alliance"), ("west", "Western")]),
     ("Pro-Russian rebels and Russian troops.", [("russia", "Russian")]),
     ("Latin America and America.", [("us", "America")]),
@@ -103,6 +109,10 @@ def test_registry_errors_name_file_line_and_fix(tmp_path):
     person.write_text('[[target]]\nkey = "x"\nname = "X"\naliases = ["X"]\nperson = "yes"\n', encoding="utf-8")
     with pytest.raises(DataFileError, match="person must be true or false"):
         load_targets(person)
+    parts = tmp_path / "parts.toml"
+    parts.write_text('[[target]]\nkey = "x"\nname = "X"\naliases = ["X"]\nname_parts = ["Y"]\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="name_parts must be a list of its aliases"):
+        load_targets(parts)
 
 
 # Negation: word valences from VADER's lexicon, flipped and damped (x -0.74)

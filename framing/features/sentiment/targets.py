@@ -34,6 +34,8 @@ REGISTRY_FILE = "targets.toml"
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # Pronouns that may stand for an organisation or a country within its sentence.
 PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+# A capitalised word right after an alias on the same line: the alias starts another name.
+NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
 # "it" before these is usually the empty subject ("it is not yet clear"), not a target.
 EXPLETIVE_AFTER_IT = frozenset({"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared",
                                 "remains", "remained", "became", "becomes", "takes", "took"})
@@ -52,6 +54,7 @@ class Target:
     not_after: tuple[str, ...] = ()
     adjectives: tuple[str, ...] = ()  # aliases that qualify a noun: "Russian troops"
     person: bool = False  # a person: never the antecedent of "it", "its", "they", "their", "them"
+    name_parts: tuple[str, ...] = ()  # aliases that start another name before a capital: "the West Bank"
 
 
 @dataclass(frozen=True)
@@ -99,10 +102,12 @@ def _validated(entry: object, number: int, text: str, label: str) -> Target:
     adjectives = entry.get("adjectives", [])
     if not isinstance(adjectives, list) or not all(a in aliases for a in adjectives):
         raise DataFileError(f"{where}: adjectives must be a list of its aliases — fix or remove it")
-    person = entry.get("person", False)
+    person, name_parts = entry.get("person", False), entry.get("name_parts", [])
     if not isinstance(person, bool):
         raise DataFileError(f"{where}: person must be true or false — fix or remove it")
-    return Target(key, name, tuple(aliases), tuple(not_after), tuple(adjectives), person)
+    if not isinstance(name_parts, list) or not all(a in aliases for a in name_parts):
+        raise DataFileError(f"{where}: name_parts must be a list of its aliases — fix or remove it")
+    return Target(key, name, tuple(aliases), tuple(not_after), tuple(adjectives), person, tuple(name_parts))
 
 
 def load_targets(source: str | Path = REGISTRY_FILE, extra: Sequence[str] = ()) -> tuple[Target, ...]:
@@ -149,6 +154,17 @@ def load_targets(source: str | Path = REGISTRY_FILE, extra: Sequence[str] = ()) 
     return tuple(targets)
 
 
+def _named_elsewhere(named: list[Mention], descriptions: set[str]) -> list[Mention]:
+    """``named`` without the ``descriptions`` ("the alliance", "the bloc") of targets the article never names.
+
+    An alias written in lower case is a description that refers back to a
+    name: in an article about a gun-rights coalition, "the alliance of special
+    interests" is not NATO.
+    """
+    proper = {m.target for m in named if m.text.lower() not in descriptions}
+    return [m for m in named if m.target in proper or m.text.lower() not in descriptions]
+
+
 def _first_characters(alias: str) -> set[str]:
     """The characters a match of ``_alias_pattern(alias)`` may start with."""
     return set(alias[0] + alias[0].upper()) if alias[0].islower() else {alias[0]}
@@ -189,6 +205,7 @@ class TargetMatcher:
                         if by_first else None)
         self._not_after = {t.key: {w.lower() for w in t.not_after} for t in self.targets}
         self._lower_alias = {a.lower(): t for a, t in alias_target.items()}
+        self._descriptions = {a for a in alias_target if a.islower()}
 
     def _target_of(self, matched: str) -> Target:
         found = self._alias_target.get(matched)
@@ -205,12 +222,14 @@ class TargetMatcher:
             before = body[max(0, m.start() - 20):m.start()].split()
             if before and before[-1].lower() in self._not_after[target.key]:
                 continue
+            if m.group() in target.name_parts and NEXT_CAPITAL.match(body, m.end()):
+                continue  # "the West Bank", "Western New York": another name
             sentence = document.sentence_at(m.start())
             if sentence is None or m.start() >= sentence.end:
                 continue
             modifier = target.person or m.group() in target.adjectives or body[m.end():m.end() + 1] == "-"
             named.append(Mention(target.key, m.start(), m.end(), sentence.index, m.group(), modifier=modifier))
-        return self._with_pronouns(document, named)
+        return self._with_pronouns(document, _named_elsewhere(named, self._descriptions))
 
     def _matches(self, body: str) -> Iterator[re.Match]:
         """Leftmost non-overlapping alias matches, as one alternation's ``finditer`` would give."""
