@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from framing.datafiles import line_of, load_toml
+from framing.document.embeds import packaged_embed_rules, quoted_post
 from framing.errors import DataFileError
 
 MARKDOWN_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^)\n]*)\)")
@@ -185,7 +186,8 @@ def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None,
         if reason:
             removed.append(Removal(number, line.strip(), reason))
             continue
-        kept.append((number, _kept_line(line, text, number, spans, inline_rules, removed)))
+        kept.append((number, _as_quoted_post(_kept_line(line, text, number, spans, inline_rules, removed),
+                                             number, removed)))
     body = "\n".join(text for _, text in kept)
     body = _BLANK_LINES_RE.sub("\n\n", body).strip()
     return CleanResult(title=title or context.found_title, body=body, removed=removed)
@@ -229,6 +231,16 @@ def _kept_line(line: str, text: str, number: int, spans: list[tuple[int, int]],
         kept = _without_markdown(line.strip())
     kept = MARKDOWN_LINK_RE.sub(r"\1", kept) if "](" in kept else kept
     return separate_sentences(kept)
+
+
+def _as_quoted_post(text: str, number: int, removed: list[Removal]) -> str:
+    """``text``, or the embedded post it is as its author's quotation (see :mod:`framing.document.embeds`)."""
+    for rule in packaged_embed_rules():
+        found = quoted_post(text, rule)
+        if found is not None:
+            removed.extend(Removal(number, piece, rule.reason) for piece in found.cut)
+            return found.text
+    return text
 
 
 def separate_sentences(text: str) -> str:
