@@ -95,10 +95,13 @@ class RegistrySet:
         self.sources = tuple(sources)
         self.gates: list[TopicGate | None] = []
         self.sides: dict[str, str] = {}
+        names = []
         for source in self.sources:
             data, text, label = load_toml(source)
             self.gates.append(_read_topic(data, text, label))
             self.sides.update(read_sides(data.get("sides", {}), text, label))
+            names.append(actor_names(data))
+        self.gates = _with_actor_names(self.gates, names)
         self.everything = ActorRegistry.from_files(self.sources)
         self._by_key: dict[tuple[int, ...], ActorRegistry] = {}
         self._by_word: dict[str, list[tuple[str, Actor]]] | None = None
@@ -174,6 +177,24 @@ class RegistrySet:
         return self._by_key[key]
 
 
+def _with_actor_names(gates: list[TopicGate | None], names: list[set[str]]) -> list[TopicGate | None]:
+    """Each gate with its registry's actor names as anchors too, but those another gate has as its anchors.
+
+    The White House speaks in stories on Russia and NATO, but its name is an
+    anchor of US politics: counted for both, a gun-control story that names
+    the White House three times would read the Russia and NATO registry
+    ("an alliance of faith-based organisations" a NATO voice).
+    """
+    out = []
+    for i, gate in enumerate(gates):
+        if gate is None:
+            out.append(None)
+            continue
+        elsewhere = {a for j, other in enumerate(gates) if j != i and other is not None for a in other.anchors}
+        out.append(TopicGate(tuple(sorted({*gate.anchors, *(names[i] - elsewhere)})), gate.min_mentions))
+    return out
+
+
 def _read_topic(data: dict, text: str, label: str) -> TopicGate | None:
     """The validated ``[topic]`` of a registry file (its actors' spellings count too), or None without one."""
     table = data.get("topic")
@@ -187,9 +208,36 @@ def _read_topic(data: dict, text: str, label: str) -> TopicGate | None:
         raise DataFileError(f'{where}: anchors must be a list of words or names — e.g. anchors = ["Congress"]')
     if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 1:
         raise DataFileError(f"{where}: min_mentions must be a whole number of at least 1, not {minimum!r}")
-    extra = set(table) - {"anchors", "min_mentions", "note"}
+    not_anchors = table.get("not_anchors", [])
+    if not isinstance(not_anchors, list) or not all(isinstance(a, str) for a in not_anchors):
+        raise DataFileError(f'{where}: not_anchors must be a list of actor names — e.g. not_anchors = ["Pentagon"]')
+    names = {entry.get("name") for entry in data.get("actor", []) if isinstance(entry, dict)}
+    unknown = [a for a in not_anchors if a not in names]
+    if unknown:
+        raise DataFileError(f"{where}: not_anchors names no [[actor]] of the file: {unknown} — use their names")
+    extra = set(table) - {"anchors", "min_mentions", "note", "not_anchors"}
     if extra:
         raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
-    spellings = [spelling for entry in data.get("actor", []) if isinstance(entry, dict)
-                 for spelling in (entry.get("name"), *entry.get("aliases", [])) if isinstance(spelling, str)]
-    return TopicGate(tuple(sorted({*anchors, *spellings})), minimum)
+    return TopicGate(tuple(sorted(set(anchors))), minimum)
+
+
+def actor_names(data: dict) -> set[str]:
+    """The spellings of a registry file's actors that name its topic.
+
+    Not a news organisation's (a wire service reports on every topic), nor
+    those of the actors its ``[topic]`` lists in ``not_anchors`` (bodies that
+    speak on many topics: the Pentagon in a story on guns), nor a description
+    in lower case ("the alliance", "the bloc"), which any story may use for
+    something else.
+
+    >>> sorted(actor_names({"actor": [{"name": "NATO", "aliases": ["the alliance"]},
+    ...                               {"name": "Reuters", "kind": "media"}, {"name": "Pentagon"}],
+    ...                     "topic": {"not_anchors": ["Pentagon"]}}))
+    ['NATO']
+    """
+    topic = data.get("topic")
+    not_anchors = set(topic.get("not_anchors", [])) if isinstance(topic, dict) else set()
+    return {spelling for entry in data.get("actor", []) if isinstance(entry, dict)
+            and entry.get("kind") != "media" and entry.get("name") not in not_anchors
+            for spelling in (entry.get("name"), *entry.get("aliases", []))
+            if isinstance(spelling, str) and spelling[:1].isupper()}

@@ -1,0 +1,64 @@
+"""Which actor registries an article reads: the topic gates."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.errors import DataFileError
+from framing.features.attribution.registries import RegistrySet
+
+RUSSIA_NATO, US_POLITICS = 0, 1
+
+# Fox News (AllSides corpus, gun control): a story on the UN arms-trade treaty that names the State Department
+# three times and Russia once; Ted Bromund is a Heritage Foundation analyst, not a voice of either government.
+ARMS_TREATY = (
+    "(A State Department official insisted to Fox News that the vote only came after the U.S. elections due to "
+    "the disruption caused by Hurricane Sandy; otherwise, it would have taken place earlier.)\n\n"
+    "The State Department itself, on a web page that also lists its “red line” reservations in the "
+    "negotiations, calls it a “complex but critical issue.”\n\n"
+    "Critics of the treaty effort, however, see something equally bad: a nebulous international agreement that "
+    "does nothing to improve U.S. security, no matter what the State Department may currently say about "
+    "defending both.\n\n"
+    "For one thing, notes Bromund, most nations negotiating the treaty—which include Russia, China and Iran—“do "
+    "not recognize the human right of self-defense” against tyrannical or murderous regimes.")
+# Politico (AllSides corpus, gun control): the White House three times, a network that is "an alliance".
+FAITH_LEADERS = (
+    "It’s an unusual strategy but one the Obama administration has used before: projecting strength on an issue "
+    "by trying to create the perception that the White House is riding a wave of momentum from the American "
+    "people. Participants in Vice President Joe Biden’s meetings have said the White House is seeking to mount "
+    "an aggressive effort to back the gun control push. Biden has made a point of highlighting the broad "
+    "diversity of organizations now backing the White House gun efforts. During one session with a dozen "
+    "religious leaders on Wednesday, Biden made a specific request to those gathered to preach to their "
+    "congregations about the importance of enacting stronger gun control laws, said the Rev. Michael McBride, "
+    "a participant in the meeting and a community organizer for the PICO Network, an alliance of faith-based "
+    "organizations.")
+
+
+@pytest.fixture(scope="module")
+def registries() -> RegistrySet:
+    return RegistrySet.load()
+
+
+def test_us_bodies_and_descriptions_do_not_make_a_story_about_russia_and_nato(registries):
+    assert RUSSIA_NATO not in registries.applicable(ARMS_TREATY)
+    assert RUSSIA_NATO not in registries.applicable(FAITH_LEADERS)
+    assert registries.for_text(FAITH_LEADERS).affiliation_side("an alliance of faith-based organizations") is None
+
+
+def test_a_story_on_russia_and_nato_still_reads_its_registry(registries, seed_texts):
+    for text in seed_texts.values():
+        assert RUSSIA_NATO in registries.applicable(text)
+
+
+def test_the_white_house_counts_once_for_us_politics(registries):
+    gate = registries.gates[US_POLITICS]
+    assert gate.mentions("The White House said so.") == 1
+
+
+def test_not_anchors_must_name_the_files_actors(tmp_path):
+    bad = tmp_path / "mine.toml"
+    bad.write_text('[sides]\nx = "X"\n\n[topic]\nanchors = ["Gazprom"]\nnot_anchors = ["Pentagon"]\n\n'
+                   '[[actor]]\nname = "Gazprom"\nside = "x"\nkind = "institution"\nnote = "A firm."\n',
+                   encoding="utf-8")
+    with pytest.raises(DataFileError, match="not_anchors names no \\[\\[actor\\]\\] of the file"):
+        RegistrySet.load([bad])
