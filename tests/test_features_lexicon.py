@@ -161,3 +161,15 @@ def test_a_quoted_letter_is_a_grade_not_a_scare_quote(scorer):
                                "despite his “A” voting record rating from the NRA.")
     assert quote_kinds(doc) == ["name"]
     assert not [f for f in scorer.score(doc).findings if f.kind == "scare_quote"]
+
+
+@pytest.mark.parametrize("text", [
+    # Townhall, Politico and The Hill (AllSides corpus): a word quoted as a word.
+    "YouGov should have followed up by asking people to define “semiautomatic” and presenting them with four "
+    "possible definitions.",
+    "Turns out, not only did the word “donations” not appear in Manafort’s notes, but the word “donor” didn’t, "
+    "either.",
+    "Obama will tighten the definition of what it means to be “engaged in the business” of firearms sales.",
+])
+def test_a_word_quoted_as_a_word_is_not_a_scare_quote(text):
+    assert "scare" not in quote_kinds(build_document("x", text))

@@ -47,9 +47,13 @@ FAMILY = "lexicon"
 SCARE_MAX_WORDS = 4  # longer quoted phrases are taken as speech
 SO_CALLED_MAX_WORDS = 8
 # A short quote next to one of these is speech or a quoted label, not a scare quote:
-# every form of the reporting cues (framing/data/reporting_verbs.toml) and the
-# naming words that introduce a label ("dubbed 'the Russian threat'").
-NAMING_WORDS = frozenset("according dubbed labeled labelled termed put quoted".split())
+# every form of the reporting cues (framing/data/reporting_verbs.toml), the
+# naming words that introduce a label ("dubbed 'the Russian threat'") and the
+# words that show a word quoted as a word ("define 'semiautomatic'", "the term
+# 'assault weapon'", "what 'in the business' means").
+NAMING_WORDS = frozenset("""according dubbed labeled labelled termed put quoted titled entitled headlined named
+    word words term terms phrase phrases slogan hashtag define defined defines defining definition
+    means meant meaning""".split())
 REPORTING_WORDS = CueLexicon.load().one_word_forms(include_strict=True) | NAMING_WORDS
 SO_CALLED_RE = re.compile(r"\bso[\s\-‐‑]called\s*$", re.IGNORECASE)
 SPEECH_END = tuple(".,!?;:…")
