@@ -101,8 +101,8 @@ def test_lexicon_cli(tmp_path):
     listed = runner.invoke(main, ["lexicon", "list"])
     assert listed.exit_code == 0
     lines = listed.output.splitlines()
-    assert [line.split("\t")[0] for line in lines] == ["climate", "immigration", "israel_palestine",
-                                                       "russia_ukraine_nato"]
+    assert [line.split("\t")[0] for line in lines] == ["abortion", "climate", "gun_policy", "immigration",
+                                                       "israel_palestine", "russia_ukraine_nato"]
     shown = runner.invoke(main, ["lexicon", "show", "russia_ukraine_nato"])
     assert "  russia: reunification, reunion" in shown.output
     climate = Path(__file__).resolve().parents[1] / "framing" / "data" / "lexicons" / "climate.toml"
