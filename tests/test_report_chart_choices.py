@@ -96,7 +96,7 @@ def test_terms_heatmap_puts_the_clearest_difference_first():
     rows = [label.get_text() for label in figure.axes[0].get_yticklabels()]
     assert rows == ["", "“reunification”", "“annexation”", "", "“alliance”"]
     right = [label.get_text() for label in figure.axes[0].child_axes[0].get_yticklabels()]
-    assert right == ["", "Russia", "Ukraine west", "", "Ukraine west"]
+    assert right == ["", "Russia", "Ukraine-west", "", "Ukraine-west"]
 
 
 def test_terms_heatmap_cells_are_counts_and_sides_are_explained():
@@ -105,7 +105,7 @@ def test_terms_heatmap_cells_are_counts_and_sides_are_explained():
     assert cells(figure) == ["3", "1", "2", "7", "4"]
     key = under(figure)
     assert key.startswith("Whose term — Russia = Terms of the Russian government")
-    assert "ukraine_west" not in key and "Ukraine west = Terms of the Ukrainian government" in key
+    assert "ukraine_west" not in key and "Ukraine-west = Terms of the Ukrainian government" in key
 
 
 def test_terms_heatmap_shades_by_share_of_the_outlets_uses():

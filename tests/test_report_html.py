@@ -114,7 +114,7 @@ def test_all_five_articles_are_shown_with_the_crimea_terms_marked_in_their_sente
     assert reunification and annexation
     assert reunification.group(1) != annexation.group(1)  # two sides, two styles
     assert reunification.group(2).startswith("Contested term “reunification”: Crimea 2014 — the russia wording")
-    assert "the ukraine_west wording" in annexation.group(2)
+    assert "the ukraine-west wording" in annexation.group(2)
     # Marked inside its sentence, which is a link target with its tone.
     sentence = rt[:rt.index(">reunification</mark>")].rsplit('<span class="sentence', 1)[1]
     assert sentence.startswith(' tone-') and 'id="s-000_ba4c7e0c4217ab86-8"' in sentence

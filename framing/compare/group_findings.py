@@ -139,6 +139,15 @@ def figures_against_others(group: str, table: Mapping[str, Any],
     return figures
 
 
+def wording_side(side: str) -> str:
+    """A lexicon side as the report names it: ``gun_control`` → ``gun-control`` ("a gun-control term").
+
+    >>> wording_side("abortion_rights"), wording_side("descriptive")
+    ('abortion-rights', 'descriptive')
+    """
+    return str(side).replace("_", "-")
+
+
 def concept_label(concept: str, description: str = "") -> str:
     """A readable name for a concept id, with the casing its description uses.
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.compare.findings import concept_table
-from framing.compare.group_findings import concept_label, side_label
+from framing.compare.group_findings import concept_label, side_label, wording_side
 from framing.compare.summaries import GroupEvidence
 from framing.datafiles import line_of, parse_toml, template_text
 from framing.errors import DataFileError
@@ -201,10 +201,10 @@ def _terms(groups: Sequence[str], evidence: Mapping[str, GroupEvidence],
         if len(wordings) + 1 > room:
             break
         room -= len(wordings) + 1
-        pack_sides = side_descriptions.get(entry["pack"], {})
         shown = []
         for row in sorted(wordings, key=lambda r: (r["side"], -sum(r["counts"].values()), r["variant"])):
-            name = concept_label(row["side"], pack_sides.get(row["side"], ""))
+            name = wording_side(row["side"])
+            name = name[:1].upper() + name[1:]
             used_sides[(entry["pack"], row["side"])] = name
             shown.append((row["variant"], name))
             counts.update({(entry["label"], row["variant"], g): n for g, n in row["counts"].items()})

@@ -135,7 +135,8 @@ def _environment() -> Any:
     )
     environment.filters.update(md=md_escape, code=md_code, code_cell=md_code_cell, link=md_link, url=safe_url,
                                num=_num, fixed=_fixed, pct=_pct, signed=_signed, plain=plain, plural=plural,
-                               excerpt=excerpt, highlight=md_highlight)
+                               excerpt=excerpt, highlight=md_highlight,
+                               wording_side=group_findings.wording_side)
     return environment
 
 
