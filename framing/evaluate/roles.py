@@ -11,7 +11,13 @@ article before any role was computed on them; its errors were then read to
 find the causes fixed in roles.toml version 3 and coreference.toml) and
 ``role_labels_heldout3.csv`` (190 articles drawn with seed 17 from positions
 4,000–6,999 that no other set uses, labelled the same way after those
-fixes: the held-out figure).  Rows labelled ``none`` are
+fixes; its errors were then read for roles.toml version 4) and
+``role_labels_heldout4.csv`` (150 article positions drawn with seed 18 from
+0–3,999, which no other set uses, one attribution each drawn at random,
+labelled from the sentence and the article before its predicted role was
+looked at: the held-out figure; the writer's own "I", "we" or "you" is
+``none``, as is a wrong source span with no statement, while a wrong span on
+a real statement takes the role of whoever made it).  Rows labelled ``none`` are
 not attributions at all (an extraction error) and rows labelled ``unclear``
 have a speaker nobody could tell from the text; both are counted, not scored.
 Each labelled attribution is found again (same article, source text and
