@@ -92,7 +92,8 @@ def allsides_documents(path: str | Path, ids: set[str] | None = None, limit: int
         raise EvaluationError(f"{path}: not found — pass --allsides the AllSides articles_10k.jsonl.gz") from None
 
 
-def _sentence_of(document: Document, offset: int) -> str:
+def sentence_of(document: Document, offset: int) -> str:
+    """The sentence at ``offset`` with its white space made single, as the label files hold it."""
     sentence = document.sentence_at(offset)
     return " ".join(document.body[sentence.start : sentence.end].split()) if sentence else ""
 
@@ -103,7 +104,7 @@ def predicted_roles(documents: Iterator[Document], scorer: AttributionScorer) ->
     for document in documents:
         for finding in scorer.score(document).findings:
             detail = finding.detail
-            key = (document.article_id, detail["speaker_text"], _sentence_of(document, detail["source_start"]))
+            key = (document.article_id, detail["speaker_text"], sentence_of(document, detail["source_start"]))
             out[key] = detail["role"]
     return out
 
