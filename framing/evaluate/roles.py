@@ -21,8 +21,9 @@ a real statement takes the role of whoever made it).  Rows labelled ``none`` are
 not attributions at all (an extraction error) and rows labelled ``unclear``
 have a speaker nobody could tell from the text; both are counted, not scored.
 Each labelled attribution is found again (same article, source text and
-sentence) with the scorer as it is now; one the extractor no longer finds
-counts in ``n_dropped``.
+sentence) with the scorer as it is now (the rules, then the learned fallback
+of ``framing/data/role_model.md``, which the first four sets helped train);
+one the extractor no longer finds counts in ``n_dropped``.
 
 The unknown share is measured over the first ``limit`` AllSides articles:
 the attributions whose role is ``unknown``.
