@@ -256,6 +256,10 @@ def test_the_president_is_the_one_president_the_article_names(scorer):
          "the ranking Republican on the Senate Foreign Relations Committee.\n\n“What I fear is all we're doing is "
          "tweaking folks,” he said.",
          [("Bob Corker", "politician"), ("Bob Corker", "politician")]),
+        # A person with a state's name is no state: "Cairo says" of Alberto Cairo.
+        ("“We interpret that as a threshold,” says Alberto Cairo, a professor of visual journalism at the "
+         "University of Miami. “Don't go beyond it,” Cairo says.",
+         [("Alberto Cairo", "expert"), ("Alberto Cairo", "expert")]),
         # A document is read where the article first names it.
         ("A report by the Treasury inspector general looked at 40 cards. It took a year to write and ran to "
          "two hundred pages, with tables on each card, each purchase and each week of the year that it covered, "

@@ -5,8 +5,10 @@ from __future__ import annotations
 import gzip
 import json
 
+from framing.datafiles import packaged_text
 from framing.evaluate import train_roles
 from framing.evaluate.train_roles import HELD_OUT_LABELS, TRAINING_LABELS, fit
+from framing.features.attribution.role_model import MODEL_FILE
 
 # (features, role, origin, the rules' role): weak rows carry the rules' role, labelled rows their file.
 EXAMPLES = [
@@ -41,3 +43,9 @@ def test_articles_before_the_first_position_are_never_read(tmp_path, monkeypatch
     monkeypatch.setattr(train_roles, "FIRST_POSITION", 2)
     read = [doc.article_id for doc in train_roles._documents(path, skip={"a3"})]
     assert read == ["a2"]
+
+
+def test_the_packaged_model_was_trained_with_the_script_defaults():
+    data = json.loads(packaged_text(MODEL_FILE))
+    assert (data["c"], data["gold_weight"], data["threshold"]) == (train_roles.C, train_roles.GOLD_WEIGHT,
+                                                                   train_roles.THRESHOLD)

@@ -145,7 +145,8 @@ Context = tuple[list[str], list[str]]
 
 
 def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context | Callable[[], Context] = ([], []),
-                 *, registry_role: str = "", note: str = "", kind: str = "", anonymous: bool = False) -> str:
+                 *, registry_role: str = "", note: str = "", kind: str = "", anonymous: bool = False,
+                 name: str = "") -> str:
     """The role of one speaker from its registry role, its source phrases, its mentions and its kind.
 
     Parameters
@@ -155,6 +156,7 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         that gives it: read only when the registry and the source phrases leave the role open.
     registry_role, note : the registry actor's role and note, if any.
     kind : the speaker's kind (person, institution, media, group, role, unresolved).
+    name : the name the speaker is resolved to, if any ("Alberto Cairo" for the source "Cairo").
 
     Examples
     --------
@@ -172,8 +174,10 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         return registry_role
     if anonymous and any(lexicon.has_role_word("anonymous", text) for text in sources):
         return "anonymous"  # "a NATO source": unnamed first, whoever it speaks for
-    if any(lexicon.is_state(text) for text in sources):
-        return "government"  # "Iran said", "California sued": a state speaks through its government
+    if (not name or lexicon.is_state(name)) and any(lexicon.is_state(text) for text in sources):
+        # "Iran said", "California sued": a state speaks through its government; "Cairo says" of a speaker
+        # resolved to Alberto Cairo is a person with a state's name.
+        return "government"
     found = _first_role(lexicon, (_CLAUSE_AFTER.split(text)[0] for text in sources), "first")
     if found:
         return found
@@ -354,5 +358,5 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
         name, kind, registry_role, anonymous, note = describe[key]
         context = partial(person_context, document, name) if kind in ("person", "institution") else ([], [])
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
-                                kind=kind, anonymous=anonymous)
+                                kind=kind, anonymous=anonymous, name=name)
     return out
