@@ -8,7 +8,7 @@ from framing.document.parse import build_document
 from framing.errors import DataFileError
 from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.role_lexicon import ROLES, RoleLexicon
-from framing.features.attribution.roles import mention_context
+from framing.features.attribution.roles import mention_context, pronoun_role
 from framing.features.attribution.scorer import AttributionScorer
 
 
@@ -238,3 +238,41 @@ def test_the_president_is_the_one_president_the_article_names(scorer):
     text = ("President Trump signed the bill. Deputy Attorney General Rod Rosenstein said the inquiry would go "
             "on. Looking ahead, the president is hoping to cut business and individual tax rates.")
     assert _roles(scorer, text)[-1] == ("Donald Trump", "republican", "politician")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A knowledge title at a company is expert (sentences from AllSides articles, version 4).
+        ("“The fiscal cliff is the key driver,” said Ric Spooner, a chief market analyst at CMC Markets in Sydney.",
+         [("Ric Spooner", "expert")]),
+        ("“It's better than backsliding,” said Patrick O'Keefe, director of economic research at CohnReznick. "
+         "“It's not enough for workers to get ahead of inflation,” O'Keefe said.",
+         [("Patrick O'Keefe", "expert"), ("Patrick O'Keefe", "expert")]),
+        # A name with "of" and a US state is a member of Congress.
+        ("Lisa Murkowski of Alaska said she had not decided.", [("Lisa Murkowski", "politician")]),
+        # After the state, a description is read too; the "he" that follows is the senator.
+        ("“To me, hitting four of the largest banks there would send shock waves,” said Bob Corker of Tennessee, "
+         "the ranking Republican on the Senate Foreign Relations Committee.\n\n“What I fear is all we're doing is "
+         "tweaking folks,” he said.",
+         [("Bob Corker", "politician"), ("Bob Corker", "politician")]),
+        # A person with a state's name is no state: "Cairo says" of Alberto Cairo.
+        ("“We interpret that as a threshold,” says Alberto Cairo, a professor of visual journalism at the "
+         "University of Miami. “Don't go beyond it,” Cairo says.",
+         [("Alberto Cairo", "expert"), ("Alberto Cairo", "expert")]),
+        # A document is read where the article first names it.
+        ("A report by the Treasury inspector general looked at 40 cards. It took a year to write and ran to "
+         "two hundred pages, with tables on each card, each purchase and each week of the year that it covered, "
+         "and long notes. Both cardholders reported the cards stolen, which the report said it could not verify.",
+         [("report", "government")]),
+    ],
+)
+def test_version_4_rules_on_real_sentences(scorer, text, expected):
+    found = [(f.detail["speaker"], f.detail["role"]) for f in scorer.score(build_document("t", text)).findings]
+    assert found[-len(expected):] == expected
+
+
+def test_a_bare_number_speaks_as_a_share_of_the_group_before_it():
+    doc = build_document("x", "Voters in small towns were asked.\n\nIn metros, 64% said they were certain to vote.")
+    start = doc.body.index("64")
+    assert pronoun_role(RoleLexicon.load(), doc, (start, start + 2)) == "citizen"

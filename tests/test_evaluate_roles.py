@@ -64,13 +64,25 @@ def test_the_committed_labels_are_valid():
     assert len(rows) >= 200 and all(row["reason"].strip() for row in rows)
 
 
-@pytest.mark.parametrize(("name", "minimum"), [("role_labels_heldout.csv", 80), ("role_labels_heldout2.csv", 150)])
+HELD_OUT = {"role_labels_heldout.csv": 80, "role_labels_heldout2.csv": 150, "role_labels_heldout3.csv": 150,
+            "role_labels_heldout4.csv": 120}
+
+
+@pytest.mark.parametrize(("name", "minimum"), sorted(HELD_OUT.items()))
 def test_held_out_labels_are_valid_and_apart(name, minimum):
     rows = read_role_labels(DEFAULT_ROLE_LABELS.with_name(name))
     assert len(scorable(rows)) >= minimum and all(row["reason"].strip() for row in rows)
     # Held out means other articles than the ones that shaped the rules.
     shaping = {row["article_id"] for row in read_role_labels(DEFAULT_ROLE_LABELS)}
     assert not shaping & {row["article_id"] for row in rows}
+
+
+def test_the_fourth_held_out_set_shares_no_article_with_the_others():
+    fourth = {row["article_id"] for row in read_role_labels(DEFAULT_ROLE_LABELS.with_name("role_labels_heldout4.csv"))}
+    others = set()
+    for name in ("role_labels.csv", *(n for n in HELD_OUT if n != "role_labels_heldout4.csv")):
+        others |= {row["article_id"] for row in read_role_labels(DEFAULT_ROLE_LABELS.with_name(name))}
+    assert len(fourth) == 150 and not fourth & others
 
 
 def test_command_prints_one_json_object(allsides):

@@ -11,12 +11,19 @@ article before any role was computed on them; its errors were then read to
 find the causes fixed in roles.toml version 3 and coreference.toml) and
 ``role_labels_heldout3.csv`` (190 articles drawn with seed 17 from positions
 4,000–6,999 that no other set uses, labelled the same way after those
-fixes: the held-out figure).  Rows labelled ``none`` are
+fixes; its errors were then read for roles.toml version 4) and
+``role_labels_heldout4.csv`` (150 article positions drawn with seed 18 from
+0–3,999, which no other set uses, one attribution each drawn at random,
+labelled from the sentence and the article before its predicted role was
+looked at: the held-out figure; the writer's own "I", "we" or "you" is
+``none``, as is a wrong source span with no statement, while a wrong span on
+a real statement takes the role of whoever made it).  Rows labelled ``none`` are
 not attributions at all (an extraction error) and rows labelled ``unclear``
 have a speaker nobody could tell from the text; both are counted, not scored.
 Each labelled attribution is found again (same article, source text and
-sentence) with the scorer as it is now; one the extractor no longer finds
-counts in ``n_dropped``.
+sentence) with the scorer as it is now (the rules, then the learned fallback
+of ``framing/data/role_model.md``, which the first four sets helped train);
+one the extractor no longer finds counts in ``n_dropped``.
 
 The unknown share is measured over the first ``limit`` AllSides articles:
 the attributions whose role is ``unknown``.
@@ -86,7 +93,8 @@ def allsides_documents(path: str | Path, ids: set[str] | None = None, limit: int
         raise EvaluationError(f"{path}: not found — pass --allsides the AllSides articles_10k.jsonl.gz") from None
 
 
-def _sentence_of(document: Document, offset: int) -> str:
+def sentence_of(document: Document, offset: int) -> str:
+    """The sentence at ``offset`` with its white space made single, as the label files hold it."""
     sentence = document.sentence_at(offset)
     return " ".join(document.body[sentence.start : sentence.end].split()) if sentence else ""
 
@@ -97,7 +105,7 @@ def predicted_roles(documents: Iterator[Document], scorer: AttributionScorer) ->
     for document in documents:
         for finding in scorer.score(document).findings:
             detail = finding.detail
-            key = (document.article_id, detail["speaker_text"], _sentence_of(document, detail["source_start"]))
+            key = (document.article_id, detail["speaker_text"], sentence_of(document, detail["source_start"]))
             out[key] = detail["role"]
     return out
 

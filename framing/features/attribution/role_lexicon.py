@@ -55,6 +55,10 @@ class RoleLexicon:
     pointers: Mapping[str, str] = field(default_factory=dict)
     # Every role's words in one pattern, one named group per role in file order: one scan finds the first.
     combined: re.Pattern | None = None
+    # "Lisa Murkowski of Alaska": names, then "of" and a US state, and nothing else.
+    home_state: re.Pattern | None = None
+    # "analyst", "economist": a title that makes a business phrase expert ("chief market analyst at CMC").
+    knowledge: re.Pattern | None = None
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -68,11 +72,24 @@ class RoleLexicon:
         >>> lexicon = RoleLexicon.load()
         >>> lexicon.role_in("a spokesman for the company"), lexicon.role_in("Republicans and Secretary", "last")
         ('business', 'government')
+        >>> lexicon.role_in("chief market analyst at CMC Markets"), lexicon.role_in("Lisa Murkowski of Alaska")
+        ('expert', 'politician')
         """
         if self.party_code is not None and self.party_code.match(text):
             return "politician"
+        if self.home_state is not None and self.home_state.fullmatch(" ".join(text.split())):
+            return "politician"  # "Lisa Murkowski of Alaska", "of Tennessee"
         low = " ".join(text.lower().replace("’", "'").split())
-        if nearest == "first" and self.generic is not None:
+        if nearest == "first":
+            found = self._first_with_title(low, plural)
+            # An analyst, economist or strategist at a company is quoted for what they know (rule 8).
+            knows = found in ("business", None) and self.knowledge is not None and self.knowledge.search(low)
+            return "expert" if knows else found
+        return self._nearest(low, nearest, plural)
+
+    def _first_with_title(self, low: str, plural: bool) -> str | None:
+        """The role of the role word nearest the start of ``low``, a generic title giving way to its organisation."""
+        if self.generic is not None:
             title = self.generic.search(low)
             if title:
                 # "chief investment officer of …": the words of the title first, then the organisation's head.
@@ -82,7 +99,7 @@ class RoleLexicon:
                 if self.is_state(_STATE_ORG.match(title.group("org")).group()):
                     return self._nearest(title.group(), "first")  # "President of Russia": the title's own role
                 low = f"{low[: title.start()]} {title.group('org')}"
-        return self._nearest(low, nearest, plural)
+        return self._nearest(low, "first", plural)
 
     def title_role(self, text: str) -> str | None:
         """The role of the title that ``text`` ends with: the last role word, with only names after it.
@@ -199,10 +216,20 @@ def _read(source: str | Path) -> RoleLexicon:
         raise DataFileError(f"{label}, line {line_of(text, 'generic_titles')}: generic_titles must be a list of "
                             'lower-case words — e.g. generic_titles = ["president"]')
     pattern = re.compile(_words_pattern(generic) + r"\s+(?:of|at|for|with|from)\s+(?P<org>.+)") if generic else None
-    states = frozenset(_word_list(data, text, label, "states"))
+    us_states = _word_list(data, text, label, "us_states")
+    states = frozenset(_word_list(data, text, label, "states")) | frozenset(us_states)
     combined = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(tables)))
+    knowledge = _word_list(data, text, label, "knowledge_titles")
     return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label),
-                       combined)
+                       combined, _home_state(us_states), re.compile(_words_pattern(knowledge)) if knowledge else None)
+
+
+def _home_state(us_states: Iterable[str]) -> re.Pattern | None:
+    """Names, then "of" and a US state, and nothing else: "Lisa Murkowski of Alaska", "of Tennessee"."""
+    if not us_states:
+        return None
+    names = "|".join(re.escape(state.title()) for state in sorted(us_states, key=lambda s: (-len(s), s)))
+    return re.compile(rf"(?:[A-Z][\w.'’-]*\s+)*of\s+(?:{names})")
 
 
 def _word_list(data: Mapping, text: str, label: str, key: str) -> list[str]:

@@ -124,7 +124,8 @@ def _words_after(body: str, end: int) -> list[str]:
         words = _VERB_CUT.split(words, maxsplit=1)[0] if pattern is _AFFILIATION else words
         if words and not _CLAUSE.match(words) and not _THOUSANDS.match(body, after.end()):
             out.append(words.strip())
-            more = _APPOSITION.match(body, after.end()) if pattern is _APPOSITION else None
+            # "…, director of Win Without War, a coalition …"; "Bob Corker of Tennessee, the ranking Republican …".
+            more = _APPOSITION.match(body, after.end()) if pattern in (_APPOSITION, _AFFILIATION) else None
             if more and _DESCRIPTION.match(more.group("words")):
                 out.append(more.group("words").strip())
     return out
@@ -144,7 +145,8 @@ Context = tuple[list[str], list[str]]
 
 
 def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context | Callable[[], Context] = ([], []),
-                 *, registry_role: str = "", note: str = "", kind: str = "", anonymous: bool = False) -> str:
+                 *, registry_role: str = "", note: str = "", kind: str = "", anonymous: bool = False,
+                 name: str = "") -> str:
     """The role of one speaker from its registry role, its source phrases, its mentions and its kind.
 
     Parameters
@@ -154,6 +156,7 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         that gives it: read only when the registry and the source phrases leave the role open.
     registry_role, note : the registry actor's role and note, if any.
     kind : the speaker's kind (person, institution, media, group, role, unresolved).
+    name : the name the speaker is resolved to, if any ("Alberto Cairo" for the source "Cairo").
 
     Examples
     --------
@@ -171,8 +174,10 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         return registry_role
     if anonymous and any(lexicon.has_role_word("anonymous", text) for text in sources):
         return "anonymous"  # "a NATO source": unnamed first, whoever it speaks for
-    if any(lexicon.is_state(text) for text in sources):
-        return "government"  # "Iran said", "California sued": a state speaks through its government
+    if (not name or lexicon.is_state(name)) and any(lexicon.is_state(text) for text in sources):
+        # "Iran said", "California sued": a state speaks through its government; "Cairo says" of a speaker
+        # resolved to Alberto Cairo is a person with a state's name.
+        return "government"
     found = _first_role(lexicon, (_CLAUSE_AFTER.split(text)[0] for text in sources), "first")
     if found:
         return found
@@ -223,20 +228,45 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     if words == [word] and word in ("i", "we") and document.quote_at(start) is None:
         return "media"
     if words == [word] and word in ("he", "she", "they", "it"):
-        if word == "it":
-            window_start = getattr(document.sentence_at(start), "start", start)
-        else:
-            window_start = max((s for s, e in document.paragraphs if s <= start), default=0)
         plural = word == "they"
-    elif _pointer(lexicon, word):
-        window_start, plural = 0, lexicon.pointers[_pointer(lexicon, word)] == "plural"
+        if word == "it":
+            sentence_start = getattr(document.sentence_at(start), "start", start)
+            return _role_before(lexicon, body, sentence_start, start, plural) or UNKNOWN_ROLE
+        paragraph = max((s for s, e in document.paragraphs if s <= start), default=0)
+        # Nothing in its paragraph: the one before, where news often names the speaker it goes on quoting.
+        earlier = max((s for s, e in document.paragraphs if s < paragraph), default=paragraph)
+        return (_role_before(lexicon, body, paragraph, start, plural)
+                or _role_before(lexicon, body, earlier, paragraph, plural) or UNKNOWN_ROLE)
+    if _pointer(lexicon, word) or (word.isdigit() and words == [word]):
+        # A bare number is a share whose "%" or "percent" the source left out ("64% said").
+        plural = word.isdigit() or lexicon.pointers[_pointer(lexicon, word)] == "plural"
         # Its owner may be named in the source itself: "Mr. Cruz's filings", "His office".
         start = body.rfind(" ", start, end) if len(words) > 1 else start
-    else:
-        return UNKNOWN_ROLE
+        return (_role_before(lexicon, body, 0, start, plural)
+                or _first_named(lexicon, body, _pointer(lexicon, word), start) or UNKNOWN_ROLE)
+    return UNKNOWN_ROLE
+
+
+def _role_before(lexicon: RoleLexicon, body: str, window_start: int, start: int, plural: bool) -> str | None:
+    """The role word nearest before ``start`` within the pronoun window from ``window_start``, outside quotations."""
     # What a quotation says is not who says it: "… the bill," the statement said.
     window = _QUOTED.sub(" ", body[max(window_start, start - _PRONOUN_WINDOW) : start])
-    return lexicon.role_in(window, "last", plural=plural) or UNKNOWN_ROLE
+    return lexicon.role_in(window, "last", plural=plural)
+
+
+def _first_named(lexicon: RoleLexicon, body: str, pointer: str, start: int) -> str | None:
+    """The role of a document where the article first names it ("the inspector general's report"), if before ``start``.
+
+    >>> body = "A report by the inspector general came out. Later, the report said"
+    >>> _first_named(RoleLexicon.load(), body, "report", 60)
+    'government'
+    """
+    first = re.search(rf"\b{re.escape(pointer)}s?\b", body[:start], re.IGNORECASE) if pointer else None
+    if first is None:
+        return None
+    # Its owner stands before it ("the inspector general's report") or after it ("a report by the IG").
+    after = re.split(r"[.;:“”\"]", body[first.end() : first.end() + _AFTER])[0]
+    return lexicon.role_in(body[max(0, first.start() - _BEFORE) : first.start()], "last") or lexicon.role_in(after)
 
 
 def _pointer(lexicon: RoleLexicon, word: str) -> str:
@@ -328,5 +358,5 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
         name, kind, registry_role, anonymous, note = describe[key]
         context = partial(person_context, document, name) if kind in ("person", "institution") else ([], [])
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
-                                kind=kind, anonymous=anonymous)
+                                kind=kind, anonymous=anonymous, name=name)
     return out
