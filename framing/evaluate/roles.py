@@ -21,9 +21,8 @@ a real statement takes the role of whoever made it).  Rows labelled ``none`` are
 not attributions at all (an extraction error) and rows labelled ``unclear``
 have a speaker nobody could tell from the text; both are counted, not scored.
 Each labelled attribution is found again (same article, source text and
-sentence) with the scorer as it is now (the rules, then the learned fallback
-of ``framing/data/role_model.md``, which the first four sets helped train);
-one the extractor no longer finds counts in ``n_dropped``.
+sentence) with the scorer as it is now; one the extractor no longer finds
+counts in ``n_dropped``.
 
 The unknown share is measured over the first ``limit`` AllSides articles:
 the attributions whose role is ``unknown``.
@@ -93,8 +92,7 @@ def allsides_documents(path: str | Path, ids: set[str] | None = None, limit: int
         raise EvaluationError(f"{path}: not found — pass --allsides the AllSides articles_10k.jsonl.gz") from None
 
 
-def sentence_of(document: Document, offset: int) -> str:
-    """The sentence at ``offset`` with its white space made single, as the label files hold it."""
+def _sentence_of(document: Document, offset: int) -> str:
     sentence = document.sentence_at(offset)
     return " ".join(document.body[sentence.start : sentence.end].split()) if sentence else ""
 
@@ -105,7 +103,7 @@ def predicted_roles(documents: Iterator[Document], scorer: AttributionScorer) ->
     for document in documents:
         for finding in scorer.score(document).findings:
             detail = finding.detail
-            key = (document.article_id, detail["speaker_text"], sentence_of(document, detail["source_start"]))
+            key = (document.article_id, detail["speaker_text"], _sentence_of(document, detail["source_start"]))
             out[key] = detail["role"]
     return out
 

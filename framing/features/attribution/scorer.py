@@ -37,7 +37,6 @@ from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
 from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
-from framing.features.attribution.role_model import RoleModel
 from framing.features.attribution.roles import person_context, pronoun_role, speaker_roles
 from framing.features.attribution.span_model import SpanModel
 from framing.features.attribution.spans import Attribution, find_attributions
@@ -126,7 +125,6 @@ class AttributionScorer:
         self.registries = RegistrySet.load(actor_files)
         self.registry = self.registries.everything
         self.roles = RoleLexicon.load()
-        self.role_model: RoleModel | None = RoleModel.load()
         self.sides = self.registries.side_names()
 
     @property
@@ -157,14 +155,10 @@ class AttributionScorer:
                 for a, n in zip(kept, quoted, strict=True)]
 
     def _role(self, document: Document, a: Attribution, speaker: Speaker, roles: dict[Speaker, str]) -> str:
-        """The speaker's role; one without from where its source stands (see :func:`pronoun_role`), then the words
-        around it (:class:`RoleModel`, when it is confident)."""
-        if a.source is None or roles[speaker] != UNKNOWN_ROLE:
-            return roles[speaker]
-        role = pronoun_role(self.roles, document, a.source)
-        if role == UNKNOWN_ROLE and self.role_model is not None:
-            return self.role_model.role(document, a.source) or UNKNOWN_ROLE
-        return role
+        """The speaker's role; one without from where its source stands (see :func:`pronoun_role`)."""
+        if a.source is not None and roles[speaker] == UNKNOWN_ROLE:
+            return pronoun_role(self.roles, document, a.source)
+        return roles[speaker]
 
     def speaker_roles(self, document: Document, kept: Sequence[Attribution], speakers: dict[int, Speaker],
                       registry: ActorRegistry) -> dict[Speaker, str]:
