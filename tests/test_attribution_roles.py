@@ -8,7 +8,7 @@ from framing.document.parse import build_document
 from framing.errors import DataFileError
 from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.role_lexicon import ROLES, RoleLexicon
-from framing.features.attribution.roles import mention_context, pronoun_role
+from framing.features.attribution.roles import mention_context, person_context, pronoun_role
 from framing.features.attribution.scorer import AttributionScorer
 
 
@@ -276,3 +276,15 @@ def test_a_bare_number_speaks_as_a_share_of_the_group_before_it():
     doc = build_document("x", "Voters in small towns were asked.\n\nIn metros, 64% said they were certain to vote.")
     start = doc.body.index("64")
     assert pronoun_role(RoleLexicon.load(), doc, (start, start + 2)) == "citizen"
+
+
+def test_an_apposition_ends_at_a_dash_or_a_relative_clause_and_no_quantifier_opens_one():
+    # Fox News (AllSides corpus): what follows "notes Bromund," is what he notes, not who he is.
+    doc = build_document("fox", "“The treaty is drafted as if every nation has centralized control of the arms "
+                                "industry,” said Ted Bromund, a security policy expert at the conservative Heritage "
+                                "Foundation who has followed the arms trade treaty process closely, and who "
+                                "believes the U.S. should bail out of the March treaty talks.\n\n"
+                                "For one thing, notes Bromund, most nations negotiating the treaty—which include "
+                                "Russia, China and Iran—“do not recognize the human right of self-defense.”")
+    appositions, _ = person_context(doc, "Ted Bromund")
+    assert set(appositions) == {"a security policy expert at the conservative Heritage Foundation"}

@@ -62,6 +62,13 @@ _AFFILIATION = re.compile(r"(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w.'’-]*(?:\s+[A-Z][
 # An affiliation ends where a verb or a clause starts ("of Missouri | told reporters …").
 _VERB_CUT = re.compile(r"\s(?:who|which|that|has|have|had|is|was|were|will|would|said|says|told|tells|added|wrote)\b"
                       r"|\sin\s+(?:the\s+)?[A-Z]")  # "of Mount Sinai | in New York City": a place, not the body
+# An apposition ends at a dash (an aside) or a relative clause: "a security policy expert at the Heritage
+# Foundation| who believes the U.S. should …", "most nations negotiating the treaty|—which include Russia".
+_APPOSITION_END = re.compile(r"\s*[—–―]|\s+--?\s|\s(?:who|which|that|whose|where|when)\b")
+# A quantifier opens no person's apposition: "notes Bromund, most nations negotiating the treaty …" is
+# what he notes.
+_QUANTIFIED = re.compile(r"(?:most|many|some|all|several|both|few|each|every|none|no|other|others|these|those)\b",
+                         re.IGNORECASE)
 # A second apposition is read when it describes: "…, a coalition of liberal advocacy groups".
 _DESCRIPTION = re.compile(r"(?:a|an|the|one of)\s")
 # "GOP Sens. Ron Johnson of Wisconsin and Richard Burr": a plural title, then a list of names ending at the mention.
@@ -122,6 +129,8 @@ def _words_after(body: str, end: int) -> list[str]:
         after = pattern.match(body, end)
         words = _DESCRIBING.sub("", after.group("words"), count=1) if after else ""
         words = _VERB_CUT.split(words, maxsplit=1)[0] if pattern is _AFFILIATION else words
+        if pattern is _APPOSITION:
+            words = "" if _QUANTIFIED.match(words) else _APPOSITION_END.split(words, maxsplit=1)[0]
         if words and not _CLAUSE.match(words) and not _THOUSANDS.match(body, after.end()):
             out.append(words.strip())
             # "…, director of Win Without War, a coalition …"; "Bob Corker of Tennessee, the ranking Republican …".
