@@ -91,3 +91,13 @@ def test_writers_i_outside_quotes_is_media_not_the_last_person(scorer):
 def test_registered_surname_with_another_first_name_is_someone_else(scorer):
     found = speakers(scorer, "Trump spoke. Sara Flynn, a nurse from Kentucky, said she liked him.")
     assert ("Sara Flynn, a nurse from Kentucky,", "Sara Flynn", "citizen") in found
+
+
+def test_a_body_named_before_a_pronoun_is_no_person_it_refers_to(rules):
+    # The Atlantic (AllSides corpus, 9 November 2016): "He" is Trump, not "the Republican National Convention".
+    text = ("But Trump demolished what was touted as the most talented class of GOP politicians in a lifetime. "
+            "Polling averages never showed him leading, or only leading for a fleeting moment after the "
+            "Republican National Convention. He centered his campaign around a promise to build a wall.")
+    doc = build_document("x", text)
+    assert [m.name for m in person_mentions(doc, rules, {"trump": "m"})] == ["Trump"]
+    assert PronounResolver(doc, rules, {"trump": "m"}).antecedent("he", text.index("He centered")).name == "Trump"
