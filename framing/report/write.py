@@ -211,10 +211,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     selection = select_groups(order, sizes, focus or Focus(), aliases)
     shown, shown_set = selection.shown, set(selection.shown)
     step("finding example sentences")
-    outlets: dict[str, set[str]] = {}
-    for row in run.rows:
-        outlets.setdefault(row["group"], set()).add(row.get("outlet") or row["group"])
-    distinctive = _distinctive(run.term_counts, order, shown, lookup, outlets)
+    distinctive = _distinctive(run.term_counts, order, shown, lookup, group_outlets(run))
     if free_term_counts:
         given.term_counts = run.term_counts = None
     names = group_names(group_by, group_label)
@@ -286,6 +283,17 @@ def _summaries(run: RunResult, folder: Path, group_of: Mapping[str, str], counte
     if run.summaries is None:
         return summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
     return run.summaries.summaries(shown, aliases)
+
+
+def group_outlets(run: RunResult) -> dict[str, set[str]]:
+    """Each group's outlet names (the group's own name for an article without one): noted by the run while
+    scoring, or, for a result made otherwise, read from its rows."""
+    if run.group_outlets:
+        return {group: {name or group for name in names} for group, names in run.group_outlets.items()}
+    outlets: dict[str, set[str]] = {}
+    for row in run.rows:
+        outlets.setdefault(row["group"], set()).add(row.get("outlet") or row["group"])
+    return outlets
 
 
 def _no_step(what: str) -> None:

@@ -96,6 +96,9 @@ class RunResult:
     # The counted articles' evidence summaries, made while scoring and kept on disk in the run's order
     # (``summaries.summaries(groups)`` adds up the groups a report shows); None when not gathered.
     summaries: SummaryStore | None = None
+    # Each group's outlet names, ``{group: {outlet}}`` (every article, counted or not; "" for an article
+    # without one), noted while scoring.
+    group_outlets: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def n_articles(self) -> int:
@@ -137,6 +140,7 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
                 writer = CsvTableWriter(features_file, [*META_COLUMNS, *result.feature_names])
             row = scored.row()
             row["group"] = group_value(scored.article, group_by)
+            result.group_outlets.setdefault(row["group"], set()).add(row["outlet"])
             writer.write(row)
             lines = scored.compact().evidence_lines.encode("utf-8")
             if lines:
