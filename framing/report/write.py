@@ -263,6 +263,8 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         "warnings": run.warnings,
         "unknown_speakers": findings.unknown_speakers(evidence),
     }
+    # The summaries are all in the context now: let them go before the pages (the HTML most) are made.
+    del evidence
     step("writing the pages")
     (folder / "index.md").write_text(render_template("index.md.j2", context), encoding="utf-8")
     for group in context["groups"]:
