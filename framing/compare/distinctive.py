@@ -24,11 +24,10 @@ Examples
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 
-from framing.compare.term_counts import TermCounts, term_order
+from framing.compare.term_counts import TermCounts, term_order, totals_by_order
 
 
 def log_odds_z(y_i: float, n_i: float, y_j: float, n_j: float, alpha_w: float, alpha_0: float) -> float:
@@ -65,8 +64,8 @@ def distinctive_terms(
 
     Parameters
     ----------
-    term_counts : TermCounts
-        Counts per group.
+    term_counts : TermCounts or TermTable
+        Counts per group (a :class:`~framing.compare.term_table.TermTable` counts the same, compactly).
     top : int
         How many terms to return per group.
     min_count : int
@@ -105,13 +104,13 @@ def distinctive_terms(
     if prior_scale <= 0:
         raise ValueError(f"prior_scale must be positive, got {prior_scale!r}")
     wanted = set(orders)
-    listed = term_counts.groups if groups is None else sorted(set(groups) & term_counts.counts.keys())
+    listed = term_counts.groups if groups is None else sorted(set(groups) & set(term_counts.groups))
     result: dict[str, list[tuple[str, float, int]]] = {group: [] for group in listed}
-    if len(term_counts.counts) < 2:
+    if len(term_counts.groups) < 2:
         return result
-    totals, order_totals = _set_totals(term_counts.counts, None if groups is None else listed)
+    totals, order_totals = term_counts.set_totals(None if groups is None else listed)
     for group in listed:
-        own = term_counts.counts[group]
+        own = term_counts.group_counts(group)
         scored = _over_used_terms(own, totals, order_totals, wanted, min_count, prior_scale)
         if collapse_nested:
             redundant = _nested_terms([term for term, _, _ in scored], own)
@@ -123,43 +122,10 @@ def distinctive_terms(
     return result
 
 
-def _set_totals(counts: Mapping[str, Mapping[str, int]],
-                groups: Iterable[str] | None) -> tuple[dict[str, int], Counter]:
-    """Each term's count over the whole set (``y_w``), for the terms ``groups`` use (every term when None),
-    and the summed counts of each n-gram order over the whole set.
-
-    Counting only the listed groups' terms keeps a report of a few groups from
-    holding a second copy of the whole vocabulary.
-    """
-    if groups is None:
-        everything: Counter = Counter()
-        for counter in counts.values():
-            everything.update(counter)
-        return everything, _totals_by_order(everything)
-    totals: dict[str, int] = {}
-    for group in groups:
-        totals.update(dict.fromkeys(counts[group], 0))
-    order_totals: Counter = Counter()
-    for counter in counts.values():
-        order_totals.update(_totals_by_order(counter))
-        for term, count in counter.items():
-            if term in totals:
-                totals[term] += count
-    return totals, order_totals
-
-
-def _totals_by_order(counts: Mapping[str, int]) -> Counter:
-    """The summed counts of each n-gram order: ``{1: unigram uses, 2: bigram uses, ...}``."""
-    by_order: Counter = Counter()
-    for term, count in counts.items():
-        by_order[term_order(term)] += count
-    return by_order
-
-
 def _over_used_terms(own: Mapping[str, int], totals: Mapping[str, int], order_totals: Mapping[int, int],
                      orders: set[int], min_count: int, prior_scale: float) -> list[tuple[str, float, int]]:
     """``(term, z, count)`` of the group's terms with a positive z against the rest of the set, unsorted."""
-    own_totals = _totals_by_order(own)
+    own_totals = totals_by_order(own)
     scored = []
     for term, y_i in own.items():
         order = term_order(term)

@@ -386,7 +386,7 @@ def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12
     for group, terms in distinctive_terms(term_counts, top=top, min_count=min_count, left_out=left_out,
                                           groups=shown).items():
         result[group] = [{"term": term, "z": z, "count": count,
-                          "where": term_counts.examples.get(group, {}).get(term)} for term, z, count in terms]
+                          "where": term_counts.example(group, term)} for term, z, count in terms]
     return result
 
 

@@ -30,6 +30,7 @@ from framing.errors import CorpusError, DataFileError
 
 if TYPE_CHECKING:  # the CLI reads DEFAULT_TOP for its help: no text-processing imports for that
     from framing.compare.term_counts import TermCounts
+    from framing.compare.term_table import TermTable
 
 # Groups a report shows by default: enough for a class to compare, few enough
 # that every table of the index stays readable (and matches the charts).
@@ -144,17 +145,12 @@ def regroup_rows(rows: Sequence[Mapping[str, Any]], aliases: Mapping[str, str]) 
     return [ChainMap({"group": aliases[row["group"]]}, row) if row["group"] in aliases else row for row in rows]
 
 
-def merge_term_counts(counts: TermCounts | None, aliases: Mapping[str, str]) -> TermCounts | None:
+def merge_term_counts(counts: TermCounts | TermTable | None,
+                      aliases: Mapping[str, str]) -> TermCounts | TermTable | None:
     """The term counts with each merged group's counts added into the group it is shown as."""
-    from framing.compare.term_counts import TermCounts
-
-    if counts is None or not aliases.keys() & counts.counts.keys():
+    if counts is None or not aliases.keys() & set(counts.groups):
         return counts
-    merged = TermCounts(max_entries=counts.max_entries, n_pruned=counts.n_pruned)
-    for group, counter in counts.counts.items():
-        merged.add(aliases.get(group, group), counter, counts.examples.get(group),
-                   n_documents=counts.n_documents[group])
-    return merged
+    return counts.merged_groups(aliases)
 
 
 def merge_samples(samples: Mapping[str, Mapping[str, list[float]]],

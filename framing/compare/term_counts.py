@@ -271,10 +271,64 @@ class TermCounts:
         """``(article_id, sentence_index)`` of the first sentence of ``group`` using ``term``."""
         return self.examples.get(group, {}).get(term)
 
+    def merged_groups(self, aliases: Mapping[str, str]) -> TermCounts:
+        """New counts with each group of ``aliases`` counted in the group it is shown as."""
+        merged = TermCounts(max_entries=self.max_entries, n_pruned=self.n_pruned)
+        for group, counter in self.counts.items():
+            merged.add(aliases.get(group, group), counter, self.examples.get(group),
+                       n_documents=self.n_documents[group])
+        return merged
+
+    def group_counts(self, group: str) -> Mapping[str, int]:
+        """``{term: count}`` of ``group`` (empty for a group never added)."""
+        return self.counts.get(group, {})
+
+    def set_totals(self, groups: Iterable[str] | None = None) -> tuple[Mapping[str, int], Counter]:
+        """Each term's count over the whole set (``y_w``), for the terms ``groups`` use (every term when None),
+        and the summed counts of each n-gram order over the whole set.
+
+        Counting only the listed groups' terms keeps a report of a few groups from
+        holding a second copy of the whole vocabulary.
+
+        >>> counts = TermCounts()
+        >>> counts.add("A", {"annexation": 3, "of crimea": 1})
+        >>> counts.add("B", {"annexation": 1, "crimea": 3})
+        >>> totals, by_order = counts.set_totals(["A"])
+        >>> totals, dict(by_order)
+        ({'annexation': 4, 'of crimea': 1}, {1: 7, 2: 1})
+        """
+        if groups is None:
+            everything: Counter = Counter()
+            for counter in self.counts.values():
+                everything.update(counter)
+            return everything, totals_by_order(everything)
+        totals: dict[str, int] = {}
+        for group in groups:
+            totals.update(dict.fromkeys(self.counts[group], 0))
+        order_totals: Counter = Counter()
+        for counter in self.counts.values():
+            order_totals.update(totals_by_order(counter))
+            for term, count in counter.items():
+                if term in totals:
+                    totals[term] += count
+        return totals, order_totals
+
 
 def term_order(term: str) -> int:
     """The n of an n-gram: 1 for "annexation", 3 for "reunification with crimea"."""
     return term.count(" ") + 1
+
+
+def totals_by_order(counts: Mapping[str, int]) -> Counter:
+    """The summed counts of each n-gram order: ``{1: unigram uses, 2: bigram uses, ...}``.
+
+    >>> dict(totals_by_order({"annexation": 3, "of crimea": 1}))
+    {1: 3, 2: 1}
+    """
+    by_order: Counter = Counter()
+    for term, count in counts.items():
+        by_order[term_order(term)] += count
+    return by_order
 
 
 def find_sentence(doc: Document, term: str) -> Sentence | None:

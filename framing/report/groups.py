@@ -70,12 +70,16 @@ def readable_column(name: str) -> str:
 
 
 def merge_aliases(run: RunResult, aliases: Mapping[str, str]) -> RunResult:
-    """``run`` with every name of ``aliases`` counted as the name it is shown as (rows, term counts, samples)."""
+    """``run`` with every name of ``aliases`` counted as the name it is shown as (rows, term counts, samples,
+    outlet names)."""
     if not aliases:
         return run
+    outlets: dict[str, set[str]] = {}
+    for group, names in run.group_outlets.items():
+        outlets.setdefault(aliases.get(group, group), set()).update(names)
     return dataclasses.replace(run, rows=regroup_rows(run.rows, aliases),
                                term_counts=merge_term_counts(run.term_counts, aliases),
-                               samples=merge_samples(run.samples, aliases))
+                               samples=merge_samples(run.samples, aliases), group_outlets=outlets)
 
 
 def focus_context(selection: Selection, sizes: Mapping[str, int], n_groups: int) -> dict[str, Any]:

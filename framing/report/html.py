@@ -50,6 +50,7 @@ from framing.report.markdown_html import (
     with_heading_ids,
     wrap_tables,
 )
+from framing.report.markdown_pieces import render_in_pieces
 from framing.run.runner import EVIDENCE_FILE
 
 HTML_FILE = "report.html"
@@ -83,8 +84,11 @@ def render_markdown(text: str) -> str:
 
     >>> render_markdown("<b>x</b> *y*")
     '<p>&lt;b&gt;x&lt;/b&gt; <em>y</em></p>\\n'
+
+    A long page's long tables are rendered a few hundred rows at a time, to the same HTML
+    (:func:`framing.report.markdown_pieces.render_in_pieces`).
     """
-    return _parser().render(text)
+    return render_in_pieces(text, _parser().render)
 
 
 @lru_cache(maxsize=1)

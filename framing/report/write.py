@@ -212,10 +212,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     selection = select_groups(order, sizes, focus or Focus(), aliases)
     shown, shown_set = selection.shown, set(selection.shown)
     step("finding example sentences")
-    outlets: dict[str, set[str]] = {}
-    for row in run.rows:
-        outlets.setdefault(row["group"], set()).add(row.get("outlet") or row["group"])
-    distinctive = _distinctive(run.term_counts, order, shown, lookup, outlets)
+    distinctive = _distinctive(run.term_counts, order, shown, lookup, group_outlets(run))
     if free_term_counts:
         given.term_counts = run.term_counts = None
     names = group_names(group_by, group_label)
@@ -267,6 +264,8 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         "warnings": run.warnings,
         "unknown_speakers": findings.unknown_speakers(evidence),
     }
+    # The summaries are all in the context now: let them go before the pages (the HTML most) are made.
+    del evidence
     step("writing the pages")
     (folder / "index.md").write_text(render_template("index.md.j2", context), encoding="utf-8")
     for group in context["groups"]:
@@ -287,6 +286,17 @@ def _summaries(run: RunResult, folder: Path, group_of: Mapping[str, str], counte
     if run.summaries is None:
         return summarise(read_evidence(folder / EVIDENCE_FILE), group_of, counted)
     return run.summaries.summaries(shown, aliases)
+
+
+def group_outlets(run: RunResult) -> dict[str, set[str]]:
+    """Each group's outlet names (the group's own name for an article without one): noted by the run while
+    scoring, or, for a result made otherwise, read from its rows."""
+    if run.group_outlets:
+        return {group: {name or group for name in names} for group, names in run.group_outlets.items()}
+    outlets: dict[str, set[str]] = {}
+    for row in run.rows:
+        outlets.setdefault(row["group"], set()).add(row.get("outlet") or row["group"])
+    return outlets
 
 
 def _no_step(what: str) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.compare.term_counts import TermCounts
+from framing.compare.term_table import PackedTerms, TermTable
 from framing.corpus.problems import GROUP_FIELDS, check_group_column
 from framing.corpus.reader import CorpusReader
 from framing.document.furniture import Furniture
@@ -95,6 +96,9 @@ class RunResult:
     # The counted articles' evidence summaries, made while scoring and kept on disk in the run's order
     # (``summaries.summaries(groups)`` adds up the groups a report shows); None when not gathered.
     summaries: SummaryStore | None = None
+    # Each group's outlet names, ``{group: {outlet}}`` (every article, counted or not; "" for an article
+    # without one), noted while scoring.
+    group_outlets: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def n_articles(self) -> int:
@@ -121,7 +125,7 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     check_group_column(reader, group_by)
     started = time.perf_counter()
     result = RunResult()
-    result.term_counts = TermCounts()
+    result.term_counts = TermTable()
     result.summaries = SummaryStore() if options.for_report else None
     result.furniture = run_furniture(reader, options) if furniture is None else furniture
     sources: set[str] = set()
@@ -136,6 +140,7 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
                 writer = CsvTableWriter(features_file, [*META_COLUMNS, *result.feature_names])
             row = scored.row()
             row["group"] = group_value(scored.article, group_by)
+            result.group_outlets.setdefault(row["group"], set()).add(row["outlet"])
             writer.write(row)
             lines = scored.compact().evidence_lines.encode("utf-8")
             if lines:
@@ -150,8 +155,7 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
                     bucket = kept.setdefault(name, [])
                     bucket.extend(values[: MAX_SAMPLES - len(bucket)])
             if scored.meta.get("counted") == "yes" and scored.terms is not None:
-                result.term_counts.add(row["group"], scored.terms.counts.get("", {}),
-                                       scored.terms.examples.get("", {}))
+                _add_terms(result.term_counts, row["group"], scored.terms)
             sources.add(scored.article.source.split(" line ")[0])
             if progress:
                 progress(len(result.rows))
@@ -159,6 +163,14 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     result.input_hashes = hash_inputs(reader, sources)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _add_terms(table: TermTable, group: str, terms: PackedTerms | TermCounts) -> None:
+    """Add an article's terms to its group: packed by :meth:`ScoredArticle.compact`, or as counted."""
+    if isinstance(terms, PackedTerms):
+        table.add_packed(group, terms)
+    else:
+        table.add(group, terms.counts.get("", {}), terms.examples.get("", {}))
 
 
 def _add_summary(summaries: SummaryStore | None, group: str, scored: Any) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 
 from framing.compare.summaries import summarise_article
 from framing.compare.term_counts import TermCounts, TokenNormaliser
+from framing.compare.term_table import PackedTerms, pack_terms
 from framing.corpus.article import Article
 from framing.document.furniture import Furniture
 from framing.document.language import is_english
@@ -85,7 +86,7 @@ class ScoredArticle:
     evidence: list[dict[str, Any]]
     english: bool
     signature: Signature
-    terms: Any = None  # a one-document TermCounts, for distinctive vocabulary
+    terms: Any = None  # a one-document TermCounts (PackedTerms once compact), for distinctive vocabulary
     samples: dict[str, list[float]] = field(default_factory=dict)
     meta: dict[str, str] = field(default_factory=dict)
     # The evidence as ``evidence.jsonl`` lines, once made by compact().
@@ -97,7 +98,8 @@ class ScoredArticle:
     summary: bytes | None = None
 
     def compact(self) -> ScoredArticle:
-        """Turn the evidence into its ``evidence.jsonl`` lines (and its summary, for a report); return self.
+        """Turn the evidence into its ``evidence.jsonl`` lines (and its summary, for a report) and the term
+        counts into :class:`~framing.compare.term_table.PackedTerms`; return self.
 
         Worker processes send this form: one string pickles and unpickles far
         faster than many small dicts, and the parent only writes it.  The
@@ -110,6 +112,10 @@ class ScoredArticle:
             if self.for_report:
                 self.summary = pack_summary(summarise_article(records))
             self.evidence = []
+        if isinstance(self.terms, TermCounts):
+            # Arrays and one string instead of a dict of strings: cheap to send, and nothing for the
+            # run's main process to keep per term (framing.compare.term_table).
+            self.terms = _packed(self.terms)
         return self
 
     def evidence_text(self) -> str:
@@ -219,6 +225,13 @@ def _term_counts(document: Document, normaliser: TokenNormaliser) -> TermCounts:
     counts = TermCounts()
     counts.add_document("", document, normaliser=normaliser)
     return counts
+
+
+def _packed(terms: TermCounts) -> PackedTerms:
+    """A one-document TermCounts packed (its examples are all in the one document)."""
+    examples = terms.examples.get("", {})
+    article_id = next(iter(examples.values()))[0] if examples else ""
+    return pack_terms(terms.counts.get("", {}), examples, article_id)
 
 
 def build_scorers(options: ScoreOptions) -> list:
