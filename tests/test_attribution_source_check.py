@@ -59,6 +59,16 @@ def _checked(text, source, cue, verb_forms=frozenset()):
         ("On the back of the sign was a photo showing alleged abuse.", "a photo showing", "alleged", "a photo"),
         ("Independents by more than 4-1 prefer a Congress that stands up to him.",
          "Independents by more than 4-1", "prefer", "Independents"),
+        # An article ends no speaker: the cue is the noun of that phrase; a preposition goes.
+        ("Many of the suspects connected to the killing were part of his team.", "Many of the", "suspects", None),
+        ("Speaker Nancy Pelosi (D-Calif.) on Tuesday delivered a clear message.", "Speaker Nancy Pelosi (D-Calif.) on",
+         "delivered", "Speaker Nancy Pelosi (D-Calif.)"),
+        # Inside an apposition or relative clause only asides go: "until earlier this year" is the clause's.
+        ("Derek Mitchell, who served as ambassador until earlier this year, said Clinton called.",
+         "Derek Mitchell, who served as ambassador until earlier this year,", "said",
+         "Derek Mitchell, who served as ambassador until earlier this year,"),
+        ("When pressed, the 34-year-old mother of three replied that it was fair.", "the 34-year-old mother of three",
+         "replied", "the 34-year-old mother of three"),
         # A verb after "to" is an infinitive, not a speaker; "according to" is the cue's own "to".
         ("The team is using it to implement vows he made.", "implement", "vows", None),
         ("Talks are over, according to officials.", "officials", "according to", "officials"),

@@ -27,16 +27,18 @@ from __future__ import annotations
 
 import re
 
-from framing.datafiles import packaged_word_list
 from framing.document.parse import Document
-from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES, TIME_WORDS
+from framing.document.vocabulary import (
+    BETWEEN_SUBJECT_AND_VERB,
+    DETERMINERS,
+    NOT_IN_SPEAKER_NAMES,
+    NOT_SPEAKER_EDGES,
+    NOUNS_IN_LY,
+    TIME_WORDS,
+)
 from framing.features.attribution.body_text import Span
 from framing.features.attribution.phrases import PRONOUNS, noun_phrase_start, source_before, without_contraction
 
-# Adverbs, conjunctions and particles at the edge of a source ("FEMA similarly", "But").
-EDGE_WORDS = packaged_word_list("vocabulary", "not_speaker_edges.txt")
-# Lower-case nouns in -ly: not adverbs ("a close ally").
-NOUNS_IN_LY = packaged_word_list("vocabulary", "nouns_in_ly.txt")
 # Words that speak on their own: pronouns, relative pronouns, quantifiers used as pronouns ("Many say").
 _SPEAKING_WORDS = PRONOUNS | frozenset(
     "me him us them who whom which that some many most both all others several few one none".split()
@@ -46,6 +48,8 @@ _HEAD_ENDS = frozenset("of in on at for from with about over among to by".split(
 # Prepositions that open a lead-in, not a speaker ("During the event, ...", "Amid the turmoil, ...").
 _OPENING_PREPOSITIONS = frozenset("during across amid under through since after before despite given including "
                                   "unlike like as".split())
+# Articles and demonstratives: a source never ends in one.
+_ARTICLES = frozenset("the a an this these those every each no any".split())
 _POSSESSIVES = frozenset("his her their its my our your".split())
 # Auxiliaries and modals: a source never ends in one ("Police haven’t", "the VA has so far").
 _AUXILIARIES = frozenset("is was were are be been being am has have had will would could should can may might "
@@ -63,6 +67,8 @@ _EXPLETIVE_CUES = frozenset("seem seems seemed appear appears appeared".split())
 # "WASHINGTON —", "WASHINGTON (Reuters) -", "NEW YORK, Feb. 3 —": a dateline opening a report.
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^—–\n]{0,30}?)?(?:\s*\([^()\n]{1,30}\))?(?:\s*[—–]\s*|\s+-+\s+)")
+# The end of a parenthesis after a source's last word ("(D-Calif.)").
+_CLOSING = re.compile(r"\.?\)")
 # How a pronoun fused with its auxiliary is written ("they’ve", "I’m").
 _APOSTROPHES = "’'"
 
@@ -119,7 +125,7 @@ def _words(doc: Document, span: Span) -> list[int]:
 def _is_adverb(doc: Document, k: int) -> bool:
     """Whether token ``k`` is an adverb or conjunction that belongs to no speaker ("similarly", "however")."""
     word = doc.tokens[k]
-    if word in EDGE_WORDS:
+    if word in NOT_SPEAKER_EDGES:
         return True
     start, end = doc.token_spans[k]
     if not word.endswith("ly") or len(word) <= 4 or word in NOUNS_IN_LY:
@@ -156,15 +162,20 @@ def _without_edges(doc: Document, span: Span) -> Span | None:
     while words and _is_adverb(doc, words[0]):
         words.pop(0)
     trimmed = False
-    while words and (_is_adverb(doc, words[-1]) or _is_auxiliary(doc.tokens[words[-1]])
-                     or _is_time(doc, words)) and not _in_name(doc, words, words[-1]):
-        words.pop()
+    # Inside an apposition or a relative clause only asides go ("Democrats, however,"): "who served
+    # until earlier this year," is the clause's own.
+    clause = _inside_clause(doc, words)
+    while words and not _in_name(doc, words, words[-1]) and (_is_adverb(doc, words[-1]) or not clause and (
+            _is_auxiliary(doc.tokens[words[-1]]) or _is_time(doc, words) or doc.tokens[words[-1]] in _HEAD_ENDS)):
+        words.pop()  # "Nancy Pelosi (D-Calif.) on [Tuesday delivered]": a preposition ends no speaker
         trimmed = True
     if not words:
         return None
     start, end = doc.token_spans[words[0]][0], doc.token_spans[words[-1]][1]
     if not trimmed:
         end = span[1]  # keep the rules' own end ("Grushko, Moscow's envoy to NATO,")
+    closing = _CLOSING.match(doc.body, end, span[1])
+    end = closing.end() if closing else end  # "Nancy Pelosi (D-Calif.)"
     return start, _without_contraction_end(doc, words[-1], end)
 
 
@@ -336,6 +347,8 @@ def _has_head(doc: Document, span: Span, cue: Span | None) -> bool:
     words = _words(doc, span)
     if not words or _ends_in_bare_number(doc, span, words):
         return False
+    if len(words) > 1 and doc.tokens[words[-1]] in _ARTICLES:
+        return False  # "Many of the [suspects]": the cue is the noun of the phrase
     head = _head(doc, words)
     word = doc.tokens[head]
     if word in _SPEAKING_WORDS or without_contraction(word) in PRONOUNS:
