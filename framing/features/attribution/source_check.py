@@ -102,6 +102,9 @@ def checked_source(
     >>> doc.body[slice(*checked_source(doc, (0, 19), (24, 31)))]
     'Democrats'
     """
+    words = doc.tokens_between(*source)
+    if len(words) == 1 and doc.tokens[words[0]] in _SPEAKING_WORDS - {"it"}:
+        return source  # "he", "they", "who": a fifth of all sources, nothing to check
     span: Span | None = source
     if _infinitive(doc, source, cue):
         return None
@@ -417,8 +420,10 @@ def writer_expletive(doc: Document, span: Span, cue: Span | None) -> bool:
     >>> writer_expletive(doc, (0, 2), (3, 8))
     True
     """
+    if cue is None or "it" not in doc.body[span[0] : span[1]].lower():
+        return False  # most sources: no "it" at all
     span = _without_edges(doc, span) or span
-    if cue is None or cue[0] < span[1] or doc.body[span[0] : span[1]].lower() != "it":
+    if cue[0] < span[1] or doc.body[span[0] : span[1]].lower() != "it":
         return False
     between = [doc.tokens[k] for k in doc.tokens_between(span[1], cue[0])]
     fused = doc.tokens[doc.tokens_between(span[0], cue[1])[0]].replace("’", "'") == "it's"
