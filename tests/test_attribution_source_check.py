@@ -57,6 +57,12 @@ def _checked(text, source, cue, verb_forms=frozenset()):
         # A predicate the rules ran into ends the source.
         ("It has also stoked fears about the economy.", "It has also stoked", "fears", "It"),
         ("On the back of the sign was a photo showing alleged abuse.", "a photo showing", "alleged", "a photo"),
+        # A noun that is also a verb form stays ("report", "state").
+        ("An analyst report noted that sales fell.", "An analyst report", "noted", "An analyst report"),
+        ("Former Hawaii state senator Sam Slom observed that taxes rose.", "Former Hawaii state senator Sam Slom",
+         "observed", "Former Hawaii state senator Sam Slom"),
+        ("The housekeeper who had worked for the family for 20 years, Nelitza Gutierrez, told police it was calm.",
+         "20 years, Nelitza Gutierrez,", "told", "20 years, Nelitza Gutierrez,"),
         ("Independents by more than 4-1 prefer a Congress that stands up to him.",
          "Independents by more than 4-1", "prefer", "Independents"),
         # An article ends no speaker: the cue is the noun of that phrase; a preposition goes.

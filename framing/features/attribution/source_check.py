@@ -211,13 +211,14 @@ def _before_predicate(doc: Document, span: Span, verb_forms: frozenset[str] = fr
     """``span`` up to a predicate inside it; None when one opens it.
 
     An auxiliary ("It has also stoked" -> "It", "Police haven’t" -> "Police")
-    or a reporting verb after a noun ("a photo showing" -> "a photo"; not
-    after a determiner: "the ruling party").
+    or a reporting verb's participle after a noun ("a photo showing" -> "a
+    photo"; not after a determiner: "the ruling party").
     """
     words = _words(doc, span)
     for n, k in enumerate(words[1:], 1):
         word = doc.tokens[k]
-        verb = (word in verb_forms and doc.body[doc.token_spans[k][0]].islower()
+        # A participle only: "report", "state", "claims" are nouns as often as verbs ("an analyst report").
+        verb = (word in verb_forms and word.endswith(("ing", "ed")) and doc.body[doc.token_spans[k][0]].islower()
                 and doc.tokens[words[n - 1]] not in DETERMINERS)
         auxiliary = word in _AUXILIARIES or word.replace("’", "'").endswith("n't")
         if verb or (auxiliary and not _in_name(doc, words, k)):
@@ -282,7 +283,7 @@ def _with_quantity(doc: Document, span: Span) -> Span | None:
         # "Schiff, 56, who has served ...": an age in apposition to the name before it.
         return _phrase_before(doc, span, first, comma=True) or span
     before = first - 1
-    if (doc.tokens[first][:1].isdigit() and before >= 0 and doc.tokens[before] in _HEAD_ENDS
+    if (len(words) == 1 and doc.tokens[first][:1].isdigit() and before >= 0 and doc.tokens[before] in _HEAD_ENDS
             and not doc.body[doc.token_spans[before][1] : span[0]].strip()):
         return _phrase_before(doc, span, before) or span
     return span
