@@ -170,6 +170,8 @@ def _without_edges(doc: Document, span: Span) -> Span | None:
     clause = _inside_clause(doc, words)
     while words and not _in_name(doc, words, words[-1]) and (_is_adverb(doc, words[-1]) or not clause and (
             _is_auxiliary(doc.tokens[words[-1]]) or _is_time(doc, words) or doc.tokens[words[-1]] in _HEAD_ENDS)):
+        if doc.tokens[words[-1]] in ("week", "month", "year"):
+            words.pop()  # "last month": both words go
         words.pop()  # "Nancy Pelosi (D-Calif.) on [Tuesday delivered]": a preposition ends no speaker
         trimmed = True
     if not words:
@@ -219,13 +221,24 @@ def _before_predicate(doc: Document, span: Span, verb_forms: frozenset[str] = fr
         word = doc.tokens[k]
         # A participle only: "report", "state", "claims" are nouns as often as verbs ("an analyst report").
         verb = (word in verb_forms and word.endswith(("ing", "ed")) and doc.body[doc.token_spans[k][0]].islower()
-                and doc.tokens[words[n - 1]] not in DETERMINERS)
+                and doc.tokens[words[n - 1]] not in DETERMINERS and _opens_predicate(doc, words, n))
         auxiliary = word in _AUXILIARIES or word.replace("’", "'").endswith("n't")
         if verb or (auxiliary and not _in_name(doc, words, k)):
             if _inside_clause(doc, words[:n]):
                 return span  # "Graham, who has ...": the relative clause belongs to the speaker
             return _without_edges(doc, (span[0], doc.token_spans[words[n - 1]][1]))
     return span
+
+
+def _opens_predicate(doc: Document, words: list[int], n: int) -> bool:
+    """Whether the participle ``words[n]`` ends the source or is followed by its object, not its noun.
+
+    "a photo showing" ends; "an anonymous alleged victim" goes on with the noun "alleged" describes.
+    """
+    if n + 1 >= len(words):
+        return True
+    nxt = doc.tokens[words[n + 1]]
+    return nxt in DETERMINERS or nxt in _SPEAKING_WORDS or nxt in _POSSESSIVES
 
 
 def _infinitive(doc: Document, span: Span, cue: Span | None) -> bool:
