@@ -123,3 +123,32 @@ def test_inner_span(body, start, end, expected):
 def test_is_headline(text, expected):
     doc = build_document("t", text)
     assert is_headline(doc, doc.sentences[0]) is expected
+
+
+@pytest.fixture(scope="module")
+def models():
+    from framing.features.attribution.cue_model import CueModel
+    from framing.features.attribution.cues import CueLexicon
+    from framing.features.attribution.span_model import SpanModel
+
+    return CueLexicon.load(), CueModel.load(), SpanModel.load()
+
+
+# A noun-phrase content ends where the adjuncts after it start (PolNeAR annotates the noun phrase).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Obama has articulated these themes before, most notably in his speech at Selma.",
+         [("articulated", "these themes")]),
+        ("Trump denounced the deal amid growing concerns about jobs.", [("denounced", "the deal")]),
+        ("Trump backed Clinton, who won.", [("backed", "Clinton")]),
+        # "as" stays with the noun phrase: it says how the speaker described it.
+        ("The senator condemned the test as provocative.", [("condemned", "the test as provocative")]),
+    ],
+)
+def test_a_noun_phrase_content_ends_before_its_adjuncts(models, text, expected):
+    from framing.features.attribution.spans import find_attributions
+
+    doc = build_document("x", text)
+    found = [(a.cue_text, " … ".join(doc.body[s:e] for s, e in a.contents)) for a in find_attributions(doc, *models)]
+    assert found == expected

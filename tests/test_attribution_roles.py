@@ -144,7 +144,8 @@ def test_us_officials_in_a_us_story_on_russia_are_the_administration(scorer):
          [("statement", "government")]),
         # A share of a group speaks with the group's role.
         ("Fifteen percent of registered voters said immigration was the top issue, while 14 percent said the "
-         "economy was their biggest concern.", [("of registered voters", "citizen"), ("14 percent", "citizen")]),
+         "economy was their biggest concern.",
+         [("Fifteen percent of registered voters", "citizen"), ("14 percent", "citizen")]),
         # A relative clause that describes, and a second apposition that does.
         ("\"I think the president has kept them on their heels,\" said Pat Griffin, who was legislative director "
          "in the Clinton administration.", [("Pat Griffin", "government")]),

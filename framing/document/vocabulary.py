@@ -25,3 +25,7 @@ TITLES = packaged_word_list("vocabulary", "titles.txt")
 MASTHEAD_WORDS = packaged_word_list("vocabulary", "masthead_words.txt")
 # Days named between a speaker and the reporting verb ("Hannity on Monday called"): when, not who.
 TIME_WORDS = packaged_word_list("vocabulary", "time_words.txt")
+# Adverbs, conjunctions and particles at the edge of a speaker's phrase ("FEMA similarly", "But"), and
+# the lower-case nouns in -ly that are no adverbs ("a close ally"): attribution's source check.
+NOT_SPEAKER_EDGES = packaged_word_list("vocabulary", "not_speaker_edges.txt")
+NOUNS_IN_LY = packaged_word_list("vocabulary", "nouns_in_ly.txt")

@@ -60,6 +60,11 @@ _CONTRAST = frozenset(("but", "while", "although", "though", "whereas"))
 _SUBJECTS = frozenset("he she they we i it there".split())
 SUBORDINATORS = frozenset("when while as after before because since although though unless".split())
 OBJECT_VERBS = frozenset("tell ask warn urge remind assure inform accuse promise".split())
+# Words that open an adjunct after a noun-phrase content: when, why or despite what it was said
+# ("rejected that argument during the hearing", "mentioned Machado since the debate"). Not "as"
+# ("condemned the test as provocative") nor in, on, at, which as often belong to the noun phrase.
+_OBJECT_ENDS = (SUBORDINATORS - {"as"}) | frozenset(
+    "during amid until following despite last earlier yesterday today tonight".split())
 # "MOSCOW –" / "MOSCOW, February 16. /TASS/." opening a report.
 DATELINE = re.compile(r"[A-Z][A-Z .'-]+(?:,[^–—\n]{0,30}?)?\s*(?:[–—-]|/[A-Z]+/\.?)\s+")
 # Words that may sit between a cue and its complement ("said on Monday that").
@@ -274,6 +279,38 @@ class ContentRules(BodyText):
                 return doc.token_spans[k][0]  # "as" stays: "condemned the test as provocative"
         return end
 
+    def _object_end(self, start: int, end: int) -> int:
+        """End of a noun-phrase content at ``start``: before punctuation, an adjunct or a second predicate.
+
+        A comma, semicolon, dash or parenthesis outside quoted speech ("declined
+        that assignment, and ..."), a word of :data:`_OBJECT_ENDS` ("these themes
+        before"), or "and"/"or" before a verb ("a veto and has since ...").
+
+        Examples
+        --------
+        >>> from framing.document.parse import build_document
+        >>> doc = build_document("x", "She rejected that argument during the hearing.")
+        >>> rules = ContentRules(doc, frozenset({"rejected"}))
+        >>> doc.body[13:rules._object_end(13, 45)]
+        'that argument'
+        """
+        doc, body = self.doc, self.body
+        idx = doc.tokens_between(start, end)
+        for n, k in enumerate(idx[1:], 1):
+            before = doc.token_spans[idx[n - 1]][1]
+            if self.in_speech(doc.token_spans[k][0]):
+                continue
+            gap = body[before : doc.token_spans[k][0]]
+            if any(c in gap for c in ",;—–(") or " - " in gap or doc.tokens[k] in _OBJECT_ENDS:
+                return before
+            if doc.tokens[k] in ("and", "or") and n + 1 < len(idx) and self._verb_at(idx[n + 1]):
+                return before
+        return end
+
+    def _verb_at(self, k: int) -> bool:
+        """Whether token ``k`` is a reporting verb or an auxiliary: a second predicate starts there."""
+        return self.doc.tokens[k] in self.verb_forms or self.doc.tokens[k] in FINITE
+
     def _adjunct_only(self, start: int, end: int, verb: CueVerb) -> bool:
         """Whether the words after a cue only say when, where or to whom it was said."""
         doc = self.doc
@@ -351,12 +388,15 @@ class ContentRules(BodyText):
             clause = self._bare_clause(c_start, region_end, verb.lemma in OBJECT_VERBS)
             if clause is not None:
                 c_start, opened = clause, True
-        if opened or not (verb.strict or verb.lemma in OBJECT_VERBS):
+        if opened:
             return self._right_content(c_start, region_end)
+        if not (verb.strict or verb.lemma in OBJECT_VERBS):
+            # "rejected that argument in a ruling released Thursday": the noun phrase, not the adjuncts after it.
+            return self._right_content(c_start, self._object_end(c_start, region_end))
         if not verb.noun_content or self._particle_follows(c_start, region_end):
             return None
         # "backed Clinton": one word will do.
-        return [self._trim(c_start, self._phrase_end(c_start, region_end))]
+        return [self._trim(c_start, self._object_end(c_start, region_end))]
 
 
 def _ends_lead_in(word: str, n: int, objects: bool) -> bool:

@@ -40,8 +40,8 @@ _ABBREVIATED = frozenset("mr mrs ms dr sen rep gov lt gen col sgt capt adm st jr
 
 
 def _gap_is_space(body: str, end: int, start: int) -> bool:
-    """Whether only white space (or the full stop of "Mr." or an initial) separates two words."""
-    if end >= start or body[end:start].isspace():
+    """Whether only white space (or the full stop of "Mr." or an initial, or the "/" of "9/11") separates two words."""
+    if end >= start or body[end:start].isspace() or body[end:start] == "/":
         return True
     if body[end] == "." and body[end + 1 : start].isspace():
         i = end

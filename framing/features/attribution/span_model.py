@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from framing.datafiles import packaged_text
 from framing.document.parse import Document
-from framing.document.vocabulary import PASSIVE_AUXILIARIES
+from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, PASSIVE_AUXILIARIES
 from framing.errors import DataFileError
 from framing.features.attribution.cue_model import stem
 from framing.features.attribution.cues import CueVerb
@@ -200,6 +200,29 @@ def _cue_context(doc: Document, a: Attribution, lemma: str, first: str) -> list[
     return out
 
 
+def _word_before_cue(doc: Document, cue: Span | None) -> list[str]:
+    """The word just before the cue when it is an auxiliary, a negation or an adverb ("would", "not", "also").
+
+    Any other word only by its case (``<cap>``, ``<word>``): the keeper learns how a
+    modal or a negation changes a statement ("would reveal", "did not immediately
+    respond"), not the speakers' names.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "They would reveal it. Trump said so.")
+    >>> _word_before_cue(doc, (11, 17)), _word_before_cue(doc, (28, 32))
+    (['cue_prev=would'], ['cue_prev=<cap>'])
+    """
+    words = doc.tokens_between(*cue) if cue is not None else range(0)
+    if not words or words[0] == 0:
+        return []
+    k = words[0] - 1
+    word = doc.tokens[k]
+    if not (word in BETWEEN_SUBJECT_AND_VERB or word in PASSIVE_AUXILIARIES or word in ("to", "not")
+            or word.replace("’", "'").endswith("n't")):
+        word = "<cap>" if doc.body[doc.token_spans[k][0]].isupper() else "<word>"
+    return [f"cue_prev={word}"]
+
+
 def attribution_features(doc: Document, a: Attribution) -> list[str]:
     """The features of a found attribution for the keeper: its cue, speaker, content and how it was found.
 
@@ -236,6 +259,7 @@ def attribution_features(doc: Document, a: Attribution) -> list[str]:
         f"form={verb.form_type if verb else 'none'}",
     ]
     out.extend(_cue_context(doc, a, lemma, first))
+    out.extend(_word_before_cue(doc, a.cue))
     if verb is not None:
         out.extend(_learned_word(verb))
     if a.cue_probability is not None:

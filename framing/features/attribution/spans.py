@@ -47,6 +47,7 @@ from framing.features.attribution.records import (
     mark_nested,
     one_per_content,
 )
+from framing.features.attribution.source_check import checked_source, writer_expletive
 from framing.features.attribution.sources import SourceRules
 from framing.features.attribution.span_model import candidate_features
 
@@ -115,7 +116,15 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         self._headlines: dict[int, bool] = {}
         self.found: list[Attribution] = []
 
-    def _add(self, source, cue, contents, verb, sentence, cue_text) -> Attribution:
+    def _add(self, source, cue, contents, verb, sentence, cue_text) -> Attribution | None:
+        """Record an attribution; a speaker that names nobody (see :func:`checked_source`) is left out.
+
+        None for the writer's own "It seems", "It’s worth noting that": no attribution at all.
+        """
+        if verb is not None and source is not None:
+            if writer_expletive(self.doc, source, cue):
+                return None
+            source = checked_source(self.doc, source, cue, self.verb_forms)
         # Every attribution starts "indirect"; find_attributions sets the kind
         # from its final contents, once run-on quotes have joined them.
         a = Attribution("indirect", source, cue, contents, verb, sentence.index)
@@ -158,9 +167,13 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
 
     def _fallback(self, sentence: Sentence, start: int, end: int, verb: CueVerb) -> None:
         """The span model's content for a cue whose speaker the rules do not find, with a fallback speaker."""
-        source = self.fallback_source(sentence, start, verb) or self.opening_subject(sentence, start)
+        source = self._checked(self.fallback_source(sentence, start, verb), start, end) or self._checked(
+            self.opening_subject(sentence, start), start, end)
         if source is not None:
             self._learned_content(sentence, start, end, verb, source)
+
+    def _checked(self, source: Span | None, start: int, end: int) -> Span | None:
+        return None if source is None else checked_source(self.doc, source, (start, end), self.verb_forms)
 
     def _learned_content(self, sentence: Sentence, start: int, end: int, verb: CueVerb, source: Span | None) -> None:
         """The content the span model chooses for a cue the rules leave without one (nothing without a model)."""
@@ -175,7 +188,9 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         )
         if choice is not None:
             written = " ".join(self.body[start:end].split())
-            self._add(source, (start, end), [candidates[choice][1]], verb, sentence, written).learned_content = True
+            found = self._add(source, (start, end), [candidates[choice][1]], verb, sentence, written)
+            if found is not None:
+                found.learned_content = True
 
     def _in_headline(self, sentence: Sentence) -> bool:
         headline = self._headlines.get(sentence.index)
