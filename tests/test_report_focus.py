@@ -154,8 +154,8 @@ def test_many_outlets_turn_the_terms_tables_and_keep_lines_short(make_corpus, tm
     assert len(list((tmp_path / "out").glob("*.md"))) == len(names) + 1  # every outlet its page
     assert "**Left out:**" not in index
     assert "each table has one row per outlet that uses any of the concept's wordings" in index
-    # One column per wording, with whose term it is: | Outlet | “annexation” (ukraine_west) | …
-    assert re.search(r"^\| Outlet \| “[^”]+” \([\w\\]+\) \|", index, re.MULTILINE)
+    # One column per wording, with whose term it is: | Outlet | “annexation” (ukraine-west) | …
+    assert re.search(r"^\| Outlet \| “[^”]+” \([\w\\-]+\) \|", index, re.MULTILINE)
     assert max(len(line) for line in index.splitlines()) < 1500
 
 
