@@ -138,13 +138,14 @@ def is_quoted_name(text: str) -> bool:
 
     >>> is_quoted_name("Gang of Eight"), is_quoted_name("Russian threat"), is_quoted_name("FAKE NEWS")
     (True, False, False)
-    >>> is_quoted_name("A"), is_quoted_name("a lie")
-    (True, False)
+    >>> is_quoted_name("A"), is_quoted_name("a lie"), is_quoted_name("60 Minutes"), is_quoted_name("300 to 500 people")
+    (True, False, True, False)
     """
     words = NAME_WORD_RE.findall(text)
     if words and all(len(w) == 1 for w in words):
         return True  # a letter: a grade or a label ("an “A” rating from the NRA", "Plan “B”")
-    return (len(words) >= 2 and words[0][0].isupper() and any(not w.isupper() for w in words)
+    return (len(words) >= 2 and (words[0][0].isupper() or words[0][0].isdigit())
+            and any(w[0].isupper() and not w.isupper() for w in words)
             and all(w[0].isupper() or w[0].isdigit() or w in NAME_SMALL_WORDS for w in words))
 
 
