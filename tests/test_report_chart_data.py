@@ -91,3 +91,19 @@ def test_a_missing_chart_says_which_table_to_add():
 def test_bad_toml_names_the_file():
     with pytest.raises(DataFileError, match=r"^my.toml: .* fix the TOML syntax$"):
         chart_data.parse_chart_wording('[voices\ntitle = "x"', "my.toml")
+
+
+def test_tone_toward_actors_shows_the_actors_most_groups_name_then_the_most_mentioned(monkeypatch):
+    # Six actors named by both outlets: the five most mentioned are drawn, not the first five by name.
+    def estimate(mean, n=3):
+        return SimpleNamespace(mean=mean, low=mean - 0.1, high=mean + 0.1, n=n)
+    mentions = {"china": 0.2, "trump": 9.0, "us": 4.0, "obama": 2.0, "democrats": 1.5, "biden": 0.5}
+    table = {g: {**{chart_data.TONE_TOWARD + k: estimate(-0.2) for k in mentions},
+                 **{chart_data.MENTIONS + k: estimate(m) for k, m in mentions.items()}} for g in ("CNN", "Fox News")}
+    features = [chart_data.TONE_TOWARD + k for k in sorted(mentions)]
+    drawn = {}
+    monkeypatch.setattr(charts, "estimates_chart", lambda groups, panels, *args, **kwargs: drawn.setdefault(
+        "panels", [name for name, _ in panels]))
+    chart_data._target_tone(["CNN", "Fox News"], table, features, chart_data.target_names(),
+                            {"figure_title": "t", "axis_label": "a"})
+    assert drawn["panels"] == ["Donald Trump", "the US", "Barack Obama", "the Democrats", "Joe Biden"]

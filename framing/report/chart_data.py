@@ -33,6 +33,7 @@ from framing.report.map_data import MIN_SHOWN, cell_number, group_map
 
 # Columns of tone toward each actor: sentiment__tone_toward_<actor>.
 TONE_TOWARD = feature_column("sentiment", "tone_toward_")
+MENTIONS = feature_column("sentiment", "mentions_")
 
 # The terms heatmap: at most this many rows (concept headings and wordings), and wordings per concept.
 MAX_TERM_ROWS = 24
@@ -360,12 +361,19 @@ def _target_tone(groups: Sequence[str], table: Mapping[str, Any], features: Sequ
                      if table[g][column].n}
         if len(estimates) >= 1:
             key = column.removeprefix(TONE_TOWARD)
-            panels.append((names.get(key, key.replace("_", " ")), estimates))
-    panels = sorted(panels, key=lambda p: (-len(p[1]), p[0]))[:5]
+            panels.append((names.get(key, key.replace("_", " ")), estimates, _mentions(groups, table, key)))
+    # The actors most groups speak of, and of those the most mentioned.
+    panels = sorted(panels, key=lambda p: (-len(p[1]), -p[2], p[0]))[:5]
     if not panels:
         return None
-    return charts.estimates_chart(groups, panels, wording["figure_title"], wording["axis_label"], reference=0.0,
-                                  limits=(-1.0, 1.0))
+    return charts.estimates_chart(groups, [(name, estimates) for name, estimates, _ in panels],
+                                  wording["figure_title"], wording["axis_label"], reference=0.0, limits=(-1.0, 1.0))
+
+
+def _mentions(groups: Sequence[str], table: Mapping[str, Any], key: str) -> float:
+    """The mean mentions of target ``key`` per article, added over ``groups`` (0 where not counted)."""
+    column = f"{MENTIONS}{key}"
+    return sum(table[g][column].mean for g in groups if column in table[g] and table[g][column].n)
 
 
 def _readability(groups: Sequence[str], rows: Sequence[Mapping[str, Any]], wording: Mapping[str, str]) -> Any:
