@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from framing.compare.term_counts import TermCounts
-from framing.compare.term_table import PackedTerms, TermTable
+from framing.compare.term_packing import PackedTerms
+from framing.compare.term_table import TermTable
 from framing.corpus.problems import GROUP_FIELDS, check_group_column
 from framing.corpus.reader import CorpusReader
 from framing.document.furniture import Furniture

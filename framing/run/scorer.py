@@ -24,7 +24,7 @@ from typing import Any
 
 from framing.compare.summaries import summarise_article
 from framing.compare.term_counts import TermCounts, TokenNormaliser
-from framing.compare.term_table import PackedTerms, pack_terms
+from framing.compare.term_packing import PackedTerms, pack_terms
 from framing.corpus.article import Article
 from framing.document.furniture import Furniture
 from framing.document.language import is_english
@@ -99,7 +99,7 @@ class ScoredArticle:
 
     def compact(self) -> ScoredArticle:
         """Turn the evidence into its ``evidence.jsonl`` lines (and its summary, for a report) and the term
-        counts into :class:`~framing.compare.term_table.PackedTerms`; return self.
+        counts into :class:`~framing.compare.term_packing.PackedTerms`; return self.
 
         Worker processes send this form: one string pickles and unpickles far
         faster than many small dicts, and the parent only writes it.  The
