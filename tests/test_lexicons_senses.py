@@ -9,16 +9,9 @@ their notes, context words and scopes, case and names), not code.
 from __future__ import annotations
 
 import pytest
+from pack_sentences import terms_in_sentence
 
-from framing.document.parse import build_document
 from framing.features.lexicon import LexiconScorer
-
-ABOUT = {
-    "russia_ukraine_nato": "Russia warned NATO on Monday, the Kremlin said.",
-    "israel_palestine": "Israel and the Palestinians met in Jerusalem.",
-    "immigration": "Immigration agents detained migrants seeking asylum.",
-    "climate": "Climate scientists link warming to greenhouse gases.",
-}
 
 
 @pytest.fixture(scope="module")
@@ -27,13 +20,7 @@ def scorer():
 
 
 def hits_in_last_sentence(scorer, pack, sentence):
-    text = ABOUT[pack] + "\n" + sentence
-    result = scorer.score(build_document("x", text))
-    applied = {f.detail["pack"] for f in result.findings if f.kind == "pack_applied"}
-    assert pack in applied, "the lead-in sentence should make the pack apply"
-    offset = len(ABOUT[pack]) + 1
-    return [(f.detail["concept"], f.text) for f in result.findings
-            if f.kind == "contested_term" and f.detail["pack"] == pack and f.start >= offset]
+    return [(f.detail["concept"], f.text) for f in terms_in_sentence(scorer, pack, sentence)]
 
 
 @pytest.mark.parametrize("pack, sentence, expected", [

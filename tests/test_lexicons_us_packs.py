@@ -11,15 +11,11 @@ name, animals, the constitutional "life, liberty and property") are not.
 from __future__ import annotations
 
 import pytest
+from pack_sentences import terms_in_sentence
 
 from framing.document.parse import build_document
 from framing.features.lexicon import LexiconScorer
 from framing.lexicons.packs import check_pack, load_pack
-
-ABOUT = {
-    "gun_policy": "Gun owners and the NRA argued over firearm laws.",
-    "abortion": "Abortion opponents and Planned Parenthood argued over pregnancy.",
-}
 
 
 @pytest.fixture(scope="module")
@@ -28,13 +24,7 @@ def scorer():
 
 
 def terms_in_last_sentence(scorer, pack, sentence):
-    text = ABOUT[pack] + "\n" + sentence
-    result = scorer.score(build_document("x", text))
-    applied = {f.detail["pack"] for f in result.findings if f.kind == "pack_applied"}
-    assert pack in applied, "the lead-in sentence should make the pack apply"
-    offset = len(ABOUT[pack]) + 1
-    return [(f.detail["concept"], f.detail["side"], f.text) for f in result.findings
-            if f.kind == "contested_term" and f.detail["pack"] == pack and f.start >= offset]
+    return [(f.detail["concept"], f.detail["side"], f.text) for f in terms_in_sentence(scorer, pack, sentence)]
 
 
 @pytest.mark.parametrize("sentence, expected", [
