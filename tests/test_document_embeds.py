@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from framing.document.clean import clean_text
-from framing.document.embeds import EmbedRule, _rule, packaged_embed_rules, quoted_post
+from framing.document.clean import clean_text, packaged_embed_rules
+from framing.document.embeds import EmbedRule, _rule, quoted_post
 from framing.document.parse import build_document
 from framing.errors import DataFileError
 from framing.features.attribution.scorer import AttributionScorer

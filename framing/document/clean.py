@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from framing.datafiles import line_of, load_toml
-from framing.document.embeds import packaged_embed_rules, quoted_post
+from framing.document.embeds import EmbedRule, embed_rules, quoted_post
 from framing.errors import DataFileError
 
 MARKDOWN_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^)\n]*)\)")
@@ -107,6 +107,12 @@ def packaged_inline_rules() -> tuple[InlineRule, ...]:
     data, text, label = packaged_boilerplate()
     return tuple(InlineRule(reason, compiled, entry.get("contains", "")) for reason, compiled, entry in
                  _compiled_entries(data.get("inline", []), text, label, "inline", "{}"))
+
+
+@lru_cache(maxsize=1)
+def packaged_embed_rules() -> tuple[EmbedRule, ...]:
+    """The embedded-post rules shipped with framing (``[[embed]]``, :mod:`framing.document.embeds`), compiled once."""
+    return embed_rules(*packaged_boilerplate())
 
 
 def _compiled_entries(entries: list[dict[str, Any]], text: str, label: str, table: str,

@@ -21,6 +21,7 @@ is dropped.  The patterns are data: ``[[embed]]`` in
 
 Examples
 --------
+>>> from framing.document.clean import packaged_embed_rules
 >>> rule = packaged_embed_rules()[0]
 >>> found = quoted_post('Is this "news"? https://t.co/Ab1 — Jane Roe (@janeroe) May 2, 2019', rule)
 >>> found.text, found.cut
@@ -31,9 +32,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from framing.datafiles import line_of, load_toml
+from framing.datafiles import line_of
 from framing.errors import DataFileError
 
 GROUPS = ("post", "author", "handle")
@@ -59,10 +59,8 @@ class QuotedPost:
     cut: list[str]
 
 
-@lru_cache(maxsize=1)
-def packaged_embed_rules() -> tuple[EmbedRule, ...]:
-    """The ``[[embed]]`` rules of ``boilerplate.toml``, compiled once."""
-    data, text, label = load_toml("boilerplate.toml")
+def embed_rules(data: dict, text: str, label: str) -> tuple[EmbedRule, ...]:
+    """The ``[[embed]]`` rules of a parsed boilerplate file (its ``data``, ``text`` and ``label``), compiled."""
     return tuple(_rule(entry, number, text, label) for number, entry in enumerate(data.get("embed", []), start=1))
 
 
@@ -85,6 +83,7 @@ def _rule(entry: dict, number: int, text: str, label: str) -> EmbedRule:
 def quoted_post(line: str, rule: EmbedRule) -> QuotedPost | None:
     """``line`` as its author's signed quotation, or None when it is no embedded post.
 
+    >>> from framing.document.clean import packaged_embed_rules
     >>> rule = packaged_embed_rules()[0]
     >>> quoted_post("pic.twitter.com/x1 — Ann Lee (@annlee) June 1, 2020", rule).text
     ''
