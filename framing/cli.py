@@ -25,6 +25,7 @@ Exit status:
   3  a lexicon, actor registry or word list is malformed
   4  an evaluation data set is missing or malformed
   5  the output folder cannot be written safely
+  6  a worker process stopped (killed, out of memory); run with fewer --jobs
   130 interrupted (Ctrl-C); earlier output is left as it was"""
 
 

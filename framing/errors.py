@@ -29,3 +29,9 @@ class OutputError(FramingError):
     """The output folder cannot be written safely."""
 
     exit_code = 5
+
+
+class WorkerError(FramingError):
+    """A worker process stopped before its articles were scored (killed, out of memory)."""
+
+    exit_code = 6

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -10,7 +12,7 @@ import pytest
 
 from framing.corpus.reader import CorpusReader
 from framing.corpus.seeds import default_corpus
-from framing.errors import DataFileError
+from framing.errors import DataFileError, WorkerError
 from framing.run.cache import ScorerFactory
 from framing.run.engine import SMALL_SET, map_ordered
 from framing.run.output import format_value
@@ -51,6 +53,31 @@ def test_a_worker_error_reaches_the_caller(tmp_path):
     with pytest.raises(DataFileError):
         list(map_ordered(ScorerFactory(options), many_articles(SMALL_SET + 1), jobs=2))
 
+
+class DyingScorer:
+    """Its own factory; the worker that gets article ``~20`` dies on it, as if killed."""
+
+    def __call__(self):
+        return self
+
+    def score(self, article):
+        if article.id.endswith("~20"):
+            os._exit(9)
+        return article.id
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait():
+    articles = many_articles(SMALL_SET + 9)
+    with pytest.raises(WorkerError, match="fewer --jobs"):
+        list(map_ordered(DyingScorer(), articles, jobs=2))
+
+
+def test_a_caller_that_stops_early_leaves_no_worker_behind():
+    articles = [article for article in many_articles(SMALL_SET + 9) if not article.id.endswith("~20")]
+    results = map_ordered(DyingScorer(), articles, jobs=2)
+    assert next(results).endswith("~0")
+    results.close()
+    assert multiprocessing.active_children() == []
 
 
 UNGUARDED_SCRIPT = """\

@@ -10,6 +10,11 @@ Only a bounded number of chunks is in flight at a time (``Pool.imap`` would
 read the whole input ahead of the workers, so memory would grow with the
 corpus), and a set of a few articles is scored in this process: starting
 worker processes would cost more than it saves.
+
+The workers are a :class:`concurrent.futures.ProcessPoolExecutor`, not a
+``multiprocessing.Pool``: when a worker dies (killed, out of memory) the
+executor says so, where a pool replaces the worker and waits for ever on the
+chunk it had.
 """
 
 from __future__ import annotations
@@ -21,8 +26,12 @@ import threading
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Any
+
+from framing.errors import WorkerError
 
 # A worker process's scorer, built once by the pool's initializer.
 _worker_scorer = None
@@ -93,8 +102,8 @@ def _init_worker(make_scorer: Callable[[], Any]) -> None:
     try:
         _worker_scorer = make_scorer()
     except Exception as error:  # noqa: BLE001 - raised again with the first article, below
-        # A failing initializer makes multiprocessing.Pool start new workers
-        # forever: keep the error (e.g. a missing --lexicon) for the parent.
+        # A failing initializer breaks the executor with a message that says
+        # nothing: keep the error (e.g. a missing --lexicon) for the parent.
         _worker_error = error
 
 
@@ -129,15 +138,26 @@ def map_ordered(make_scorer: Callable[[], Any], articles: Iterable[Any], jobs: i
         yield from map_ordered(make_scorer, [*first, *articles], jobs=1, compact=compact)
         return
     chunks = _chunks(first, articles)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(make_scorer,)) as pool:
-        pending = deque(pool.apply_async(_score_chunk, (chunk, compact))
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(make_scorer,))
+    try:
+        pending = deque(executor.submit(_score_chunk, chunk, compact)
                         for chunk in islice(chunks, jobs * CHUNKS_IN_FLIGHT))
         while pending:
-            done = pending.popleft().get()
+            try:
+                done = pending.popleft().result()
+            except BrokenProcessPool as error:
+                raise WorkerError(_WORKER_STOPPED.format(jobs=jobs)) from error
             chunk = next(chunks, None)
             if chunk is not None:
-                pending.append(pool.apply_async(_score_chunk, (chunk, compact)))
+                pending.append(executor.submit(_score_chunk, chunk, compact))
             yield from done
+    finally:
+        # An error, or a caller that stops early: the chunks not started are dropped.
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+_WORKER_STOPPED = ("a worker process stopped before its articles were scored (killed, or out of memory?); "
+                   "run again with fewer --jobs than {jobs}, or --jobs 1")
 
 
 def _chunks(first: list[Any], rest: Iterator[Any]) -> Iterator[list[Any]]:
