@@ -68,7 +68,7 @@ class DyingScorer:
 
 def test_a_worker_that_dies_is_an_error_not_a_wait():
     articles = many_articles(SMALL_SET + 9)
-    with pytest.raises(WorkerError, match="fewer --jobs"):
+    with pytest.raises(WorkerError, match="^--jobs 2: a worker process stopped .* — run again with fewer --jobs"):
         list(map_ordered(DyingScorer(), articles, jobs=2))
 
 

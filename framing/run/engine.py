@@ -156,8 +156,8 @@ def map_ordered(make_scorer: Callable[[], Any], articles: Iterable[Any], jobs: i
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-_WORKER_STOPPED = ("a worker process stopped before its articles were scored (killed, or out of memory?); "
-                   "run again with fewer --jobs than {jobs}, or --jobs 1")
+_WORKER_STOPPED = ("--jobs {jobs}: a worker process stopped before its articles were scored (killed, or out of "
+                   "memory?) — run again with fewer --jobs, or --jobs 1")
 
 
 def _chunks(first: list[Any], rest: Iterator[Any]) -> Iterator[list[Any]]:

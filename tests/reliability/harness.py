@@ -26,7 +26,7 @@ from framing.corpus.reader import CorpusReader
 from framing.errors import FramingError
 
 # The exit statuses documented in `framing --help` (see framing.cli.EXIT_STATUSES).
-DOCUMENTED_EXIT_STATUSES = {0, 1, 2, 3, 4, 5, 130}
+DOCUMENTED_EXIT_STATUSES = {0, 1, 2, 3, 4, 5, 6, 130}
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from framing.errors import WorkerError
 from framing.run.outdir import MARKER
 from framing.run.scorer import ArticleScorer
 
@@ -65,6 +66,8 @@ def staging_leftovers(parent: Path) -> list[str]:
     (RuntimeError("disk on fire"), 1,
      "Error: unexpected RuntimeError: disk on fire — run again with --verbose and report the traceback"),
     (KeyboardInterrupt(), 130, "Interrupted: nothing was overwritten."),
+    (WorkerError("--jobs 2: a worker process stopped — run again with --jobs 1"), 6,
+     "Error: --jobs 2: a worker process stopped — run again with --jobs 1"),
 ])
 def test_a_run_interrupted_mid_way_leaves_the_previous_report(corpus, tmp_path, monkeypatch, error, status,
                                                               message):
