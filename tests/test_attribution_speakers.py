@@ -242,3 +242,20 @@ def test_a_day_between_speaker_and_verb_is_not_the_speaker(text, speaker):
 ])
 def test_the_person_named_in_a_source_phrase(phrase, name):
     assert person_name(phrase) == name
+
+
+@pytest.mark.parametrize("text, source, speaker", [
+    # AllSides sentences: a title with "in" inside it ("Special Agent in Charge") had cut the source
+    # phrase at "in", so the speaker came out as "Charge Richard DesLauriers".
+    ("FBI Special Agent in Charge Richard DesLauriers said the FBI identified one individual at first, but after "
+     "reviewing video and other evidence they determined that another individual was also implicated.",
+     "FBI Special Agent in Charge Richard DesLauriers", "Richard DesLauriers"),
+    ("Mateen was interviewed three times by FBI agents -- twice in 2013, once in 2014 -- as part of two separate "
+     "investigations, FBI Assistant Special Agent in Charge Ron Hopper said.",
+     "FBI Assistant Special Agent in Charge Ron Hopper", "Ron Hopper"),
+])
+def test_the_in_of_a_title_is_inside_the_source_phrase(text, source, speaker):
+    from framing.features.attribution.scorer import AttributionScorer
+
+    found = [f for f in AttributionScorer().score(build_document("a", text)).findings if f.family == "attribution"]
+    assert [(f.detail["speaker_text"], f.detail["speaker"]) for f in found][:1] == [(source, speaker)]

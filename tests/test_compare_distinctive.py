@@ -132,3 +132,37 @@ def test_distinctive_terms_of_some_groups_are_those_of_the_whole_computation(see
     every = distinctive_terms(counts, top=5, min_count=2)
     some = distinctive_terms(counts, top=5, min_count=2, groups=["TASS", "RT", "no such outlet"])
     assert some == {"RT": every["RT"], "TASS": every["TASS"]}
+
+
+def test_house_style_words_are_not_counted_and_break_phrases():
+    # The Washington Times writes "Mr. Trump", BBC News "Mr Trump" and "Dr Fauci", NPR's photo
+    # captions "toggle caption" (AllSides corpus): style and page furniture, not wording.
+    doc = build_document("bbc", "Ms Daniels claims she had an affair with Mr Trump, and he and his lawyers made "
+                                "attempts to buy her silence. Enlarge this image toggle caption Charles Dharapak/AP")
+    terms = set(term_lists(doc)[0])
+    assert {"daniels", "daniels claims", "trump", "charles dharapak"} <= terms
+    assert not {t for t in terms if {"ms", "mr", "toggle", "affair with mr"} & {t, *t.split()}}
+
+
+def test_an_honorific_is_not_a_groups_distinctive_word():
+    counts = TermCounts()
+    washington_times = [
+        "There is not a difference between what Mr. Trump is saying and what the NRA’s position is.",
+        "On Saturday, Mr. Trump said the former heads of the FBI, the CIA and the Office of the Director of National "
+        "Intelligence were “hacks” whose judgment he questioned on the matter of Russian meddling.",
+        "Yeonmi Park, a human rights activist who fled North Korea in 2007, took aim at Mr. Trump in an op-ed "
+        "written in response to his unprecedented trip abroad last week."]
+    reuters = [
+        "In a White House speech, Trump said the Internal Revenue Service had advised that if he signs the bill into "
+        "law before Christmas, the tax cuts would take effect in February.",
+        "A day after the Chinese parliament approved moving forward with legislation tackling secession and "
+        "subversion in the territory, Trump said he would hold PRC officials linked to “smothering Hong Kong’s "
+        "freedom” responsible but didn’t provide details.",
+        "Asked about Bannon before a meeting of his Cabinet on Monday, Trump said he could “understand where Steve "
+        "Bannon’s coming from” and took a jab at the Republican-led Congress in the process."]
+    for group, sentences in (("Washington Times", washington_times), ("Reuters", reuters)):
+        for k, text in enumerate(sentences):
+            counts.add_document(group, build_document(f"{group}{k}", text))
+    listed = {term for terms in distinctive_terms(counts, min_count=1).values() for term, _, _ in terms}
+    assert counts.group_counts("Washington Times")["trump"] == 3
+    assert listed and not {t for t in listed if {"mr", "said"} & set(t.split())}

@@ -173,3 +173,35 @@ def test_a_quoted_letter_is_a_grade_not_a_scare_quote(scorer):
 ])
 def test_a_word_quoted_as_a_word_is_not_a_scare_quote(text):
     assert "scare" not in quote_kinds(build_document("x", text))
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # Reuters, Associated Press, Vox and USA TODAY (AllSides corpus): a lower-case phrase
+    # quoted before "policy", "law", "rule" or "movement" names the measure.
+    ('Immigrant children, many of whom have been separated from their parents under a new "zero tolerance" '
+     'policy by the Trump administration, are shown walking in single file.', ["name"]),
+    ("All four Florida residents had their guns taken away by judges under a “red flag” law the state passed "
+     "three weeks after the shooting.", ["name"]),
+    ("Immigrants will likely end up relying on public benefits under the “public charge” rule, which went "
+     "into effect in February.", ["name"]),
+    ('A Biden campaign spokesman staked out the former vice president\'s position on the "defund the police" '
+     'movement for the first time.', ["name"]),
+    # Townhall, the Washington Times and Fox News: one quoted word before the noun still doubts it.
+    ('They’re taking their children out of this "educational" program.', ["scare"]),
+    ("On Thursday, the GOP accepted defeat, passing a bill that gives Mr. Obama a “clean” bill to reopen "
+     "government through January.",
+     ["scare"]),
+    ("President Obama has never made a secret of his “counter-terrorism” policy.", ["scare"]),
+    # Christian Science Monitor: Paul Ryan's words before "strategy" stay his.
+    ("He stated that the House is “serious” about immigration reform because it’s a “pro-growth” strategy "
+     "that, if left unaddressed, denies the country of its “intellectual capital.”", ["speech"] * 3),
+])
+def test_a_quoted_phrase_before_policy_or_law_names_the_measure(text, kinds):
+    assert quote_kinds(build_document("x", text)) == kinds
+
+
+def test_a_contested_term_in_a_quoted_policy_name_is_the_writers_wording(scorer):
+    doc = build_document("reuters", 'Children were separated from their parents at the border under the '
+                                    '"zero tolerance" policy of the Trump administration on immigration.')
+    assert not [f for f in scorer.score(doc).findings if f.kind == "scare_quote"]
+    assert {f.detail["voice"] for f in hits(scorer.score(doc))} <= {"own"}

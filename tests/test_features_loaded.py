@@ -84,3 +84,34 @@ def test_wordlists_replace_one_category():
         ("emotive", "plan"), ("intensifiers", "utterly")]
     with pytest.raises(ValueError, match="unknown category 'emotional'"):
         LoadedLanguageScorer(wordlists={"emotional": ["plan"]})
+
+
+# Real AllSides sentences (Politico, NPR, HotAir, Associated Press; Chicago
+# Sun-Times, Salon, MarketWatch): "supposed to" is expected or obliged and the
+# verb "supposed that" is a guess; only "supposed" before a name doubts it.
+@pytest.mark.parametrize("text, so_called", [
+    ("North Korea was never supposed to get the bomb.", []),
+    ("The Sierra Nevada snowpack is supposed to be a storage bank.", []),
+    ("In some states, just one insurer has signed up for the SHOP exchanges, which are supposed to foster "
+     "competition and make it easier for small businesses to purchase coverage.", []),
+    ("It’s been that way since before the virus spread widely in the United States, when he supposed that "
+     "the warmer weather of April might have it soon gone.", []),
+    ("An impeached president orders the assassination of a leading Iranian general as he is meeting with "
+     "the leader of Iraq, a supposed ally.", ["supposed"]),
+    ("Elected Republicans have generally used their influence more subtly, by drawing attention to the "
+     "hassles and supposed dangers of using Healthcare.gov.", ["supposed"]),
+    ("First, for all the reasons cited above, the supposed Phase One deal is clearly still so tentative.",
+     ["supposed"]),
+])
+def test_supposed_is_a_so_called_label_only_before_a_name(scorer, text, so_called):
+    assert [t for k, t in kinds(scorer, text) if k == "so_called"] == so_called
+
+
+def test_exceptions_are_validated(monkeypatch):
+    from framing.errors import DataFileError
+    from framing.features import loaded
+
+    monkeypatch.setattr(loaded, "packaged_text",
+                        lambda *parts: "# category: x\n# except: supposed to, unlisted word\nsupposed\n")
+    with pytest.raises(DataFileError, match=r"so_called.txt, line 2: exception 'unlisted word'"):
+        loaded.wordlist_exceptions("so_called")

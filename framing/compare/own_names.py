@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from itertools import combinations
 
 from framing.compare.term_counts import load_stopwords, normalise_token
+from framing.corpus.outlets import OutletRegistry
 from framing.features.readability.formulas import easy_words
 
 WORD_RE = re.compile(r"[\w'’]+")
@@ -54,9 +56,26 @@ def name_phrases(outlet: str) -> frozenset[str]:
 
     >>> sorted(name_phrases("CNN (Web News)"))
     ['cnn', 'cnn news', 'cnn web', 'cnn web news', 'web news']
+
+    A known outlet's dateline names it too ("(AP)" of the Associated Press,
+    ``framing/data/outlets.toml``): "told the AP" on its own pages.
+
+    >>> sorted(name_phrases("Associated Press"))
+    ['ap', 'associated press']
     """
     short = LABEL_RE.split(outlet, maxsplit=1)[0]
-    return _phrases(outlet) | (_phrases(short) if short != outlet else frozenset())
+    return (_phrases(outlet) | (_phrases(short) if short != outlet else frozenset())
+            | _dateline_names().get(short, frozenset()))
+
+
+@cache
+def _dateline_names() -> dict[str, frozenset[str]]:
+    """Per known outlet, the words of its datelines as counted: "(AP)" → "ap", "/TASS/" → "tass"."""
+    names: dict[str, frozenset[str]] = {}
+    for dateline, outlet in OutletRegistry.packaged().datelines:
+        words = {normalise_token(word) for word in WORD_RE.findall(dateline)}
+        names[outlet] = names.get(outlet, frozenset()) | words
+    return names
 
 
 def _phrases(outlet: str) -> frozenset[str]:

@@ -20,7 +20,7 @@ from itertools import repeat
 from typing import Any
 
 from framing.document.parse import Document, Sentence
-from framing.document.vocabulary import STOPWORDS
+from framing.document.vocabulary import HOUSE_STYLE_WORDS, STOPWORDS
 
 # Beyond this many (group, term) counts the counts seen once are dropped (and
 # with them their example sentences): about 250 bytes each, so a few hundred
@@ -58,14 +58,19 @@ def term_lists(doc: Document, stopwords: frozenset[str] | None = None,
     trigrams whose first and last words are not stop words ("reunification
     with crimea", "special military operation").  N-grams stay inside one
     sentence and never cross punctuation or quotation marks, so "NATO, Russia"
-    is not a bigram.  Tokens without a letter (numbers) break n-grams.
+    is not a bigram.  Tokens without a letter (numbers) break n-grams, and so
+    do the words of a house style or page layout
+    (``framing/data/vocabulary/house_style_words.txt``: "Mr.", "says", a photo
+    credit's "Getty"): they are not counted, so "Mr. Trump" counts as "trump".
 
     Examples
     --------
     >>> from framing.document.parse import build_document
     >>> doc = build_document("x", "Moscow's reunification with Crimea, they said.")
     >>> sorted(term_lists(doc)[0])  # doctest: +NORMALIZE_WHITESPACE
-    ['crimea', 'moscow', 'moscow reunification', 'reunification', 'reunification with crimea', 'said']
+    ['crimea', 'moscow', 'moscow reunification', 'reunification', 'reunification with crimea']
+    >>> sorted(term_lists(build_document("y", "Mr Trump says Mrs Clinton lost."))[0])
+    ['clinton', 'clinton lost', 'lost', 'trump']
     """
     stop = load_stopwords() if stopwords is None else stopwords
     normalised = normaliser or TokenNormaliser()
@@ -119,8 +124,8 @@ class TokenNormaliser:
     A scorer owns one and reuses it for every document; the memory is bounded
     and a token's form never depends on what was seen before.
 
-    >>> TokenNormaliser()(["Moscow’s", "2019", "it's"])
-    ['moscow', None, "it's"]
+    >>> TokenNormaliser()(["Moscow’s", "2019", "it's", "Mr"])
+    ['moscow', None, "it's", None]
     """
 
     def __init__(self, max_tokens: int = 500_000) -> None:
@@ -128,12 +133,14 @@ class TokenNormaliser:
         self.known: dict[str, str | None] = {}
 
     def __call__(self, tokens: Iterable[str]) -> list[str | None]:
-        """Each token's counted form; None for a token without a letter (it breaks n-grams)."""
+        """Each token's counted form; None for a token without a letter or of a house style (it breaks n-grams)."""
         known = self.known
         return [known[t] if t in known else self._learn(t) for t in tokens]
 
     def _learn(self, token: str) -> str | None:
         found = normalise_token(token) if any(ch.isalpha() for ch in token) else None
+        if found in HOUSE_STYLE_WORDS:
+            found = None
         if len(self.known) > self.max_tokens:
             self.known.clear()
         self.known[token] = found

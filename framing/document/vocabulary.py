@@ -29,3 +29,7 @@ TIME_WORDS = packaged_word_list("vocabulary", "time_words.txt")
 # the lower-case nouns in -ly that are no adverbs ("a close ally"): attribution's source check.
 NOT_SPEAKER_EDGES = packaged_word_list("vocabulary", "not_speaker_edges.txt")
 NOUNS_IN_LY = packaged_word_list("vocabulary", "nouns_in_ly.txt")
+# Honorifics, attribution habits, spellings and page furniture: never a group's distinctive words.
+HOUSE_STYLE_WORDS = packaged_word_list("vocabulary", "house_style_words.txt")
+# Nouns after a quoted phrase that make it a name (the "zero tolerance" policy): scare quotes.
+MEASURE_NOUNS = packaged_word_list("vocabulary", "measure_nouns.txt")

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing.document.parse import Document, Quote, build_document
+from framing.document.vocabulary import MEASURE_NOUNS
 from framing.features.attribution.cues import CueLexicon
 from framing.features.base import FamilyResult, Finding, per_thousand_words
 from framing.lexicons.dates import article_day, date_rule, reading_of
@@ -60,6 +61,7 @@ SPEECH_END = tuple(".,!?;:…")
 # Words a title-cased name keeps in lower case ("Gang of Eight", "Fast and Furious").
 NAME_SMALL_WORDS = frozenset("a an and at by de for in of on or the to".split())
 NAME_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
+MEASURE_NOUN_RE = re.compile(r"[ \t]+([^\W\d_]+)\b")  # the word right after a closing mark
 
 
 def _counted_sides(concept: Concept) -> list[str]:
@@ -99,7 +101,32 @@ def _kind(document: Document, quote: Quote) -> str:
         return "speech"
     if is_quoted_name(quote.text):
         return "name"
-    return "scare" if _is_scare(document, quote) else "speech"
+    if not _is_scare(document, quote):
+        return "speech"  # a speaker's words stay theirs, even before "policy" ('a "pro-growth" strategy, he said')
+    return "name" if names_a_measure(document, quote) else "scare"
+
+
+def names_a_measure(document: Document, quote: Quote) -> bool:
+    """Whether a quoted phrase of two words or more is directly followed by the noun of a measure.
+
+    The "zero tolerance" policy, the "public charge" rule, "red flag" laws,
+    the "defund the police" movement: the phrase names a policy, law,
+    programme or movement (the nouns of
+    ``framing/data/vocabulary/measure_nouns.txt``), in lower case, so
+    :func:`is_quoted_name` does not see it.  One word, hyphenated or not ("a
+    'clean' bill", "this 'educational' program", "his 'counter-terrorism'
+    policy", "'pay-for-play' deals"), is as often a doubted description, and
+    stays a scare quote.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", 'A "zero tolerance" policy, a "clean" bill, the "public charge" test.')
+    >>> [names_a_measure(doc, q) for q in doc.quotes]
+    [True, False, False]
+    """
+    if quote.n_words < 2:
+        return False
+    following = MEASURE_NOUN_RE.match(document.body, quote.end)
+    return following is not None and following.group(1).lower() in MEASURE_NOUNS
 
 
 def _is_scare(document: Document, quote: Quote) -> bool:

@@ -23,7 +23,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 
 from framing.datafiles import packaged_text, parse_word_list
@@ -51,6 +51,9 @@ AGENT_LOOKAHEAD = 8  # words after the participle in which a "by" names the agen
 # agent; both are reported as features, but neither separates biased from neutral
 # sentences in BABE (ROC AUC 0.51 and 0.49 alone), so they stay out of the score.
 SCORED_KINDS = frozenset({"emotive", "intensifiers", "factive", "assertive", "so_called"})
+# A header line of a word list naming two-word phrases whose first word is listed
+# but which are no hit of the list ("supposed to" is expected or obliged, not doubt).
+EXCEPT_PREFIX = "# except:"
 
 
 def load_wordlist(name: str) -> frozenset[str]:
@@ -60,6 +63,31 @@ def load_wordlist(name: str) -> frozenset[str]:
     True
     """
     return parse_word_list(wordlist_text(name), f"framing/data/wordlists/{name}.txt", max_words=2)
+
+
+def wordlist_exceptions(name: str) -> frozenset[str]:
+    """The two-word phrases a packaged word list names in ``# except:`` header lines, validated.
+
+    Where the next word makes one of these phrases, the listed first word is no
+    hit of the list: "the supposed threat" is a so-called label, "supposed to
+    help" is not.
+
+    >>> sorted(wordlist_exceptions("so_called"))
+    ['supposed that', 'supposed to']
+    """
+    label = f"framing/data/wordlists/{name}.txt"
+    entries = load_wordlist(name)
+    phrases = set()
+    for number, line in enumerate(wordlist_text(name).splitlines(), start=1):
+        if not line.startswith(EXCEPT_PREFIX):
+            continue
+        for phrase in line[len(EXCEPT_PREFIX):].split(","):
+            words = phrase.split()
+            if len(words) != 2 or phrase != phrase.lower() or words[0] not in entries:
+                raise DataFileError(f"{label}, line {number}: exception {phrase.strip()!r}: write two "
+                                    "lower-case words, the first a listed entry, separated by commas")
+            phrases.add(" ".join(words))
+    return frozenset(phrases)
 
 
 def wordlist_text(name: str) -> str:
@@ -112,12 +140,16 @@ class LoadedLanguageScorer:
             raise ValueError(f"wordlists: unknown category {unknown[0]!r} — choose one of "
                              f"{', '.join(self.categories)}")
         self._lookup: dict[str, tuple[str, ...]] = {}
+        # Two-word phrases whose first word is no hit of these categories (``# except:`` lines).
+        self._excepted: dict[str, tuple[str, ...]] = {}
         for category in self.categories:
             entries = (sorted(set(wordlists[category])) if category in wordlists
                        else load_wordlist(category))
             for entry in entries:
                 self._lookup[entry] = self._lookup.get(entry, ()) + (category,)
-        self._first_words = frozenset(e.split()[0] for e in self._lookup if " " in e)
+            for phrase in sorted(wordlist_exceptions(category)):
+                self._excepted[phrase] = self._excepted.get(phrase, ()) + (category,)
+        self._first_words = frozenset(e.split()[0] for e in [*self._lookup, *self._excepted] if " " in e)
         self._all_kinds = self.categories + [PASSIVE]
         self._names = ([f"{kind}_per_1k" for kind in self._all_kinds]
                        + ["loaded_per_1k", "loaded_sentence_share", "max_sentence_score",
@@ -139,9 +171,8 @@ class LoadedLanguageScorer:
             while spans[i][0] >= next_start:  # walk sentences alongside tokens
                 sentence += 1
                 next_start = starts[sentence + 1] if sentence + 1 < len(starts) else 1 << 62
-            if token in first_words and i + 1 < len(tokens) and \
-                    f"{token} {tokens[i + 1]}" in lookup:
-                found += [(kind, sentence, i, i + 2) for kind in lookup[f"{token} {tokens[i + 1]}"]]
+            if token in first_words:
+                found += self._phrase_hits(tokens, i, sentence)
             elif token in lookup:
                 found += [(kind, sentence, i, i + 1) for kind in lookup[token]]
             if token in PASSIVE_AUXILIARIES:
@@ -149,6 +180,14 @@ class LoadedLanguageScorer:
                 if end:
                     found.append((PASSIVE, sentence, i, end))
         return found
+
+    def _phrase_hits(self, tokens: Sequence[str], i: int, sentence: int) -> list[tuple[str, int, int, int]]:
+        """The hits at token ``i``, the first word of a listed or excepted two-word phrase."""
+        pair = f"{tokens[i]} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
+        if pair in self._lookup:
+            return [(kind, sentence, i, i + 2) for kind in self._lookup[pair]]
+        excepted = self._excepted.get(pair, ())
+        return [(kind, sentence, i, i + 1) for kind in self._lookup.get(tokens[i], ()) if kind not in excepted]
 
     def sentence_scores(self, document: Document) -> list[float]:
         """The loaded-language score of each sentence: its number of scored hits.

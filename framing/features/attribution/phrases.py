@@ -79,7 +79,8 @@ def _phrase_left_edge(doc: Document, idxs: list[int], limit: int) -> tuple[int |
     belongs), whether a capitalised word is in it and whether a determiner
     opens it.  The walk stops at a determiner, a stopword or auxiliary, more
     than three lowercase words in a row, or punctuation between words; it
-    carries on through "of" ("the head of the agency").
+    carries on through "of" ("the head of the agency") and the "in" of a
+    title ("Special Agent in Charge Matthew DeSarno", "Editor in Chief").
     """
     body, spans, tokens = doc.body, doc.token_spans, doc.tokens
     start = None
@@ -102,7 +103,7 @@ def _phrase_left_edge(doc: Document, idxs: list[int], limit: int) -> tuple[int |
         if is_capitalised(text) and low not in NOT_IN_SPEAKER_NAMES:
             start, has_cap, lowercase_run = i, True, 0
         elif low in NOT_IN_SPEAKER_NAMES or low in BETWEEN_SUBJECT_AND_VERB:
-            if low == "of" and start is not None and i >= 1:
+            if start is not None and i >= 1 and _inside_title(low, tokens[idxs[i + 1]]):
                 i -= 1
                 continue
             break
@@ -113,6 +114,19 @@ def _phrase_left_edge(doc: Document, idxs: list[int], limit: int) -> tuple[int |
             start = i
         i -= 1
     return start, has_cap, has_det
+
+
+# The words after "in" inside a title: "Special Agent in Charge", "Commander in Chief".
+_TITLE_ENDS_AFTER_IN = frozenset({"charge", "chief"})
+
+
+def _inside_title(word: str, next_word: str) -> bool:
+    """Whether ``word``, followed by ``next_word`` in a noun phrase, lies inside it.
+
+    >>> _inside_title("of", "state"), _inside_title("in", "charge"), _inside_title("in", "congress")
+    (True, True, False)
+    """
+    return word == "of" or (word == "in" and next_word in _TITLE_ENDS_AFTER_IN)
 
 
 def _bare_lowercase_phrase(doc: Document, idxs: list[int], start: int, has_cap: bool) -> bool:
@@ -336,6 +350,8 @@ def person_name(text: str) -> str | None:
     'Robby Mook'
     >>> person_name("the deputy foreign minister Russian") is None
     True
+    >>> person_name("FBI Special Agent in Charge Richard DesLauriers")
+    'Richard DesLauriers'
     """
     best = None
     for match in _CAP_RUN.finditer(text):
@@ -344,8 +360,7 @@ def person_name(text: str) -> str | None:
             if words[-1][-2:] in ("’s", "'s"):
                 continue
         n_words = len(words)
-        while words and (words[0].lower().rstrip(".") in TITLES or words[0].lower() in _NOT_NAMES):
-            words.pop(0)
+        words = words[_leading_titles(words, after_in=_ENDS_WITH_IN.search(text, 0, match.start()) is not None):]
         if _not_the_speaker(text, match, titled=len(words) < n_words) or _is_body(words):
             continue
         if any(w.lower().rstrip(".,") in TITLES or w.lower() in _NOT_NAMES for w in words):
@@ -358,6 +373,25 @@ def person_name(text: str) -> str | None:
             continue
         best = " ".join(words).rstrip(",.")
     return best
+
+
+_ENDS_WITH_IN = re.compile(r"\bin\s+$")
+
+
+def _leading_titles(words: list[str], after_in: bool) -> int:
+    """How many of ``words`` open a run as titles ("Lt. Gen."), or end a title's "in" ("Charge" after "Agent in").
+
+    >>> _leading_titles(["Lt.", "Gen.", "Michael", "Flynn"], False), _leading_titles(["Charge", "Ed", "Reinhold"], True)
+    (2, 1)
+    """
+    n = 0
+    for word in words:
+        low = word.lower()
+        ends_title = after_in and n == 0 and low in _TITLE_ENDS_AFTER_IN
+        if not (low.rstrip(".") in TITLES or low in _NOT_NAMES or ends_title):
+            break
+        n += 1
+    return n
 
 
 _NOT_NAMES = frozenset(
