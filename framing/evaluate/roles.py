@@ -15,9 +15,14 @@ fixes; its errors were then read for roles.toml version 4) and
 ``role_labels_heldout4.csv`` (150 article positions drawn with seed 18 from
 0–3,999, which no other set uses, one attribution each drawn at random,
 labelled from the sentence and the article before its predicted role was
-looked at: the held-out figure; the writer's own "I", "we" or "you" is
+looked at; the writer's own "I", "we" or "you" is
 ``none``, as is a wrong source span with no statement, while a wrong span on
-a real statement takes the role of whoever made it).  Rows labelled ``none`` are
+a real statement takes the role of whoever made it) and
+``role_labels_heldout5.csv`` (150 article positions drawn with seed 19 from
+4,000–5,999 that no other set uses, one attribution each drawn at random and
+labelled the same way before the predicted role was looked at: the held-out
+figure, used for nothing else; an attribution the extractor found without a
+source span is labelled by whoever made the statement).  Rows labelled ``none`` are
 not attributions at all (an extraction error) and rows labelled ``unclear``
 have a speaker nobody could tell from the text; both are counted, not scored.
 Each labelled attribution is found again (same article, source text and
