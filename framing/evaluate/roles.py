@@ -15,13 +15,19 @@ fixes; its errors were then read for roles.toml version 4) and
 ``role_labels_heldout4.csv`` (150 article positions drawn with seed 18 from
 0–3,999, which no other set uses, one attribution each drawn at random,
 labelled from the sentence and the article before its predicted role was
-looked at: the held-out figure; the writer's own "I", "we" or "you" is
+looked at; the writer's own "I", "we" or "you" is
 ``none``, as is a wrong source span with no statement, while a wrong span on
-a real statement takes the role of whoever made it).  Rows labelled ``none`` are
+a real statement takes the role of whoever made it) and
+``role_labels_heldout5.csv`` (150 article positions drawn with seed 19 from
+4,000–5,999 that no other set uses, one attribution each drawn at random and
+labelled the same way before the predicted role was looked at: the held-out
+figure, used for nothing else; an attribution the extractor found without a
+source span is labelled by whoever made the statement).  Rows labelled ``none`` are
 not attributions at all (an extraction error) and rows labelled ``unclear``
 have a speaker nobody could tell from the text; both are counted, not scored.
 Each labelled attribution is found again (same article, source text and
-sentence) with the scorer as it is now; one the extractor no longer finds
+sentence) with the scorer as it is now (the rules, and the learned fallback of
+:mod:`framing.features.attribution.role_model` where they find no role); one the extractor no longer finds
 counts in ``n_dropped``.
 
 The unknown share is measured over the first ``limit`` AllSides articles:
@@ -97,14 +103,17 @@ def _sentence_of(document: Document, offset: int) -> str:
     return " ".join(document.body[sentence.start : sentence.end].split()) if sentence else ""
 
 
+def attribution_key(document: Document, detail: Mapping[str, Any]) -> tuple[str, str, str]:
+    """How a labelled row names an attribution: (article id, source text, sentence of the source)."""
+    return document.article_id, detail["speaker_text"], _sentence_of(document, detail["source_start"])
+
+
 def predicted_roles(documents: Iterator[Document], scorer: AttributionScorer) -> dict[tuple[str, str, str], str]:
     """Each attribution's role, keyed by (article id, source text, sentence)."""
     out = {}
     for document in documents:
         for finding in scorer.score(document).findings:
-            detail = finding.detail
-            key = (document.article_id, detail["speaker_text"], _sentence_of(document, detail["source_start"]))
-            out[key] = detail["role"]
+            out[attribution_key(document, finding.detail)] = finding.detail["role"]
     return out
 
 
