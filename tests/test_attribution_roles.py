@@ -14,11 +14,7 @@ from framing.features.attribution.scorer import AttributionScorer
 
 @pytest.fixture(scope="module")
 def scorer():
-    # The rules alone: the learned fallback for the roles they leave unknown is tested in
-    # test_attribution_role_model.py.
-    scorer = AttributionScorer()
-    scorer.role_model = None
-    return scorer
+    return AttributionScorer()
 
 
 def _roles(scorer, text):

@@ -26,8 +26,7 @@ source span is labelled by whoever made the statement).  Rows labelled ``none`` 
 not attributions at all (an extraction error) and rows labelled ``unclear``
 have a speaker nobody could tell from the text; both are counted, not scored.
 Each labelled attribution is found again (same article, source text and
-sentence) with the scorer as it is now (the rules, and the learned fallback of
-:mod:`framing.features.attribution.role_model` where they find no role); one the extractor no longer finds
+sentence) with the scorer as it is now; one the extractor no longer finds
 counts in ``n_dropped``.
 
 The unknown share is measured over the first ``limit`` AllSides articles:
@@ -103,17 +102,14 @@ def _sentence_of(document: Document, offset: int) -> str:
     return " ".join(document.body[sentence.start : sentence.end].split()) if sentence else ""
 
 
-def attribution_key(document: Document, detail: Mapping[str, Any]) -> tuple[str, str, str]:
-    """How a labelled row names an attribution: (article id, source text, sentence of the source)."""
-    return document.article_id, detail["speaker_text"], _sentence_of(document, detail["source_start"])
-
-
 def predicted_roles(documents: Iterator[Document], scorer: AttributionScorer) -> dict[tuple[str, str, str], str]:
     """Each attribution's role, keyed by (article id, source text, sentence)."""
     out = {}
     for document in documents:
         for finding in scorer.score(document).findings:
-            out[attribution_key(document, finding.detail)] = finding.detail["role"]
+            detail = finding.detail
+            key = (document.article_id, detail["speaker_text"], _sentence_of(document, detail["source_start"]))
+            out[key] = detail["role"]
     return out
 
 

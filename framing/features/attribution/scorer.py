@@ -37,7 +37,6 @@ from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
 from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
-from framing.features.attribution.role_model import RoleModel
 from framing.features.attribution.roles import person_context, pronoun_role, speaker_roles
 from framing.features.attribution.span_model import SpanModel
 from framing.features.attribution.spans import Attribution, find_attributions
@@ -126,8 +125,6 @@ class AttributionScorer:
         self.registries = RegistrySet.load(actor_files)
         self.registry = self.registries.everything
         self.roles = RoleLexicon.load()
-        # The learned fallback for roles the rules leave unknown; None keeps the rules' roles alone.
-        self.role_model: RoleModel | None = RoleModel.load()
         self.sides = self.registries.side_names()
 
     @property
@@ -153,10 +150,9 @@ class AttributionScorer:
         quoted = quoted_words_by_statement(document, kept)
         roles = self.speaker_roles(document, kept, speakers, registry)
         sided = context_sides(document, {speakers[id(a)] for a in kept}, registry)
-        found = [_finding(document, a, sided.get(speakers[id(a)], speakers[id(a)]), n,
-                          self._role(document, a, speakers[id(a)], roles))
-                 for a, n in zip(kept, quoted, strict=True)]
-        return self.role_model.fill_unknown(document, found) if self.role_model else found
+        return [_finding(document, a, sided.get(speakers[id(a)], speakers[id(a)]), n,
+                         self._role(document, a, speakers[id(a)], roles))
+                for a, n in zip(kept, quoted, strict=True)]
 
     def _role(self, document: Document, a: Attribution, speaker: Speaker, roles: dict[Speaker, str]) -> str:
         """The speaker's role; one without from where its source stands (see :func:`pronoun_role`)."""
