@@ -196,7 +196,7 @@ def _require_rows(reader, result) -> None:
     """Raise CorpusError when nothing was scored; called inside staged_output, so no folder is left."""
     from framing.errors import CorpusError
 
-    if not result.rows:
+    if not result.n_articles:
         raise CorpusError(f"{reader.path}: nothing could be scored — "
                           + ("; ".join(result.warnings[:2]) or "add articles"))
 

@@ -83,9 +83,12 @@ class Document:
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _quote_starts: list[int] = field(default_factory=list, repr=False)
     _quote_reach: list[int] = field(default_factory=list, repr=False)  # running max of quote ends
+    _token_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
+        # Read by tokens_between, which the attribution rules call about a thousand times an article.
+        self._token_starts = [start for start, _ in self.token_spans]
         self._quote_starts = [q.start for q in self.quotes]
         self._quote_reach = list(itertools.accumulate((q.end for q in self.quotes), max))
 
@@ -109,17 +112,8 @@ class Document:
 
     def tokens_between(self, start: int, end: int) -> range:
         """Indices of the tokens that lie inside ``[start, end)``."""
-        lo = bisect.bisect_left(self._token_starts, start)
-        hi = bisect.bisect_left(self._token_starts, end)
-        return range(lo, hi)
-
-    @property
-    def _token_starts(self) -> list[int]:
-        cached = self.__dict__.get("_token_starts_cache")
-        if cached is None:
-            cached = [s for s, _ in self.token_spans]
-            self.__dict__["_token_starts_cache"] = cached
-        return cached
+        starts = self._token_starts
+        return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
 
 
 def split_paragraphs(body: str) -> list[tuple[int, int]]:

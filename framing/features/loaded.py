@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 
@@ -150,6 +151,8 @@ class LoadedLanguageScorer:
             for phrase in sorted(wordlist_exceptions(category)):
                 self._excepted[phrase] = self._excepted.get(phrase, ()) + (category,)
         self._first_words = frozenset(e.split()[0] for e in [*self._lookup, *self._excepted] if " " in e)
+        # The words a hit can start with: a listed word, the first of a listed phrase, a passive's "be".
+        self._wanted = frozenset(self._lookup) | self._first_words | PASSIVE_AUXILIARIES
         self._all_kinds = self.categories + [PASSIVE]
         self._names = ([f"{kind}_per_1k" for kind in self._all_kinds]
                        + ["loaded_per_1k", "loaded_sentence_share", "max_sentence_score",
@@ -164,13 +167,12 @@ class LoadedLanguageScorer:
         tokens = document.tokens
         spans = document.token_spans
         starts = [s.start for s in document.sentences]
-        lookup, first_words = self._lookup, self._first_words
+        lookup, first_words, wanted = self._lookup, self._first_words, self._wanted
         found = []
-        sentence, next_start = -1, starts[0] if starts else len(document.body) + 1
-        for i, token in enumerate(tokens):
-            while spans[i][0] >= next_start:  # walk sentences alongside tokens
-                sentence += 1
-                next_start = starts[sentence + 1] if sentence + 1 < len(starts) else 1 << 62
+        # Only the tokens that can open a hit are visited; each one's sentence is the last starting at
+        # or before it (-1 before the first).
+        for i in [i for i, token in enumerate(tokens) if token in wanted]:
+            token, sentence = tokens[i], bisect_right(starts, spans[i][0]) - 1
             if token in first_words:
                 found += self._phrase_hits(tokens, i, sentence)
             elif token in lookup:

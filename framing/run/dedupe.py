@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -73,39 +74,74 @@ def signature(tokens: Sequence[str]) -> Signature:
 
 
 class DuplicateIndex:
-    """Articles seen so far, to tell whether the next one repeats one of them."""
+    """Articles seen so far, to tell whether the next one repeats one of them.
+
+    It holds every article of a run, so it is kept compact (about 2.4 kB an
+    article, where a list per band value and a tuple per article took 3.7 kB):
+    ids and outlets in lists (each outlet name stored once), the MinHash
+    signatures end to end in one bytearray, and a band value met once maps to
+    its article's position alone, a list only once another article shares it.
+    """
 
     def __init__(self) -> None:
-        self._digests: dict[str, tuple[str, str]] = {}
-        self._bands: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
-        self._seen: list[tuple[str, str, bytes]] = []
+        self._first: dict[str, int] = {}  # exact-text digest -> article number
+        self._ids: list[str] = []
+        self._outlets: list[str] = []
+        self._outlet_names: dict[str, str] = {}
+        self._minhashes = bytearray()  # N_HASHES * 8 bytes per article with a signature, in order
+        self._signed = array("q")  # its position -> article number
+        self._bands: list[dict[bytes, int | list[int]]] = [{} for _ in range(BANDS)]
 
     def check(self, article_id: str, outlet: str, sig: Signature) -> Duplicate | None:
         """Add an article; return the earlier article it duplicates, if any."""
-        if sig.digest in self._digests:
-            first, first_outlet = self._digests[sig.digest]
-            return Duplicate(article_id, first, "exact", 1.0, first_outlet == outlet)
-        self._digests[sig.digest] = (article_id, outlet)
+        first = self._first.get(sig.digest)
+        if first is not None:
+            return Duplicate(article_id, self._ids[first], "exact", 1.0, self._outlets[first] == outlet)
+        number = len(self._ids)
+        self._first[sig.digest] = number
+        self._ids.append(article_id)
+        self._outlets.append(self._outlet_names.setdefault(outlet, outlet))
         if not sig.minhash:
             return None
-        best: tuple[float, int] | None = None
+        best = self._most_similar(sig.minhash)
+        self._add(sig.minhash, number)
+        if best is None:
+            return None
+        first = self._signed[best[1]]
+        return Duplicate(article_id, self._ids[first], "near", round(best[0], 3), self._outlets[first] == outlet)
+
+    def _most_similar(self, minhash: bytes) -> tuple[float, int] | None:
+        """(similarity, position) of the earlier signature sharing a band that is most similar (the first
+        of equals), if it reaches :data:`NEAR_THRESHOLD`."""
         candidates: set[int] = set()
         for band, table in enumerate(self._bands):
-            candidates.update(table.get(_band(sig.minhash, band), ()))
-        values = np.frombuffer(sig.minhash, dtype="<u8")
+            found = table.get(_band(minhash, band))
+            if found is not None:
+                candidates.update((found,) if type(found) is int else found)
+        values = np.frombuffer(minhash, dtype="<u8")
+        size = N_HASHES * 8
+        best: tuple[float, int] | None = None
         for index in sorted(candidates):
-            other = np.frombuffer(self._seen[index][2], dtype="<u8")
+            other = np.frombuffer(bytes(self._minhashes[index * size:(index + 1) * size]), dtype="<u8")
             similarity = int((values == other).sum()) / N_HASHES
             if similarity >= NEAR_THRESHOLD and (best is None or similarity > best[0]):
                 best = (similarity, index)
-        position = len(self._seen)
-        self._seen.append((article_id, outlet, sig.minhash))
+        return best
+
+    def _add(self, minhash: bytes, number: int) -> None:
+        """Note article ``number``'s signature under each of its band values."""
+        position = len(self._signed)  # one int object, shared by the sixteen tables
+        self._signed.append(number)
+        self._minhashes += minhash
         for band, table in enumerate(self._bands):
-            table.setdefault(_band(sig.minhash, band), []).append(position)
-        if best is None:
-            return None
-        first, first_outlet, _ = self._seen[best[1]]
-        return Duplicate(article_id, first, "near", round(best[0], 3), first_outlet == outlet)
+            key = _band(minhash, band)
+            found = table.get(key)
+            if found is None:
+                table[key] = position
+            elif type(found) is int:
+                table[key] = [found, position]
+            else:
+                found.append(position)
 
 
 def _band(minhash: bytes, band: int) -> bytes:

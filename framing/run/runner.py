@@ -100,13 +100,17 @@ class RunResult:
     # Each group's outlet names, ``{group: {outlet}}`` (every article, counted or not; "" for an article
     # without one), noted while scoring.
     group_outlets: dict[str, set[str]] = field(default_factory=dict)
+    # Articles scored, counted while scoring: a run for no report keeps no rows (see run_scoring).
+    n_scored: int = 0
 
     @property
     def n_articles(self) -> int:
-        return len(self.rows)
+        return self.n_scored or len(self.rows)
 
     @property
     def outlets(self) -> list[str]:
+        if self.group_outlets:
+            return sorted(set().union(*self.group_outlets.values()))
         return sorted({row["outlet"] for row in self.rows})
 
 
@@ -121,7 +125,8 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     has is a :class:`~framing.errors.CorpusError` before anything is scored.
     The reader is read twice: first to learn each outlet's page furniture
     (unless ``furniture`` is given, or ``options.learn_furniture`` is off),
-    then to score.
+    then to score.  A run for no report (``options.for_report`` off, ``framing score``) keeps no
+    rows and no evidence ranges, which only a report reads: its memory does not grow with the rows.
     """
     check_group_column(reader, group_by)
     started = time.perf_counter()
@@ -146,10 +151,13 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
             lines = scored.compact().evidence_lines.encode("utf-8")
             if lines:
                 evidence_file.write(lines)
-                result.evidence_ranges[scored.meta["id"]] = (at, at + len(lines))
+                if options.for_report:
+                    result.evidence_ranges[scored.meta["id"]] = (at, at + len(lines))
                 at += len(lines)
             _add_summary(result.summaries, row["group"], scored)
-            result.rows.append(CompactRow.of(row, result.feature_names))
+            result.n_scored += 1
+            if options.for_report:
+                result.rows.append(CompactRow.of(row, result.feature_names))
             if scored.meta.get("counted") == "yes":
                 kept = result.samples.setdefault(row["group"], {})
                 for name, values in scored.samples.items():
@@ -159,7 +167,7 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
                 _add_terms(result.term_counts, row["group"], scored.terms)
             sources.add(scored.article.source.split(" line ")[0])
             if progress:
-                progress(len(result.rows))
+                progress(result.n_scored)
     result.warnings = list(reader.warnings)
     result.input_hashes = hash_inputs(reader, sources)
     result.seconds = time.perf_counter() - started

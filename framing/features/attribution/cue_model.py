@@ -25,8 +25,9 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from framing.datafiles import packaged_text
 from framing.document.parse import Document
@@ -39,6 +40,8 @@ MODEL_FILE = "cue_model.json"
 LEARNED_CLASS = ""
 # Tokens of this many characters or fewer are never learned cues ("in", "of").
 _MIN_LENGTH = 3
+# Words whose candidacy is remembered (a dict of about 10 MB at most).
+_MAX_CACHED_WORDS = 100_000
 
 
 def is_cue_word(word: str) -> bool:
@@ -150,14 +153,30 @@ class CueModel:
     threshold: float
     candidates: frozenset[str]  # words with a positive weight of their own
     stems: frozenset[str] = frozenset()  # stems with a positive weight of their own
+    # Each word's is_candidate answer, kept across articles (cleared past _MAX_CACHED_WORDS).
+    _candidate_of: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_candidate(self, word: str) -> bool:
         """Whether ``word`` is scored: it, or its stem, carries evidence of a cue by itself."""
         return word in self.candidates or (is_cue_word(word) and stem(word) in self.stems)
 
+    def _candidates_in(self, tokens: Iterable[str]) -> set[str]:
+        """The distinct words of ``tokens`` that :meth:`is_candidate` accepts, each word tested once."""
+        known = self._candidate_of
+        if len(known) > _MAX_CACHED_WORDS:
+            known.clear()
+        found = set()
+        for word in set(tokens):
+            candidate = known.get(word)
+            if candidate is None:
+                candidate = known[word] = self.is_candidate(word)
+            if candidate:
+                found.add(word)
+        return found
+
     def probability(self, features: Iterable[str]) -> float:
         """The model's probability that a token with ``features`` is a cue."""
-        score = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        score = self.intercept + sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-score))
 
     def cue_tokens(self, doc: Document, listed: frozenset[str], skip: Iterable[int] = ()) -> Iterator[int]:
@@ -176,8 +195,9 @@ class CueModel:
         """
         skipped = set(skip)
         tokens = doc.tokens
+        candidates = self._candidates_in(tokens)
         for i, word in enumerate(tokens):
-            if self.is_candidate(word) and i not in skipped and not _predicate_adjective(tokens, i):
+            if word in candidates and i not in skipped and not _predicate_adjective(tokens, i):
                 p = self.probability(token_features(doc, i, listed))
                 if p >= self.threshold:
                     yield i, p

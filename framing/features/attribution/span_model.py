@@ -33,6 +33,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from framing.datafiles import packaged_text
 from framing.document.parse import Document
@@ -289,7 +290,7 @@ class LogisticPart:
 
     def probability(self, features: Sequence[str]) -> float:
         """The probability of the positive class for an example with ``features``."""
-        score = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        score = self.intercept + sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-score))
 
     @classmethod

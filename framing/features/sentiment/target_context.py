@@ -34,6 +34,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from vaderSentiment.vaderSentiment import NEGATE, normalize
 
@@ -88,6 +89,16 @@ class SentenceContext:
     valences: tuple[float, ...]
     clauses: tuple[int, ...]
 
+    @cached_property
+    def negations(self) -> tuple[bool, ...]:
+        """Whether each word is a negation ("not", "no", "didn't"): read once for all the sentence's mentions."""
+        return tuple(map(_is_negation, self.words))
+
+    @cached_property
+    def scored(self) -> tuple[int, ...]:
+        """The indices of the words with a valence, in order."""
+        return tuple(i for i, value in enumerate(self.valences) if value)
+
 
 def sentence_context(text: str, lexicon: Mapping[str, float],
                      spans: list[tuple[int, int]] | None = None) -> SentenceContext:
@@ -138,8 +149,8 @@ def _shifted(words: tuple[str, ...], clauses: list[int], i: int, value: float) -
 def _split(values: Iterable[float]) -> tuple[float, float]:
     """Sums of the positive and of the negative valences (any iterable, read once)."""
     values = list(values)
-    pos = sum(v for v in values if v > 0)
-    neg = sum(v for v in values if v < 0)
+    pos = sum([v for v in values if v > 0])
+    neg = sum([v for v in values if v < 0])
     return pos, neg
 
 
@@ -156,13 +167,8 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
     n = len(words)
     m1 = max(m1, m0 + 1)
     clause = clauses[m0] if m0 < n else 0
-    in_clause = [i for i in range(n) if clauses[i] == clause and not m0 <= i < m1]
-    left = [val[i] for i in in_clause if i < m0]
-    right = [val[i] for i in in_clause if i >= m1]
-    outside = [val[i] for i in range(n) if clauses[i] != clause]
-    window = [val[i] for i in range(max(0, m0 - WINDOW), min(n, m1 + WINDOW)) if not m0 <= i < m1]
-    weighted = [val[i] / (1 + (m0 - i if i < m0 else i - m1 + 1) / 3)
-                for i in range(n) if not m0 <= i < m1]
+    q0, q1 = quote_words if in_quote and quote_words else (0, n)
+    left, right, outside, window, weighted, quoted = _regions(ctx, m0, m1, clause, (q0, q1))
     clause_start = min((i for i in range(n) if clauses[i] == clause), default=m0)
     lead_in = [w for w in words[clause_start:m0] if w not in LEAD_IN_WORDS]
     after = words[m1:m1 + 4]
@@ -174,8 +180,7 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
     speaker = bool(set(after) & SPEAKING_WORDS) or (m0 > 1 and words[m0 - 2:m0] == ("according", "to"))
     possessive = m1 < n and words[m1 - 1].endswith(("'s", "’s")) or (m1 < n and words[m1] in {"s"})
     contrast = [i for i in range(n) if words[i] in CONTRAST_WORDS]
-    q0, q1 = quote_words if in_quote and quote_words else (0, n)
-    quote_pos, quote_neg = _split(val[i] for i in range(q0, q1) if not m0 <= i < m1)
+    quote_pos, quote_neg = _split(quoted)
     left_pos, left_neg = _split(left)
     right_pos, right_neg = _split(right)
     out_pos, out_neg = _split(outside)
@@ -220,8 +225,34 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
         "before_contrast": float(any(c >= m1 for c in contrast)),
         "position": m0 / n if n else 0.0,
         "log_length": math.log1p(n),
-        "n_sentiment_words": float(sum(1 for v in val if v)),
+        "n_sentiment_words": float(len(ctx.scored)),
     }
+
+
+def _regions(ctx: SentenceContext, m0: int, m1: int, clause: int, quote: tuple[int, int]) -> tuple[list[float], ...]:
+    """The valences around the mention ``m0 .. m1-1``: left and right in its clause, outside it, in the window,
+    weighted by distance, and in ``quote`` (a word range), each in sentence order.
+
+    Only the words with a valence are read: the regions feed :func:`_split`'s sums, to which a word
+    without one adds nothing.  A mention word counts only outside the mention's clause.
+    """
+    val, clauses = ctx.valences, ctx.clauses
+    left, right, outside, window, weighted, quoted = [], [], [], [], [], []
+    window_start, window_end = m0 - WINDOW, m1 + WINDOW
+    for i in ctx.scored:
+        value = val[i]
+        if clauses[i] != clause:
+            outside.append(value)
+        if m0 <= i < m1:
+            continue
+        if clauses[i] == clause:
+            (left if i < m0 else right).append(value)
+        if window_start <= i < window_end:
+            window.append(value)
+        weighted.append(value / (1 + (m0 - i if i < m0 else i - m1 + 1) / 3))
+        if quote[0] <= i < quote[1]:
+            quoted.append(value)
+    return left, right, outside, window, weighted, quoted
 
 
 def _is_negation(word: str) -> bool:
@@ -243,16 +274,17 @@ def masked_tokens(ctx: SentenceContext, m0: int, m1: int) -> list[str]:
     m1 = max(m1, m0 + 1)
     tokens = []
     scope, scope_clause = 0, -1
+    clauses, negations = ctx.clauses, ctx.negations
     for i, word in enumerate(ctx.words):
         if m0 <= i < m1:
             if i == m0:
                 tokens.append(MENTION_TOKEN)
             continue
-        negated = scope > 0 and ctx.clauses[i] == scope_clause
+        negated = scope > 0 and clauses[i] == scope_clause
         tokens.append("not_" + word if negated else word)
         scope -= 1
-        if _is_negation(word):
-            scope, scope_clause = NEGATION_SCOPE, ctx.clauses[i]
+        if negations[i]:
+            scope, scope_clause = NEGATION_SCOPE, clauses[i]
     return tokens
 
 

@@ -85,13 +85,14 @@ class TargetToneModel:
     def predict(self, features: Mapping[str, float], ngrams: set[str] | frozenset[str]) -> TargetTone:
         """Class and score for one mention's context features and masked n-grams."""
         terms: list[tuple[float, ...]] = [self.intercept]
+        feature_weights = self.feature_weights
         for name, value in features.items():
-            weights = self.feature_weights.get(name)
+            weights = feature_weights.get(name)
             if weights is not None and value:
-                terms.append(tuple(w * value for w in weights))
-        terms.extend(self.ngram_weights[gram] for gram in ngrams if gram in self.ngram_weights)
+                terms.append((weights[0] * value, weights[1] * value, weights[2] * value))  # three classes
+        terms.extend(filter(None, map(self.ngram_weights.get, ngrams)))
         # fsum is exact, so the order of the n-gram set (its hash seed) cannot change a score.
-        logits = [math.fsum(term[k] for term in terms) for k in range(len(self.classes))]
+        logits = [math.fsum(column) for column in zip(*terms)]
         top = max(logits)
         exp = [math.exp(v - top) for v in logits]
         total = sum(exp)
