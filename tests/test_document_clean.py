@@ -175,3 +175,11 @@ def test_credit_lines_and_web_addresses_are_page_furniture():
 def test_markdown_link_target_is_not_cut_as_a_web_address():
     result = clean_text("He wrote [a letter](https://example.com/letter) to them.", "t")
     assert result.body == "He wrote a letter to them."
+
+
+def test_reuters_caption_with_its_credit_in_capitals_is_a_photo_credit():
+    # AllSides, Reuters: the caption and its credit on one line, above the story.
+    caption = ("U.S. President Donald Trump makes an announcement about U.S. trade relations with China and Hong Kong "
+               "in the Rose Garden of the White House in Washington, U.S., May 29, 2020. REUTERS/Jonathan Ernst")
+    result = clean_text(caption + "\n\nSAN FRANCISCO (Reuters Breakingviews) - U.S. sanctions would rise.", "t")
+    assert removed(result) == [("photo credit", caption)]
