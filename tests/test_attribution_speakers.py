@@ -179,8 +179,8 @@ def test_i_and_we_outside_quotation_marks_are_the_writer_with_or_without_a_contr
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Some critics, who believe the plan will fail, want a vote.", "some critics"),
-    # The phrase before the comma is not who speaks: "who" stays unresolved rather than "Congress".
-    ("Republicans in Congress, who say the bill is too costly, voted no.", "who"),
+    # The phrase before the comma is the group in its place, not the place.
+    ("Republicans in Congress, who say the bill is too costly, voted no.", "Republicans in Congress"),
     ("There are people who say the border is open.", "who"),
 ])
 def test_a_speaking_who_is_the_phrase_that_opens_its_clause(text, speaker):
@@ -259,3 +259,19 @@ def test_the_in_of_a_title_is_inside_the_source_phrase(text, source, speaker):
 
     found = [f for f in AttributionScorer().score(build_document("a", text)).findings if f.family == "attribution"]
     assert [(f.detail["speaker_text"], f.detail["speaker"]) for f in found][:1] == [(source, speaker)]
+
+
+# AllSides sentences: a title inside a run of capitals, hyphenated or not, is not the speaker's
+# name; a group "in" an institution is the group, not the institution.
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("BuzzFeed Editor-in-Chief Ben Smith defended the decision to publish the dossier.", "Ben Smith"),
+    ("Senate Majority Leader Mitch McConnell said the Senate would take up the bill.", "Mitch McConnell"),
+    ("Republicans in Congress said the bill would cut taxes for the middle class.", "Republicans in Congress"),
+    ("Democrats in the House said the vote was a test of the party's resolve.", "Democrats in the House"),
+])
+def test_a_speakers_name_without_inner_titles_and_a_group_in_its_place(text, speaker):
+    from framing.features.attribution.scorer import AttributionScorer
+
+    found = [f.detail["speaker"] for f in AttributionScorer().score(build_document("x", text)).findings
+             if f.family == "attribution"]
+    assert found == [speaker]

@@ -144,6 +144,14 @@ def test_house_style_words_are_not_counted_and_break_phrases():
     assert not {t for t in terms if {"ms", "mr", "toggle", "affair with mr"} & {t, *t.split()}}
 
 
+def test_a_transcripts_fillers_are_not_counted():
+    # A New York Times video script in the AllSides corpus.
+    doc = build_document("nyt", "My top science advisor periodically will issue some chart or report or graph ah, "
+                                "in the morning meetings, and um, they are terrifying.")
+    terms = set(term_lists(doc)[0])
+    assert "graph" in terms and "morning meetings" in terms and not {"ah", "um"} & terms
+
+
 def test_an_honorific_is_not_a_groups_distinctive_word():
     counts = TermCounts()
     washington_times = [

@@ -29,7 +29,8 @@ def counts_of(groups):
 
 
 def test_name_phrases_are_ordered_words_of_the_name_and_its_acronyms():
-    assert sorted(name_phrases("The New York Times")) == ["new times", "new york", "new york times", "york times"]
+    assert sorted(name_phrases("The New York Times")) == ["new times", "new york", "new york times", "times",
+                                                          "york times"]
     assert name_phrases("Politico") == frozenset({"politico"})
     # AllSides' labels: the text says "NPR" and "Fox News".
     assert {"npr", "npr news"} <= name_phrases("NPR Online News")
@@ -67,3 +68,23 @@ def test_a_known_outlets_dateline_names_it():
     left_out = own_name_filter({"center": ["Associated Press", "Reuters"]}, {"center": {"ap": 126, "told": 300}})
     assert left_out("center", "ap") and left_out("center", "told the ap")
     assert not left_out("center", "told") and not left_out("left", "ap")
+
+
+def test_an_outlet_named_by_its_last_word_or_with_the():
+    # AllSides: the Christian Science Monitor writes "the Monitor" (43 uses in 2,000 articles),
+    # The Hill "told The Hill" (18 uses); a person's name or a common last word is no such name.
+    monitor = [
+        "Her November commentary for the Monitor, titled \u201cImmigration reform,\u201d is a road map.",
+        "Officials told the Monitor that the monitor on the border was broken.",
+    ]
+    hill = ["Sen. Dianne Feinstein, the top-ranking Democrat, told The Hill last month that Biden would "
+            "have handled the hearings differently.", "The vote on the Hill was close."]
+    counts = counts_of({"Christian Science Monitor": monitor, "The Hill": hill, "Reuters": OTHERS})
+    outlets = {name: [name] for name in ("Christian Science Monitor", "The Hill", "Reuters")}
+    left_out = own_name_filter(outlets, counts.counts)
+    assert left_out("Christian Science Monitor", "monitor") and not left_out("Christian Science Monitor", "border")
+    assert left_out("The Hill", "told the hill") and not left_out("The Hill", "hill")
+    # "the" is a stop word: terms holding it stay unless they hold the whole name.
+    assert not left_out("The Hill", "handled the hearings")
+    assert not name_phrases("Barack Obama") & {"obama"} and "dougherty" not in name_phrases("Michael Brendan Dougherty")
+    assert "editorial" not in name_phrases("Scriberr Media - Opinion/Editorial")

@@ -106,3 +106,80 @@ def test_a_related_article_link_inside_a_paragraph_is_cut_and_logged():
                            "(related to the texts).")
     assert [(r.reason, r.text) for r in result.removed] == [
         ("related-article link", "(RELATED: DOJ Watchdog Puts Final Nail In Steele Dossier Coffin)")]
+
+
+# Real text from the AllSides article set (ramybaly/Article-Bias-Prediction): a New York Times
+# podcast transcript ("The Daily", 6 February 2019), shortened.
+DAILY_TRANSCRIPT = """michael barbaro
+
+From The New York Times, I’m Michael Barbaro. This is “The Daily.” It’s Wednesday, February 6. Mark?
+
+mark landler
+
+Yeah, Michael?
+
+michael barbaro
+
+Hey.
+
+mark landler
+
+And the president is really forced to conduct a very public reset of his presidency. [AUDIO PLAYBACK]
+
+archived recording (president bill clinton)
+
+Mr. President, Mr. Speaker. [END PLAYBACK]
+
+mark landler
+
+It’s not a unique situation, by any stretch. [AUDIO PLAYBACK] ARCHIVED RECORDING (PRESIDENT GEORGE W. BUSH): \
+Madame Speaker, Vice President Cheney, members of Congress. [END PLAYBACK]
+
+michael barbaro
+
+[MUSIC] Here’s what else you need to know today."""
+
+
+def test_transcript_labels_and_stage_directions_are_page_furniture():
+    result = clean_text(DAILY_TRANSCRIPT, "The State of the Union")
+    assert "barbaro\n" not in result.body and "landler" not in result.body
+    assert "PLAYBACK" not in result.body and "MUSIC" not in result.body
+    assert "RECORDING" not in result.body and "archived recording" not in result.body
+    assert "It’s not a unique situation, by any stretch. Madame Speaker, Vice President Cheney" in result.body
+    assert "Mr. President, Mr. Speaker." in result.body and "I’m Michael Barbaro." in result.body
+    reasons = dict((text, reason) for reason, text in removed(result))
+    assert reasons["michael barbaro"] == reasons["mark landler"] == "repeated label line"
+    assert reasons["archived recording (president bill clinton)"] == "transcript speaker label"
+    assert reasons["ARCHIVED RECORDING (PRESIDENT GEORGE W. BUSH):"] == "transcript speaker label"
+    assert reasons["[AUDIO PLAYBACK]"] == reasons["[MUSIC]"] == "transcript stage direction"
+
+
+def test_writers_insertion_in_brackets_stays():
+    text = 'He said they "have no plan for [DACA]" and added that "[the president] will decide."'
+    assert clean_text(text, "t").body == text
+
+
+def test_credit_lines_and_web_addresses_are_page_furniture():
+    text = ("Obama also gave Geithner a send-off at the White House.\n\n"
+            "The local authorities did a really good job of finding at least the two guys involved.\" "
+            "http://abcn.ws/10CbAVK\n\n"
+            "Fox News' Chad Pergram, Fox Business' Rich Edson and the Associated Press contributed to this report.\n\n"
+            "John H. Cushman Jr. contributed reporting from Washington; Adam Nagourney from Los Angeles.\n\n"
+            "Read the full story")
+    result = clean_text(text, "t")
+    assert result.body == ("Obama also gave Geithner a send-off at the White House.\n\n"
+                           "The local authorities did a really good job of finding at least the two guys involved.\"")
+    assert [reason for reason, _ in removed(result)] == ["web address", "credit line", "credit line", "link prompt"]
+
+
+def test_markdown_link_target_is_not_cut_as_a_web_address():
+    result = clean_text("He wrote [a letter](https://example.com/letter) to them.", "t")
+    assert result.body == "He wrote a letter to them."
+
+
+def test_reuters_caption_with_its_credit_in_capitals_is_a_photo_credit():
+    # AllSides, Reuters: the caption and its credit on one line, above the story.
+    caption = ("U.S. President Donald Trump makes an announcement about U.S. trade relations with China and Hong Kong "
+               "in the Rose Garden of the White House in Washington, U.S., May 29, 2020. REUTERS/Jonathan Ernst")
+    result = clean_text(caption + "\n\nSAN FRANCISCO (Reuters Breakingviews) - U.S. sanctions would rise.", "t")
+    assert removed(result) == [("photo credit", caption)]

@@ -27,12 +27,16 @@ def test_rt_reunification_in_own_voice_military_bloc_and_scare_quoted_threat(sco
     assert (reunification.text, reunification.detail["side"], reunification.detail["voice"]) == (
         "reunification", "russia", "own")
     assert [f.text for f in hits(result, variant="military bloc")] == ["military bloc"]
+    # "the diplomat said, adding that the old, trusty 'Russian threat' narrative …" is the diplomat's
+    # phrase; "to further peddle the 'Russian threat' narrative" is RT's own.  "The military bloc
+    # claimed there can be no "business as usual"" and "Grushko said that … has become "business as
+    # usual"" quote the speaker of their clause.
     threats = hits(result, concept="russian_threat")
-    assert [(f.text, f.detail["voice"]) for f in threats] == [("Russian threat", "scare_quote")] * 2
+    assert [(f.text, f.detail["voice"]) for f in threats] == [("Russian threat", "quoted"),
+                                                             ("Russian threat", "scare_quote")]
     scare = [f.text for f in result.findings if f.kind == "scare_quote"]
-    assert scare == ["business as usual", "business as usual", "Russian threat", "eastern flank",
-                     "Russian threat"]
-    assert result.features["n_scare_quotes"] == 5.0
+    assert scare == ["eastern flank", "Russian threat"]
+    assert result.features["n_scare_quotes"] == 2.0
 
 
 def test_moscow_times_annexation(scorer, seed_document):
@@ -205,3 +209,20 @@ def test_a_contested_term_in_a_quoted_policy_name_is_the_writers_wording(scorer)
                                     '"zero tolerance" policy of the Trump administration on immigration.')
     assert not [f for f in scorer.score(doc).findings if f.kind == "scare_quote"]
     assert {f.detail["voice"] for f in hits(scorer.score(doc))} <= {"own"}
+
+
+# AllSides articles (ramybaly/Article-Bias-Prediction): a short quote after a speech verb a few words
+# back in its own clause is the speaker's words; "calls for" names no one's words, and a clause of
+# the writer's own after ";" keeps its scare quote.
+@pytest.mark.parametrize("text, kinds", [
+    ('Trump says the Senate bill will “stabilize” the insurance market.', ["speech"]),
+    ("On Thursday, Obama said that not passing immigration reform was the “biggest failure” of his term.",
+     ["speech"]),
+    ('Trump called Michael Atkinson a “disgrace” after informing Congress late Friday night.', ["speech"]),
+    ("Friday, in a series of tweets, he suggested it was time to \"liberate\" Michigan, Minnesota and Virginia.",
+     ["speech"]),
+    ('The Justice in Police Act of 2020 also calls for the end of "qualified immunity" for officers.', ["scare"]),
+    ('He says the inquiry is a "witch hunt"; the "reform" was passed anyway.', ["speech", "scare"]),
+])
+def test_a_short_quote_in_a_clause_that_says_who_speaks_is_speech(text, kinds):
+    assert quote_kinds(build_document("x", text)) == kinds

@@ -45,7 +45,9 @@ def test_index_contrasts_the_crimea_wording_with_its_counts(seeds_report):
 def test_outlet_pages_show_voice_and_evidence(seeds_report):
     rt = (seeds_report / "rt.md").read_text(encoding="utf-8")
     assert "**“reunification”**" in rt and "after Moscow's reunification with Crimea" in rt
-    assert "‘Russian threat’ (2×)" in rt
+    # One 'Russian threat' is the diplomat's ("the diplomat said, adding that the old, trusty 'Russian threat'"),
+    # one RT's own scare quote.
+    assert "‘Russian threat’ (1×)" in rt and "2 uses: 1 inside a quote, 1 in scare quotes" in rt
     tass = (seeds_report / "tass.md").read_text(encoding="utf-8")
     assert "**“eastern flank”**" in tass and "2 inside a quote" in tass
     assert "| a NATO source | NATO / Western governments | anonymous | no |" in tass

@@ -26,6 +26,7 @@ from itertools import combinations
 
 from framing.compare.term_counts import load_stopwords, normalise_token
 from framing.corpus.outlets import OutletRegistry
+from framing.datafiles import packaged_word_list
 from framing.features.readability.formulas import easy_words
 
 WORD_RE = re.compile(r"[\w'’]+")
@@ -44,12 +45,12 @@ def name_phrases(outlet: str) -> frozenset[str]:
     "Fox Online News"), and a word written in capitals ("npr" of "NPR Online
     News").  Stop words at either end of a phrase are dropped; a one-word name
     is a phrase unless it is an everyday word (Dale–Chall's easy words: "hill"
-    of "The Hill" is also Capitol Hill's).
+    of "The Hill" is also Capitol Hill's; see below for "the hill").
 
     >>> sorted(name_phrases("Fox Online News"))
     ['fox news', 'fox online', 'fox online news', 'online news']
-    >>> sorted(name_phrases("The Washington Times")), sorted(name_phrases("Vox")), sorted(name_phrases("The Hill"))
-    (['washington times'], ['vox'], [])
+    >>> sorted(name_phrases("The Washington Times")), sorted(name_phrases("Vox"))
+    (['washington times'], ['vox'])
 
     A label after the name, in brackets or after a dash, is not part of the
     name the text uses: "CNN (Web News)" and "CNN - Editorial" name "cnn".
@@ -62,10 +63,20 @@ def name_phrases(outlet: str) -> frozenset[str]:
 
     >>> sorted(name_phrases("Associated Press"))
     ['ap', 'associated press']
+
+    An outlet calls itself by the last word of a longer name ("the Monitor"
+    of the Christian Science Monitor): that word is a phrase when the name has
+    three words or more, none of them a stop word, the first no first name
+    (not a person's name) and the last no everyday word.  A name "The" opens
+    names the outlet with it ("told The Hill"), though its word alone is an
+    everyday word.
+
+    >>> sorted(name_phrases("Christian Science Monitor"))[-2:], sorted(name_phrases("The Hill"))
+    (['monitor', 'science monitor'], ['the hill'])
     """
     short = LABEL_RE.split(outlet, maxsplit=1)[0]
     return (_phrases(outlet) | (_phrases(short) if short != outlet else frozenset())
-            | _dateline_names().get(short, frozenset()))
+            | _dateline_names().get(short, frozenset()) | _last_word_name(short))
 
 
 @cache
@@ -87,11 +98,35 @@ def _phrases(outlet: str) -> frozenset[str]:
     content = [w for w in words if w not in stopwords]
     if len(content) == 1 and content[0] not in easy_words():  # "Vox"; not "The Hill"
         phrases.add(content[0])
+    elif len(content) == 1 and words[0] == "the":  # "told the hill" of "The Hill"
+        phrases.add(" ".join(words))
     for size in range(2, len(words) + 1):
         for chosen in combinations(words, size):
             if chosen[0] not in stopwords and chosen[-1] not in stopwords:
                 phrases.add(" ".join(chosen))
     return frozenset(phrases)
+
+
+def _last_word_name(name: str) -> frozenset[str]:
+    """The last word of ``name`` when it names the outlet alone ("the Monitor"), else nothing.
+
+    Not a person's surname (the first word is a first name), nor a common
+    word, nor the last word of a short name or of one with a stop word inside.
+    """
+    words = [normalise_token(w) for w in WORD_RE.findall(name)]
+    words = words[1:] if words[:1] == ["the"] else words
+    stopwords = load_stopwords()
+    if (len(words) >= 3 and not any(w in stopwords for w in words) and words[0] not in _first_names()
+            and words[-1] not in easy_words()):
+        return frozenset({words[-1]})
+    return frozenset()
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    """First names (``framing/data/vocabulary/*_first_names.txt``): "Michael Brendan Dougherty" is a person."""
+    return (packaged_word_list("vocabulary", "male_first_names.txt")
+            | packaged_word_list("vocabulary", "female_first_names.txt"))
 
 
 def own_name_filter(outlets: Mapping[str, Iterable[str]],
@@ -118,7 +153,9 @@ def own_name_filter(outlets: Mapping[str, Iterable[str]],
             shortest = [p for p in holding if not any(q != p and f" {q} " in f" {p} " for q in holding)]
             group_counts = counts.get(group, {})
             inside = sum(group_counts.get(phrase, 0) for phrase in shortest)
-            known[group, word] = bool(holding) and inside >= NAME_SHARE * group_counts.get(word, 0)
+            # A stop word is never counted alone ("the" of "told the hill"): it never names the outlet.
+            known[group, word] = (bool(holding) and word not in load_stopwords()
+                                  and inside >= NAME_SHARE * group_counts.get(word, 0))
         return known[group, word]
 
     def left_out(group: str, term: str) -> bool:

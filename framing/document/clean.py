@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
@@ -43,6 +44,12 @@ TERMINAL_PUNCTUATION = ".!?\"”’:;"
 MAX_HEADLINE_WORDS = 25
 # The cleaning log's reason for a line or sentence learned as the outlet's page furniture.
 FURNITURE_REASON = "repeated page furniture"
+# A short line an article repeats this often, as a whole line, is a label: a transcript's speaker ("michael
+# barbaro" before each of his turns in a New York Times podcast transcript, "Sean Illing" in a Vox
+# conversation), a table's header or a live blog's signature; prose does not repeat itself word for word.
+LABEL_MIN_REPEATS = 3
+LABEL_MAX_WORDS = 6
+LABEL_REASON = "repeated label line"
 
 
 @dataclass(frozen=True)
@@ -179,7 +186,7 @@ def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None,
     rules = packaged_rules() if rules is None else rules
     inline_rules = packaged_inline_rules() if inline_rules is None else inline_rules
     lines = raw.split("\n")
-    context = _LineContext(lines, _key(title), combined_rules=_combined(rules))
+    context = _LineContext(lines, _key(title), combined_rules=_combined(rules), labels=repeated_labels(lines))
     removed: list[Removal] = []
     kept: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
@@ -209,6 +216,22 @@ class _LineContext:
     credit_captions: set[str] = field(default_factory=set)
     # The rules as one pattern (see _combined), looked up once per text, not per line.
     combined_rules: tuple[tuple[Rule, ...], dict[str, str], re.Pattern | None] = ((), {}, None)
+    labels: frozenset[str] = frozenset()
+
+
+def repeated_labels(lines: list[str]) -> frozenset[str]:
+    """The short lines (keys) that ``lines`` repeat at least ``LABEL_MIN_REPEATS`` times: labels, not prose.
+
+    A short line has at most ``LABEL_MAX_WORDS`` words and no closing punctuation.
+
+    >>> transcript = ["michael barbaro", "Hey.", "mark landler", "How are you?", "michael barbaro",
+    ...               "Good.", "mark landler", "Same to you.", "michael barbaro", "Yeah."]
+    >>> sorted(repeated_labels(transcript))
+    ['michael barbaro']
+    """
+    counts = Counter(_key(text) for text in map(normalise, lines)
+                     if text and len(text.split()) <= LABEL_MAX_WORDS and text[-1] not in TERMINAL_PUNCTUATION)
+    return frozenset(key for key, n in counts.items() if key and n >= LABEL_MIN_REPEATS)
 
 
 def _line_reason(text: str, number: int, kept: list[tuple[int, str]],
@@ -219,6 +242,8 @@ def _line_reason(text: str, number: int, kept: list[tuple[int, str]],
         context.credit_captions.add(_key(_CREDIT_SPLIT_RE.split(text)[0]))
     elif reason is None and spans == [(0, len(text))]:
         reason = FURNITURE_REASON
+    elif reason is None and context.labels and _key(text) in context.labels:
+        reason = LABEL_REASON
     elif reason is None:
         reason = _positional_reason(text, number, kept, context.title_key, context.found_title,
                                     context.credit_captions, context.lines)

@@ -8,7 +8,7 @@ one evidence record per pack, of kind ``pack_applied`` or
 feature ``<pack>.applied`` (1 or 0).  Each hit gets a *voice*: ``own`` (the
 narrator's words), ``quoted`` (inside someone's quoted speech) or
 ``scare_quote`` (inside a short quoted phrase no one is reported as saying,
-e.g. the old, trusty 'Russian threat' narrative).  Features are rates per
+e.g. "to further peddle the 'Russian threat' narrative").  Features are rates per
 1,000 words of the body, per concept and side, and per side for each pack.
 
 Examples
@@ -56,6 +56,16 @@ NAMING_WORDS = frozenset("""according dubbed labeled labelled termed put quoted 
     word words term terms phrase phrases slogan hashtag define defined defines defining definition
     means meant meaning""".split())
 REPORTING_WORDS = CueLexicon.load().one_word_forms(include_strict=True) | NAMING_WORDS
+# A short quote anywhere after one of these in its sentence is the speaker's words: 'He says the
+# inquiry is a "witch hunt"', 'Trump called the investigation a "hoax"'.  The cues that are speech
+# verbs in any context (not "show", "find", "state"), "according (to)", and "call" and "write",
+# which name what the speaker called or wrote, but not "call for", "calls to mind", "called out".
+# A clause mark (";", a dash) ends the reach of a cue.
+CALL_WORDS = frozenset("call calls called calling".split())
+NOT_NAMING_AFTER_CALL = frozenset("for to out on off up in".split())
+SPEECH_WORDS = (CueLexicon.load().one_word_forms(include_strict=False) | CALL_WORDS
+                | frozenset("according write writes wrote writing".split()))
+CLAUSE_BREAK_RE = re.compile(r".*(?:;|—|–|--)", re.DOTALL)
 SO_CALLED_RE = re.compile(r"\bso[\s\-‐‑]called\s*$", re.IGNORECASE)
 SPEECH_END = tuple(".,!?;:…")
 # Words a title-cased name keeps in lower case ("Gang of Eight", "Fast and Furious").
@@ -139,6 +149,8 @@ def _is_scare(document: Document, quote: Quote) -> bool:
     if any(token in REPORTING_WORDS for token in nearby):
         return False
     sentence = document.sentence_at(quote.start)
+    if sentence is not None and _said_before(document, quote, sentence.start):
+        return False  # said in the sentence that quotes it: 'He says the inquiry is a "witch hunt"'
     if sentence is not None:
         for other in document.quotes:
             if (other is not quote and other.mark == quote.mark
@@ -147,6 +159,23 @@ def _is_scare(document: Document, quote: Quote) -> bool:
                          or other.text.rstrip().endswith(SPEECH_END))):
                 return False
     return True
+
+
+def _said_before(document: Document, quote: Quote, sentence_start: int) -> bool:
+    """Whether a speech word (``SPEECH_WORDS``) comes before ``quote`` in its clause of the sentence.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", 'He says the inquiry is a "witch hunt"; the "reform" failed. The "reform" failed. '
+    ...                      'Trump called Atkinson a "disgrace". It calls for an end of "qualified immunity".')
+    >>> [_said_before(doc, q, doc.sentence_at(q.start).start) for q in doc.quotes]
+    [True, False, False, True, False]
+    """
+    clause = CLAUSE_BREAK_RE.match(document.body, sentence_start, quote.start)
+    start = clause.end() if clause else sentence_start
+    span = document.tokens_between(start, quote.start)
+    tokens = document.tokens[span.start:span.stop + 1]
+    return any(token in SPEECH_WORDS and not (token in CALL_WORDS and following in NOT_NAMING_AFTER_CALL)
+               for token, following in zip(tokens, tokens[1:]))
 
 
 def _nested(document: Document, quote: Quote) -> bool:

@@ -95,15 +95,15 @@ def _phrase_left_edge(doc: Document, idxs: list[int], limit: int) -> tuple[int |
         low = tokens[k]
         if low in DETERMINERS and low not in ("that", "one"):
             start, has_det = i, True
-            # "the head of the agency": carry on through "of".
-            if i >= 2 and tokens[idxs[i - 1]] == "of":
+            # "the head of the agency", "Democrats in the House": carry on through "of" or a group's "in".
+            if i >= 2 and _inside_title(tokens[idxs[i - 1]], low, tokens[idxs[i - 2]]):
                 i -= 2
                 continue
             break
         if is_capitalised(text) and low not in NOT_IN_SPEAKER_NAMES:
             start, has_cap, lowercase_run = i, True, 0
         elif low in NOT_IN_SPEAKER_NAMES or low in BETWEEN_SUBJECT_AND_VERB:
-            if start is not None and i >= 1 and _inside_title(low, tokens[idxs[i + 1]]):
+            if start is not None and i >= 1 and _inside_title(low, tokens[idxs[i + 1]], tokens[idxs[i - 1]]):
                 i -= 1
                 continue
             break
@@ -120,13 +120,19 @@ def _phrase_left_edge(doc: Document, idxs: list[int], limit: int) -> tuple[int |
 _TITLE_ENDS_AFTER_IN = frozenset({"charge", "chief"})
 
 
-def _inside_title(word: str, next_word: str) -> bool:
-    """Whether ``word``, followed by ``next_word`` in a noun phrase, lies inside it.
+def _inside_title(word: str, next_word: str, previous_word: str = "") -> bool:
+    """Whether ``word``, between ``previous_word`` and ``next_word`` in a noun phrase, lies inside it.
+
+    "of" always does ("the head of the agency"); "in" inside a title ("Special
+    Agent in Charge") or after a group of people ("Republicans in Congress",
+    "officials in Kyiv": who speaks is the group, not the place).
 
     >>> _inside_title("of", "state"), _inside_title("in", "charge"), _inside_title("in", "congress")
     (True, True, False)
+    >>> _inside_title("in", "congress", "republicans"), _inside_title("in", "the", "democrats")
+    (True, True)
     """
-    return word == "of" or (word == "in" and next_word in _TITLE_ENDS_AFTER_IN)
+    return word == "of" or (word == "in" and (next_word in _TITLE_ENDS_AFTER_IN or previous_word in _VAGUE_HEADS))
 
 
 def _bare_lowercase_phrase(doc: Document, idxs: list[int], start: int, has_cap: bool) -> bool:
@@ -317,17 +323,22 @@ def surname(name: str) -> str:
 def _not_the_speaker(text: str, match: re.Match, titled: bool) -> bool:
     """Whether a run of capitalised words names something else than the speaker.
 
-    A place or a body after "of" ("John Smith of Ohio", "the Department of
-    Health") unless a title opens it ("Secretary of State Mike Pompeo"), a
+    A place or a body after "of" or "in" ("John Smith of Ohio", "the Department of
+    Health", "Republicans in Congress") unless a title opens it ("Secretary of
+    State Mike Pompeo", "Special Agent in Charge Richard DesLauriers"), a
     run inside a parenthesis ("(R-Texas)"), and a run that only qualifies the
     noun after it ("Health officials", "Trump aides").
     """
     before = text[:match.start()].rstrip()
-    if before.endswith("(") or (not titled and (before.endswith(" of") or before == "of")):
+    after_in = _IN_BEFORE.search(before) is not None  # "Republicans in Congress", "Democrats in the House"
+    if before.endswith("(") or (not titled and (before.endswith(" of") or before == "of" or after_in)):
         return True
     following = text[match.end():].split(None, 1)
     word = following[0].strip(".,;:") if following else ""
     return word[:1].islower() and word != "of" and word not in NOT_IN_SPEAKER_NAMES
+
+
+_IN_BEFORE = re.compile(r"(?:^|\s)in(?:\s+the)?$", re.IGNORECASE)
 
 
 # A body's name on its own ("the Department of Health"): never a person.
@@ -363,8 +374,9 @@ def person_name(text: str) -> str | None:
         words = words[_leading_titles(words, after_in=_ENDS_WITH_IN.search(text, 0, match.start()) is not None):]
         if _not_the_speaker(text, match, titled=len(words) < n_words) or _is_body(words):
             continue
-        if any(w.lower().rstrip(".,") in TITLES or w.lower() in _NOT_NAMES for w in words):
-            continue  # "Russian Northern Fleet": an office or a place, not a person
+        if any(w.lower() in _NOT_NAMES for w in words):
+            continue  # "Russian Northern Fleet", "Moscow Mayor": a place, not a person
+        words = _after_inner_titles(words)
         if not words or not words[-1][:1].isupper():
             continue
         if any(w.isupper() and len(w) > 1 for w in words) or any(w[:1].isdigit() for w in words):
@@ -378,6 +390,32 @@ def person_name(text: str) -> str | None:
 _ENDS_WITH_IN = re.compile(r"\bin\s+$")
 
 
+def is_title(word: str) -> bool:
+    """Whether ``word`` is a title (``titles.txt``), or a hyphenated one that a title opens.
+
+    >>> is_title("Sen."), is_title("Editor-in-Chief"), is_title("Secretary-General"), is_title("Smith")
+    (True, True, True, False)
+    """
+    low = word.lower().rstrip(".,")
+    return low in TITLES or ("-" in low and low.split("-", 1)[0] in TITLES)
+
+
+def _after_inner_titles(words: list[str]) -> list[str]:
+    """The words after the last title of a run: the name in "BuzzFeed Editor-in-Chief Ben Smith".
+
+    None when fewer than two words follow it: "Russian Northern Fleet" and
+    "General Motors" name no person.
+
+    >>> _after_inner_titles(["BuzzFeed", "Editor-in-Chief", "Ben", "Smith"]), _after_inner_titles(["General", "Motors"])
+    (['Ben', 'Smith'], [])
+    """
+    last = max((i for i, word in enumerate(words) if is_title(word)), default=-1)
+    if last < 0:
+        return words
+    rest = words[last + 1:]
+    return rest if len(rest) >= 2 else []
+
+
 def _leading_titles(words: list[str], after_in: bool) -> int:
     """How many of ``words`` open a run as titles ("Lt. Gen."), or end a title's "in" ("Charge" after "Agent in").
 
@@ -388,7 +426,7 @@ def _leading_titles(words: list[str], after_in: bool) -> int:
     for word in words:
         low = word.lower()
         ends_title = after_in and n == 0 and low in _TITLE_ENDS_AFTER_IN
-        if not (low.rstrip(".") in TITLES or low in _NOT_NAMES or ends_title):
+        if not (is_title(low) or low in _NOT_NAMES or ends_title):
             break
         n += 1
     return n

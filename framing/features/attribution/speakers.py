@@ -137,8 +137,8 @@ class SpeakerResolver:
     def _relative(self, at: int) -> Speaker | None:
         """Whom a speaking "who" stands for: the noun phrase before its comma ("Republicans, who say …").
 
-        Only a phrase that opens its clause: in "Republicans in Congress, who …" the phrase before
-        the comma is "Congress", which is not who speaks, so "who" stays unresolved.
+        Only a phrase that opens its clause ("Republicans in Congress, who …": the group in its
+        place, see :func:`~framing.features.attribution.phrases.noun_phrase_start`).
         """
         assert self.document is not None
         doc = self.document
