@@ -111,15 +111,25 @@ def _last_word_name(name: str) -> frozenset[str]:
     """The last word of ``name`` when it names the outlet alone ("the Monitor"), else nothing.
 
     Not a person's surname (the first word is a first name), nor a common
-    word, nor the last word of a short name or of one with a stop word inside.
+    word or the plural of one ("times" of the New York Times: "three times"),
+    nor the last word of a short name or of one with a stop word inside.
+
+    >>> sorted(_last_word_name("Christian Science Monitor")), sorted(_last_word_name("New York Times"))
+    (['monitor'], [])
     """
     words = [normalise_token(w) for w in WORD_RE.findall(name)]
     words = words[1:] if words[:1] == ["the"] else words
     stopwords = load_stopwords()
     if (len(words) >= 3 and not any(w in stopwords for w in words) and words[0] not in _first_names()
-            and words[-1] not in easy_words()):
+            and not _everyday(words[-1])):
         return frozenset({words[-1]})
     return frozenset()
+
+
+def _everyday(word: str) -> bool:
+    """Whether ``word`` is an everyday word (Dale–Chall's easy words) or the plural of one."""
+    easy = easy_words()
+    return word in easy or (word.endswith("s") and word[:-1] in easy)
 
 
 @cache
