@@ -152,6 +152,12 @@ def test_a_transcripts_fillers_are_not_counted():
     assert "graph" in terms and "morning meetings" in terms and not {"ah", "um"} & terms
 
 
+def test_a_tables_vs_is_not_counted():
+    # An NPR table of House races (AllSides corpus): 55 such lines made "vs" its first distinctive word.
+    terms = set(term_lists(build_document("npr", "AZ 09 (new) Kyrsten Sinema vs. Vernon Parker"))[0])
+    assert {"kyrsten sinema", "vernon parker"} <= terms and not {t for t in terms if "vs" in t.split()}
+
+
 def test_an_honorific_is_not_a_groups_distinctive_word():
     counts = TermCounts()
     washington_times = [
