@@ -183,3 +183,15 @@ def test_reuters_caption_with_its_credit_in_capitals_is_a_photo_credit():
                "in the Rose Garden of the White House in Washington, U.S., May 29, 2020. REUTERS/Jonathan Ernst")
     result = clean_text(caption + "\n\nSAN FRANCISCO (Reuters Breakingviews) - U.S. sanctions would rise.", "t")
     assert removed(result) == [("photo credit", caption)]
+
+
+def test_a_columns_opinion_disclaimer_is_page_furniture():
+    # AllSides corpus: Townhall's first line, CNN's closing author note; Fox News' sentence is news.
+    raw = ("The opinions expressed by columnists are their own and do not represent the views of Townhall.com.\n\n"
+           "At deadline, the presidential race hadn't been definitively called.\n\n"
+           "The opinions expressed by white supremacists, neo-Nazis and the Ku Klux Klan are repugnant.\n\n"
+           "Tara Setmayer is a CNN political commentator. The opinions expressed in this commentary are hers.\n")
+    result = clean_text(raw)
+    assert [r.reason for r in result.removed] == ["opinion disclaimer", "opinion disclaimer"]
+    assert "Townhall.com" not in result.body and "are hers" not in result.body
+    assert "are repugnant." in result.body and "Tara Setmayer is a CNN political commentator." in result.body
