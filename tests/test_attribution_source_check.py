@@ -136,6 +136,13 @@ def models():
          [("Gallup", "According to"), ("nearly 60% of Democratic voters", "say")]),
         ("FEMA similarly emphasized to POLITICO that the government is pursuing many strategies.",
          [("FEMA", "emphasized")]),
+        # The subject of a passive cue was acted on; it did not speak (a Townhall column, AllSides corpus).
+        ("At deadline, the presidential race hadn't been definitively called for Donald Trump or Hillary Clinton.",
+         [(None, "called")]),
+        ("The order was therefore expected to go into immediate effect Tuesday.", [(None, "expected")]),
+        # ... but a participle that says how the subject stands keeps it (AllSides corpus).
+        ("Doctors like Mega are increasingly worried that people are avoiding seeking vital care.",
+         [("Doctors like Mega", "worried")]),
     ],
 )
 def test_found_attributions_name_a_speaker_or_none(models, text, expected):

@@ -106,7 +106,7 @@ def checked_source(
     if len(words) == 1 and doc.tokens[words[0]] in _SPEAKING_WORDS - {"it"}:
         return source  # "he", "they", "who": a fifth of all sources, nothing to check
     span: Span | None = source
-    if _infinitive(doc, source, cue):
+    if _infinitive(doc, source, cue) or passive_subject(doc, source, cue):
         return None
     for step in (_without_dateline, _without_edges, _with_quantity, _without_by_phrase):
         span = step(doc, span)
@@ -251,6 +251,45 @@ def _infinitive(doc: Document, span: Span, cue: Span | None) -> bool:
     text = doc.body[doc.token_spans[first][0] : doc.token_spans[first][1]]
     word = doc.tokens[first]
     return text.islower() and word not in _SPEAKING_WORDS and word not in DETERMINERS
+
+
+# Between the subject of a passive and its participle: "hadn't been", "was not", "has been widely".
+_PASSIVE_BE = frozenset("is was were are be been being".split())
+_NEGATIONS = frozenset("not n't never".split())
+# Participles that say how the subject stands or feels ("Doctors are increasingly worried that",
+# "Americans are strongly opposed"): the subject holds the view, so it stays the source.
+_STATIVE_PARTICIPLES = frozenset("worried concerned opposed convinced pleased disappointed divided determined "
+                                 "committed frustrated alarmed satisfied interested confused surprised troubled "
+                                 "dismayed encouraged skeptical prepared inclined".split())
+
+
+def passive_subject(doc: Document, span: Span, cue: Span | None) -> bool:
+    """Whether the source is the subject of a passive cue: who was acted on, not who spoke.
+
+    "The presidential race hadn't been definitively called for Donald
+    Trump": the race called nobody.  "Was quoted as saying" keeps its
+    subject (the quoted person speaks), and so does a participle that says how
+    the subject stands ("Doctors are increasingly worried that …").
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "The race hadn't been definitively called for Trump.")
+    >>> passive_subject(doc, (0, 8), (34, 40))
+    True
+    >>> doc = build_document("x", "Putin was quoted as saying the talks failed.")
+    >>> passive_subject(doc, (0, 5), (10, 16))
+    False
+    """
+    if cue is None or span[1] > cue[0]:  # a source after its cue ("said Smith") is no subject
+        return False
+    between, cue_words = doc.tokens_between(span[1], cue[0]), doc.tokens_between(*cue)
+    if not between or not cue_words:
+        return False
+    participle = doc.tokens[cue_words[0]]
+    if not participle.endswith("ed") or participle == "quoted" or participle in _STATIVE_PARTICIPLES:
+        return False
+    words = [doc.tokens[k] for k in between]
+    return (any(word in _PASSIVE_BE for word in words)
+            and all(_is_auxiliary(word) or word in _NEGATIONS or _is_adverb(doc, k) for word, k in zip(words, between)))
 
 
 def _without_by_phrase(doc: Document, span: Span) -> Span:
