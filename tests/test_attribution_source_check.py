@@ -140,6 +140,9 @@ def models():
         ("At deadline, the presidential race hadn't been definitively called for Donald Trump or Hillary Clinton.",
          [(None, "called")]),
         ("The order was therefore expected to go into immediate effect Tuesday.", [(None, "expected")]),
+        # A verb that takes the cue after it ends the speaker (the same column).
+        ("Clinton had seemed poised to finally break what she kept calling that \"highest, hardest glass ceiling.\"",
+         [("she", "calling")]),
         # ... but a participle that says how the subject stands keeps it (AllSides corpus).
         ("Doctors like Mega are increasingly worried that people are avoiding seeking vital care.",
          [("Doctors like Mega", "worried")]),

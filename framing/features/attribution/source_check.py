@@ -55,6 +55,9 @@ _POSSESSIVES = frozenset("his her their its my our your".split())
 _AUXILIARIES = frozenset("is was were are be been being am has have had will would could should can may might "
                          "must shall did does do".split())
 _BE = frozenset("is was were are ’s 's".split())
+# Verbs that take the cue after them, as an auxiliary does: "what she kept calling", "he began warning".
+_CATENATIVES = frozenset("keep keeps kept continue continues continued begin begins began start starts started "
+                         "stop stops stopped try tries tried".split())
 # Words for a share or a count before "of" ("57% of Republicans", "two-thirds (67 percent) of voters").
 _QUANTITY_WORDS = frozenset(
     "percent half third thirds quarter majority minority most many some all none few share number plurality "
@@ -212,7 +215,8 @@ def _without_contraction_end(doc: Document, last: int, end: int) -> int:
 def _before_predicate(doc: Document, span: Span, verb_forms: frozenset[str] = frozenset()) -> Span | None:
     """``span`` up to a predicate inside it; None when one opens it.
 
-    An auxiliary ("It has also stoked" -> "It", "Police haven’t" -> "Police")
+    An auxiliary ("It has also stoked" -> "It", "Police haven’t" -> "Police"),
+    a verb that takes the cue after it ("what she kept calling" -> "she")
     or a reporting verb's participle after a noun ("a photo showing" -> "a
     photo"; not after a determiner: "the ruling party").
     """
@@ -222,7 +226,8 @@ def _before_predicate(doc: Document, span: Span, verb_forms: frozenset[str] = fr
         # A participle only: "report", "state", "claims" are nouns as often as verbs ("an analyst report").
         verb = (word in verb_forms and word.endswith(("ing", "ed")) and doc.body[doc.token_spans[k][0]].islower()
                 and doc.tokens[words[n - 1]] not in DETERMINERS and _opens_predicate(doc, words, n))
-        auxiliary = word in _AUXILIARIES or word.replace("’", "'").endswith("n't")
+        auxiliary = (word in _AUXILIARIES or word.replace("’", "'").endswith("n't")
+                     or (word in _CATENATIVES and doc.body[doc.token_spans[k][0]].islower()))
         if verb or (auxiliary and not _in_name(doc, words, k)):
             if _inside_clause(doc, words[:n]):
                 return span  # "Graham, who has ...": the relative clause belongs to the speaker
