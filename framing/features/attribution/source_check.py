@@ -9,7 +9,8 @@ said"), a determiner or preposition ("The", "of Democratic voters").
 :func:`checked_source` repairs what can be repaired (a trailing or leading
 adverb, a dateline, a contraction, a predicate the rules ran into, the quantity
 before "of") and refuses the rest, so a report never names such words as a
-speaker.
+speaker; the word classes and clauses it asks about (an auxiliary, the subject
+of a passive cue) are in :mod:`framing.features.attribution.cue_clause`.
 
 Examples
 --------
@@ -28,21 +29,19 @@ from __future__ import annotations
 import re
 
 from framing.document.parse import Document
-from framing.document.vocabulary import (
-    BETWEEN_SUBJECT_AND_VERB,
-    DETERMINERS,
-    NOT_IN_SPEAKER_NAMES,
-    NOT_SPEAKER_EDGES,
-    NOUNS_IN_LY,
-    TIME_WORDS,
-)
+from framing.document.vocabulary import DETERMINERS, NOT_IN_SPEAKER_NAMES, TIME_WORDS
 from framing.features.attribution.body_text import Span
+from framing.features.attribution.cue_clause import (
+    AUXILIARIES,
+    CATENATIVES,
+    SPEAKING_WORDS,
+    infinitive_verb,
+    is_adverb,
+    is_auxiliary,
+    passive_subject,
+)
 from framing.features.attribution.phrases import PRONOUNS, noun_phrase_start, source_before, without_contraction
 
-# Words that speak on their own: pronouns, relative pronouns, quantifiers used as pronouns ("Many say").
-_SPEAKING_WORDS = PRONOUNS | frozenset(
-    "me him us them who whom which that some many most both all others several few one none".split()
-)
 # Prepositions that end a source's head noun ("a Clinton ad in 2008").
 _HEAD_ENDS = frozenset("of in on at for from with about over among to by".split())
 # Prepositions that open a lead-in, not a speaker ("During the event, ...", "Amid the turmoil, ...").
@@ -51,13 +50,7 @@ _OPENING_PREPOSITIONS = frozenset("during across amid under through since after 
 # Articles and demonstratives: a source never ends in one.
 _ARTICLES = frozenset("the a an this these those every each no any".split())
 _POSSESSIVES = frozenset("his her their its my our your".split())
-# Auxiliaries and modals: a source never ends in one ("Police haven’t", "the VA has so far").
-_AUXILIARIES = frozenset("is was were are be been being am has have had will would could should can may might "
-                         "must shall did does do".split())
 _BE = frozenset("is was were are ’s 's".split())
-# Verbs that take the cue after them, as an auxiliary does: "what she kept calling", "he began warning".
-_CATENATIVES = frozenset("keep keeps kept continue continues continued begin begins began start starts started "
-                         "stop stops stopped try tries tried".split())
 # Words for a share or a count before "of" ("57% of Republicans", "two-thirds (67 percent) of voters").
 _QUANTITY_WORDS = frozenset(
     "percent half third thirds quarter majority minority most many some all none few share number plurality "
@@ -106,10 +99,10 @@ def checked_source(
     'Democrats'
     """
     words = doc.tokens_between(*source)
-    if len(words) == 1 and doc.tokens[words[0]] in _SPEAKING_WORDS - {"it"}:
+    if len(words) == 1 and doc.tokens[words[0]] in SPEAKING_WORDS - {"it"}:
         return source  # "he", "they", "who": a fifth of all sources, nothing to check
     span: Span | None = source
-    if _infinitive(doc, source, cue) or passive_subject(doc, source, cue):
+    if infinitive_verb(doc, source, cue) or passive_subject(doc, source, cue):
         return None
     for step in (_without_dateline, _without_edges, _with_quantity, _without_by_phrase):
         span = step(doc, span)
@@ -126,18 +119,6 @@ def checked_source(
 
 def _words(doc: Document, span: Span) -> list[int]:
     return list(doc.tokens_between(*span))
-
-
-def _is_adverb(doc: Document, k: int) -> bool:
-    """Whether token ``k`` is an adverb or conjunction that belongs to no speaker ("similarly", "however")."""
-    word = doc.tokens[k]
-    if word in NOT_SPEAKER_EDGES:
-        return True
-    start, end = doc.token_spans[k]
-    if not word.endswith("ly") or len(word) <= 4 or word in NOUNS_IN_LY:
-        return False
-    # "Obviously, ...": a capitalised -ly word is an adverb only before a comma (not "Kelly").
-    return doc.body[start:end].islower() or doc.body[end : end + 1] == ","
 
 
 def _without_dateline(doc: Document, span: Span) -> Span | None:
@@ -163,16 +144,16 @@ def _without_edges(doc: Document, span: Span) -> Span | None:
     A quantifier standing alone ("Most", "Many") stays: it speaks as a pronoun.
     """
     words = _words(doc, span)
-    if len(words) == 1 and doc.tokens[words[0]] in _SPEAKING_WORDS:
+    if len(words) == 1 and doc.tokens[words[0]] in SPEAKING_WORDS:
         return span
-    while words and _is_adverb(doc, words[0]):
+    while words and is_adverb(doc, words[0]):
         words.pop(0)
     trimmed = False
     # Inside an apposition or a relative clause only asides go ("Democrats, however,"): "who served
     # until earlier this year," is the clause's own.
     clause = _inside_clause(doc, words)
-    while words and not _in_name(doc, words, words[-1]) and (_is_adverb(doc, words[-1]) or not clause and (
-            _is_auxiliary(doc.tokens[words[-1]]) or _is_time(doc, words) or doc.tokens[words[-1]] in _HEAD_ENDS)):
+    while words and not _in_name(doc, words, words[-1]) and (is_adverb(doc, words[-1]) or not clause and (
+            is_auxiliary(doc.tokens[words[-1]]) or _is_time(doc, words) or doc.tokens[words[-1]] in _HEAD_ENDS)):
         if doc.tokens[words[-1]] in ("week", "month", "year"):
             words.pop()  # "last month": both words go
         words.pop()  # "Nancy Pelosi (D-Calif.) on [Tuesday delivered]": a preposition ends no speaker
@@ -185,14 +166,6 @@ def _without_edges(doc: Document, span: Span) -> Span | None:
     closing = _CLOSING.match(doc.body, end, span[1])
     end = closing.end() if closing else end  # "Nancy Pelosi (D-Calif.)"
     return start, _without_contraction_end(doc, words[-1], end)
-
-
-def _is_auxiliary(word: str) -> bool:
-    """Whether ``word`` is an auxiliary, negated or not ("has", "didn’t", "won't")."""
-    base = word.replace("’", "'")
-    if base.endswith("n't"):
-        return True
-    return word in _AUXILIARIES or word in BETWEEN_SUBJECT_AND_VERB and word not in _SPEAKING_WORDS
 
 
 def _is_time(doc: Document, words: list[int]) -> bool:
@@ -226,8 +199,8 @@ def _before_predicate(doc: Document, span: Span, verb_forms: frozenset[str] = fr
         # A participle only: "report", "state", "claims" are nouns as often as verbs ("an analyst report").
         verb = (word in verb_forms and word.endswith(("ing", "ed")) and doc.body[doc.token_spans[k][0]].islower()
                 and doc.tokens[words[n - 1]] not in DETERMINERS and _opens_predicate(doc, words, n))
-        auxiliary = (word in _AUXILIARIES or word.replace("’", "'").endswith("n't")
-                     or (word in _CATENATIVES and doc.body[doc.token_spans[k][0]].islower()))
+        auxiliary = (word in AUXILIARIES or word.replace("’", "'").endswith("n't")
+                     or (word in CATENATIVES and doc.body[doc.token_spans[k][0]].islower()))
         if verb or (auxiliary and not _in_name(doc, words, k)):
             if _inside_clause(doc, words[:n]):
                 return span  # "Graham, who has ...": the relative clause belongs to the speaker
@@ -243,58 +216,7 @@ def _opens_predicate(doc: Document, words: list[int], n: int) -> bool:
     if n + 1 >= len(words):
         return True
     nxt = doc.tokens[words[n + 1]]
-    return nxt in DETERMINERS or nxt in _SPEAKING_WORDS or nxt in _POSSESSIVES
-
-
-def _infinitive(doc: Document, span: Span, cue: Span | None) -> bool:
-    """Whether the source is a verb after "to" ("using it to implement vows"), not "according to officials"."""
-    first = doc.tokens_between(*span)[0]
-    if not first or doc.tokens[first - 1] != "to":
-        return False
-    if cue is not None and cue[0] <= doc.token_spans[first - 1][0] < cue[1]:
-        return False  # the "to" of "according to"
-    text = doc.body[doc.token_spans[first][0] : doc.token_spans[first][1]]
-    word = doc.tokens[first]
-    return text.islower() and word not in _SPEAKING_WORDS and word not in DETERMINERS
-
-
-# Between the subject of a passive and its participle: "hadn't been", "was not", "has been widely".
-_PASSIVE_BE = frozenset("is was were are be been being".split())
-_NEGATIONS = frozenset("not n't never".split())
-# Participles that say how the subject stands or feels ("Doctors are increasingly worried that",
-# "Americans are strongly opposed"): the subject holds the view, so it stays the source.
-_STATIVE_PARTICIPLES = frozenset("worried concerned opposed convinced pleased disappointed divided determined "
-                                 "committed frustrated alarmed satisfied interested confused surprised troubled "
-                                 "dismayed encouraged skeptical prepared inclined".split())
-
-
-def passive_subject(doc: Document, span: Span, cue: Span | None) -> bool:
-    """Whether the source is the subject of a passive cue: who was acted on, not who spoke.
-
-    "The presidential race hadn't been definitively called for Donald
-    Trump": the race called nobody.  "Was quoted as saying" keeps its
-    subject (the quoted person speaks), and so does a participle that says how
-    the subject stands ("Doctors are increasingly worried that …").
-
-    >>> from framing.document.parse import build_document
-    >>> doc = build_document("x", "The race hadn't been definitively called for Trump.")
-    >>> passive_subject(doc, (0, 8), (34, 40))
-    True
-    >>> doc = build_document("x", "Putin was quoted as saying the talks failed.")
-    >>> passive_subject(doc, (0, 5), (10, 16))
-    False
-    """
-    if cue is None or span[1] > cue[0]:  # a source after its cue ("said Smith") is no subject
-        return False
-    between, cue_words = doc.tokens_between(span[1], cue[0]), doc.tokens_between(*cue)
-    if not between or not cue_words:
-        return False
-    participle = doc.tokens[cue_words[0]]
-    if not participle.endswith("ed") or participle == "quoted" or participle in _STATIVE_PARTICIPLES:
-        return False
-    words = [doc.tokens[k] for k in between]
-    return (any(word in _PASSIVE_BE for word in words)
-            and all(_is_auxiliary(word) or word in _NEGATIONS or _is_adverb(doc, k) for word, k in zip(words, between)))
+    return nxt in DETERMINERS or nxt in SPEAKING_WORDS or nxt in _POSSESSIVES
 
 
 def _without_by_phrase(doc: Document, span: Span) -> Span:
@@ -412,14 +334,14 @@ def _has_head(doc: Document, span: Span, cue: Span | None) -> bool:
         return False  # "Many of the [suspects]": the cue is the noun of the phrase
     head = _head(doc, words)
     word = doc.tokens[head]
-    if word in _SPEAKING_WORDS or without_contraction(word) in PRONOUNS:
+    if word in SPEAKING_WORDS or without_contraction(word) in PRONOUNS:
         return True
     if word in _POSSESSIVES or (head == words[-1] and _possessive(word)):
         # "his claim", "Clinton's comments": a possessive speaks only for the noun cue right after it.
         return cue is not None and not doc.body[span[1] : cue[0]].strip()
     if word[:1].isdigit():
         return _share_of(doc, words, head)
-    if word in DETERMINERS or word in NOT_IN_SPEAKER_NAMES or _is_adverb(doc, head) or _is_auxiliary(word):
+    if word in DETERMINERS or word in NOT_IN_SPEAKER_NAMES or is_adverb(doc, head) or is_auxiliary(word):
         return _in_name(doc, words, head)
     return True
 
@@ -435,7 +357,7 @@ def _ends_in_bare_number(doc: Document, span: Span, words: list[int]) -> bool:
 def _possessive(word: str) -> bool:
     """Whether ``word`` is a possessive ("Clinton's"), not a pronoun fused with "is" or "has" ("who’s")."""
     base, mark, rest = word.replace("’", "'").rpartition("'")
-    return bool(mark) and rest == "s" and base not in _SPEAKING_WORDS | {"there", "what", "where", "here"}
+    return bool(mark) and rest == "s" and base not in SPEAKING_WORDS | {"there", "what", "where", "here"}
 
 
 def _share_of(doc: Document, words: list[int], head: int) -> bool:
