@@ -195,3 +195,14 @@ def test_a_columns_opinion_disclaimer_is_page_furniture():
     assert [r.reason for r in result.removed] == ["opinion disclaimer", "opinion disclaimer"]
     assert "Townhall.com" not in result.body and "are hers" not in result.body
     assert "are repugnant." in result.body and "Tara Setmayer is a CNN political commentator." in result.body
+
+
+def test_news_sentences_near_credit_words_brackets_and_views_stay():
+    # Sentences that share words with page furniture but are news (the first and third from review of
+    # the rules; "Music Modernization Act" is a law's name in a quote).
+    text = ("Rising costs contributed to the report's delay, officials said.\n\n"
+            "Obama spoke on Tuesday. Reuters contributed to this report.\n\n"
+            'He said "the [Music Modernization Act] passed."\n\n'
+            "Republicans said the views expressed in the memo are those of a few staffers.")
+    result = clean_text(text)
+    assert result.body == text and result.removed == []

@@ -140,17 +140,9 @@ def map_ordered(make_scorer: Callable[[], Any], articles: Iterable[Any], jobs: i
     chunks = _chunks(first, articles)
     executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(make_scorer,))
     try:
-        pending = deque(executor.submit(_score_chunk, chunk, compact)
-                        for chunk in islice(chunks, jobs * CHUNKS_IN_FLIGHT))
-        while pending:
-            try:
-                done = pending.popleft().result()
-            except BrokenProcessPool as error:
-                raise WorkerError(_WORKER_STOPPED.format(jobs=jobs)) from error
-            chunk = next(chunks, None)
-            if chunk is not None:
-                pending.append(executor.submit(_score_chunk, chunk, compact))
-            yield from done
+        yield from _in_order(executor, chunks, jobs, compact)
+    except BrokenProcessPool as error:  # from a result or from the next submit: a worker died
+        raise WorkerError(_WORKER_STOPPED.format(jobs=jobs)) from error
     finally:
         # An error, or a caller that stops early: the chunks not started are dropped.
         executor.shutdown(wait=True, cancel_futures=True)
@@ -158,6 +150,17 @@ def map_ordered(make_scorer: Callable[[], Any], articles: Iterable[Any], jobs: i
 
 _WORKER_STOPPED = ("--jobs {jobs}: a worker process stopped before its articles were scored (killed, or out of "
                    "memory?) — run again with fewer --jobs, or --jobs 1")
+
+
+def _in_order(executor: ProcessPoolExecutor, chunks: Iterator[list[Any]], jobs: int, compact: bool) -> Iterator[Any]:
+    """The scored chunks in input order, with at most ``jobs * CHUNKS_IN_FLIGHT`` of them submitted at a time."""
+    pending = deque(executor.submit(_score_chunk, chunk, compact) for chunk in islice(chunks, jobs * CHUNKS_IN_FLIGHT))
+    while pending:
+        done = pending.popleft().result()
+        chunk = next(chunks, None)
+        if chunk is not None:
+            pending.append(executor.submit(_score_chunk, chunk, compact))
+        yield from done
 
 
 def _chunks(first: list[Any], rest: Iterator[Any]) -> Iterator[list[Any]]:

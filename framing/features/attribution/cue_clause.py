@@ -19,6 +19,7 @@ from __future__ import annotations
 from framing.document.parse import Document
 from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_SPEAKER_EDGES, NOUNS_IN_LY
 from framing.features.attribution.body_text import Span
+from framing.features.attribution.content import BE
 from framing.features.attribution.phrases import PRONOUNS
 
 # Words that speak on their own: pronouns, relative pronouns, quantifiers used as pronouns ("Many say").
@@ -65,14 +66,13 @@ def infinitive_verb(doc: Document, span: Span, cue: Span | None) -> bool:
     return text.islower() and word not in SPEAKING_WORDS and word not in DETERMINERS
 
 
-# Between the subject of a passive and its participle: "hadn't been", "was not", "has been widely".
-_PASSIVE_BE = frozenset("is was were are be been being".split())
-_NEGATIONS = frozenset("not n't never".split())
 # Participles that say how the subject stands or feels ("Doctors are increasingly worried that",
 # "Americans are strongly opposed"): the subject holds the view, so it stays the source.
 _STATIVE_PARTICIPLES = frozenset("worried concerned opposed convinced pleased disappointed divided determined "
                                  "committed frustrated alarmed satisfied interested confused surprised troubled "
-                                 "dismayed encouraged skeptical prepared inclined".split())
+                                 "dismayed encouraged prepared inclined outraged angered shocked relieved heartened "
+                                 "appalled horrified delighted thrilled saddened incensed offended unconvinced "
+                                 "persuaded".split())
 
 
 def passive_subject(doc: Document, span: Span, cue: Span | None) -> bool:
@@ -99,6 +99,7 @@ def passive_subject(doc: Document, span: Span, cue: Span | None) -> bool:
     participle = doc.tokens[cue_words[0]]
     if not participle.endswith("ed") or participle == "quoted" or participle in _STATIVE_PARTICIPLES:
         return False
+    # Between the subject and its participle: "hadn't been", "was not", "has been widely".
     words = [doc.tokens[k] for k in between]
-    return (any(word in _PASSIVE_BE for word in words)
-            and all(is_auxiliary(word) or word in _NEGATIONS or is_adverb(doc, k) for word, k in zip(words, between)))
+    return any(word in BE for word in words) and all(is_auxiliary(word) or is_adverb(doc, k)
+                                                     for word, k in zip(words, between))
