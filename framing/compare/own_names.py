@@ -26,7 +26,7 @@ from itertools import combinations
 
 from framing.compare.term_counts import load_stopwords, normalise_token
 from framing.corpus.outlets import OutletRegistry
-from framing.datafiles import packaged_word_list
+from framing.document.vocabulary import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from framing.features.readability.formulas import easy_words
 
 WORD_RE = re.compile(r"[\w'’]+")
@@ -120,8 +120,8 @@ def _last_word_name(name: str) -> frozenset[str]:
     words = [normalise_token(w) for w in WORD_RE.findall(name)]
     words = words[1:] if words[:1] == ["the"] else words
     stopwords = load_stopwords()
-    if (len(words) >= 3 and not any(w in stopwords for w in words) and words[0] not in _first_names()
-            and not _everyday(words[-1])):
+    if (len(words) >= 3 and not any(w in stopwords for w in words)
+            and words[0] not in MALE_FIRST_NAMES and words[0] not in FEMALE_FIRST_NAMES and not _everyday(words[-1])):
         return frozenset({words[-1]})
     return frozenset()
 
@@ -132,11 +132,6 @@ def _everyday(word: str) -> bool:
     return word in easy or (word.endswith("s") and word[:-1] in easy)
 
 
-@cache
-def _first_names() -> frozenset[str]:
-    """First names (``framing/data/vocabulary/*_first_names.txt``): "Michael Brendan Dougherty" is a person."""
-    return (packaged_word_list("vocabulary", "male_first_names.txt")
-            | packaged_word_list("vocabulary", "female_first_names.txt"))
 
 
 def own_name_filter(outlets: Mapping[str, Iterable[str]],

@@ -33,3 +33,6 @@ NOUNS_IN_LY = packaged_word_list("vocabulary", "nouns_in_ly.txt")
 HOUSE_STYLE_WORDS = packaged_word_list("vocabulary", "house_style_words.txt")
 # Nouns after a quoted phrase that make it a name (the "zero tolerance" policy): scare quotes.
 MEASURE_NOUNS = packaged_word_list("vocabulary", "measure_nouns.txt")
+# Given names (coreference tells a person's gender by them; own names, a person from an outlet).
+MALE_FIRST_NAMES = packaged_word_list("vocabulary", "male_first_names.txt")
+FEMALE_FIRST_NAMES = packaged_word_list("vocabulary", "female_first_names.txt")

@@ -24,9 +24,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from framing.datafiles import line_of, load_toml, packaged_word_list
+from framing.datafiles import line_of, load_toml
 from framing.document.parse import Document
-from framing.document.vocabulary import DETERMINERS, STOPWORDS, TITLES
+from framing.document.vocabulary import DETERMINERS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, STOPWORDS, TITLES
 from framing.errors import DataFileError
 from framing.features.attribution.phrases import person_name, surname
 
@@ -107,8 +107,7 @@ def _load_rules() -> CoreferenceRules:
                                 f'— e.g. {key} = ["mr."]')
         titles[key] = frozenset(words)
     return CoreferenceRules(back, titles["male_titles"], titles["female_titles"], titles["not_person_words"],
-                            packaged_word_list("vocabulary", "male_first_names.txt"),
-                            packaged_word_list("vocabulary", "female_first_names.txt"))
+                            MALE_FIRST_NAMES, FEMALE_FIRST_NAMES)
 
 
 @dataclass(frozen=True)
