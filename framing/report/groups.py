@@ -35,6 +35,21 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
+def indefinite_article(word: str) -> str:
+    """"a" or "an" before ``word``, by its first sound: "an anti-abortion term", "a ukraine-west term".
+
+    A vowel letter makes "an", except a "u" that sounds "you" ("a ukraine-west",
+    "a unionist"; "an unborn"), which "un" before a letter other than "i" does not.
+
+    >>> [indefinite_article(w) for w in ("anti-abortion", "ukraine-west", "unborn", "gun-control", "eu")]
+    ['an', 'a', 'an', 'a', 'an']
+    """
+    low = str(word).lower()
+    if low[:1] == "u":
+        return "an" if low.startswith("un") and low[2:3] != "i" else "a"
+    return "an" if low[:1] in ("a", "e", "i", "o") else "a"
+
+
 def group_names(group_by: str, label: str | None = None) -> dict[str, str]:
     """How the report names the groups: one (``group_label``), several, and in headings and table columns.
 

@@ -36,6 +36,7 @@ from framing.report.groups import (
     focus_context,
     focus_record,
     group_names,
+    indefinite_article,
     merge_aliases,
     plural,
     unknown_name_warnings,
@@ -136,7 +137,7 @@ def _environment() -> Any:
     environment.filters.update(md=md_escape, code=md_code, code_cell=md_code_cell, link=md_link, url=safe_url,
                                num=_num, fixed=_fixed, pct=_pct, signed=_signed, plain=plain, plural=plural,
                                excerpt=excerpt, highlight=md_highlight,
-                               wording_side=group_findings.wording_side)
+                               wording_side=group_findings.wording_side, a_or_an=indefinite_article)
     return environment
 
 
