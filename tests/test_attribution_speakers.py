@@ -8,6 +8,7 @@ from framing.document.parse import build_document
 from framing.features.attribution.actors import ActorRegistry
 from framing.features.attribution.cues import CueLexicon
 from framing.features.attribution.phrases import noun_phrase_start, person_name, source_after, source_before
+from framing.features.attribution.scorer import AttributionScorer
 from framing.features.attribution.speakers import SpeakerResolver
 
 
@@ -19,6 +20,16 @@ def registry():
 @pytest.fixture(scope="module")
 def verb_forms():
     return frozenset(CueLexicon.load().verbs)
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return AttributionScorer()
+
+
+def attributions(scorer, text):
+    """The attribution findings of ``text`` scored as one article."""
+    return [f for f in scorer.score(build_document("x", text)).findings if f.family == "attribution"]
 
 
 def _text(doc, span):
@@ -164,15 +175,12 @@ def test_a_newspaper_named_by_its_masthead_is_media_not_a_person(registry, sourc
         assert speaker.name == name
 
 
-def test_i_and_we_outside_quotation_marks_are_the_writer_with_or_without_a_contraction():
-    from framing.features.attribution.scorer import AttributionScorer
-
+def test_i_and_we_outside_quotation_marks_are_the_writer_with_or_without_a_contraction(scorer):
     # Deseret News and an AllSides column: "I’ve" had been a named speaker. The source is the
     # pronoun without its fused verb ("I’ve" -> "I").
-    doc = build_document("x", "I think the remedy is to simply listen. I’ve found that voters want more. "
-                              "We’re told the plan will pass.")
+    text = "I think the remedy is to simply listen. I’ve found that voters want more. We’re told the plan will pass."
     found = [(f.detail["speaker"], f.detail["speaker_text"], f.detail["role"], f.detail["named"])
-             for f in AttributionScorer().score(doc).findings if f.family == "attribution"]
+             for f in attributions(scorer, text)]
     assert found == [("the writer", "I", "media", False), ("the writer", "I", "media", False),
                      ("the writer", "We", "media", False)]
 
@@ -183,11 +191,8 @@ def test_i_and_we_outside_quotation_marks_are_the_writer_with_or_without_a_contr
     ("Republicans in Congress, who say the bill is too costly, voted no.", "Republicans in Congress"),
     ("There are people who say the border is open.", "who"),
 ])
-def test_a_speaking_who_is_the_phrase_that_opens_its_clause(text, speaker):
-    from framing.features.attribution.scorer import AttributionScorer
-
-    found = [f.detail["speaker"] for f in AttributionScorer().score(build_document("x", text)).findings
-             if f.family == "attribution"]
+def test_a_speaking_who_is_the_phrase_that_opens_its_clause(scorer, text, speaker):
+    found = [f.detail["speaker"] for f in attributions(scorer, text)]
     assert found == [speaker]
 
 
@@ -224,11 +229,8 @@ def test_a_capitalised_common_word_is_no_institution(registry, source):
     ("Fox News host Sean Hannity on Monday called McConnell weak and said he needs to retire.", "Sean Hannity"),
     ("The Supreme Court on Monday decided that Oklahoma may continue the use of the sedative.", "Supreme Court"),
 ])
-def test_a_day_between_speaker_and_verb_is_not_the_speaker(text, speaker):
-    from framing.features.attribution.scorer import AttributionScorer
-
-    found = AttributionScorer().score(build_document("a", text)).findings
-    assert [f.detail["speaker"] for f in found if f.family == "attribution"][:1] == [speaker]
+def test_a_day_between_speaker_and_verb_is_not_the_speaker(scorer, text, speaker):
+    assert [f.detail["speaker"] for f in attributions(scorer, text)][:1] == [speaker]
 
 
 @pytest.mark.parametrize("phrase, name", [
@@ -254,10 +256,8 @@ def test_the_person_named_in_a_source_phrase(phrase, name):
      "investigations, FBI Assistant Special Agent in Charge Ron Hopper said.",
      "FBI Assistant Special Agent in Charge Ron Hopper", "Ron Hopper"),
 ])
-def test_the_in_of_a_title_is_inside_the_source_phrase(text, source, speaker):
-    from framing.features.attribution.scorer import AttributionScorer
-
-    found = [f for f in AttributionScorer().score(build_document("a", text)).findings if f.family == "attribution"]
+def test_the_in_of_a_title_is_inside_the_source_phrase(scorer, text, source, speaker):
+    found = attributions(scorer, text)
     assert [(f.detail["speaker_text"], f.detail["speaker"]) for f in found][:1] == [(source, speaker)]
 
 
@@ -269,9 +269,6 @@ def test_the_in_of_a_title_is_inside_the_source_phrase(text, source, speaker):
     ("Republicans in Congress said the bill would cut taxes for the middle class.", "Republicans in Congress"),
     ("Democrats in the House said the vote was a test of the party's resolve.", "Democrats in the House"),
 ])
-def test_a_speakers_name_without_inner_titles_and_a_group_in_its_place(text, speaker):
-    from framing.features.attribution.scorer import AttributionScorer
-
-    found = [f.detail["speaker"] for f in AttributionScorer().score(build_document("x", text)).findings
-             if f.family == "attribution"]
+def test_a_speakers_name_without_inner_titles_and_a_group_in_its_place(scorer, text, speaker):
+    found = [f.detail["speaker"] for f in attributions(scorer, text)]
     assert found == [speaker]
