@@ -272,3 +272,31 @@ def test_the_in_of_a_title_is_inside_the_source_phrase(scorer, text, source, spe
 def test_a_speakers_name_without_inner_titles_and_a_group_in_its_place(scorer, text, speaker):
     found = [f.detail["speaker"] for f in attributions(scorer, text)]
     assert found == [speaker]
+
+
+# AllSides sentences: a registered person who only describes the one speaking ("Trump adviser
+# Peter Navarro", "Mr Navarro, an adviser to Mr Trump") had made Trump the speaker.
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Trump adviser Peter Navarro told CBS News that the tariffs would stay.", "Peter Navarro"),
+    ("Clinton campaign chairman John Podesta said the emails were stolen.", "John Podesta"),
+    ("Mr Navarro, an economic adviser to Mr Trump, said the deal was close.", "Navarro"),
+    ("Michigan Rep. Debbie Dingell, another Pelosi ally, said the caucus was united.", "Debbie Dingell"),
+    ("Trump’s lawyer said the president would not testify.", "Trump’s lawyer"),
+    ("President Donald Trump said the wall would be built.", "Donald Trump"),
+    ("Sen. Bernie Sanders (I-Vt.) said the bill was a giveaway.", "Bernie Sanders"),
+    ("Chairman of the Senate Armed Services Committee, Republican John McCain, said the troops would stay.",
+     "John McCain"),
+])
+def test_a_registered_person_who_only_describes_the_speaker_is_not_the_speaker(scorer, text, speaker):
+    found = [f.detail["speaker"] for f in attributions(scorer, text)]
+    assert found == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The indictment, which alleges a wide-ranging conspiracy, raises the stakes.", "indictment"),
+    ("There are groups which say the border is open.", "which"),
+])
+def test_a_speaking_which_is_the_phrase_before_its_comma_or_nobody(scorer, text, speaker):
+    found = [(f.detail["speaker"], f.detail["speaker_kind"]) for f in attributions(scorer, text)]
+    assert found[0][0] == speaker
+    assert (found[0][1] == "unresolved") == (speaker == "which")

@@ -350,6 +350,16 @@ def _is_body(words: list[str]) -> bool:
     return len(words) == 1 and words[0].lower() in _BODIES
 
 
+def names_a_body(name: str) -> bool:
+    """Whether ``name`` ends in a body's word: "Senate Armed Services Committee", "Vanderbilt University".
+
+    >>> names_a_body("Senate Armed Services Committee"), names_a_body("Debbie Dingell")
+    (True, False)
+    """
+    words = name.split()
+    return bool(words) and words[-1].lower().rstrip(",.") in _BODIES
+
+
 def person_name(text: str) -> str | None:
     """The personal name in a source phrase, without titles, or None.
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from framing.document.vocabulary import DETERMINERS, STOPWORDS, TITLES
 from framing.features.attribution.actors import Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules
-from framing.features.attribution.phrases import surname
+from framing.features.attribution.phrases import person_name, surname
 
 
 @lru_cache(maxsize=256)
@@ -48,6 +48,39 @@ def other_first_name(text: str, actor: Actor) -> bool:
         if word not in spelled and word.lower() not in TITLES and word.lower() not in STOPWORDS:
             return True
     return False
+
+
+def only_modifies(head: str, actor: Actor) -> bool:
+    """Whether the registered person in ``head`` only describes the one speaking.
+
+    "Trump adviser Peter Navarro" and "former Obama adviser Susan Rice" name
+    another person after the registered one; "Trump's lawyer" is someone of
+    Trump's.  A bracket ("Sen. Bernie Sanders (I-Vt.)") is left out.
+
+    >>> trump = Actor("Donald Trump", ("Trump",), "republican", "person", "", "politician")
+    >>> only_modifies("Trump adviser Peter Navarro", trump), only_modifies("Trump’s lawyer", trump)
+    (True, True)
+    >>> only_modifies("President Donald Trump", trump), only_modifies("Trump (R)", trump)
+    (False, False)
+    >>> only_modifies("Donald Trump Jr.", trump)
+    False
+    """
+    spelled = {w.replace("’", "'") for w in spellings_of(actor)[0]}
+    words = _BRACKET.sub(" ", head.replace("’", "'")).split()
+    at = [i for i, w in enumerate(words) if _POSSESSIVE_END.sub("", w.strip(",.")) in spelled]
+    if not at:
+        return False
+    rest = [w for w in words[at[-1] + 1:] if w.strip(",.").lower() not in _SUFFIXES]
+    if rest and _POSSESSIVE_END.search(words[at[-1]]) and rest[0][:1].islower():
+        return True
+    name = person_name(" ".join(rest)) if rest else None
+    return name is not None and not spelled & set(name.split())
+
+
+_BRACKET = re.compile(r"\([^)]*\)")
+_POSSESSIVE_END = re.compile(r"'s$")
+# "Joseph R. Biden Jr.": the same person.
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 @lru_cache(maxsize=1024)

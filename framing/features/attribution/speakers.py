@@ -22,14 +22,23 @@ from framing.features.attribution.coreference import CoreferenceRules, PronounRe
 from framing.features.attribution.phrases import (
     PRONOUNS,
     is_capitalised,
+    names_a_body,
     noun_phrase_start,
     person_name,
     surname,
     without_contraction,
 )
-from framing.features.attribution.registry_names import not_a_name, office_holders, other_first_name, registry_genders
+from framing.features.attribution.registry_names import (
+    not_a_name,
+    office_holders,
+    only_modifies,
+    other_first_name,
+    registry_genders,
+)
 
 PERSON_PRONOUNS = frozenset("he she i".split())
+# A relative pronoun speaking: the phrase before its comma, else nobody named ("people who say").
+RELATIVES = frozenset("who whom which that".split())
 # The article's writer, speaking as "I" or "we" outside quotation marks.
 WRITER = "the writer"
 # A masthead ("The Washington Times", "The Atlanta Journal-Constitution") is at most this many words.
@@ -74,7 +83,7 @@ class SpeakerResolver:
         """The speaker behind ``source`` as written, found at offsets ``at`` (updates the article's context)."""
         low = without_contraction(" ".join(source.split()).lower())
         speaker = self._in_document(low, at[0]) if at and self.document and low in PRONOUNS else None
-        if low == "who" and at and self.document:
+        if low in RELATIVES and at and self.document:
             speaker = self._relative(at[0])
         speaker = speaker or self._resolve(source)
         if at and self.document and speaker.kind == "person" and speaker.named and low not in PRONOUNS:
@@ -89,7 +98,7 @@ class SpeakerResolver:
     def _resolve(self, source: str) -> Speaker:
         text = " ".join(source.strip().strip(",").split())
         low = without_contraction(text.lower())
-        if low in PRONOUNS or low == "who":
+        if low in PRONOUNS or low in RELATIVES:
             return self._pronoun(low)
         # "X, which was dissolved by the Ukrainian parliament,": the clause names someone else.
         text = self.registry.without_clauses(text)
@@ -135,7 +144,7 @@ class SpeakerResolver:
         return speaker
 
     def _relative(self, at: int) -> Speaker | None:
-        """Whom a speaking "who" stands for: the noun phrase before its comma ("Republicans, who say …").
+        """Whom a speaking "who" or "which" stands for: the noun phrase before its comma ("Republicans, who say …").
 
         Only a phrase that opens its clause ("Republicans in Congress, who …": the group in its
         place, see :func:`~framing.features.attribution.phrases.noun_phrase_start`).
@@ -203,13 +212,16 @@ class SpeakerResolver:
         """Whether the person ``actor`` found in ``text`` is the one it names.
 
         Not when another first name stands before the surname ("Sara Flynn"),
-        nor when the actor is only in the description of someone named before
-        the comma ("Steve Deace, an anti-Trump radio host").
+        when the actor is only in the description of someone named before
+        the comma ("Steve Deace, an anti-Trump radio host", "Mr Navarro, an
+        adviser to Mr Trump"), nor when it only describes the one speaking
+        ("Trump adviser Peter Navarro", "Trump's lawyer").
         """
         head, comma, _ = text.partition(",")
-        if comma and self.registry.find_actor(head) is not actor and self._person_name(head) == head.strip():
+        named = self._person_name(head) if comma else None
+        if named and _heads(head, named) and self.registry.find_actor(head) is not actor:
             return False
-        return not other_first_name(text, actor)
+        return not (other_first_name(text, actor) or only_modifies(head, actor))
 
     def _actor_speaker(self, actor: Actor) -> Speaker:
         """The speaker of a registry actor; a person is remembered under each spelling's surname."""
@@ -332,6 +344,22 @@ _INSTITUTIONS = frozenset(
     fleet army navy military headquarters parliament duma cabinet administration mission
     delegation secretariat commission""".split()
 )
+
+
+def _heads(phrase: str, name: str) -> bool:
+    """Whether ``name`` is the person ``phrase`` is about, not a body or a place it relates to.
+
+    >>> _heads("Michigan Rep. Debbie Dingell", "Debbie Dingell")
+    True
+    >>> _heads("Russia's new ambassador to the United Kingdom", "United Kingdom")
+    False
+    """
+    before = [w for w in phrase[: phrase.rfind(name)].lower().split() if w not in ("the", "a", "an")]
+    return not names_a_body(name) and not (before and before[-1] in _RELATING)
+
+
+# "ambassador to the United Kingdom", "a professor at Yale": the name after these is not the person's.
+_RELATING = frozenset("to of in at for from with by on".split())
 
 
 def _unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool = False) -> Speaker:
