@@ -108,6 +108,9 @@ def test_noun_phrase_start(words, limit, expected):
         ("Donald Trump's campaign manager", None),  # the manager speaks, not Trump
         ("Russian Northern Fleet", None),
         ("Monday", None),
+        # AllSides: a reporter or fellow after the outlet's possessive is the person, not "CNN's Jake Tapper".
+        ("The Heritage Foundation’s Ed Haislmaier", "Ed Haislmaier"),
+        ("CNN's Jake Tapper", "Jake Tapper"),
     ],
 )
 def test_person_name(text, expected):

@@ -21,7 +21,15 @@ from __future__ import annotations
 import re
 
 from framing.document.parse import Document, Sentence
-from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES, TIME_WORDS, TITLES
+from framing.document.vocabulary import (
+    BETWEEN_SUBJECT_AND_VERB,
+    DETERMINERS,
+    FEMALE_FIRST_NAMES,
+    MALE_FIRST_NAMES,
+    NOT_IN_SPEAKER_NAMES,
+    TIME_WORDS,
+    TITLES,
+)
 
 PRONOUNS = frozenset("he she they we i you it".split())
 # Verbs contracted onto a pronoun that speaks ("I’ve", "we're").
@@ -373,6 +381,8 @@ def person_name(text: str) -> str | None:
     True
     >>> person_name("FBI Special Agent in Charge Richard DesLauriers")
     'Richard DesLauriers'
+    >>> person_name("Heritage Foundation’s Ed Haislmaier")
+    'Ed Haislmaier'
     """
     best = None
     for match in _CAP_RUN.finditer(text):
@@ -380,6 +390,7 @@ def person_name(text: str) -> str | None:
         if _POSSESSIVE.search(words[-1]) and not words[-1].endswith("s's"):
             if words[-1][-2:] in ("’s", "'s"):
                 continue
+        words = _after_owner(words)
         n_words = len(words)
         words = words[_leading_titles(words, after_in=_ENDS_WITH_IN.search(text, 0, match.start()) is not None):]
         if _not_the_speaker(text, match, titled=len(words) < n_words) or _is_body(words):
@@ -398,6 +409,25 @@ def person_name(text: str) -> str | None:
 
 
 _ENDS_WITH_IN = re.compile(r"\bin\s+$")
+
+
+def _after_owner(words: list[str]) -> list[str]:
+    """A run's words after an owner's possessive when a given name follows it.
+
+    "Heritage Foundation’s Ed Haislmaier" is Ed Haislmaier (titles after the
+    possessive are left for the caller); "National Women’s Law Center" and
+    "Valentine’s Day" stay whole, and so does a name whose given name the
+    lists do not know ("CNN's Manu Raju").
+
+    >>> _after_owner("CNN's Jake Tapper".split()), _after_owner("National Women’s Law Center".split())
+    (['Jake', 'Tapper'], ['National', 'Women’s', 'Law', 'Center'])
+    """
+    owners = [i for i, w in enumerate(words[:-1]) if w[-2:] in ("’s", "'s")]
+    if not owners:
+        return words
+    rest = words[owners[-1] + 1:]
+    given = next((w.lower() for w in rest if not is_title(w)), "")
+    return rest if given in MALE_FIRST_NAMES or given in FEMALE_FIRST_NAMES else words
 
 
 def is_title(word: str) -> bool:
