@@ -134,6 +134,13 @@ def test_transcript_turns(lexicon):
     ]
 
 
+def test_a_transcript_turn_is_direct_speech(lexicon):
+    # Democracy Now! transcripts: "AMY GOODMAN: …" had counted as paraphrase, for want of quotation marks
+    text = "AMY GOODMAN: We spend today’s hour looking at the struggle to obtain voting rights.\n\nAnd more."
+    found = find_attributions(build_document("x", text), lexicon)
+    assert [(a.kind, a.cue_text) for a in found] == [("direct", ":")]
+
+
 def test_passive_with_its_agent(lexicon):
     # "by" names the speaker of a passive cue; the subject is what was endorsed
     assert _found(lexicon, "Clinton has been endorsed by dozens of papers.") == [

@@ -140,7 +140,9 @@ class DocumentPasses(BodyText):
                 content = self._trim(content[0], content[1] - 1)
             sentence = doc.sentence_at(match.start("name"))
             if sentence is not None and len(doc.tokens_between(*content)) >= 3:
-                self._add(match.span("name"), match.span("colon"), [content], None, sentence, ":")
+                turn = self._add(match.span("name"), match.span("colon"), [content], None, sentence, ":")
+                if turn is not None:
+                    turn.verbatim = True  # a transcript gives the speaker's words as spoken: direct
 
     def split_coordinated(self) -> None:
         """End a content where a coordinated clause starts its own attribution.

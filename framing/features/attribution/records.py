@@ -30,6 +30,8 @@ class Attribution:
     nested: bool = field(default=False, repr=False)
     # The cue detector's probability for a learned cue (None for a cue of the verb list or a mark).
     cue_probability: float | None = field(default=None, repr=False)
+    # Whether the content is the speaker's own words without quotation marks (a transcript's turn).
+    verbatim: bool = field(default=False, repr=False)
 
     @property
     def cue_text(self) -> str:

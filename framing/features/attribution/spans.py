@@ -77,7 +77,7 @@ def find_attributions(
     finder.split_coordinated()
     found = one_per_content([a for a in finder.found if a.contents])
     for a in found:
-        a.kind = finder.kind_of(a.contents)
+        a.kind = "direct" if a.verbatim else finder.kind_of(a.contents)
         a.cue_probability = scores.get(a.cue) if a.verb is not None and not a.verb.verb_class else None
     mark_nested(found)
     if span_model is not None:
