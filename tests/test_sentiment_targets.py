@@ -82,8 +82,23 @@ def test_a_pronoun_is_not_a_name_that_only_qualifies_a_noun_nor_across_a_quotati
 
 def test_a_pronoun_on_the_same_side_of_the_quotation_marks_still_refers():
     matcher = TargetMatcher(load_targets())
-    doc = build_document("a", "“The EU says it will act,” he said. The EU doesn’t think migration is their problem.")
+    doc = build_document("a", "“The EU says it will act,” he said. The EU insists their rules apply.")
     assert [(m.text, m.target) for m in matcher.find_mentions(doc) if m.pronoun] == [("it", "eu"), ("their", "eu")]
+
+
+@pytest.mark.parametrize(("text", "pronouns"), [
+    # AllSides: the pronoun right after the target's verb is the target's ...
+    ("Democrats complain that they are being kept in the dark.", ["they"]),
+    ("Some say it points to a lack of U.S. consensus over Russia, allowing its adversary to exploit it.", ["its"]),
+    # ... but a noun in between may be what it stands for: the film, the deal, the immigrants.
+    ("This film about the U.S. hockey team defeating Russia’s team is so good, it can convince you.", []),
+    ("If the White House leaves the Paris deal, his city will adopt it independently.", []),
+    ("Children had surged into the U.S. last year, many motivated by the belief that they would stay.", []),
+    # The seeds (TASS): "they" are the Europeans whose policy it is.
+    ("Europeans should realize that the policy toward Russia that they had chosen is a total deadlock.", []),
+])
+def test_a_pronoun_stands_for_a_target_only_with_at_most_its_verb_between(matcher, text, pronouns):
+    assert [m.text for m in matcher.find_mentions(build_document("a", text)) if m.pronoun] == pronouns
 
 
 def test_user_target_that_is_an_alias_adds_nothing():

@@ -7,8 +7,10 @@ the places an alias may start, then the aliases sharing that first letter);
 a pronoun ("its",
 "they", ...) counts as a mention of the target named last before it in the same
 sentence, unless that name only qualifies a noun ("the American public ... it",
-"Russia-related matters that they ...": the pronoun is the noun's) or stands on
-the other side of a quotation mark (a quoted speaker's "they" is the speaker's).
+"Russia-related matters that they ...": the pronoun is the noun's), stands on
+the other side of a quotation mark (a quoted speaker's "they" is the speaker's),
+or more than one content word stands between them ("Russia's team is so good,
+it …", "the Paris deal … will adopt it": another noun may be what it stands for).
 
 Examples
 --------
@@ -28,6 +30,7 @@ from pathlib import Path
 
 from framing.datafiles import line_of, load_toml
 from framing.document.parse import Document
+from framing.document.vocabulary import STOPWORDS
 from framing.errors import DataFileError
 
 REGISTRY_FILE = "targets.toml"
@@ -260,13 +263,49 @@ class TargetMatcher:
                 quote = document.quote_at(start)
                 earlier = [m for m in mentions
                            if m.end <= start and not m.modifier and document.quote_at(m.start) is quote]
-                if not earlier:
+                if not earlier or _too_far(document, token_ids, position, earlier[-1]):
                     continue
                 if word == "it" and _not_the_target(document, token_ids, position):
                     continue
                 out.append(Mention(earlier[-1].target, start, end, index, document.body[start:end], True))
         out.sort(key=lambda m: (m.start, m.target))
         return out
+
+
+# Words and marks before a clause's subject that keep it the subject ("“The alliance", "The EU").
+OPENING_WORDS = frozenset({"the", "“", '"', "‘", "'"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
+# Content words a pronoun may stand after its target: the verb ("Gazprom said its", "Democrats complain that they").
+MAX_WORDS_BETWEEN = 1
+
+
+def _too_far(document: Document, token_ids: range, position: int, mention: Mention) -> bool:
+    """Whether the pronoun at ``position`` may stand for something other than ``mention``.
+
+    More than one content word (not a stopword) between them, unless the
+    target is the subject opening the clause and the pronoun a possessive in
+    it; or a relative clause on a noun the target only follows ("the policy
+    toward Russia that they had chosen"). On 25 pronoun mentions of 800
+    AllSides articles read by hand, about one in three had been the target's
+    before this check.
+    """
+    k = position - 1
+    while k >= 0 and document.token_spans[token_ids[k]][0] >= mention.end:
+        k -= 1
+    words = [document.tokens[t] for t in token_ids[k + 1:position]]
+    while k >= 0 and document.token_spans[token_ids[k]][0] >= mention.start:
+        k -= 1
+    while k >= 0 and document.tokens[token_ids[k]].lower() in OPENING_WORDS:
+        k -= 1
+    before = document.tokens[token_ids[k]].lower() if k >= 0 else ""
+    if words[:1] and words[0] in ("that", "which", "who") and before in PREPOSITIONS_BEFORE_IT:
+        return True
+    if sum(w.isalpha() and w not in STOPWORDS for w in words) <= MAX_WORDS_BETWEEN:
+        return False
+    # The subject opening its clause owns a possessive later in that clause:
+    # "The alliance is actively modernizing its infrastructure".
+    opens = before in ("", "that") and not any(w in CLAUSE_BREAKS for w in words)
+    return not (opens and document.tokens[token_ids[position]] in ("its", "their"))
 
 
 def _not_the_target(document: Document, token_ids: range, position: int) -> bool:
