@@ -111,6 +111,9 @@ def test_noun_phrase_start(words, limit, expected):
         # AllSides: a reporter or fellow after the outlet's possessive is the person, not "CNN's Jake Tapper".
         ("The Heritage Foundation’s Ed Haislmaier", "Ed Haislmaier"),
         ("CNN's Jake Tapper", "Jake Tapper"),
+        ("Los Angeles County Sheriff Jim McDonnell", "Jim McDonnell"),
+        ("WDBJ General Manager Jeff Marks", "Jeff Marks"),
+        ("North Korea", None),
     ],
 )
 def test_person_name(text, expected):
@@ -303,3 +306,15 @@ def test_a_speaking_which_is_the_phrase_before_its_comma_or_nobody(scorer, text,
     found = [(f.detail["speaker"], f.detail["speaker_kind"]) for f in attributions(scorer, text)]
     assert found[0][0] == speaker
     assert (found[0][1] == "unresolved") == (speaker == "which")
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    # AllSides: "North Korea" had been a person, whom a later "he said" and a title
+    # ("Washington's approach to North Korea") made a US-administration speaker.
+    ("North Korea said the talks were over. That's what we're doing now, he said.", "North Korea", "institution"),
+    ("Iran, often considered one of the most repressive regimes, denied the report.", "Iran", "institution"),
+])
+def test_a_country_or_state_speaks_as_an_institution_not_a_person(scorer, text, speaker, kind):
+    found = [(f.detail["speaker"], f.detail["speaker_kind"]) for f in attributions(scorer, text)]
+    assert found[0] == (speaker, kind)
+    assert all(name != speaker for name, _ in found[1:])

@@ -32,9 +32,10 @@ def test_every_packaged_vocabulary_list_loads():
                      "male_first_names.txt",
                      "masthead_words.txt", "measure_nouns.txt", "not_in_speaker_names.txt", "not_speaker_edges.txt",
                      "nouns_in_ly.txt",
-                     "passive_auxiliaries.txt", "polarity_shifters.txt", "stopwords.txt", "time_words.txt",
-                     "titles.txt"]
-    sizes = {name: len(packaged_word_list("vocabulary", name)) for name in names}
+                     "passive_auxiliaries.txt", "places.txt", "polarity_shifters.txt", "stopwords.txt",
+                     "time_words.txt", "titles.txt"]
+    longest = {"places.txt": 3}  # "united arab emirates"
+    sizes = {name: len(packaged_word_list("vocabulary", name, max_words=longest.get(name, 1))) for name in names}
     assert sizes["passive_auxiliaries.txt"] == 12 and sizes["determiners.txt"] == 26
 
 

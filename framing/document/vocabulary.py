@@ -36,3 +36,5 @@ MEASURE_NOUNS = packaged_word_list("vocabulary", "measure_nouns.txt")
 # Given names (coreference tells a person's gender by them; own names, a person from an outlet).
 MALE_FIRST_NAMES = packaged_word_list("vocabulary", "male_first_names.txt")
 FEMALE_FIRST_NAMES = packaged_word_list("vocabulary", "female_first_names.txt")
+# Countries and US states: never a person's name (a place may still speak, as an institution).
+PLACES = packaged_word_list("vocabulary", "places.txt", max_words=3)

@@ -27,6 +27,7 @@ from framing.document.vocabulary import (
     FEMALE_FIRST_NAMES,
     MALE_FIRST_NAMES,
     NOT_IN_SPEAKER_NAMES,
+    PLACES,
     TIME_WORDS,
     TITLES,
 )
@@ -383,6 +384,8 @@ def person_name(text: str) -> str | None:
     'Richard DesLauriers'
     >>> person_name("Heritage Foundation’s Ed Haislmaier")
     'Ed Haislmaier'
+    >>> person_name("North Korea") is None
+    True
     """
     best = None
     for match in _CAP_RUN.finditer(text):
@@ -404,6 +407,8 @@ def person_name(text: str) -> str | None:
             continue  # acronyms ("NATO") and numbers are not people
         if len(words) == 1 and words[0].lower() in _NOT_NAMES:
             continue
+        if " ".join(words).rstrip(",.").lower() in PLACES:
+            continue  # "North Korea said": a country speaking, no person
         best = " ".join(words).rstrip(",.")
     return best
 

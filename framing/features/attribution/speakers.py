@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from framing.document.parse import Document
-from framing.document.vocabulary import MASTHEAD_WORDS
+from framing.document.vocabulary import MASTHEAD_WORDS, PLACES
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
 from framing.features.attribution.phrases import (
@@ -109,6 +109,9 @@ class SpeakerResolver:
         masthead = _masthead(text)
         if masthead:
             return Speaker(masthead, UNKNOWN_SIDE, True, False, "media")
+        place = _place(text)
+        if place:
+            return Speaker(place, self.registry.affiliation_side(place) or UNKNOWN_SIDE, True, False, "institution")
         name = self._person_name(text)
         # The title decides the side: "Crimean leader Sergei Aksyonov", "the deputy speaker of the State Duma".
         side = self.registry.affiliation_side(text)
@@ -344,6 +347,18 @@ _INSTITUTIONS = frozenset(
     fleet army navy military headquarters parliament duma cabinet administration mission
     delegation secretariat commission""".split()
 )
+
+
+def _place(text: str) -> str | None:
+    """The country or state a source names before its comma: it speaks as an institution, not a person.
+
+    >>> _place("Iran, often considered one of the most repressive regimes,"), _place("the Netherlands")
+    ('Iran', 'Netherlands')
+    >>> _place("Iran's foreign minister") is None
+    True
+    """
+    head = _strip_article(text.partition(",")[0].strip())
+    return head if head.lower() in PLACES else None
 
 
 def _heads(phrase: str, name: str) -> bool:
