@@ -318,3 +318,16 @@ def test_a_country_or_state_speaks_as_an_institution_not_a_person(scorer, text, 
     found = [(f.detail["speaker"], f.detail["speaker_kind"]) for f in attributions(scorer, text)]
     assert found[0] == (speaker, kind)
     assert all(name != speaker for name, _ in found[1:])
+
+
+def test_i_in_a_transcripts_turn_is_the_turns_speaker_not_the_writer(scorer):
+    # Democracy Now!: Rep. John Lewis's "I think …" had been the writer's, over his turn and the
+    # paragraphs it runs on; "I’m Amy Goodman, as I continue with … Democratic Congressmember John
+    # Lewis" no longer makes the host a Democratic politician (a clause is no apposition).
+    text = ("I’m Amy Goodman, as I continue my interview with Democratic Congressmember John Lewis.\n\n"
+            "AMY GOODMAN: Tell us about the march.\n\n"
+            "REP. JOHN LEWIS: We were marching for the right to vote.\n\n"
+            "I thought I saw death, and I believe we had to keep going.")
+    found = [(f.detail["speaker_text"], f.detail["speaker"], f.detail["side"]) for f in attributions(scorer, text)]
+    assert found == [("AMY GOODMAN", "Amy Goodman", "unknown"), ("REP. JOHN LEWIS", "John Lewis", "democrat"),
+                     ("I", "John Lewis", "democrat"), ("I", "John Lewis", "democrat")]

@@ -29,12 +29,23 @@ from framing.features.attribution.records import (
 _NOT_SPEAKERS = frozenset(
     """note update updated correction editor editors photo photos video watch read related source
     sources warning disclaimer clarification image caption credit advertisement subscribe share
-    q a question answer transcript paid breaking exclusive watch live""".split()
+    q a question answer transcript paid breaking exclusive watch live editorial opinion analysis
+    commentary""".split()
 )
 _NAME_PARTS = frozenset("of the de van von al bin da la le and".split())
 _COORDINATORS = frozenset("and but while whereas yet".split())
 # A transcript's turn: a paragraph opened (after a quotation mark) by a name in capitals and a colon.
 _TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2})(?P<colon>:)\s+")
+
+
+def turn_label(body: str, start: int, end: int) -> re.Match | None:
+    """The "NAME:" label opening the paragraph ``start:end`` as a transcript's turn, if it has one.
+
+    >>> turn_label("PENCE: Well, look.", 0, 18).group("name"), turn_label("UPDATE: Later.", 0, 14)
+    ('PENCE', None)
+    """
+    match = _TURN.match(body, start, end)
+    return match if match is not None and match.group("name").lower() not in _NOT_SPEAKERS else None
 # A dash and a name after a closing quotation mark, to the end of the paragraph.
 _SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)[\s.,]*$")
 
@@ -132,8 +143,8 @@ class DocumentPasses(BodyText):
         """
         doc, body = self.doc, self.body
         for start, end in doc.paragraphs:
-            match = _TURN.match(body, start, end)
-            if match is None or match.group("name").lower() in _NOT_SPEAKERS:
+            match = turn_label(body, start, end)
+            if match is None:
                 continue
             content = self._trim(match.end(), end)
             if body[content[1] - 1 : content[1]] in '"”':

@@ -37,7 +37,10 @@ _THOUSANDS = re.compile(r",\d")
 _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according to|writes|wrote|asked|added)\b")
 # An apposition that is a relative clause, or a predicate after the subject's comma ("Johnnie
 # Langendorff, was driving near the church"), tells what happened, not who the speaker is.
-_CLAUSE = re.compile(r"(?:who|which|whose|where|when|that|was|is|were|are|has|have|had|will|would|said|says|told)\b")
+# A clause after the comma, not a description: a relative, a verb, or a conjunction ("I’m Amy Goodman, as I
+# continue my interview with Democratic Congressmember John Lewis": Goodman is no Democratic politician).
+_CLAUSE = re.compile(r"(?:who|which|whose|where|when|that|was|is|were|are|has|have|had|will|would|said|says|told"
+                     r"|as|while|because|since|if|although|though|after|before|and|but|so|even)\b")
 # "…, who was legislative director in the Clinton administration,": a relative clause that describes.
 _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
 # A quotation, or the end of one whose opening mark lies before the window.

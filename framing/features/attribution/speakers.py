@@ -12,6 +12,7 @@ found by :mod:`framing.features.attribution.phrases`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -19,6 +20,7 @@ from framing.document.parse import Document
 from framing.document.vocabulary import MASTHEAD_WORDS, PLACES
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
+from framing.features.attribution.passes import turn_label
 from framing.features.attribution.phrases import (
     PRONOUNS,
     is_capitalised,
@@ -39,6 +41,8 @@ from framing.features.attribution.registry_names import (
 PERSON_PRONOUNS = frozenset("he she i".split())
 # A relative pronoun speaking: the phrase before its comma, else nobody named ("people who say").
 RELATIVES = frozenset("who whom which that".split())
+# How many paragraphs a transcript's turn may run on after its "NAME:" label.
+TURN_PARAGRAPHS = 10
 # The article's writer, speaking as "I" or "we" outside quotation marks.
 WRITER = "the writer"
 # A masthead ("The Washington Times", "The Atlanta Journal-Constitution") is at most this many words.
@@ -86,7 +90,8 @@ class SpeakerResolver:
         if low in RELATIVES and at and self.document:
             speaker = self._relative(at[0])
         speaker = speaker or self._resolve(source)
-        if at and self.document and speaker.kind == "person" and speaker.named and low not in PRONOUNS:
+        labelled = _from_capitals(source) != source  # a transcript's "NAME:": their "he" is someone else
+        if at and self.document and speaker.kind == "person" and speaker.named and low not in PRONOUNS and not labelled:
             self._pronouns().note_speaker(at[0], source, speaker.name)
         if speaker.kind != "unresolved":
             self._last_speaker = speaker
@@ -96,7 +101,7 @@ class SpeakerResolver:
         return speaker
 
     def _resolve(self, source: str) -> Speaker:
-        text = " ".join(source.strip().strip(",").split())
+        text = _from_capitals(" ".join(source.strip().strip(",").split()))
         low = without_contraction(text.lower())
         if low in PRONOUNS or low in RELATIVES:
             return self._pronoun(low)
@@ -135,6 +140,9 @@ class SpeakerResolver:
         None leaves it to :meth:`_pronoun` ("they", "it", and "I" inside a quotation).
         """
         assert self.document is not None
+        turn = self._turn_label(at) if low in ("i", "we") else None
+        if turn:
+            return self._resolve(turn) if low == "i" else Speaker(low, UNKNOWN_SIDE, False, False, "unresolved")
         quoted = self.document.quote_at(at) is not None
         if low in ("i", "we") and not quoted:
             return Speaker(WRITER, UNKNOWN_SIDE, False, False, "unresolved")  # role media: see pronoun_role
@@ -145,6 +153,22 @@ class SpeakerResolver:
         if speaker is None or speaker.kind != "person" or not speaker.named:
             return Speaker(low, UNKNOWN_SIDE, False, False, "unresolved")
         return speaker
+
+    def _turn_label(self, at: int) -> str | None:
+        """The label of the transcript's turn ``at`` lies in ("REP. JOHN LEWIS: I think …"): whose "I" it is.
+
+        A turn runs on over the paragraphs after its label, to the next label
+        (at most :data:`TURN_PARAGRAPHS` of them).
+        """
+        assert self.document is not None
+        paragraphs = self.document.paragraphs
+        k = bisect.bisect_right([start for start, _ in paragraphs], at) - 1
+        for back in range(k, max(k - TURN_PARAGRAPHS, -1), -1):
+            start, end = paragraphs[back]
+            turn = turn_label(self.document.body, start, end)
+            if turn is not None:
+                return turn.group("name").title() if back < k or at >= turn.end() else None
+        return None
 
     def _relative(self, at: int) -> Speaker | None:
         """Whom a speaking "who" or "which" stands for: the noun phrase before its comma ("Republicans, who say …").
@@ -347,6 +371,16 @@ _INSTITUTIONS = frozenset(
     fleet army navy military headquarters parliament duma cabinet administration mission
     delegation secretariat commission""".split()
 )
+
+
+def _from_capitals(text: str) -> str:
+    """A name written in capitals, as a transcript labels its speakers, in title case.
+
+    >>> _from_capitals("REP. JOHN LEWIS"), _from_capitals("NATO"), _from_capitals("Amy Goodman")
+    ('Rep. John Lewis', 'NATO', 'Amy Goodman')
+    """
+    words = text.split()
+    return text.title() if len(words) > 1 and all(w.isupper() for w in words if any(c.isalpha() for c in w)) else text
 
 
 def _place(text: str) -> str | None:
