@@ -336,3 +336,19 @@ def test_a_possessive_surname_is_read_where_the_article_names_the_person():
                               "speculation that it could be twice that number.")
     _, before = person_context(doc, "Chaffetz’s")
     assert RoleLexicon.load().title_role(before[0]) == "politician"
+
+
+def test_a_camp_named_as_a_whole_speaks_through_its_commentators(scorer):
+    # AllSides roundup ("The Flip Side"): "The left" is left-leaning commentators.
+    text = "From the Left\n\nThe left supports cash payments and argues that even more assistance is necessary."
+    assert [f.detail["role"] for f in scorer.score(build_document("t", text)).findings] == ["media"]
+
+
+def test_an_unnamed_share_speaks_as_the_group_before_it_and_congress_is_no_plural(scorer):
+    # AllSides (Washington Times): the 30 percent are voters in a poll, not an anonymous source;
+    # "3 percent blame Congress" does not make them politicians.
+    text = ("Still, 29 percent of voters blame the White House for mishandling the situation. Another 16 percent "
+            "blame the State Department, 5 percent blame the Pentagon and 3 percent blame Congress. A full 30 percent "
+            "said nobody was to blame and that the attacks weren’t mishandled.")
+    found = [(f.detail["speaker_text"], f.detail["role"]) for f in scorer.score(build_document("t", text)).findings]
+    assert ("A full 30 percent", "citizen") in found

@@ -35,7 +35,7 @@ _STATE_ORG = re.compile(r"[^,.;:()]*")
 # After a title, only names (and their particles, "of Wisconsin and") up to the mention.
 _NAMES_ONLY = re.compile(r"[\s,.'()-]*(?:(?:[A-Z][\w.'-]*|of|for|the|and|de|da|del|la|le|van|von|bin|al)[\s,.'()-]*)*")
 # A plural noun right after a role word ("republican| leaders"); "-ss" is no plural ("democratic process").
-_PLURAL_NOUN = re.compile(r" [a-z-]*[^\Ws]s\b")
+_PLURAL_NOUN = re.compile(r" [a-z.'-]*[^\Ws]s['.]?(?!\w)")
 # After an organisation's possessive, up to two words of the title it gives ("campaign's digital director").
 _OWN_TITLE = re.compile(r"(?:\s+(?!(?:and|or|but|who|that|to|as|has|had|is|was)\b)[a-z][\w-]*){0,2}")
 
@@ -63,6 +63,8 @@ class RoleLexicon:
     knowledge: re.Pattern | None = None
     # "a spokesman for Cantor": a title of someone who speaks for a person, then the person's name.
     speaks_for: re.Pattern | None = None
+    # "the left", "the right": a political camp named as a whole, which speaks through its commentators.
+    camps: frozenset[str] = frozenset()
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -152,6 +154,24 @@ class RoleLexicon:
         found = self.speaks_for.search(" ".join(text.replace("’", "'").split())) if self.speaks_for else None
         return found.group("name") if found else None
 
+    def is_camp(self, text: str) -> bool:
+        """Whether ``text`` is a political camp and nothing else ("The left", "the right").
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.is_camp("The left"), lexicon.is_camp("the left-leaning ThinkProgress.org website")
+        (True, False)
+        """
+        return " ".join(text.lower().split()) in self.camps
+
+    def is_share(self, text: str) -> bool:
+        """Whether ``text`` ends with a share word ("A full 30 percent", "a majority"): a part of a group.
+
+        >>> RoleLexicon.load().is_share("A full 30 percent"), RoleLexicon.load().is_share("a spokesman")
+        (True, False)
+        """
+        words = text.lower().split()
+        return bool(words) and self.pointers.get(words[-1]) == "plural"
+
     def is_state(self, text: str) -> bool:
         """Whether ``text`` names a state and nothing else ("Iran", "the United States", "California").
 
@@ -180,8 +200,10 @@ class RoleLexicon:
         for order, (role, pattern) in enumerate(self.tables):
             matches = list(pattern.finditer(low)) if nearest == "last" or plural else [pattern.search(low)]
             if plural:
-                # "officials", or a role word before a plural noun: "Republican leaders", "GOP senators".
-                matches = [m for m in matches if m.group().endswith("s") or _PLURAL_NOUN.match(low, m.end())]
+                # "officials", or a role word before a plural noun: "Republican leaders", "GOP senators";
+                # "congress" and "press" are no plurals.
+                matches = [m for m in matches
+                           if _PLURAL_NOUN.fullmatch(f" {m.group()}") or _PLURAL_NOUN.match(low, m.end())]
             if not matches or matches[-1] is None:
                 continue
             match = matches[0] if nearest == "first" else matches[-1]
@@ -240,7 +262,7 @@ def _read(source: str | Path) -> RoleLexicon:
     speaks_for = _word_list(data, text, label, "speaks_for_titles")
     return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label),
                        combined, _home_state(us_states), re.compile(_words_pattern(knowledge)) if knowledge else None,
-                       _principal(speaks_for))
+                       _principal(speaks_for), frozenset(_word_list(data, text, label, "camps")))
 
 
 def _principal(titles: Iterable[str]) -> re.Pattern | None:

@@ -184,6 +184,8 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
     """
     if registry_role:
         return registry_role
+    if any(lexicon.is_camp(text) for text in sources):
+        return "media"  # "The left argues …": its commentators
     if anonymous and any(lexicon.has_role_word("anonymous", text) for text in sources):
         return "anonymous"  # "a NATO source": unnamed first, whoever it speaks for
     if (not name or lexicon.is_state(name)) and any(lexicon.is_state(text) for text in sources):
@@ -204,7 +206,8 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         return found
     if kind == "media":
         return "media"
-    return "anonymous" if anonymous else UNKNOWN_ROLE
+    # "A full 30 percent said": a share of a group named before, which pronoun_role reads.
+    return "anonymous" if anonymous and not any(lexicon.is_share(text) for text in sources) else UNKNOWN_ROLE
 
 
 def _first_role(lexicon: RoleLexicon, texts: Iterable[str], nearest: str) -> str | None:
