@@ -352,3 +352,21 @@ def test_an_unnamed_share_speaks_as_the_group_before_it_and_congress_is_no_plura
             "said nobody was to blame and that the attacks weren’t mishandled.")
     found = [(f.detail["speaker_text"], f.detail["role"]) for f in scorer.score(build_document("t", text)).findings]
     assert ("A full 30 percent", "citizen") in found
+
+
+@pytest.mark.parametrize(
+    ("before", "role"),
+    [
+        # A generic title takes the role of the body named before it (AllSides: NPR, Fox News, Washington Times).
+        ("Des Moines County Democratic Party Co-Chairman Tom", "politician"),
+        ("NAACP President Derrick", "advocacy"),
+        ("Fed Chairman Jerome", "government"),
+        ("Trump campaign spokesman Tim", "politician"),
+        ("the personal Gmail account of Clinton's campaign chairman", "politician"),
+        # Without a body before it the title keeps its own role.
+        ("Russian President Vladimir", "politician"),
+        ("White House press secretary Sarah", "government"),
+    ],
+)
+def test_a_generic_title_speaks_for_the_body_before_it(before, role):
+    assert RoleLexicon.load().title_role(before) == role

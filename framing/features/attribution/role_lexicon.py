@@ -34,6 +34,8 @@ _FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,2}$")
 _STATE_ORG = re.compile(r"[^,.;:()]*")
 # After a title, only names (and their particles, "of Wisconsin and") up to the mention.
 _NAMES_ONLY = re.compile(r"[\s,.'()-]*(?:(?:[A-Z][\w.'-]*|of|for|the|and|de|da|del|la|le|van|von|bin|al)[\s,.'()-]*)*")
+# How many words before a generic title may name the body it serves ("Des Moines County Democratic Party").
+_OWNER_WORDS = 4
 # A plural noun right after a role word ("republican| leaders"); "-ss" is no plural ("democratic process").
 _PLURAL_NOUN = re.compile(r" [a-z.'-]*[^\Ws]s['.]?(?!\w)")
 # After an organisation's possessive, up to two words of the title it gives ("campaign's digital director").
@@ -65,6 +67,8 @@ class RoleLexicon:
     speaks_for: re.Pattern | None = None
     # "the left", "the right": a political camp named as a whole, which speaks through its commentators.
     camps: frozenset[str] = frozenset()
+    # The generic titles alone, as the last title words of a text ("... Party Co-Chairman").
+    generic_title: re.Pattern | None = None
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -126,7 +130,22 @@ class RoleLexicon:
         # organisation, then title words of its own; not after a plural ("officials fear Greene").
         if norm.endswith("'s", 0, end) or not norm.endswith("s", 0, end):
             end = _OWN_TITLE.match(norm, end).end()
-        return role if _NAMES_ONLY.fullmatch(norm, end) else None
+        if not _NAMES_ONLY.fullmatch(norm, end):
+            return None
+        return self._owner_of_title(norm.lower(), end) or role
+
+    def _owner_of_title(self, low: str, end: int) -> str | None:
+        """The role of the body named just before a generic title ending by ``end`` ("NAACP President", "Democratic
+        Party Co-Chairman", "Fed Chairman"): the body speaks, the title says little (as after "of" in :meth:`role_in`).
+
+        >>> RoleLexicon.load().title_role("Des Moines County Democratic Party Co-Chairman Tom")
+        'politician'
+        """
+        title = self.generic_title.search(low, 0, end) if self.generic_title is not None else None
+        if title is None:
+            return None
+        owner = " ".join(low[: title.start()].split()[-_OWNER_WORDS:])
+        return self._nearest(owner, "last") if owner else None
 
     def _last(self, low: str) -> tuple[str | None, int]:
         """The role of the last role word of ``low`` (as :meth:`role_in` with "last" reads it) and where it ends."""
@@ -262,7 +281,8 @@ def _read(source: str | Path) -> RoleLexicon:
     speaks_for = _word_list(data, text, label, "speaks_for_titles")
     return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label),
                        combined, _home_state(us_states), re.compile(_words_pattern(knowledge)) if knowledge else None,
-                       _principal(speaks_for), frozenset(_word_list(data, text, label, "camps")))
+                       _principal(speaks_for), frozenset(_word_list(data, text, label, "camps")),
+                       re.compile(_words_pattern(generic) + "$") if generic else None)
 
 
 def _principal(titles: Iterable[str]) -> re.Pattern | None:
