@@ -370,3 +370,21 @@ def test_an_unnamed_share_speaks_as_the_group_before_it_and_congress_is_no_plura
 )
 def test_a_generic_title_speaks_for_the_body_before_it(before, role):
     assert RoleLexicon.load().title_role(before) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative clause that says where the person writes describes them (AllSides, Christian Science Monitor).
+        ("\"I don't see that stopping when Obama is no longer president,\" says Steve Sailer, who writes for Unz "
+         "Review and Taki's Magazine, both started by alumni of The American Conservative.",
+         [("Steve Sailer", "media")]),
+        # A relative speaks for themself (AllSides, NPR).
+        ("In the arrest warrant, Jefferson’s nephew said his aunt had taken a gun from her purse and pointed it at "
+         "the window.",
+         [("Jefferson’s nephew", "citizen")]),
+    ],
+)
+def test_workplace_clauses_and_relatives(scorer, text, expected):
+    found = [(f.detail["speaker"], f.detail["role"]) for f in scorer.score(build_document("t", text)).findings]
+    assert found[-len(expected):] == expected

@@ -40,6 +40,10 @@ _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according
 _CLAUSE = re.compile(r"(?:who|which|whose|where|when|that|was|is|were|are|has|have|had|will|would|said|says|told)\b")
 # "…, who was legislative director in the Clinton administration,": a relative clause that describes.
 _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
+# One that opens the description and says where the person works or what they lead describes too ("Steve
+# Sailer, who writes for Unz Review", "…, who heads the Cato Institute").
+_WORKPLACE = re.compile(r"who\s+(?:writes for|wrote for|works for|worked for|works at|worked at|heads|headed|leads|led"
+                        r"|runs|ran|founded|co-founded|chairs|chaired|directs|directed)\s+")
 # A quotation, or the end of one whose opening mark lies before the window.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
 # A title set before the name by a comma opens with an article or a possessive.
@@ -130,7 +134,7 @@ def _words_after(body: str, end: int) -> list[str]:
     out = []
     for pattern in (_APPOSITION, _PARENTHESIS, _COPULA, _AFFILIATION):
         after = pattern.match(body, end)
-        words = _DESCRIBING.sub("", after.group("words"), count=1) if after else ""
+        words = _description(after.group("words")) if after else ""
         words = _VERB_CUT.split(words, maxsplit=1)[0] if pattern is _AFFILIATION else words
         if pattern is _APPOSITION:
             words = "" if _QUANTIFIED.match(words) else _APPOSITION_END.split(words, maxsplit=1)[0]
@@ -141,6 +145,16 @@ def _words_after(body: str, end: int) -> list[str]:
             if more and _DESCRIPTION.match(more.group("words")):
                 out.append(more.group("words").strip())
     return out
+
+
+def _description(words: str) -> str:
+    """``words`` without the relative-clause opener that only introduces a description ("who was", "who heads").
+
+    >>> _description("who heads the Cato Institute"), _description("a former agent who heads a lab")
+    ('the Cato Institute', 'a former agent who heads a lab')
+    """
+    words = _WORKPLACE.sub("", words, count=1) if _WORKPLACE.match(words) else words
+    return _DESCRIBING.sub("", words, count=1)
 
 
 def _title_sentence_start(document: Document, at: int) -> int:
