@@ -289,3 +289,102 @@ def test_an_apposition_ends_at_a_dash_or_a_relative_clause_and_no_quantifier_ope
                                 "Russia, China and Iran—“do not recognize the human right of self-defense.”")
     appositions, _ = person_context(doc, "Ted Bromund")
     assert set(appositions) == {"a security policy expert at the conservative Heritage Foundation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body named after the person who leads it speaks as that body (AllSides, Washington Post).
+        ("Trump met Republicans in Congress on Monday. The Trump administration announced changes in December, to "
+         "a process known as continuing disability review.",
+         [("Trump administration", "government")]),
+        # "U.S." does not end the apposition (AllSides, The Hill): the bishops' conference is advocacy.
+        ("In the pope's remarks about violent protests, he was quoting Archbishop José H. Gomez, president of the "
+         "U.S. Conference of Catholic Bishops, who recently issued a statement condemning Floyd's death.\n\nIn that "
+         "statement, Gomez asked, \"How is it possible that in America, a black man's life can be taken from him?\"",
+         [("Gomez", "advocacy")]),
+        # A relative clause set off by dashes speaks for the name before it (AllSides, BBC).
+        ("President Daniel Ortega - who won his third term as leader on Sunday - said he believed \"it is possible "
+         "to work with the United States\" on the world's problems.",
+         [("Daniel Ortega", "politician")]),
+        # A spokesman for a person speaks in that person's role (AllSides, Politico).
+        ("House Majority Leader Eric Cantor met the president.\n\n\"No proposed ENLIST amendments to NDAA will be "
+         "made in order,\" Doug Heye, a spokesman for Cantor, said in a statement.",
+         [("Doug Heye", "politician")]),
+        # "they" takes a role word before a plural noun: "Republican leaders" (AllSides, New York Times).
+        ("Democrats and the White House disagreed in Congress. The top four Republican leaders in the House and "
+         "Senate sent a letter on Friday. They urged Mr. Obama to stop “ignoring the need to address this critical "
+         "issue.”",
+         [("they", "politician")]),
+        # A company's vice president of human resources (AllSides, NPR); the census is the government's.
+        ("The heavy investment in robotics and mechanization has raised expectations, said Paul Richard, Shaw's vice "
+         "president of human resources.",
+         [("Paul Richard", "business")]),
+        ("According to the most recent census, Mr. Tipton’s district, which covers nearly the entire western half "
+         "of the state, is 24 percent Hispanic.",
+         [("most recent census", "government")]),
+    ],
+)
+def test_version_5_rules_on_real_sentences(scorer, text, expected):
+    found = [(f.detail["speaker"], f.detail["role"]) for f in scorer.score(build_document("t", text)).findings]
+    assert found[-len(expected):] == expected
+
+
+def test_a_possessive_surname_is_read_where_the_article_names_the_person():
+    # AllSides (Washington Times): "Mr. Chaffetz’s speculation" is Rep. Jason Chaffetz speaking.
+    doc = build_document("x", "Rep. Jason Chaffetz (R-Utah) chaired the hearing. She could not rebut Mr. Chaffetz’s "
+                              "speculation that it could be twice that number.")
+    _, before = person_context(doc, "Chaffetz’s")
+    assert RoleLexicon.load().title_role(before[0]) == "politician"
+
+
+def test_a_camp_named_as_a_whole_speaks_through_its_commentators(scorer):
+    # AllSides roundup ("The Flip Side"): "The left" is left-leaning commentators.
+    text = "From the Left\n\nThe left supports cash payments and argues that even more assistance is necessary."
+    assert [f.detail["role"] for f in scorer.score(build_document("t", text)).findings] == ["media"]
+
+
+def test_an_unnamed_share_speaks_as_the_group_before_it_and_congress_is_no_plural(scorer):
+    # AllSides (Washington Times): the 30 percent are voters in a poll, not an anonymous source;
+    # "3 percent blame Congress" does not make them politicians.
+    text = ("Still, 29 percent of voters blame the White House for mishandling the situation. Another 16 percent "
+            "blame the State Department, 5 percent blame the Pentagon and 3 percent blame Congress. A full 30 percent "
+            "said nobody was to blame and that the attacks weren’t mishandled.")
+    found = [(f.detail["speaker_text"], f.detail["role"]) for f in scorer.score(build_document("t", text)).findings]
+    assert ("A full 30 percent", "citizen") in found
+
+
+@pytest.mark.parametrize(
+    ("before", "role"),
+    [
+        # A generic title takes the role of the body named before it (AllSides: NPR, Fox News, Washington Times).
+        ("Des Moines County Democratic Party Co-Chairman Tom", "politician"),
+        ("NAACP President Derrick", "advocacy"),
+        ("Fed Chairman Jerome", "government"),
+        ("Trump campaign spokesman Tim", "politician"),
+        ("the personal Gmail account of Clinton's campaign chairman", "politician"),
+        # Without a body before it the title keeps its own role.
+        ("Russian President Vladimir", "politician"),
+        ("White House press secretary Sarah", "government"),
+    ],
+)
+def test_a_generic_title_speaks_for_the_body_before_it(before, role):
+    assert RoleLexicon.load().title_role(before) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative clause that says where the person writes describes them (AllSides, Christian Science Monitor).
+        ("\"I don't see that stopping when Obama is no longer president,\" says Steve Sailer, who writes for Unz "
+         "Review and Taki's Magazine, both started by alumni of The American Conservative.",
+         [("Steve Sailer", "media")]),
+        # A relative speaks for themself (AllSides, NPR).
+        ("In the arrest warrant, Jefferson’s nephew said his aunt had taken a gun from her purse and pointed it at "
+         "the window.",
+         [("Jefferson’s nephew", "citizen")]),
+    ],
+)
+def test_workplace_clauses_and_relatives(scorer, text, expected):
+    found = [(f.detail["speaker"], f.detail["role"]) for f in scorer.score(build_document("t", text)).findings]
+    assert found[-len(expected):] == expected

@@ -21,8 +21,13 @@ a real statement takes the role of whoever made it) and
 ``role_labels_heldout5.csv`` (150 article positions drawn with seed 19 from
 4,000–5,999 that no other set uses, one attribution each drawn at random and
 labelled the same way before the predicted role was looked at: the held-out
-figure, used for nothing else; an attribution the extractor found without a
-source span is labelled by whoever made the statement).  Rows labelled ``none`` are
+figure until a sixth set took its place, when its errors and set 4's were
+read for roles.toml version 5; an attribution the extractor found without a
+source span is labelled by whoever made the statement) and
+``role_labels_heldout6.csv`` (150 article positions drawn with seed 23 from
+all 10,000 that no other set uses, one attribution each drawn at random and
+labelled the same way before any predicted role was looked at: the newest
+held-out figure, used for nothing else).  Rows labelled ``none`` are
 not attributions at all (an extraction error) and rows labelled ``unclear``
 have a speaker nobody could tell from the text; both are counted, not scored.
 Each labelled attribution is found again (same article, source text and

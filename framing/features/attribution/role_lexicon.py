@@ -34,6 +34,10 @@ _FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,2}$")
 _STATE_ORG = re.compile(r"[^,.;:()]*")
 # After a title, only names (and their particles, "of Wisconsin and") up to the mention.
 _NAMES_ONLY = re.compile(r"[\s,.'()-]*(?:(?:[A-Z][\w.'-]*|of|for|the|and|de|da|del|la|le|van|von|bin|al)[\s,.'()-]*)*")
+# How many words before a generic title may name the body it serves ("Des Moines County Democratic Party").
+_OWNER_WORDS = 4
+# A plural noun right after a role word ("republican| leaders"); "-ss" is no plural ("democratic process").
+_PLURAL_NOUN = re.compile(r" [a-z.'-]*[^\Ws]s['.]?(?!\w)")
 # After an organisation's possessive, up to two words of the title it gives ("campaign's digital director").
 _OWN_TITLE = re.compile(r"(?:\s+(?!(?:and|or|but|who|that|to|as|has|had|is|was)\b)[a-z][\w-]*){0,2}")
 
@@ -59,6 +63,12 @@ class RoleLexicon:
     home_state: re.Pattern | None = None
     # "analyst", "economist": a title that makes a business phrase expert ("chief market analyst at CMC").
     knowledge: re.Pattern | None = None
+    # "a spokesman for Cantor": a title of someone who speaks for a person, then the person's name.
+    speaks_for: re.Pattern | None = None
+    # "the left", "the right": a political camp named as a whole, which speaks through its commentators.
+    camps: frozenset[str] = frozenset()
+    # The generic titles alone, as the last title words of a text ("... Party Co-Chairman").
+    generic_title: re.Pattern | None = None
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -120,7 +130,22 @@ class RoleLexicon:
         # organisation, then title words of its own; not after a plural ("officials fear Greene").
         if norm.endswith("'s", 0, end) or not norm.endswith("s", 0, end):
             end = _OWN_TITLE.match(norm, end).end()
-        return role if _NAMES_ONLY.fullmatch(norm, end) else None
+        if not _NAMES_ONLY.fullmatch(norm, end):
+            return None
+        return self._owner_of_title(norm.lower(), end) or role
+
+    def _owner_of_title(self, low: str, end: int) -> str | None:
+        """The role of the body named just before a generic title ending by ``end`` ("NAACP President", "Democratic
+        Party Co-Chairman", "Fed Chairman"): the body speaks, the title says little (as after "of" in :meth:`role_in`).
+
+        >>> RoleLexicon.load().title_role("Des Moines County Democratic Party Co-Chairman Tom")
+        'politician'
+        """
+        title = self.generic_title.search(low, 0, end) if self.generic_title is not None else None
+        if title is None:
+            return None
+        owner = " ".join(low[: title.start()].split()[-_OWNER_WORDS:])
+        return self._nearest(owner, "last") if owner else None
 
     def _last(self, low: str) -> tuple[str | None, int]:
         """The role of the last role word of ``low`` (as :meth:`role_in` with "last" reads it) and where it ends."""
@@ -135,6 +160,36 @@ class RoleLexicon:
                 former = role == "government" and _FORMER.search(low[: match.start()])
                 found = ("expert" if former else role, match.end())
         return found
+
+    def principal(self, text: str) -> str | None:
+        """The person whom the speaker of ``text`` speaks for, by name: "a spokesman for Cantor" → "Cantor".
+
+        Only a capitalised name counts, not a body or a role ("a spokesman for the agency").
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.principal("a spokesman for Cantor"), lexicon.principal("a spokeswoman for the agency")
+        ('Cantor', None)
+        """
+        found = self.speaks_for.search(" ".join(text.replace("’", "'").split())) if self.speaks_for else None
+        return found.group("name") if found else None
+
+    def is_camp(self, text: str) -> bool:
+        """Whether ``text`` is a political camp and nothing else ("The left", "the right").
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.is_camp("The left"), lexicon.is_camp("the left-leaning ThinkProgress.org website")
+        (True, False)
+        """
+        return " ".join(text.lower().split()) in self.camps
+
+    def is_share(self, text: str) -> bool:
+        """Whether ``text`` ends with a share word ("A full 30 percent", "a majority"): a part of a group.
+
+        >>> RoleLexicon.load().is_share("A full 30 percent"), RoleLexicon.load().is_share("a spokesman")
+        (True, False)
+        """
+        words = text.lower().split()
+        return bool(words) and self.pointers.get(words[-1]) == "plural"
 
     def is_state(self, text: str) -> bool:
         """Whether ``text`` names a state and nothing else ("Iran", "the United States", "California").
@@ -164,7 +219,10 @@ class RoleLexicon:
         for order, (role, pattern) in enumerate(self.tables):
             matches = list(pattern.finditer(low)) if nearest == "last" or plural else [pattern.search(low)]
             if plural:
-                matches = [m for m in matches if m.group().endswith("s")]
+                # "officials", or a role word before a plural noun: "Republican leaders", "GOP senators";
+                # "congress" and "press" are no plurals.
+                matches = [m for m in matches
+                           if _PLURAL_NOUN.fullmatch(f" {m.group()}") or _PLURAL_NOUN.match(low, m.end())]
             if not matches or matches[-1] is None:
                 continue
             match = matches[0] if nearest == "first" else matches[-1]
@@ -220,8 +278,20 @@ def _read(source: str | Path) -> RoleLexicon:
     states = frozenset(_word_list(data, text, label, "states")) | frozenset(us_states)
     combined = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(tables)))
     knowledge = _word_list(data, text, label, "knowledge_titles")
+    speaks_for = _word_list(data, text, label, "speaks_for_titles")
     return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label),
-                       combined, _home_state(us_states), re.compile(_words_pattern(knowledge)) if knowledge else None)
+                       combined, _home_state(us_states), re.compile(_words_pattern(knowledge)) if knowledge else None,
+                       _principal(speaks_for), frozenset(_word_list(data, text, label, "camps")),
+                       re.compile(_words_pattern(generic) + "$") if generic else None)
+
+
+def _principal(titles: Iterable[str]) -> re.Pattern | None:
+    """A title of ``titles`` (any case), "for" or "to", an optional honorific, then a capitalised name."""
+    if not titles:
+        return None
+    name = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
+    return re.compile(rf"(?i:{_words_pattern(titles)})\s+(?:for|to)\s+"
+                      rf"(?:(?:Mr|Mrs|Ms|Sen|Rep|Gov|Dr)\.\s+)?(?P<name>{name})(?!\w)")
 
 
 def _home_state(us_states: Iterable[str]) -> re.Pattern | None:

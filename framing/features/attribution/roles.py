@@ -43,6 +43,10 @@ _CLAUSE = re.compile(r"(?:who|which|whose|where|when|that|was|is|were|are|has|ha
                      r"|as|while|because|since|if|although|though|after|before|and|but|so|even)\b")
 # "…, who was legislative director in the Clinton administration,": a relative clause that describes.
 _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
+# One that opens the description and says where the person works or what they lead describes too ("Steve
+# Sailer, who writes for Unz Review", "…, who heads the Cato Institute").
+_WORKPLACE = re.compile(r"who\s+(?:writes for|wrote for|works for|worked for|works at|worked at|heads|headed|leads|led"
+                        r"|runs|ran|founded|co-founded|chairs|chaired|directs|directed)\s+")
 # A quotation, or the end of one whose opening mark lies before the window.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
 # A title set before the name by a comma opens with an article or a possessive.
@@ -51,17 +55,20 @@ _TITLE_FIRST = re.compile(r"\s*(?:the|a|an|another|one|his|her|its|their)\s", re
 _TITLE_STOP = re.compile(r"\b(?:Sens?|Reps?|Govs?|Gens?|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Prof|Rev|Dr|Amb|Atty|Supt)\.\s*$")
 _CLAUSE_AFTER = re.compile(r",?\s+(?:who|which|whose|where|when)\b")
 # ", a professor at Yale," — to the next comma or sentence end ("U.S." is no end).
-_APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+# A period inside an abbreviation of initials goes on before a capitalised word ("president of the U.S.
+# Conference of Catholic Bishops"); any other period followed by a space ends the description.
+_INNER_PERIOD = r"\.(?=\S)|(?<=[A-Z]\.[A-Z])\.(?= [A-Z])"
+_APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{_AFTER}}})")
 # "Lerner was the director of …", "Doe is a nurse": a description after a copula, read like an apposition.
 _COPULA = re.compile(rf"\s+(?:is|was|has been|had been|became|serves as|served as|works as|worked as)\s+"
-                     rf"(?:(?:now|also|then|currently|still)\s+)?(?P<words>(?:a|an|the)\s(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+                     rf"(?:(?:now|also|then|currently|still)\s+)?(?P<words>(?:a|an|the)\s(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{_AFTER}}})")
 # A parenthesis right after a name: a party code ("Rand Paul (R-Ky.)") or an affiliation.
 _PARENTHESIS = re.compile(r"\s*\((?P<words>[^()]{1,60})\)")
 # The rest of a name after a mention of its first part ("Sohn| Yong-woo").
 _NAME_REST = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}(?=,)|")
 # "Owen Daniels of the Atlantic Council", "Nathan Craig and Margaret Vega of the immigrant rights group …".
 _AFFILIATION = re.compile(r"(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
-                          rf"\s+(?P<words>(?:of|from|at)\s+(?:the\s|[A-Z])(?:[^,.;:“”\"]|\.(?=\S)){{1,{_AFTER}}})")
+                          rf"\s+(?P<words>(?:of|from|at)\s+(?:the\s|[A-Z])(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{_AFTER}}})")
 # An affiliation ends where a verb or a clause starts ("of Missouri | told reporters …").
 _VERB_CUT = re.compile(r"\s(?:who|which|that|has|have|had|is|was|were|will|would|said|says|told|tells|added|wrote)\b"
                       r"|\sin\s+(?:the\s+)?[A-Z]")  # "of Mount Sinai | in New York City": a place, not the body
@@ -130,7 +137,7 @@ def _words_after(body: str, end: int) -> list[str]:
     out = []
     for pattern in (_APPOSITION, _PARENTHESIS, _COPULA, _AFFILIATION):
         after = pattern.match(body, end)
-        words = _DESCRIBING.sub("", after.group("words"), count=1) if after else ""
+        words = _description(after.group("words")) if after else ""
         words = _VERB_CUT.split(words, maxsplit=1)[0] if pattern is _AFFILIATION else words
         if pattern is _APPOSITION:
             words = "" if _QUANTIFIED.match(words) else _APPOSITION_END.split(words, maxsplit=1)[0]
@@ -141,6 +148,16 @@ def _words_after(body: str, end: int) -> list[str]:
             if more and _DESCRIPTION.match(more.group("words")):
                 out.append(more.group("words").strip())
     return out
+
+
+def _description(words: str) -> str:
+    """``words`` without the relative-clause opener that only introduces a description ("who was", "who heads").
+
+    >>> _description("who heads the Cato Institute"), _description("a former agent who heads a lab")
+    ('the Cato Institute', 'a former agent who heads a lab')
+    """
+    words = _WORKPLACE.sub("", words, count=1) if _WORKPLACE.match(words) else words
+    return _DESCRIBING.sub("", words, count=1)
 
 
 def _title_sentence_start(document: Document, at: int) -> int:
@@ -184,6 +201,8 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
     """
     if registry_role:
         return registry_role
+    if any(lexicon.is_camp(text) for text in sources):
+        return "media"  # "The left argues …": its commentators
     if anonymous and any(lexicon.has_role_word("anonymous", text) for text in sources):
         return "anonymous"  # "a NATO source": unnamed first, whoever it speaks for
     if (not name or lexicon.is_state(name)) and any(lexicon.is_state(text) for text in sources):
@@ -204,7 +223,8 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         return found
     if kind == "media":
         return "media"
-    return "anonymous" if anonymous else UNKNOWN_ROLE
+    # "A full 30 percent said": a share of a group named before, which pronoun_role reads.
+    return "anonymous" if anonymous and not any(lexicon.is_share(text) for text in sources) else UNKNOWN_ROLE
 
 
 def _first_role(lexicon: RoleLexicon, texts: Iterable[str], nearest: str) -> str | None:
@@ -321,6 +341,8 @@ _CONTEXTS: dict[int, tuple[Document, dict[str, Context]]] = {}
 
 
 def _person_context(document: Document, name: str) -> Context:
+    # "Mr. Chaffetz’s speculation": the person is Chaffetz.
+    name = re.sub(r"['’]s$", "", name) if name[:1].isupper() else name
     name = _full_name(document.body, name) if " " not in name else name
     appositions, before = mention_context(document, name)
     surname = name.split()[-1] if " " in name else ""
@@ -371,4 +393,26 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
         context = partial(person_context, document, name) if kind in ("person", "institution") else ([], [])
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
                                 kind=kind, anonymous=anonymous, name=name)
+        if out[key] == UNKNOWN_ROLE and kind in ("person", "institution"):
+            out[key] = principal_role(lexicon, document, [*sources, *person_context(document, name)[0]])
     return out
+
+
+def principal_role(lexicon: RoleLexicon, document: Document, descriptions: Iterable[str]) -> str:
+    """The role of the person a spokesperson or aide speaks for, read where the article names that person.
+
+    "Doug Heye, a spokesman for Cantor": Cantor's role ("House Majority
+    Leader Eric Cantor" elsewhere: politician), else unknown.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "House Majority Leader Eric Cantor met. Doug Heye, a spokesman for Cantor, said no.")
+    >>> principal_role(RoleLexicon.load(), doc, ["a spokesman for Cantor"])
+    'politician'
+    """
+    for text in descriptions:
+        principal = lexicon.principal(text)
+        if principal:
+            role = speaker_role(lexicon, [principal], person_context(document, principal), kind="person")
+            if role != UNKNOWN_ROLE:
+                return role
+    return UNKNOWN_ROLE

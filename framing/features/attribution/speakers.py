@@ -37,6 +37,7 @@ from framing.features.attribution.registry_names import (
     other_first_name,
     registry_genders,
 )
+from framing.features.attribution.role_lexicon import RoleLexicon
 
 PERSON_PRONOUNS = frozenset("he she i".split())
 # A relative pronoun speaking: the phrase before its comma, else nobody named ("people who say").
@@ -109,6 +110,10 @@ class SpeakerResolver:
         text = self.registry.without_clauses(text)
         low = text.lower()
         actor = self._registered_actor(text)
+        if actor is not None and actor.kind == "person" and _led_body(text):
+            # "The Trump administration", "the Clinton Foundation": the body the person leads speaks.
+            side = self.registry.affiliation_side(text) or actor.side
+            return Speaker(_strip_article(text), side, True, False, "institution")
         if actor is not None:
             return self._actor_speaker(actor)
         masthead = _masthead(text)
@@ -180,9 +185,10 @@ class SpeakerResolver:
         doc = self.document
         sentence = doc.sentence_at(at)
         before = doc.body[sentence.start:at].rstrip() if sentence is not None else ""
-        if not before.endswith(","):
+        # "President Daniel Ortega - who won his third term - said": a dash sets the clause off like a comma.
+        if not before.endswith((",", " -", "—", "–")):
             return None
-        idxs = list(doc.tokens_between(sentence.start, sentence.start + len(before) - 1))
+        idxs = list(doc.tokens_between(sentence.start, sentence.start + len(before.rstrip("-—– ")) - 1))
         start = noun_phrase_start(doc, idxs) if idxs else None
         if start is None or (start > 0 and doc.tokens[idxs[start - 1]].isalpha()
                              and doc.tokens[idxs[start - 1]] not in ("and", "but")):
@@ -461,6 +467,21 @@ def _indefinite(text: str) -> str:
     if low.split(" ", 1)[0] in ("the", "this", "that"):
         return _keep_case(text, re.sub(r"^(the|this|that)\s+", "a ", low))
     return _keep_case(text, low)
+
+
+def _led_body(text: str) -> bool:
+    """Whether ``text`` ends with a body that speaks for itself, named after the person who leads it.
+
+    Its last word is a body word of the coreference rules (``not_person_words``) that names a role
+    (``roles.toml``): "the Trump administration", "the Clinton Foundation", "the Romney campaign"; not
+    "Pelosi's office" (an office speaks for the person) nor "Trump".
+
+    >>> _led_body("The Trump administration"), _led_body("Pelosi's office"), _led_body("President Trump")
+    (True, False, False)
+    """
+    words = text.lower().split()
+    last = words[-1] if len(words) > 1 else ""
+    return last in CoreferenceRules.load().not_person_words and RoleLexicon.load().role_in(last) is not None
 
 
 def _strip_article(text: str) -> str:
