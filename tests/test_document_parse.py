@@ -55,3 +55,17 @@ def test_lookup_helpers():
 def test_word_tokens_are_each_word_lower_cased(text):
     matches = list(WORD_RE.finditer(text))
     assert word_tokens(text) == ([m.span() for m in matches], [m.group().lower() for m in matches])
+
+
+def test_two_single_marks_stand_for_a_double_one():
+    # AllSides (wire copy): a quote closed by ’’ had run on over "Tom King, president of the
+    # gun-rights group, said", putting the outlet's own words inside the quote.
+    text = ("“It becomes clear how ridiculous some of these things are,’’ Tom King, president of the "
+            "gun-rights group, said Tuesday. He added: ‘‘We will win.’’ And ''yes.''")
+    doc = build_document("x", text)
+    assert [(q.mark, q.text) for q in doc.quotes] == [
+        ("double", "It becomes clear how ridiculous some of these things are,"),
+        ("double", "We will win."),
+        ("double", "yes."),
+    ]
+    assert doc.quote_at(text.index("gun-rights")) is None

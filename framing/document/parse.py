@@ -29,10 +29,12 @@ WORD_RE = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 # The first non-space character from a position on (as ``str.lstrip()[0]``).
 _NEXT_CHARACTER_RE = re.compile(r"\s*(\S)")
-_DOUBLE_MARK_RE = re.compile("''|[\"“”]")
+_DOUBLE_MARK_RE = re.compile("''|‘‘|’’|[\"“”]")
 _LINE_RE = re.compile(r"[^\n]+")
 DOUBLE_OPEN = "“"
 DOUBLE_CLOSE = "”"
+# Pairs of marks that stand for one double mark.
+_PAIRED = {"''": '"', "‘‘": DOUBLE_OPEN, "’’": DOUBLE_CLOSE}
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 
@@ -205,11 +207,12 @@ def find_quotes(body: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         para_open: int | None = None
         # Only the quotation marks matter: visit them, not every character.
         # Two apostrophes stand for a straight double quote in some archives
-        # (the New York Times' ''...'' convention).
+        # (the New York Times' ''...'' convention), two single marks for a
+        # double one ("‘‘…’’", the Boston Globe's wire copy).
         for mark in _DOUBLE_MARK_RE.finditer(body, p_start, p_end):
             i = mark.start()
             width = mark.end() - i
-            ch = '"' if width == 2 else mark.group()
+            ch = _PAIRED.get(mark.group(), mark.group())
             if ch == DOUBLE_OPEN or (ch == '"' and para_open is None):
                 if para_open is None:
                     para_open = i
@@ -235,7 +238,7 @@ def _make_quote(body: str, start: int, end: int, mark: str, leading_mark: bool =
     inner_end = end - 1 if trailing_mark else min(end, len(body))
     text = body[inner_start:inner_end].strip()
     if mark == "double":
-        text = text.strip("'").strip()  # the second mark of a '' pair
+        text = text.strip("'‘’").strip()  # the second mark of a pair
     return Quote(start, end, text, mark, len(WORD_RE.findall(text)))
 
 
