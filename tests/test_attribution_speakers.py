@@ -274,6 +274,8 @@ def test_the_in_of_a_title_is_inside_the_source_phrase(scorer, text, source, spe
     ("Senate Majority Leader Mitch McConnell said the Senate would take up the bill.", "Mitch McConnell"),
     ("Republicans in Congress said the bill would cut taxes for the middle class.", "Republicans in Congress"),
     ("Democrats in the House said the vote was a test of the party's resolve.", "Democrats in the House"),
+    ("One man in Pennsylvania said he would vote for the first time.", "one man in Pennsylvania"),
+    ("A security official in Cairo said the curfew would be lifted.", "a security official in Cairo"),
 ])
 def test_a_speakers_name_without_inner_titles_and_a_group_in_its_place(scorer, text, speaker):
     found = [f.detail["speaker"] for f in attributions(scorer, text)]

@@ -140,8 +140,10 @@ def _inside_title(word: str, next_word: str, previous_word: str = "") -> bool:
     (True, True, False)
     >>> _inside_title("in", "congress", "republicans"), _inside_title("in", "the", "democrats")
     (True, True)
+    >>> _inside_title("in", "ohio", "man")
+    True
     """
-    return word == "of" or (word == "in" and (next_word in _TITLE_ENDS_AFTER_IN or previous_word in _VAGUE_HEADS))
+    return word == "of" or (word == "in" and (next_word in _TITLE_ENDS_AFTER_IN or previous_word in _PEOPLE))
 
 
 def _bare_lowercase_phrase(doc: Document, idxs: list[int], start: int, has_cap: bool) -> bool:
@@ -162,6 +164,12 @@ _VAGUE_HEADS = frozenset(
     """officials sources experts analysts critics observers people residents witnesses diplomats
     some others many lawmakers insiders economists scientists researchers polls surveys data
     studies reports voters democrats republicans""".split()
+)
+# People "in" a place speak, not the place: "a man in Ohio", "doctors in Wuhan", "officials in Kyiv".
+_PEOPLE = _VAGUE_HEADS | frozenset(
+    """man woman men women mother father parents student students teacher teachers worker workers
+    doctor doctors nurse nurses farmer farmers official officer officers owner owners resident voter
+    family families leader leaders activists protesters""".split()
 )
 
 
