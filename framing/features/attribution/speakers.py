@@ -83,6 +83,7 @@ class SpeakerResolver:
     _ahead: list[tuple[list[str], str, Speaker]] = field(default_factory=list)
     # A person → the same person with the side or fuller name a later mention gave.
     _revisions: dict[Speaker, Speaker] = field(default_factory=dict)
+    _paragraph_starts: list[int] | None = None
 
     def resolve(self, source: str, at: tuple[int, int] | None = None) -> Speaker:
         """The speaker behind ``source`` as written, found at offsets ``at`` (updates the article's context)."""
@@ -167,7 +168,9 @@ class SpeakerResolver:
         """
         assert self.document is not None
         paragraphs = self.document.paragraphs
-        k = bisect.bisect_right([start for start, _ in paragraphs], at) - 1
+        if self._paragraph_starts is None:
+            self._paragraph_starts = [start for start, _ in paragraphs]
+        k = bisect.bisect_right(self._paragraph_starts, at) - 1
         for back in range(k, max(k - TURN_PARAGRAPHS, -1), -1):
             start, end = paragraphs[back]
             turn = turn_label(self.document.body, start, end)
