@@ -153,3 +153,11 @@ def test_found_attributions_name_a_speaker_or_none(models, text, expected):
     found = [(doc.body[a.source[0] : a.source[1]] if a.source else None, a.cue_text)
              for a in find_attributions(doc, *models)]
     assert found == expected
+
+
+def test_an_article_and_a_participle_before_an_ing_cue_name_nobody():
+    # Jeff Jacoby (AllSides): "the sickening" had been the speaker of "feeling".
+    doc = build_document("x", "It was a shock, and the sickening feeling it engenders in millions of Americans.")
+    start = doc.body.index("the sickening")
+    cue = doc.body.index("feeling")
+    assert checked_source(doc, (start, start + len("the sickening")), (cue, cue + len("feeling"))) is None

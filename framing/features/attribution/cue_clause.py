@@ -103,3 +103,24 @@ def passive_subject(doc: Document, span: Span, cue: Span | None) -> bool:
     words = [doc.tokens[k] for k in between]
     return any(word in BE for word in words) and all(is_auxiliary(word) or is_adverb(doc, k)
                                                      for word, k in zip(words, between))
+
+
+def modifies_cue(doc: Document, span: Span, cue: Span | None) -> bool:
+    """Whether ``span`` is an article and a participle describing the cue as a noun ("the sickening feeling").
+
+    The "-ing" cue is then the head of a noun phrase, not a verb, and the
+    words before it say what kind of feeling, not who feels it.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "There is the sickening feeling it engenders.")
+    >>> modifies_cue(doc, (9, 22), (23, 30))
+    True
+    >>> doc = build_document("x", "The spokesman saying so was wrong.")
+    >>> modifies_cue(doc, (0, 13), (14, 20))
+    False
+    """
+    if cue is None or not doc.body[cue[0]:cue[1]].endswith("ing") or doc.body[span[1]:cue[0]].strip():
+        return False
+    words = [doc.tokens[k] for k in doc.tokens_between(*span)]
+    return (len(words) > 1 and words[0] in ("the", "a", "an")
+            and all(w.islower() and w.endswith(("ing", "ed")) for w in words[1:]))

@@ -38,6 +38,7 @@ from framing.features.attribution.cue_clause import (
     infinitive_verb,
     is_adverb,
     is_auxiliary,
+    modifies_cue,
     passive_subject,
 )
 from framing.features.attribution.phrases import PRONOUNS, noun_phrase_start, source_before, without_contraction
@@ -104,8 +105,8 @@ def checked_source(
     if len(words) == 1 and doc.tokens[words[0]] in SPEAKING_WORDS - {"it"}:
         return source  # "he", "they", "who": a fifth of all sources, nothing more to check
     span: Span | None = source
-    if infinitive_verb(doc, source, cue):
-        return None
+    if infinitive_verb(doc, source, cue) or modifies_cue(doc, source, cue):
+        return None  # "to win", "the sickening feeling": no speaker before the cue
     for step in (_without_dateline, _without_edges, _with_quantity, _without_by_phrase):
         span = step(doc, span)
         if span is None:
