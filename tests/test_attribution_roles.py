@@ -120,7 +120,7 @@ def test_a_title_where_the_article_introduces_a_person_gives_the_side(scorer):
 def test_us_officials_in_a_us_story_on_russia_are_the_administration(scorer):
     text = ("Trump, Congress and the Republicans in the Senate discussed Russia. Russia's envoy met Russian "
             "diplomats and the Kremlin. U.S. officials said the sanctions would stay.")
-    assert _roles(scorer, text)[-1] == ("u.s. officials", "us_administration", "government")
+    assert _roles(scorer, text)[-1] == ("U.S. officials", "us_administration", "government")
 
 
 @pytest.mark.parametrize(

@@ -69,3 +69,9 @@ def test_two_single_marks_stand_for_a_double_one():
         ("double", "yes."),
     ]
     assert doc.quote_at(text.index("gun-rights")) is None
+
+
+def test_two_closing_single_marks_with_nothing_open_are_no_quote():
+    # British-style copy: a plural possessive or a nested quote's end beside the outer one.
+    text = "Peskov said the sanctions were ‘the Americans’’ problem, not Russia’s."
+    assert [q.mark for q in build_document("x", text).quotes if q.mark == "double"] == []

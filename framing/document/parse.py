@@ -213,6 +213,8 @@ def find_quotes(body: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             i = mark.start()
             width = mark.end() - i
             ch = _PAIRED.get(mark.group(), mark.group())
+            if mark.group() == "’’" and para_open is None:
+                continue  # "the Americans’’ problem", a nested quote's end: no double quote opened
             if ch == DOUBLE_OPEN or (ch == '"' and para_open is None):
                 if para_open is None:
                     para_open = i

@@ -30,22 +30,39 @@ _NOT_SPEAKERS = frozenset(
     """note update updated correction editor editors photo photos video watch read related source
     sources warning disclaimer clarification image caption credit advertisement subscribe share
     q a question answer transcript paid breaking exclusive watch live editorial opinion analysis
-    commentary""".split()
+    commentary more see fact reporter reporters host""".split()
 )
 _NAME_PARTS = frozenset("of the de van von al bin da la le and".split())
 _COORDINATORS = frozenset("and but while whereas yet".split())
-# A transcript's turn: a paragraph opened (after a quotation mark) by a name in capitals and a colon.
-_TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2})(?P<colon>:)\s+")
+# A paragraph opened (after a quotation mark) by up to three words in capitals and a colon: a label.
+_LABEL = re.compile(r"[\"“]?(?P<name>[^\W\d_][\w.’'-]*(?: [^\W\d_][\w.’'-]+){0,2})(?P<colon>:)\s+")
+
+
+def paragraph_label(body: str, start: int, end: int) -> re.Match | None:
+    """The "NAME:" or "UPDATE:" label in capitals opening the paragraph ``start:end``, if any.
+
+    >>> paragraph_label("JUAN GONZÁLEZ: Welcome.", 0, 23).group("name"), paragraph_label("Note: x", 0, 7)
+    ('JUAN GONZÁLEZ', None)
+    """
+    match = _LABEL.match(body, start, end)
+    return match if match is not None and match.group("name").isupper() else None
 
 
 def turn_label(body: str, start: int, end: int) -> re.Match | None:
-    """The "NAME:" label opening the paragraph ``start:end`` as a transcript's turn, if it has one.
+    """The label opening the paragraph ``start:end`` as a transcript's turn: a speaker's name, no furniture.
+
+    Furniture is told by the label's first word ("UPDATE:", "EDITOR’S NOTE:", "READ MORE:", "Q:").
 
     >>> turn_label("PENCE: Well, look.", 0, 18).group("name"), turn_label("UPDATE: Later.", 0, 14)
     ('PENCE', None)
+    >>> turn_label("EDITOR’S NOTE: Updated.", 0, 23), turn_label("Q: Why?", 0, 7)
+    (None, None)
     """
-    match = _TURN.match(body, start, end)
-    return match if match is not None and match.group("name").lower() not in _NOT_SPEAKERS else None
+    match = paragraph_label(body, start, end)
+    if match is None:
+        return None
+    first = match.group("name").split()[0].lower().replace("’", "'")
+    return None if first in _NOT_SPEAKERS or first.removesuffix("'s") in _NOT_SPEAKERS else match
 # A dash and a name after a closing quotation mark, to the end of the paragraph.
 _SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)[\s.,]*$")
 

@@ -169,7 +169,8 @@ _VAGUE_HEADS = frozenset(
 _PEOPLE = _VAGUE_HEADS | frozenset(
     """man woman men women mother father parents student students teacher teachers worker workers
     doctor doctors nurse nurses farmer farmers official officer officers owner owners resident voter
-    family families leader leaders activists protesters""".split()
+    family families leader leaders activists protesters spokesman spokeswoman spokesperson soldier
+    soldiers diplomat authorities police analyst commander commanders civilians""".split()
 )
 
 

@@ -62,8 +62,8 @@ def only_modifies(head: str, actor: Actor) -> bool:
     (True, True)
     >>> only_modifies("President Donald Trump", trump), only_modifies("Trump (R)", trump)
     (False, False)
-    >>> only_modifies("Donald Trump Jr.", trump)
-    False
+    >>> only_modifies("Donald Trump Jr.", trump), only_modifies("A Trump adviser", trump)
+    (False, True)
     """
     spelled = {w.replace("’", "'") for w in spellings_of(actor)[0]}
     words = _BRACKET.sub(" ", head.replace("’", "'")).split()
@@ -71,14 +71,19 @@ def only_modifies(head: str, actor: Actor) -> bool:
     if not at:
         return False
     rest = [w for w in words[at[-1] + 1:] if w.strip(",.").lower() not in _SUFFIXES]
-    if rest and _POSSESSIVE_END.search(words[at[-1]]) and rest[0][:1].islower():
-        return True
+    if rest and (_POSSESSIVE_END.search(words[at[-1]]) and rest[0][:1].islower()
+                 or rest[-1].strip(",.").lower() in _SERVING):
+        return True  # "Trump’s lawyer", "a Trump adviser", "Trump supporters"
     name = person_name(" ".join(rest)) if rest else None
     return name is not None and not spelled & set(name.split())
 
 
 _BRACKET = re.compile(r"\([^)]*\)")
 _POSSESSIVE_END = re.compile(r"'s$")
+# People who serve, back or oppose the registered person they follow: "a Trump adviser", "Biden aides".
+_SERVING = frozenset("""adviser advisers advisor advisors aide aides official officials ally allies lawyer lawyers
+    attorney attorneys spokesman spokeswoman spokesperson supporter supporters critic critics loyalist loyalists
+    operative operatives associate associates donor donors voters appointee appointees""".split())
 # "Joseph R. Biden Jr.": the same person.
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 

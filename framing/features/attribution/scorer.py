@@ -157,6 +157,9 @@ class AttributionScorer:
     def _role(self, document: Document, a: Attribution, speaker: Speaker, roles: dict[Speaker, str]) -> str:
         """The speaker's role; one without from where its source stands (see :func:`pronoun_role`)."""
         if a.source is not None and roles[speaker] == UNKNOWN_ROLE:
+            written = document.body[a.source[0] : a.source[1]].lower()
+            if speaker.named and written in ("i", "we"):
+                return UNKNOWN_ROLE  # a transcript's speaker saying "I": not the writer, so not media
             return pronoun_role(self.roles, document, a.source)
         return roles[speaker]
 

@@ -17,10 +17,17 @@ import re
 from dataclasses import dataclass, field, replace
 
 from framing.document.parse import Document
-from framing.document.vocabulary import MASTHEAD_WORDS, PLACES
+from framing.document.vocabulary import (
+    DETERMINERS,
+    FEMALE_FIRST_NAMES,
+    MALE_FIRST_NAMES,
+    MASTHEAD_WORDS,
+    PLACES,
+    STOPWORDS,
+)
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
-from framing.features.attribution.passes import turn_label
+from framing.features.attribution.passes import paragraph_label, turn_label
 from framing.features.attribution.phrases import (
     PRONOUNS,
     is_capitalised,
@@ -84,6 +91,7 @@ class SpeakerResolver:
     # A person → the same person with the side or fuller name a later mention gave.
     _revisions: dict[Speaker, Speaker] = field(default_factory=dict)
     _paragraph_starts: list[int] | None = None
+    _turns: int = 0  # paragraphs opened by a speaker's "NAME:" label
 
     def resolve(self, source: str, at: tuple[int, int] | None = None) -> Speaker:
         """The speaker behind ``source`` as written, found at offsets ``at`` (updates the article's context)."""
@@ -103,7 +111,7 @@ class SpeakerResolver:
         return speaker
 
     def _resolve(self, source: str) -> Speaker:
-        text = _from_capitals(" ".join(source.strip().strip(",").split()))
+        text = self._as_written(source)
         low = without_contraction(text.lower())
         if low in PRONOUNS or low in RELATIVES:
             return self._pronoun(low)
@@ -120,9 +128,9 @@ class SpeakerResolver:
         masthead = _masthead(text)
         if masthead:
             return Speaker(masthead, UNKNOWN_SIDE, True, False, "media")
-        place = _place(text)
-        if place:
-            return Speaker(place, self.registry.affiliation_side(place) or UNKNOWN_SIDE, True, False, "institution")
+        place = self._place_speaker(text)
+        if place is not None:
+            return place
         name = self._person_name(text)
         # The title decides the side: "Crimean leader Sergei Aksyonov", "the deputy speaker of the State Duma".
         side = self.registry.affiliation_side(text)
@@ -160,22 +168,52 @@ class SpeakerResolver:
             return Speaker(low, UNKNOWN_SIDE, False, False, "unresolved")
         return speaker
 
+    def _as_written(self, source: str) -> str:
+        """``source`` on one line, a name in capitals ("REP. JOHN LEWIS", a registered "CRUZ") in title case."""
+        text = _from_capitals(" ".join(source.strip().strip(",").split()))
+        if text.isupper() and " " not in text and self.registry.find_actor(text.title()):
+            return text.title()  # a transcript's "CRUZ:", not an acronym such as "NATO"
+        return text
+
+    def _place_speaker(self, text: str) -> Speaker | None:
+        """A country or state speaking as an institution ("North Korea said"); a person of that surname stays one."""
+        place = _place(text)
+        if not place or self._person_name(text):
+            return None
+        if self._person_named(place):  # "Montana said" after "Joe Montana"
+            return self._named_person(place, self.registry.affiliation_side(text))
+        return Speaker(place, self.registry.affiliation_side(place) or UNKNOWN_SIDE, True, False, "institution")
+
+    def _person_named(self, place: str) -> bool:
+        """Whether the article names a person with the place's name as surname ("Joe Montana", "Jimmy Wales")."""
+        if surname(place) in self._by_surname:
+            return True
+        if " " in place or self.document is None:
+            return False
+        return any(m.group(1).lower() in MALE_FIRST_NAMES or m.group(1).lower() in FEMALE_FIRST_NAMES
+                   for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(place)}\b", self.document.body))
+
     def _turn_label(self, at: int) -> str | None:
         """The label of the transcript's turn ``at`` lies in ("REP. JOHN LEWIS: I think …"): whose "I" it is.
 
-        A turn runs on over the paragraphs after its label, to the next label
-        (at most :data:`TURN_PARAGRAPHS` of them).
+        In a transcript (two speakers' labels or more), a turn runs on over
+        the paragraphs after its label, up to the next label of any kind
+        ("Q:", "UPDATE:") and at most :data:`TURN_PARAGRAPHS` of them.
         """
         assert self.document is not None
-        paragraphs = self.document.paragraphs
+        body, paragraphs = self.document.body, self.document.paragraphs
         if self._paragraph_starts is None:
             self._paragraph_starts = [start for start, _ in paragraphs]
+            self._turns = sum(turn_label(body, start, end) is not None for start, end in paragraphs)
         k = bisect.bisect_right(self._paragraph_starts, at) - 1
         for back in range(k, max(k - TURN_PARAGRAPHS, -1), -1):
             start, end = paragraphs[back]
-            turn = turn_label(self.document.body, start, end)
-            if turn is not None:
-                return turn.group("name").title() if back < k or at >= turn.end() else None
+            if paragraph_label(body, start, end) is None:
+                if self._turns < 2:
+                    return None
+                continue
+            turn = turn_label(body, start, end)
+            return turn.group("name") if turn is not None and (back < k or at >= turn.end()) else None
         return None
 
     def _relative(self, at: int) -> Speaker | None:
@@ -306,7 +344,10 @@ class SpeakerResolver:
             earlier = self._earlier_anonymous(low, side)
             if earlier is not None:
                 return earlier
-        speaker = Speaker(_indefinite(text), side or "anonymous", False, True, "group")
+        first = text.split(" ", 1)[0]
+        common = first.lower() in DETERMINERS or first.lower() in STOPWORDS or first.lower() in self.registry.roles
+        proper = first[:1].isupper() and not common  # "Trump officials", not "Officials" opening a sentence
+        speaker = Speaker(_indefinite(text, keep_first=proper), side or "anonymous", False, True, "group")
         self._anonymous.append((low, speaker))
         return speaker
 
@@ -387,9 +428,17 @@ def _from_capitals(text: str) -> str:
 
     >>> _from_capitals("REP. JOHN LEWIS"), _from_capitals("NATO"), _from_capitals("Amy Goodman")
     ('Rep. John Lewis', 'NATO', 'Amy Goodman')
+    >>> _from_capitals("MITCH MCCONNELL"), _from_capitals("BETO O’ROURKE")
+    ('Mitch McConnell', 'Beto O’Rourke')
     """
     words = text.split()
-    return text.title() if len(words) > 1 and all(w.isupper() for w in words if any(c.isalpha() for c in w)) else text
+    if len(words) < 2 or not all(w.isupper() for w in words if any(c.isalpha() for c in w)):
+        return text
+    return _MC.sub(lambda m: m.group(1) + m.group(2).upper(), text.title())
+
+
+# "Mcconnell" from title case is "McConnell".
+_MC = re.compile(r"\b(Mc)([a-z])")
 
 
 def _place(text: str) -> str | None:
@@ -456,16 +505,20 @@ def _masthead(text: str) -> str | None:
     return " ".join(words) if len(words) > 1 else f"the {words[0]}"
 
 
-def _indefinite(text: str) -> str:
+def _indefinite(text: str, keep_first: bool = False) -> str:
     """The name of a vague source: lowercase, "the"/"this"/"that" turned into "a", later words as written.
+
+    A first word that is a name stays as written (``keep_first``: "Trump officials").
 
     Examples
     --------
     >>> _indefinite("The NATO source")
     'a NATO source'
-    >>> _indefinite("Some Western diplomats")
-    'some Western diplomats'
+    >>> _indefinite("Some Western diplomats"), _indefinite("Trump officials", keep_first=True)
+    ('some Western diplomats', 'Trump officials')
     """
+    if keep_first:
+        return text
     low = text.lower()
     if low.split(" ", 1)[0] in ("the", "this", "that"):
         return _keep_case(text, re.sub(r"^(the|this|that)\s+", "a ", low))

@@ -37,6 +37,7 @@ REGISTRY_FILE = "targets.toml"
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # Pronouns that may stand for an organisation or a country within its sentence.
 PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 # A capitalised word right after an alias on the same line: the alias starts another name.
 NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
 # "it" before these is usually the empty subject ("it is not yet clear"), not a target.
@@ -263,7 +264,9 @@ class TargetMatcher:
                 quote = document.quote_at(start)
                 earlier = [m for m in mentions
                            if m.end <= start and not m.modifier and document.quote_at(m.start) is quote]
-                if not earlier or _too_far(document, token_ids, position, earlier[-1]):
+                if not earlier or _plural(earlier[-1].text) != (word in PLURAL_PRONOUNS):
+                    continue  # "the White House blamed them": "them" is no singular name's
+                if _too_far(document, token_ids, position, earlier[-1]):
                     continue
                 if word == "it" and _not_the_target(document, token_ids, position):
                     continue
@@ -274,9 +277,19 @@ class TargetMatcher:
 
 # Words and marks before a clause's subject that keep it the subject ("“The alliance", "The EU").
 OPENING_WORDS = frozenset({"the", "“", '"', "‘", "'"})
-CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
+CLAUSE_BREAKS = re.compile(r"[,;:—–()]| - ")
 # Content words a pronoun may stand after its target: the verb ("Gazprom said its", "Democrats complain that they").
 MAX_WORDS_BETWEEN = 1
+
+
+def _plural(name: str) -> bool:
+    """Whether a target's name as written is plural ("Democrats", "Russians"), so "they" may stand for it.
+
+    >>> _plural("Democrats"), _plural("the U.S."), _plural("United States"), _plural("NATO")
+    (True, False, False, False)
+    """
+    low = name.lower().rstrip(".")
+    return low.endswith("s") and not low.endswith(("us", "u.s", "states", "ss", "is"))
 
 
 def _too_far(document: Document, token_ids: range, position: int, mention: Mention) -> bool:
@@ -304,7 +317,8 @@ def _too_far(document: Document, token_ids: range, position: int, mention: Menti
         return False
     # The subject opening its clause owns a possessive later in that clause:
     # "The alliance is actively modernizing its infrastructure".
-    opens = before in ("", "that") and not any(w in CLAUSE_BREAKS for w in words)
+    gap = document.body[mention.end : document.token_spans[token_ids[position]][0]]
+    opens = before in ("", "that") and not CLAUSE_BREAKS.search(gap)
     return not (opens and document.tokens[token_ids[position]] in ("its", "their"))
 
 
