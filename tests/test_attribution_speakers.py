@@ -333,3 +333,26 @@ def test_i_in_a_transcripts_turn_is_the_turns_speaker_not_the_writer(scorer):
     found = [(f.detail["speaker_text"], f.detail["speaker"], f.detail["side"]) for f in attributions(scorer, text)]
     assert found == [("AMY GOODMAN", "Amy Goodman", "unknown"), ("REP. JOHN LEWIS", "John Lewis", "democrat"),
                      ("I", "John Lewis", "democrat"), ("I", "John Lewis", "democrat")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A reporter's question in a briefing is no official's "I".
+    ("MR. PRICE: Good afternoon.\n\nQ: Thanks, Ned. I want to ask about the aid package.\n\n"
+     "MR. PRICE: We will see.\n\nQUESTION: Ned, I think the Russians say the talks are dead.",
+     ("I", "the writer")),
+    # One host's label does not make the writer's later "I think" the host's.
+    ("JAKE TAPPER: Welcome back.\n\nTapper pressed the senator on the vote.\n\n"
+     "I think the exchange showed how divided Republicans are.", ("I", "the writer")),
+])
+def test_a_turn_ends_at_any_label_and_runs_on_only_in_a_transcript(scorer, text, expected):
+    found = [(f.detail["speaker_text"], f.detail["speaker"]) for f in attributions(scorer, text)]
+    assert expected in found and all(name != "Price" for source, name in found if source == "I")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A Trump adviser said the tariffs would stay.", "a Trump adviser"),
+    ("Some Clinton allies said the stories were baloney.", "some Clinton allies"),
+    ("Former quarterback Joe Montana endorsed the candidate. Montana said the race was close.", "Joe Montana"),
+])
+def test_aides_of_a_registered_person_and_a_person_named_like_a_place(scorer, text, speaker):
+    assert [f.detail["speaker"] for f in attributions(scorer, text)][-1] == speaker
