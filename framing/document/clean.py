@@ -257,7 +257,7 @@ def repeated_labels(lines: list[str]) -> frozenset[str]:
 def _line_reason(text: str, number: int, kept: list[tuple[int, str]],
                  spans: list[tuple[int, int]], context: _LineContext) -> str | None:
     """Why the whole line goes (a rule, learned furniture, its position), or None when it stays."""
-    reason = _rule_reason(text, context.combined_rules)
+    reason = context.combined_rules.reason(text)
     if reason == "photo credit":
         context.credit_captions.add(_key(_CREDIT_SPLIT_RE.split(text)[0]))
     elif reason is None and spans == [(0, len(text))]:
@@ -339,15 +339,10 @@ def _cut(text: str, cuts: list[tuple[int, int, str]], number: int, removed: list
     return _SPACES_RE.sub(" ", "".join(pieces)).strip()
 
 
-def _rule_reason(text: str, rules: RuleSet) -> str | None:
-    """The reason of the first rule matching the whole line, or None."""
-    return rules.reason(text)
-
-
 _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
-# The characters besides ASCII that an ASCII letter matches case-insensitively and whose str.lower()
-# is no ASCII letter ("ſ" matches "s"; "K", the Kelvin sign, lowers to "k"): a line holding one is
-# tried against every rule, as lower-casing it may hide a literal the pattern matches.
+# The characters an ASCII letter matches case-insensitively whose str.lower() is no ASCII letter
+# ("İ", "ı", "ſ": "ſ" matches "s"; the Kelvin sign lowers to "k" and needs nothing): a line holding
+# one is tried against every rule, as lower-casing it may hide a literal the pattern matches.
 _CASE_FOLD_SURPRISE_RE = re.compile("[\u0130\u0131\u017f]")
 
 
@@ -361,13 +356,21 @@ class RuleSet:
     alternation per such set of rules, compiled once.  A rule with a
     backreference can't be combined (its group numbers would shift): then
     the rules are tried one by one.
+
+    Examples
+    --------
+    >>> credit = Rule("credit line", re.compile("(?:.* contributed to this report[.]?)$", re.I), ("contributed",))
+    >>> menu = Rule("navigation", re.compile("(?:menu|home)$", re.I))
+    >>> rules = RuleSet((credit, menu))
+    >>> rules.reason("Reuters contributed to this report."), rules.reason("Menu"), rules.reason("Talks resumed.")
+    ('credit line', 'navigation', None)
     """
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         self.combinable = bool(rules) and not any(_BACKREFERENCE_RE.search(rule.pattern.pattern) for rule in rules)
         self._filters = [(number, rule.contains_any) for number, rule in enumerate(rules) if rule.contains_any]
-        self._alternations: dict[tuple[int, ...], tuple[tuple[int, ...], re.Pattern]] = {}
+        self._alternations: dict[tuple[int, ...], tuple[tuple[int, ...], re.Pattern | None]] = {}
 
     def reason(self, text: str) -> str | None:
         """The reason of the first rule matching all of ``text``, or None."""
@@ -397,7 +400,7 @@ class RuleSet:
                     break
         return tuple(passed)
 
-    def _alternation(self, passed: tuple[int, ...]) -> tuple[tuple[int, ...], re.Pattern]:
+    def _alternation(self, passed: tuple[int, ...]) -> tuple[tuple[int, ...], re.Pattern | None]:
         """The rules a line is tried against, in order, and their alternation (None when not combinable)."""
         numbers = tuple(number for number, rule in enumerate(self.rules)
                         if not rule.contains_any or number in passed)
