@@ -37,7 +37,8 @@ _SPACES_RE = re.compile(r" {2,}")
 _CREDIT_SPLIT_RE = re.compile(r"\s{2,}|\b[A-Z]{2,}/")
 # Two sentences run together by a lost space ("was in place.But when", "ever generated.\"The agency"):
 # a word of two or more lower-case letters, the end mark (and a closing quote), a capitalised word.
-_JOINED_SENTENCES_RE = re.compile(r"(?<=[a-z]{2})[.!?]+[\"”’]?(?=[A-Z][a-z])")
+# (The end mark first, the look-behind after it, so the search skips to the next end mark: see parse.SINGLE_RE.)
+_JOINED_SENTENCES_RE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[.!?]*[\"”’]?(?=[A-Z][a-z])")
 # A web or mail address, where such a run is part of the address ("facebook.com/Warner.Todd").
 _ADDRESS_RE = re.compile(r"[/@]|www\.")
 TERMINAL_PUNCTUATION = ".!?\"”’:;"
