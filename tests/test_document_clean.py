@@ -206,3 +206,49 @@ def test_news_sentences_near_credit_words_brackets_and_views_stay():
             "Republicans said the views expressed in the memo are those of a few staffers.")
     result = clean_text(text)
     assert result.body == text and result.removed == []
+
+
+# Lines a rule with `contains_any` removes (from the AllSides corpus and the rules' own comments):
+# each holds one of its literals, so the filter in front of the rule keeps them.
+FILTERED_RULE_LINES = [
+    "A protester in Kiev. EPA/SERGEY DOLZHENKO",
+    "The march on Saturday. (CC BY 2.0) / Flickr",
+    "Photo: Getty Images",
+    "JUST WATCHED Trump speaks Replay More Videos ... MUST WATCH Trump speaks 03:33",
+    "Media playback is unsupported on your device",
+    "Photos: 20 March on Washington moments Hide Caption 3 of 16",
+    "The crowd at the rally | AP Photos",
+    "The Associated Press contributed to this report.",
+    "John H. Cushman Jr. contributed reporting from Washington.",
+]
+
+
+def test_a_filtered_rule_still_removes_its_lines():
+    from framing.document.clean import Rule, normalise, packaged_rules
+
+    rules = packaged_rules()
+    assert any(rule.contains_any for rule in rules)
+    unfiltered = tuple(Rule(rule.reason, rule.pattern) for rule in rules)
+    for line in FILTERED_RULE_LINES:
+        ours, plain = clean_text(line + "\nThe talks resumed.", rules=rules), clean_text(
+            line + "\nThe talks resumed.", rules=unfiltered)
+        assert removed(ours) == removed(plain) and removed(ours)[0][1] == normalise(line), line
+
+
+def test_the_filter_skips_no_line_the_rules_remove_in_the_seeds(seed_texts):
+    from framing.document.clean import Rule, packaged_rules
+
+    unfiltered = tuple(Rule(rule.reason, rule.pattern) for rule in packaged_rules())
+    for text in seed_texts.values():
+        assert removed(clean_text(text)) == removed(clean_text(text, rules=unfiltered))
+
+
+def test_a_letter_that_case_folds_past_lower_still_reaches_its_rule():
+    import re
+
+    from framing.document.clean import Rule
+
+    # Case-insensitively "ſ" (long s) matches "s", but "ſtaff".lower() does not hold "staff".
+    rules = (Rule("staff line", re.compile(r"(?:.*\bstaff\b.*)\Z", re.IGNORECASE), ("staff",)),)
+    assert removed(clean_text("By ſtaff\nThe talks resumed.", rules=rules)) == [("staff line", "By ſtaff")]
+    assert removed(clean_text("By our reporter\nThe talks resumed.", rules=rules)) == []

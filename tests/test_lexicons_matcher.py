@@ -72,3 +72,18 @@ def test_matches_come_in_text_order_across_concepts():
 
 def test_a_matcher_without_terms_finds_nothing():
     assert TermMatcher([]).find(build_document("x", "The annexation of Crimea.")) == []
+
+
+@pytest.mark.parametrize("text, scanned", [
+    # Curly marks and dashes have no case: the lower-cased scan.
+    ("THE “ANNEXATION” — 2014’s ANNEXATION OF CRIMEA", ["ANNEXATION", "ANNEXATION OF CRIMEA"]),
+    # A cased letter beyond ASCII: the case-insensitive scan.
+    ("Köln saw the ANNEXATION OF CRIMEA differently", ["ANNEXATION OF CRIMEA"]),
+    # "ſ" (long s) matches "s" case-insensitively, so "annexationſ" reads as the plural.
+    ("both annexationſ were condemned", ["annexationſ"]),
+])
+def test_the_lower_cased_scan_finds_what_the_case_insensitive_one_finds(text, scanned):
+    matcher = TermMatcher([term("annexation of Crimea"), term("annexation", "other")])
+    spans = matcher._scan(text)
+    assert spans == [raw.span(1) for raw in matcher._regex.finditer(text)]
+    assert [text[start:end] for start, end in spans] == scanned

@@ -37,7 +37,8 @@ _SPACES_RE = re.compile(r" {2,}")
 _CREDIT_SPLIT_RE = re.compile(r"\s{2,}|\b[A-Z]{2,}/")
 # Two sentences run together by a lost space ("was in place.But when", "ever generated.\"The agency"):
 # a word of two or more lower-case letters, the end mark (and a closing quote), a capitalised word.
-_JOINED_SENTENCES_RE = re.compile(r"(?<=[a-z]{2})[.!?]+[\"”’]?(?=[A-Z][a-z])")
+# (The end mark first, the look-behind after it, so the search skips to the next end mark: see parse.SINGLE_RE.)
+_JOINED_SENTENCES_RE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[.!?]*[\"”’]?(?=[A-Z][a-z])")
 # A web or mail address, where such a run is part of the address ("facebook.com/Warner.Todd").
 _ADDRESS_RE = re.compile(r"[/@]|www\.")
 TERMINAL_PUNCTUATION = ".!?\"”’:;"
@@ -72,8 +73,16 @@ class CleanResult:
 
 @dataclass(frozen=True)
 class Rule:
+    """A whole-line rule: ``reason`` and ``pattern``.
+
+    ``contains_any`` are lower-case literals of which a matching line holds
+    one (the line lower-cased): a line holding none is not tried against the
+    pattern.  Empty: every line is tried.
+    """
+
     reason: str
     pattern: re.Pattern
+    contains_any: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,8 +113,20 @@ def packaged_boilerplate() -> tuple[dict[str, Any], str, str]:
 def packaged_rules() -> tuple[Rule, ...]:
     """The boilerplate rules shipped with framing, compiled once."""
     data, text, label = packaged_boilerplate()
-    return tuple(Rule(reason, compiled) for reason, compiled, _ in
-                 _compiled_entries(data.get("rule", []), text, label, "rule", r"(?:{})\Z"))
+    return tuple(Rule(reason, compiled, _contains_any(entry, text, label, number))
+                 for number, (reason, compiled, entry) in
+                 enumerate(_compiled_entries(data.get("rule", []), text, label, "rule", r"(?:{})\Z"), start=1))
+
+
+def _contains_any(entry: dict[str, Any], text: str, label: str, number: int) -> tuple[str, ...]:
+    """A rule's ``contains_any``: non-empty lower-case literals (a line holding none is not tried)."""
+    literals = entry.get("contains_any", [])
+    if not isinstance(literals, list) or not all(
+            isinstance(literal, str) and literal and literal == literal.lower() for literal in literals):
+        line = line_of(text, str(entry.get("pattern"))[:30]) or 0
+        raise DataFileError(f"{label}, line {line}: rule {number}: contains_any must be a list of non-empty "
+                            f"lower-case strings, not {literals!r} — write e.g. contains_any = [\"/\", \":\"]")
+    return tuple(literals)
 
 
 @lru_cache(maxsize=1)
@@ -214,8 +235,8 @@ class _LineContext:
     title_key: str
     found_title: str = ""
     credit_captions: set[str] = field(default_factory=set)
-    # The rules as one pattern (see _combined), looked up once per text, not per line.
-    combined_rules: tuple[tuple[Rule, ...], dict[str, str], re.Pattern | None] = ((), {}, None)
+    # The rules as a RuleSet (see _combined), looked up once per text, not per line.
+    combined_rules: RuleSet = field(default_factory=lambda: RuleSet(()))
     labels: frozenset[str] = frozenset()
 
 
@@ -237,7 +258,7 @@ def repeated_labels(lines: list[str]) -> frozenset[str]:
 def _line_reason(text: str, number: int, kept: list[tuple[int, str]],
                  spans: list[tuple[int, int]], context: _LineContext) -> str | None:
     """Why the whole line goes (a rule, learned furniture, its position), or None when it stays."""
-    reason = _rule_reason(text, *context.combined_rules)
+    reason = context.combined_rules.reason(text)
     if reason == "photo credit":
         context.credit_captions.add(_key(_CREDIT_SPLIT_RE.split(text)[0]))
     elif reason is None and spans == [(0, len(text))]:
@@ -319,37 +340,86 @@ def _cut(text: str, cuts: list[tuple[int, int, str]], number: int, removed: list
     return _SPACES_RE.sub(" ", "".join(pieces)).strip()
 
 
-def _rule_reason(text: str, rules: tuple[Rule, ...], reasons: dict[str, str],
-                 combined: re.Pattern | None) -> str | None:
-    """The reason of the first rule matching the whole line, or None."""
-    if combined is None:
-        for rule in rules:
-            if rule.pattern.match(text):
-                return rule.reason
-        return None
-    found = combined.match(text)
-    return reasons[found.lastgroup] if found else None
-
-
 _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
+# The characters an ASCII letter matches case-insensitively whose str.lower() is no ASCII letter
+# ("İ", "ı", "ſ": "ſ" matches "s"; the Kelvin sign lowers to "k" and needs nothing): a line holding
+# one is tried against every rule, as lower-casing it may hide a literal the pattern matches.
+_CASE_FOLD_SURPRISE_RE = re.compile("[\u0130\u0131\u017f]")
+
+
+class RuleSet:
+    """Whole-line rules tried in order (the first that matches wins), each line against one compiled pattern.
+
+    Each line was matched against every rule in turn; one alternation of the
+    rules does the same work in one call.  A line is tried only against the
+    rules whose ``contains_any`` it satisfies (a rule leading with ``.*``
+    scans the whole line, however long, before it fails), with one
+    alternation per such set of rules, compiled once.  A rule with a
+    backreference can't be combined (its group numbers would shift): then
+    the rules are tried one by one.
+
+    Examples
+    --------
+    >>> credit = Rule("credit line", re.compile("(?:.* contributed to this report[.]?)$", re.I), ("contributed",))
+    >>> menu = Rule("navigation", re.compile("(?:menu|home)$", re.I))
+    >>> rules = RuleSet((credit, menu))
+    >>> rules.reason("Reuters contributed to this report."), rules.reason("Menu"), rules.reason("Talks resumed.")
+    ('credit line', 'navigation', None)
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.combinable = bool(rules) and not any(_BACKREFERENCE_RE.search(rule.pattern.pattern) for rule in rules)
+        self._filters = [(number, rule.contains_any) for number, rule in enumerate(rules) if rule.contains_any]
+        self._alternations: dict[tuple[int, ...], tuple[tuple[int, ...], re.Pattern | None]] = {}
+
+    def reason(self, text: str) -> str | None:
+        """The reason of the first rule matching all of ``text``, or None."""
+        passed = self._passed_filters(text)
+        tried = self._alternations.get(passed)
+        if tried is None:
+            tried = self._alternations[passed] = self._alternation(passed)
+        numbers, pattern = tried
+        if not self.combinable:
+            return next((self.rules[number].reason for number in numbers
+                         if self.rules[number].pattern.match(text)), None)
+        found = pattern.match(text)
+        return self.rules[int(found.lastgroup[1:])].reason if found else None
+
+    def _passed_filters(self, text: str) -> tuple[int, ...]:
+        """The rules with a ``contains_any`` whose literals ``text`` holds one of."""
+        if not self._filters:
+            return ()
+        if not text.isascii() and _CASE_FOLD_SURPRISE_RE.search(text):
+            return tuple(number for number, _ in self._filters)
+        folded = text.lower()
+        passed = []
+        for number, literals in self._filters:
+            for literal in literals:
+                if literal in folded:
+                    passed.append(number)
+                    break
+        return tuple(passed)
+
+    def _alternation(self, passed: tuple[int, ...]) -> tuple[tuple[int, ...], re.Pattern | None]:
+        """The rules a line is tried against, in order, and their alternation (None when not combinable)."""
+        numbers = tuple(number for number, rule in enumerate(self.rules)
+                        if not rule.contains_any or number in passed)
+        if not self.combinable:
+            return numbers, None
+        parts = []
+        for number in numbers:
+            rule = self.rules[number]
+            flag = "i" if rule.pattern.flags & re.IGNORECASE else "-i"
+            parts.append(f"(?P<r{number}>(?{flag}:{rule.pattern.pattern}))")
+        # No rule left to try: a pattern that fails at once.
+        return numbers, re.compile("|".join(parts) or r"(?!)")
 
 
 @lru_cache(maxsize=8)
-def _combined(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], dict[str, str], re.Pattern | None]:
-    """One alternation of all rules, tried in order: the first rule that matches wins, as in a loop.
-
-    Each line was matched against every rule in turn; one compiled pattern
-    does the same work in a single call.  A rule with a backreference can't
-    be combined (its group numbers would shift): then None, and the loop runs.
-    """
-    if not rules or any(_BACKREFERENCE_RE.search(rule.pattern.pattern) for rule in rules):
-        return rules, {}, None
-    parts, reasons = [], {}
-    for number, rule in enumerate(rules):
-        flag = "i" if rule.pattern.flags & re.IGNORECASE else "-i"
-        parts.append(f"(?P<r{number}>(?{flag}:{rule.pattern.pattern}))")
-        reasons[f"r{number}"] = rule.reason
-    return rules, reasons, re.compile("|".join(parts))
+def _combined(rules: tuple[Rule, ...]) -> RuleSet:
+    """The rules as a :class:`RuleSet`, built once per set of rules."""
+    return RuleSet(rules)
 
 
 def _positional_reason(text: str, number: int, kept: list[tuple[int, str]], title_key: str,

@@ -244,7 +244,10 @@ def _make_quote(body: str, start: int, end: int, mark: str, leading_mark: bool =
     return Quote(start, end, text, mark, len(WORD_RE.findall(text)))
 
 
-SINGLE_RE = re.compile(r"(?<![\w’'])['‘]([^\W\d_][^'‘’\n]{0,60}?[\w.,!?])['’](?![\w’'])")
+# The opening mark first, the look-behind after it: a pattern that starts with a character class lets the
+# search skip to the next quotation mark, where one that starts with a look-behind is tried at every
+# character (five times slower on an article).
+SINGLE_RE = re.compile(r"['‘](?<![\w’']['‘])([^\W\d_][^'‘’\n]{0,60}?[\w.,!?])['’](?![\w’'])")
 
 
 def _find_single_quotes(body: str) -> list[Quote]:

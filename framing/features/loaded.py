@@ -66,18 +66,20 @@ def load_wordlist(name: str) -> frozenset[str]:
     return parse_word_list(wordlist_text(name), f"framing/data/wordlists/{name}.txt", max_words=2)
 
 
-def wordlist_exceptions(name: str) -> frozenset[str]:
+def wordlist_exceptions(name: str, entries: frozenset[str] | None = None) -> frozenset[str]:
     """The two-word phrases a packaged word list names in ``# except:`` header lines, validated.
 
     Where the next word makes one of these phrases, the listed first word is no
     hit of the list: "the supposed threat" is a so-called label, "supposed to
-    help" is not.
+    help" is not.  ``entries`` is the list's :func:`load_wordlist`, when the
+    caller has read it (so the list is not parsed twice).
 
     >>> sorted(wordlist_exceptions("so_called"))
     ['supposed that', 'supposed to']
     """
     label = f"framing/data/wordlists/{name}.txt"
-    entries = load_wordlist(name)
+    if entries is None:
+        entries = load_wordlist(name)
     phrases = set()
     for number, line in enumerate(wordlist_text(name).splitlines(), start=1):
         if not line.startswith(EXCEPT_PREFIX):
@@ -144,11 +146,11 @@ class LoadedLanguageScorer:
         # Two-word phrases whose first word is no hit of these categories (``# except:`` lines).
         self._excepted: dict[str, tuple[str, ...]] = {}
         for category in self.categories:
-            entries = (sorted(set(wordlists[category])) if category in wordlists
-                       else load_wordlist(category))
+            packaged = load_wordlist(category)
+            entries = sorted(set(wordlists[category])) if category in wordlists else packaged
             for entry in entries:
                 self._lookup[entry] = self._lookup.get(entry, ()) + (category,)
-            for phrase in sorted(wordlist_exceptions(category)):
+            for phrase in sorted(wordlist_exceptions(category, packaged)):
                 self._excepted[phrase] = self._excepted.get(phrase, ()) + (category,)
         self._first_words = frozenset(e.split()[0] for e in [*self._lookup, *self._excepted] if " " in e)
         # The words a hit can start with: a listed word, the first of a listed phrase, a passive's "be".

@@ -205,8 +205,10 @@ class TargetMatcher:
                 by_first.setdefault(first, []).append(alias)
         self._by_first = {first: re.compile("|".join(_alias_pattern(a) for a in group))
                           for first, group in by_first.items()}
-        self._starts = (re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in sorted(by_first)) + "]")
-                        if by_first else None)
+        # The first character, then the look-behind: the search skips to the next such character
+        # (a pattern that opens with a look-behind is tried at every character).
+        firsts = "[" + "".join(re.escape(c) for c in sorted(by_first)) + "]"
+        self._starts = re.compile(firsts + r"(?<![\w-]" + firsts + ")") if by_first else None
         self._not_after = {t.key: {w.lower() for w in t.not_after} for t in self.targets}
         self._lower_alias = {a.lower(): t for a, t in alias_target.items()}
         self._descriptions = {a for a in alias_target if a.islower()}
