@@ -50,6 +50,16 @@ def test_a_term_counts_its_voices_and_keeps_three_examples():
     assert [(e["sentence_index"], e["voice"]) for e in use.examples] == [(0, "own"), (1, "own"), (2, "quoted")]
 
 
+def test_a_sentence_using_a_term_twice_is_one_example():
+    # AllSides: "… push their anti-abortion agenda … President Trump’s anti-abortion agenda" had been
+    # shown twice, one line under the other.
+    records = [term("a1", "reunification", "quoted", 3), term("a1", "reunification", "quoted", 3),
+               term("a1", "reunification", "own", 5)]
+    key = ("russia_ukraine_nato", "crimea_2014", "reunification", "russia")
+    use = summarise(records, {"a1": "RT"}, {})["RT"].terms[key]
+    assert use.total == 3 and [e["sentence_index"] for e in use.examples] == [3, 5]
+
+
 def test_scare_quotes_are_counted_by_their_lower_case_phrase():
     records = [record("rt1", "lexicon", "scare_quote", " Russian threat "),
                record("rt1", "lexicon", "scare_quote", "Russian Threat", 4)]

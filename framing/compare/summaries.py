@@ -265,6 +265,12 @@ def _add_sentiment_record(evidence: GroupEvidence, record: Mapping[str, Any], ki
                               float(detail.get("score") or 0.0))
 
 
+def _shown(examples: list[dict[str, Any]], record: Mapping[str, Any]) -> bool:
+    """Whether ``examples`` already hold the sentence of ``record``."""
+    index = record.get("sentence_index", -1)
+    return any(e["id"] == record["id"] and e["sentence_index"] == index for e in examples)
+
+
 def _example(record: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
     return {"id": record["id"], "sentence": record.get("sentence") or record["text"],
             "sentence_index": record.get("sentence_index", -1), "text": record["text"], **extra}
@@ -283,8 +289,8 @@ def _add_term(evidence: GroupEvidence, record: Mapping[str, Any], detail: Mappin
     voice = str(detail.get("voice", "own"))
     use.voices[voice] += 1
     use.articles.add(str(record["id"]))
-    if len(use.examples) < MAX_EXAMPLES:
-        use.examples.append(_example(record, voice=voice))
+    if len(use.examples) < MAX_EXAMPLES and not _shown(use.examples, record):
+        use.examples.append(_example(record, voice=voice))  # a sentence using the term twice is shown once
 
 
 def _add_attribution(evidence: GroupEvidence, record: Mapping[str, Any], detail: Mapping[str, Any],
