@@ -21,6 +21,7 @@ from typing import Any
 
 from framing.document.parse import Document, Sentence
 from framing.document.vocabulary import HOUSE_STYLE_WORDS, STOPWORDS
+from framing.features.attribution.passes import paragraph_label
 
 # Beyond this many (group, term) counts the counts seen once are dropped (and
 # with them their example sentences): about 250 bytes each, so a few hundred
@@ -61,7 +62,8 @@ def term_lists(doc: Document, stopwords: frozenset[str] | None = None,
     is not a bigram.  Tokens without a letter (numbers) break n-grams, and so
     do the words of a house style or page layout
     (``framing/data/vocabulary/house_style_words.txt``: "Mr.", "says", a photo
-    credit's "Getty"): they are not counted, so "Mr. Trump" counts as "trump".
+    credit's "Getty"), and a transcript's labels ("AMY GOODMAN:"): they are
+    not counted, so "Mr. Trump" counts as "trump".
 
     Examples
     --------
@@ -76,6 +78,7 @@ def term_lists(doc: Document, stopwords: frozenset[str] | None = None,
     normalised = normaliser or TokenNormaliser()
     tokens = doc.tokens
     cuts = phrase_breaks(doc)
+    labels = label_tokens(doc)
     terms: list[str] = []
     where: list[int] = []
     for sentence in doc.sentences:
@@ -84,6 +87,8 @@ def term_lists(doc: Document, stopwords: frozenset[str] | None = None,
         if lo == hi:
             continue
         words = normalised(tokens[lo:hi])
+        for k in labels[bisect.bisect_left(labels, lo):bisect.bisect_left(labels, hi)]:
+            words[k - lo] = None  # a transcript's "AMY GOODMAN:" labels a turn; it is not the outlet's wording
         # None marks a phrase boundary (punctuation before the token) and a number.
         for cut in reversed(cuts[bisect.bisect_right(cuts, lo):bisect.bisect_left(cuts, hi)]):
             words.insert(cut - lo, None)
@@ -98,6 +103,21 @@ def term_lists(doc: Document, stopwords: frozenset[str] | None = None,
         terms += found
         where += [sentence.index] * len(found)
     return terms, where
+
+
+def label_tokens(doc: Document) -> list[int]:
+    """Sorted indices of the tokens of the labels in capitals opening paragraphs ("AMY GOODMAN:", "UPDATE:").
+
+    >>> from framing.document.parse import build_document
+    >>> label_tokens(build_document("x", "AMY GOODMAN: Welcome.\\n\\nREP. JOHN LEWIS: Thank you."))
+    [0, 1, 3, 4, 5]
+    """
+    out: list[int] = []
+    for start, end in doc.paragraphs:
+        label = paragraph_label(doc.body, start, end)
+        if label is not None:
+            out += doc.tokens_between(*label.span("name"))
+    return out
 
 
 # Anything but a word character or white space between two tokens ends a phrase.
