@@ -85,10 +85,12 @@ def render_markdown(text: str) -> str:
     >>> render_markdown("<b>x</b> *y*")
     '<p>&lt;b&gt;x&lt;/b&gt; <em>y</em></p>\\n'
 
-    A long page's long tables are rendered a few hundred rows at a time, to the same HTML
+    A long page's long tables are rendered a few hundred rows at a time, their rows after the first
+    few hundred put together cell by cell, to the same HTML
     (:func:`framing.report.markdown_pieces.render_in_pieces`).
     """
-    return render_in_pieces(text, _parser().render)
+    parser = _parser()
+    return render_in_pieces(text, parser.render, inline=parser.renderInline)
 
 
 @lru_cache(maxsize=1)
