@@ -38,8 +38,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from markdown_it.common.utils import mdTrim
-from markdown_it.rules_block.table import escapedSplit
+try:  # markdown-it's own cell splitting and trimming (markdown-it-py 4)
+    from markdown_it.common.utils import mdTrim
+    from markdown_it.rules_block.table import escapedSplit
+except ImportError:  # pragma: no cover - an older markdown-it-py: tables are rendered in pieces by it alone
+    mdTrim = escapedSplit = None
 
 # Rows of a table rendered at once.
 TABLE_ROWS = 300
@@ -103,7 +106,7 @@ def _render_table(table: list[str], render: Callable[[str], str], rows: int,
     head, body = table[:2], table[2:]
     first = render("\n".join(head + body[:rows]))
     opening = first[:first.find(_BODY_START) + len(_BODY_START)] if _BODY_START in first else ""
-    if inline is not None and opening and first.endswith(_TABLE_END):
+    if inline is not None and escapedSplit is not None and opening and first.endswith(_TABLE_END):
         rendered = table_rows(body, opening, inline)
         if rendered is not None and first == opening + "".join(rendered[:rows]) + _TABLE_END:
             return opening + "".join(rendered) + _TABLE_END
