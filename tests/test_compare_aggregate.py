@@ -36,3 +36,21 @@ def test_aggregate_reads_a_runs_compact_rows_as_it_reads_csv_rows():
                for row in csv_rows]
     assert repr(aggregate(compact, features)) == repr(aggregate(csv_rows, features))
     assert aggregate(compact, features)["TASS"]["words"].n == 3  # articles 3, 6 and 9 (0 has no value)
+
+
+def test_resampled_means_are_those_of_the_whole_resample_matrix_bit_for_bit():
+    # The interval a report prints must not move: the chunked, 32-bit-index resampling gives the very
+    # floats of data[rng.integers(0, n, size=(n_boot, n))].mean(axis=1), for sizes that fill one
+    # chunk, several, and a last part-chunk, on values of very different magnitudes.
+    import zlib
+
+    import numpy as np
+
+    from framing.compare.aggregate import RESAMPLED_VALUES, SEED, resampled_means
+
+    values = np.random.default_rng(3)
+    for n in (2, 3, 17, 1000, RESAMPLED_VALUES // 7, 3301):
+        data = values.normal(size=n) * 10.0 ** values.integers(-4, 4, size=n)
+        key = [SEED, zlib.crc32(f"group\x00feature{n}".encode())]
+        whole = data[np.random.default_rng(key).integers(0, n, size=(2000, n))].mean(axis=1)
+        assert resampled_means(data, np.random.default_rng(key), 2000).tobytes() == whole.tobytes()

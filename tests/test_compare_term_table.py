@@ -40,6 +40,10 @@ def _assert_same(old: TermCounts, new: TermTable):
         assert new.group_counts(group) == dict(counter)
         for term, where in old.examples.get(group, {}).items():
             assert new.example(group, term) == where
+    totals, _ = new.set_totals()
+    old_totals, _ = old.set_totals()
+    for group in old.groups:
+        assert new.group_totals(group, totals) == {term: old_totals[term] for term in old.counts[group]}
     shown = old.groups[:3]
     assert distinctive_terms(new, min_count=1, groups=shown) == distinctive_terms(old, min_count=1, groups=shown)
     assert distinctive_terms(new, min_count=2) == distinctive_terms(old, min_count=2)

@@ -85,7 +85,7 @@ def test_groups_come_from_the_manifest_and_duplicates_are_left_out_of_the_counts
     # Only counted English articles add terms: "grushko" appears twice in mt.txt, and mt_again is not counted.
     assert result.term_counts.counts["independent"]["grushko"] == 2
     assert "state" not in result.term_counts.counts  # the Russian article has no English terms
-    assert result.samples["independent"]["sentiment__sentence_compound"] == [-0.2263, 0.1531, 0.0]
+    assert list(result.samples["independent"]["sentiment__sentence_compound"]) == [-0.2263, 0.1531, 0.0]
     # The report's own-name filter needs each group's outlets: noted while scoring, duplicates included.
     assert result.group_outlets == {"independent": {"The Moscow Times"}, "unknown": {"NATO"},
                                     "state": {"РИА Новости"}}

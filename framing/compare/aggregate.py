@@ -27,6 +27,8 @@ import numpy as np
 N_BOOTSTRAP = 2000
 CONFIDENCE = 0.95
 SEED = 2019
+# Resampled values gathered at a time (see resampled_means): 256 kB of them, which stay in the CPU's cache.
+RESAMPLED_VALUES = 32_768
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,34 @@ def bootstrap_mean(values: Iterable[float], key: str = "", n_boot: int = N_BOOTS
     mean = float(data.mean())
     if n == 1 or np.all(data == data[0]):
         return Estimate(mean, math.nan if n == 1 else mean, math.nan if n == 1 else mean, n)
-    rng = np.random.default_rng([SEED, zlib.crc32(key.encode("utf-8"))])
-    samples = data[rng.integers(0, n, size=(n_boot, n))].mean(axis=1)
+    samples = resampled_means(data, np.random.default_rng([SEED, zlib.crc32(key.encode("utf-8"))]), n_boot)
     tail = (1 - CONFIDENCE) / 2 * 100
     low, high = np.percentile(samples, [tail, 100 - tail])
     return Estimate(mean, float(low), float(high), n)
+
+
+def resampled_means(data: np.ndarray, rng: np.random.Generator, n_boot: int) -> np.ndarray:
+    """The means of ``n_boot`` resamples of ``data`` (with replacement), drawn from ``rng``.
+
+    The values are those of ``data[rng.integers(0, n, size=(n_boot, n))].mean(axis=1)``, bit for bit,
+    at a quarter of the time and memory: the indices are drawn as 32-bit integers (numpy draws a
+    range below 2**32 from the same 32-bit stream whatever the dtype, so they are the same numbers),
+    and the resamples are gathered and averaged a few rows at a time, which keeps them in the CPU's
+    cache (each row's mean is the same pairwise sum over one contiguous row either way).
+
+    >>> data = np.array([1.0, 2.0, 4.0, 8.0])
+    >>> fast = resampled_means(data, np.random.default_rng(7), 5)
+    >>> whole = data[np.random.default_rng(7).integers(0, 4, size=(5, 4))].mean(axis=1)
+    >>> bool((fast == whole).all())
+    True
+    """
+    n = len(data)
+    indices = rng.integers(0, n, size=(n_boot, n), dtype=np.int32 if n < 2**31 else np.int64)
+    samples = np.empty(n_boot)
+    rows = max(1, RESAMPLED_VALUES // n)
+    for start in range(0, n_boot, rows):
+        samples[start:start + rows] = data[indices[start:start + rows].astype(np.intp)].mean(axis=1)
+    return samples
 
 
 def group_order(rows: Sequence[Mapping[str, Any]], key: str = "group") -> list[str]:

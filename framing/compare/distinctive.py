@@ -111,7 +111,9 @@ def distinctive_terms(
     totals, order_totals = term_counts.set_totals(None if groups is None else listed)
     for group in listed:
         own = term_counts.group_counts(group)
-        scored = _over_used_terms(own, totals, order_totals, wanted, min_count, prior_scale)
+        # A TermTable looks the group's totals up at once (TermTable.group_totals); TermCounts holds a dict.
+        looked_up = term_counts.group_totals(group, totals) if hasattr(term_counts, "group_totals") else totals
+        scored = _over_used_terms(own, looked_up, order_totals, wanted, min_count, prior_scale)
         if collapse_nested:
             redundant = _nested_terms([term for term, _, _ in scored], own)
             scored = [item for item in scored if item[0] not in redundant]

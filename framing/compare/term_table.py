@@ -205,6 +205,23 @@ class TermTable:
         order_totals = Counter({order: n for order, n in enumerate(by_order.tolist()) if n})
         return TermTotals(distinct, totals), order_totals
 
+    def group_totals(self, group: str, totals: TermTotals) -> dict[str, int]:
+        """``{term: totals[term]}`` for every term of ``group`` (``totals`` from :meth:`set_totals`), looked
+        up all at once rather than a digest per term.
+
+        >>> table = TermTable()
+        >>> table.add("A", {"crimea": 1, "annexation": 2})
+        >>> table.add("B", {"crimea": 3})
+        >>> table.group_totals("A", table.set_totals()[0]) == {"annexation": 2, "crimea": 4}
+        True
+        """
+        own = self.group_counts(group)
+        number = self._group_numbers.get(group)
+        if number is None:
+            return {}
+        at = np.searchsorted(totals.hashes, self._groups[number].hashes)
+        return dict(zip(own, totals.totals[at].tolist()))
+
     def example(self, group: str, term: str) -> tuple[str, int] | None:
         """``(article_id, sentence_index)`` of the first sentence of ``group`` using ``term``."""
         self._flush()
@@ -411,6 +428,16 @@ class TermTotals(Mapping):
 
     def __init__(self, hashes: np.ndarray, totals: np.ndarray) -> None:
         self._hashes, self._totals = hashes, totals
+
+    @property
+    def hashes(self) -> np.ndarray:
+        """The terms' digests, sorted."""
+        return self._hashes
+
+    @property
+    def totals(self) -> np.ndarray:
+        """Each digest's count over the whole set."""
+        return self._totals
 
     def __getitem__(self, term: str) -> int:
         key = term_hash(term)

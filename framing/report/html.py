@@ -69,6 +69,8 @@ MAX_ANNOTATED = 100
 _CITED_SENTENCE = re.compile(r"`([^`\n]+)`, sentence \d+")
 # Ids the side-by-side template gives its headings (templates/side_by_side.html.j2).
 INDEX_IDS = {"in-their-own-words", "same-concept", "same-statement"}
+# Where a page's body goes in its rendered template (see _write): no text of a report holds a NUL.
+_BODY_MARK = "\x00framing: the page's body\x00"
 
 Render = Callable[[str, Mapping[str, Any]], str]
 
@@ -85,10 +87,12 @@ def render_markdown(text: str) -> str:
     >>> render_markdown("<b>x</b> *y*")
     '<p>&lt;b&gt;x&lt;/b&gt; <em>y</em></p>\\n'
 
-    A long page's long tables are rendered a few hundred rows at a time, to the same HTML
+    A long page's long tables are rendered a few hundred rows at a time, their rows after the first
+    few hundred put together cell by cell, to the same HTML
     (:func:`framing.report.markdown_pieces.render_in_pieces`).
     """
-    return render_in_pieces(text, _parser().render)
+    parser = _parser()
+    return render_in_pieces(text, parser.render, inline=parser.renderInline)
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +133,7 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
         return _annotate(evidence, {row["id"]: row for g in chosen for row in shown[g["slug"]]}, documents,
                          context.get("sides", {}), _descriptions(context), words)
 
-    def part(group: Mapping[str, Any], annotated: _Annotated) -> str:
+    def part(group: Mapping[str, Any], annotated: _Annotated) -> list[str]:
         return _group_part(group, shown[group["slug"]], folder, context, annotated, links, alts, render, split)
 
     def compare(placed: list[tuple[tuple[int, int], dict[str, Any]]]) -> str:
@@ -137,14 +141,14 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
 
     if not split:
         annotated = annotate(groups)
-        parts = [part(g, annotated) for g in groups]
+        parts = [piece for g in groups for piece in part(g, annotated)]
         return _write(folder / HTML_FILE, render, head, [*index[:2], compare(annotated.terms), *index[2:], *parts],
                       "index", index_title=title)
     placed = []
     for group in groups:  # one group at a time: its articles are parsed, annotated and written, then let go
         annotated = annotate([group])
         placed.extend(annotated.terms)
-        _write(folder / pages[group["slug"]], render, head, [part(group, annotated)], group["slug"], index_title=title)
+        _write(folder / pages[group["slug"]], render, head, part(group, annotated), group["slug"], index_title=title)
     return _write(folder / HTML_FILE, render, head, [*index[:2], compare(placed), *index[2:]], "index",
                   index_title=title)
 
@@ -271,8 +275,9 @@ def _annotated_rows(groups: Sequence[Mapping[str, Any]], folder: Path,
 
 def _group_part(group: Mapping[str, Any], rows: Sequence[Mapping[str, Any]], folder: Path,
                 context: Mapping[str, Any], annotated: _Annotated, links: _Links, alts: Mapping[str, str],
-                render: Render, split: bool) -> str:
-    """A group's page (or section): its Markdown page, then its articles annotated (``rows``)."""
+                render: Render, split: bool) -> list[str]:
+    """A group's page (or section): its Markdown page, then its articles annotated (``rows``), in pieces
+    (a large group's page is tens of megabytes: it is written piece by piece, never joined)."""
     page = _markdown_part(folder / f"{group['slug']}.md", group["slug"], links, folder, alts,
                           demote=0 if split else 1, here=links.pages[group["slug"]])
     sides = context.get("sides", {})
@@ -283,7 +288,7 @@ def _group_part(group: Mapping[str, Any], rows: Sequence[Mapping[str, Any]], fol
     body = render(ARTICLES_TEMPLATE, {"group": group, "articles": articles, "legend_sides": legend_sides,
                                       "n_articles": len(group["articles"]),
                                       "level": 2 if split else 3, "group_label": context["group_label"]})
-    return f'<section class="group" id="{group["slug"]}">\n{"".join(page)}{body}</section>\n'
+    return [f'<section class="group" id="{group["slug"]}">\n', *page, body, "</section>\n"]
 
 
 def _descriptions(context: Mapping[str, Any]) -> dict[tuple[str, str], str]:
@@ -339,9 +344,15 @@ def _localise(html: str, links: _Links, folder: Path, alts: Mapping[str, str]) -
 
 def _write(path: Path, render: Render, head: Mapping[str, Any], parts: Sequence[str], current: str,
            index_title: str) -> Path:
-    body = "".join(parts)
-    toc = table_of_contents(body)
-    page = render(PAGE_TEMPLATE, {**head, "body": body, "toc": toc, "current": current,
-                                  "title": index_title if current == "index" else (toc[0]["text"] if toc else "")})
-    path.write_text(page, encoding="utf-8")
+    """Write the page whose body is ``parts``: the page template around them, the parts written one by one
+    (the template is rendered with a mark where the body goes), so that the page is never one string."""
+    toc = table_of_contents(parts)
+    title = index_title if current == "index" else (toc[0]["text"] if toc else "")
+    page = render(PAGE_TEMPLATE, {**head, "body": _BODY_MARK, "toc": toc, "current": current, "title": title})
+    before, after = page.split(_BODY_MARK)  # the template shows its body once
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(before)
+        for part in parts:
+            handle.write(part)
+        handle.write(after)
     return path

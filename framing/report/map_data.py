@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from framing.compare.aggregate import feature_columns
 from framing.features.base import split_feature_column
 
 MIN_PRESENT = 0.5  # share of the mapped articles that must have a value
@@ -52,7 +53,8 @@ def group_map(groups: Sequence[str], rows: Sequence[Mapping[str, Any]], features
     members = [r for r in rows if r["group"] in groups]
     if len(groups) < 3 or len(members) < 3:
         return None
-    matrix = np.array([[cell_number(r.get(f)) for f in features] for r in members], dtype=float)
+    # A run's rows give their features as one array each (feature_columns), not cell by cell.
+    matrix = np.ascontiguousarray(feature_columns(members, features).T)
     usable = mapped_features(matrix)
     if len(usable) < 2:
         return None

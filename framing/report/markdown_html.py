@@ -13,12 +13,13 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from html import escape, unescape
 from typing import Any
 
 from framing.report.markup import slugify
 
+_TOC_HEADING = re.compile(r'<h([1-3]) id="([^"]+)">(.*?)</h\1>', re.S)
 _HEADING = re.compile(r"<h([1-6])(?: id=\"[^\"]*\")?>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 # A table cell of one token up to this long (a date, an article id, a count) is not wrapped.
@@ -131,21 +132,26 @@ def first_sentence(text: str) -> str:
     return text[: match.start() + 1] if match else text
 
 
-def table_of_contents(html: str) -> list[dict[str, Any]]:
+def table_of_contents(html: str | Sequence[str]) -> list[dict[str, Any]]:
     """The page's ``h2`` headings, each with its ``h3`` headings (the ``h1`` is the page's title).
+
+    ``html`` may be the page in pieces (each heading whole in one piece), read in order.
 
     >>> toc = table_of_contents('<h1 id="i">R</h1><h2 id="a">A</h2><h3 id="b">B &amp; C</h3>')
     >>> toc[0]["text"], toc[0]["children"]
     ('A', [{'id': 'b', 'text': 'B & C', 'children': []}])
+    >>> [entry["children"][0]["id"] for entry in table_of_contents(['<h2 id="a">A</h2>', '<h3 id="b">B</h3>'])]
+    ['b']
     """
     entries: list[dict[str, Any]] = []
-    for match in re.finditer(r'<h([1-3]) id="([^"]+)">(.*?)</h\1>', html, re.S):
-        level, entry = int(match.group(1)), {"id": match.group(2), "text": plain_text(match.group(3)),
-                                             "children": []}
-        if level == 3 and entries:
-            entries[-1]["children"].append(entry)
-        elif level == 2:
-            entries.append(entry)
+    for piece in [html] if isinstance(html, str) else html:
+        for match in _TOC_HEADING.finditer(piece):
+            level, entry = int(match.group(1)), {"id": match.group(2), "text": plain_text(match.group(3)),
+                                                 "children": []}
+            if level == 3 and entries:
+                entries[-1]["children"].append(entry)
+            elif level == 2:
+                entries.append(entry)
     return entries
 
 

@@ -11,7 +11,7 @@ import hashlib
 import sys
 import time
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -88,7 +88,8 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     input_hashes: dict[str, str] = field(default_factory=dict)
     term_counts: Any = None
-    samples: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    # Per group and sample kind, the first MAX_SAMPLES values (``array("d")`` in a run's result).
+    samples: dict[str, dict[str, Sequence[float]]] = field(default_factory=dict)
     seconds: float = 0.0
     # The page furniture learned before scoring (pass it to lookup_sentences).
     furniture: Furniture = field(default_factory=Furniture)
@@ -161,7 +162,8 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
             if scored.meta.get("counted") == "yes":
                 kept = result.samples.setdefault(row["group"], {})
                 for name, values in scored.samples.items():
-                    bucket = kept.setdefault(name, [])
+                    # A flat array: 8 bytes a value, where a list of floats takes 32.
+                    bucket = kept.setdefault(name, array("d"))
                     bucket.extend(values[: MAX_SAMPLES - len(bucket)])
             if scored.meta.get("counted") == "yes" and scored.terms is not None:
                 _add_terms(result.term_counts, row["group"], scored.terms)
