@@ -7,7 +7,8 @@ import pytest
 from framing.document.parse import build_document
 from framing.features.attribution.actors import ActorRegistry
 from framing.features.attribution.cues import CueLexicon
-from framing.features.attribution.phrases import noun_phrase_start, person_name, source_after, source_before
+from framing.features.attribution.person_names import person_name
+from framing.features.attribution.phrases import noun_phrase_start, source_after, source_before
 from framing.features.attribution.scorer import AttributionScorer
 from framing.features.attribution.speakers import SpeakerResolver
 
@@ -203,7 +204,7 @@ def test_a_speaking_who_is_the_phrase_that_opens_its_clause(scorer, text, speake
 
 
 def test_a_name_particle_is_a_whole_word():
-    from framing.features.attribution.phrases import _CAP_RUN
+    from framing.features.attribution.person_names import _CAP_RUN
 
     # "Comey described" had been read as the name "Comey de".
     runs = [m.group() for m in _CAP_RUN.finditer("Comey described the memo. Mayor Bill de Blasio said so.")]

@@ -28,7 +28,7 @@ from framing.datafiles import line_of, load_toml
 from framing.document.parse import Document
 from framing.document.vocabulary import DETERMINERS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, STOPWORDS, TITLES
 from framing.errors import DataFileError
-from framing.features.attribution.phrases import person_name, surname
+from framing.features.attribution.person_names import person_name, surname
 
 COREFERENCE_FILE = "coreference.toml"
 MALE, FEMALE, UNKNOWN_GENDER = "m", "f", ""
@@ -183,7 +183,7 @@ def _mention(words: list[str], rules: CoreferenceRules, genders: Mapping[str, st
 
 @lru_cache(maxsize=4096)
 def _person_name(text: str) -> str | None:
-    """:func:`~framing.features.attribution.phrases.person_name`, remembered: names recur across articles."""
+    """:func:`~framing.features.attribution.person_names.person_name`, remembered: names recur across articles."""
     return person_name(text)
 
 

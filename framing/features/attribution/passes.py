@@ -15,7 +15,7 @@ import re
 
 from framing.document.vocabulary import DETERMINERS
 from framing.features.attribution.body_text import OPEN_MARKS, BodyText, inner_span, is_headline, starts_upper
-from framing.features.attribution.phrases import person_name
+from framing.features.attribution.person_names import person_name
 from framing.features.attribution.records import (
     Attribution,
     clause_head,

@@ -4,7 +4,8 @@ Rule based and local to a sentence: :func:`source_before` and
 :func:`source_after` find the noun phrase that speaks, left of the cue
 ("Russian Deputy Foreign Minister Alexander Grushko said", "Grushko, Moscow's
 envoy to NATO, said") or right of it ("said Grushko", "according to the deputy
-minister"); :func:`person_name` takes the personal name out of such a phrase.
+minister"); :func:`~framing.features.attribution.person_names.person_name` takes the
+personal name out of such a phrase.
 :mod:`framing.features.attribution.speakers` resolves the phrases to speakers.
 
 Examples
@@ -21,23 +22,13 @@ from __future__ import annotations
 import re
 
 from framing.document.parse import Document, Sentence
-from framing.document.vocabulary import (
-    BETWEEN_SUBJECT_AND_VERB,
-    DETERMINERS,
-    FEMALE_FIRST_NAMES,
-    MALE_FIRST_NAMES,
-    NOT_IN_SPEAKER_NAMES,
-    PLACES,
-    TIME_WORDS,
-    TITLES,
-)
+from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES, TIME_WORDS
+from framing.features.attribution.person_names import POSSESSIVE, TITLE_ENDS_AFTER_IN
 
 PRONOUNS = frozenset("he she they we i you it".split())
 # Verbs contracted onto a pronoun that speaks ("I’ve", "we're").
 CONTRACTED_VERBS = frozenset("ve m re d ll s".split())
-_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|al|bin|da|la|le)\b))*")
 _NAME_APPOSITION = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),")
-_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def is_capitalised(text: str) -> bool:
@@ -125,8 +116,6 @@ def _phrase_left_edge(doc: Document, idxs: list[int], limit: int) -> tuple[int |
     return start, has_cap, has_det
 
 
-# The words after "in" inside a title: "Special Agent in Charge", "Commander in Chief".
-_TITLE_ENDS_AFTER_IN = frozenset({"charge", "chief"})
 
 
 def _inside_title(word: str, next_word: str, previous_word: str = "") -> bool:
@@ -143,7 +132,7 @@ def _inside_title(word: str, next_word: str, previous_word: str = "") -> bool:
     >>> _inside_title("in", "ohio", "man")
     True
     """
-    return word == "of" or (word == "in" and (next_word in _TITLE_ENDS_AFTER_IN or previous_word in _PEOPLE))
+    return word == "of" or (word == "in" and (next_word in TITLE_ENDS_AFTER_IN or previous_word in _PEOPLE))
 
 
 def _bare_lowercase_phrase(doc: Document, idxs: list[int], start: int, has_cap: bool) -> bool:
@@ -209,7 +198,7 @@ def _subject_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[
     if gap.strip():
         return None
     low = tokens[last]
-    if _POSSESSIVE.search(low) and low[-2:] in ("’s", "'s"):
+    if POSSESSIVE.search(low) and low[-2:] in ("’s", "'s"):
         return None  # "NATO’s declared readiness": a possessive, not a subject
     if low in PRONOUNS:
         return spans[last]
@@ -267,7 +256,7 @@ def _apposition_subject(doc: Document, idxs: list[int]) -> tuple[int, int] | Non
                 or first in DETERMINERS
                 or first in ("who", "which")
                 or is_capitalised(body[spans[idxs[i]][0] :])
-                or _POSSESSIVE.search(tokens[idxs[i]])
+                or POSSESSIVE.search(tokens[idxs[i]])
                 or first[:1].isdigit()
             ):
                 return None
@@ -330,168 +319,6 @@ def _starts_predicate(doc: Document, k: int, verb_forms: frozenset[str]) -> bool
     if low.endswith("ed") and not is_capitalised(doc.body[doc.token_spans[k][0] :]):
         return True  # a verb: "The diplomat warned ..."
     return low in verb_forms
-
-
-def surname(name: str) -> str:
-    """The last word of a name, without a possessive, in lowercase: the key a person is known by again."""
-    words = name.replace("’", "'").split()
-    return _POSSESSIVE.sub("", words[-1]).lower() if words else ""
-
-
-def _not_the_speaker(text: str, match: re.Match, titled: bool) -> bool:
-    """Whether a run of capitalised words names something else than the speaker.
-
-    A place or a body after "of" or "in" ("John Smith of Ohio", "the Department of
-    Health", "Republicans in Congress") unless a title opens it ("Secretary of
-    State Mike Pompeo", "Special Agent in Charge Richard DesLauriers"), a
-    run inside a parenthesis ("(R-Texas)"), and a run that only qualifies the
-    noun after it ("Health officials", "Trump aides").
-    """
-    before = text[:match.start()].rstrip()
-    after_in = _IN_BEFORE.search(before) is not None  # "Republicans in Congress", "Democrats in the House"
-    if before.endswith("(") or (not titled and (before.endswith(" of") or before == "of" or after_in)):
-        return True
-    following = text[match.end():].split(None, 1)
-    word = following[0].strip(".,;:") if following else ""
-    return word[:1].islower() and word != "of" and word not in NOT_IN_SPEAKER_NAMES
-
-
-_IN_BEFORE = re.compile(r"(?:^|\s)in(?:\s+the)?$", re.IGNORECASE)
-
-
-# A body's name on its own ("the Department of Health"): never a person.
-_BODIES = frozenset("department ministry agency office council commission committee court university institute "
-                    "bureau".split())
-
-
-def _is_body(words: list[str]) -> bool:
-    return len(words) == 1 and words[0].lower() in _BODIES
-
-
-def names_a_body(name: str) -> bool:
-    """Whether ``name`` ends in a body's word: "Senate Armed Services Committee", "Vanderbilt University".
-
-    >>> names_a_body("Senate Armed Services Committee"), names_a_body("Debbie Dingell")
-    (True, False)
-    """
-    words = name.split()
-    return bool(words) and words[-1].lower().rstrip(",.") in _BODIES
-
-
-def person_name(text: str) -> str | None:
-    """The personal name in a source phrase, without titles, or None.
-
-    Examples
-    --------
-    >>> person_name("Retired Lt. Gen. Michael Flynn")
-    'Michael Flynn'
-    >>> person_name("Hillary Clinton’s campaign manager Robby Mook")
-    'Robby Mook'
-    >>> person_name("the deputy foreign minister Russian") is None
-    True
-    >>> person_name("FBI Special Agent in Charge Richard DesLauriers")
-    'Richard DesLauriers'
-    >>> person_name("Heritage Foundation’s Ed Haislmaier")
-    'Ed Haislmaier'
-    >>> person_name("North Korea") is None
-    True
-    """
-    best = None
-    for match in _CAP_RUN.finditer(text):
-        words = match.group().split()
-        if _POSSESSIVE.search(words[-1]) and not words[-1].endswith("s's"):
-            if words[-1][-2:] in ("’s", "'s"):
-                continue
-        words = _after_owner(words)
-        n_words = len(words)
-        words = words[_leading_titles(words, after_in=_ENDS_WITH_IN.search(text, 0, match.start()) is not None):]
-        if _not_the_speaker(text, match, titled=len(words) < n_words) or _is_body(words):
-            continue
-        if any(w.lower() in _NOT_NAMES for w in words):
-            continue  # "Russian Northern Fleet", "Moscow Mayor": a place, not a person
-        words = _after_inner_titles(words)
-        if not words or not words[-1][:1].isupper():
-            continue
-        if any(w.isupper() and len(w) > 1 for w in words) or any(w[:1].isdigit() for w in words):
-            continue  # acronyms ("NATO") and numbers are not people
-        if len(words) == 1 and words[0].lower() in _NOT_NAMES:
-            continue
-        if " ".join(words).rstrip(",.").lower() in PLACES:
-            continue  # "North Korea said": a country speaking, no person
-        best = " ".join(words).rstrip(",.")
-    return best
-
-
-_ENDS_WITH_IN = re.compile(r"\bin\s+$")
-
-
-def _after_owner(words: list[str]) -> list[str]:
-    """A run's words after an owner's possessive when a given name follows it.
-
-    "Heritage Foundation’s Ed Haislmaier" is Ed Haislmaier (titles after the
-    possessive are left for the caller); "National Women’s Law Center" and
-    "Valentine’s Day" stay whole, and so does a name whose given name the
-    lists do not know ("CNN's Manu Raju").
-
-    >>> _after_owner("CNN's Jake Tapper".split()), _after_owner("National Women’s Law Center".split())
-    (['Jake', 'Tapper'], ['National', 'Women’s', 'Law', 'Center'])
-    """
-    owners = [i for i, w in enumerate(words[:-1]) if w[-2:] in ("’s", "'s")]
-    if not owners:
-        return words
-    rest = words[owners[-1] + 1:]
-    given = next((w.lower() for w in rest if not is_title(w)), "")
-    return rest if given in MALE_FIRST_NAMES or given in FEMALE_FIRST_NAMES else words
-
-
-def is_title(word: str) -> bool:
-    """Whether ``word`` is a title (``titles.txt``), or a hyphenated one that a title opens.
-
-    >>> is_title("Sen."), is_title("Editor-in-Chief"), is_title("Secretary-General"), is_title("Smith")
-    (True, True, True, False)
-    """
-    low = word.lower().rstrip(".,")
-    return low in TITLES or ("-" in low and low.split("-", 1)[0] in TITLES)
-
-
-def _after_inner_titles(words: list[str]) -> list[str]:
-    """The words after the last title of a run: the name in "BuzzFeed Editor-in-Chief Ben Smith".
-
-    None when fewer than two words follow it: "Russian Northern Fleet" and
-    "General Motors" name no person.
-
-    >>> _after_inner_titles(["BuzzFeed", "Editor-in-Chief", "Ben", "Smith"]), _after_inner_titles(["General", "Motors"])
-    (['Ben', 'Smith'], [])
-    """
-    last = max((i for i, word in enumerate(words) if is_title(word)), default=-1)
-    if last < 0:
-        return words
-    rest = words[last + 1:]
-    return rest if len(rest) >= 2 else []
-
-
-def _leading_titles(words: list[str], after_in: bool) -> int:
-    """How many of ``words`` open a run as titles ("Lt. Gen."), or end a title's "in" ("Charge" after "Agent in").
-
-    >>> _leading_titles(["Lt.", "Gen.", "Michael", "Flynn"], False), _leading_titles(["Charge", "Ed", "Reinhold"], True)
-    (2, 1)
-    """
-    n = 0
-    for word in words:
-        low = word.lower()
-        ends_title = after_in and n == 0 and low in _TITLE_ENDS_AFTER_IN
-        if not (is_title(low) or low in _NOT_NAMES or ends_title):
-            break
-        n += 1
-    return n
-
-
-_NOT_NAMES = frozenset(
-    """russian russia moscow american western european ukrainian ukraine kiev kyiv crimean crimea british french
-    german washington brussels nato us the a an he she they it we i monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august
-    september october november december according but and meanwhile however in on at""".split()
-)
 
 
 def without_contraction(low: str) -> str:

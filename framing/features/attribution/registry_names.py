@@ -12,7 +12,7 @@ from functools import lru_cache
 from framing.document.vocabulary import DETERMINERS, STOPWORDS, TITLES
 from framing.features.attribution.actors import Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules
-from framing.features.attribution.phrases import person_name, surname
+from framing.features.attribution.person_names import person_name, surname
 
 
 @lru_cache(maxsize=256)

@@ -21,22 +21,13 @@ from framing.document.vocabulary import (
     DETERMINERS,
     FEMALE_FIRST_NAMES,
     MALE_FIRST_NAMES,
-    MASTHEAD_WORDS,
-    PLACES,
     STOPWORDS,
 )
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
 from framing.features.attribution.passes import paragraph_label, turn_label
-from framing.features.attribution.phrases import (
-    PRONOUNS,
-    is_capitalised,
-    names_a_body,
-    noun_phrase_start,
-    person_name,
-    surname,
-    without_contraction,
-)
+from framing.features.attribution.person_names import person_name, surname
+from framing.features.attribution.phrases import PRONOUNS, is_capitalised, noun_phrase_start, without_contraction
 from framing.features.attribution.registry_names import (
     not_a_name,
     office_holders,
@@ -44,7 +35,15 @@ from framing.features.attribution.registry_names import (
     other_first_name,
     registry_genders,
 )
-from framing.features.attribution.role_lexicon import RoleLexicon
+from framing.features.attribution.speaker_text import (
+    from_capitals,
+    heads_phrase,
+    indefinite,
+    led_body,
+    masthead,
+    place_named,
+    strip_article,
+)
 
 PERSON_PRONOUNS = frozenset("he she i".split())
 # A relative pronoun speaking: the phrase before its comma, else nobody named ("people who say").
@@ -53,8 +52,6 @@ RELATIVES = frozenset("who whom which that".split())
 TURN_PARAGRAPHS = 10
 # The article's writer, speaking as "I" or "we" outside quotation marks.
 WRITER = "the writer"
-# A masthead ("The Washington Times", "The Atlanta Journal-Constitution") is at most this many words.
-MAX_MASTHEAD_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -100,7 +97,7 @@ class SpeakerResolver:
         if low in RELATIVES and at and self.document:
             speaker = self._relative(at[0])
         speaker = speaker or self._resolve(source)
-        labelled = _from_capitals(source) != source  # a transcript's "NAME:": their "he" is someone else
+        labelled = from_capitals(source) != source  # a transcript's "NAME:": their "he" is someone else
         if at and self.document and speaker.kind == "person" and speaker.named and low not in PRONOUNS and not labelled:
             self._pronouns().note_speaker(at[0], source, speaker.name)
         if speaker.kind != "unresolved":
@@ -119,15 +116,15 @@ class SpeakerResolver:
         text = self.registry.without_clauses(text)
         low = text.lower()
         actor = self._registered_actor(text)
-        if actor is not None and actor.kind == "person" and _led_body(text):
+        if actor is not None and actor.kind == "person" and led_body(text):
             # "The Trump administration", "the Clinton Foundation": the body the person leads speaks.
             side = self.registry.affiliation_side(text) or actor.side
-            return Speaker(_strip_article(text), side, True, False, "institution")
+            return Speaker(strip_article(text), side, True, False, "institution")
         if actor is not None:
             return self._actor_speaker(actor)
-        masthead = _masthead(text)
-        if masthead:
-            return Speaker(masthead, UNKNOWN_SIDE, True, False, "media")
+        newspaper = masthead(text)
+        if newspaper:
+            return Speaker(newspaper, UNKNOWN_SIDE, True, False, "media")
         place = self._place_speaker(text)
         if place is not None:
             return place
@@ -146,7 +143,7 @@ class SpeakerResolver:
             if not any(w in _INSTITUTIONS for w in head_words):
                 return self._described_person(text, head_words, side)
         # A capitalised common word ("But", "One") is no institution's name.
-        return _unnamed_speaker(text, side, bool(roles), common=not_a_name(_strip_article(text), self.registry))
+        return _unnamed_speaker(text, side, bool(roles), common=not_a_name(strip_article(text), self.registry))
 
     def _in_document(self, low: str, at: int) -> Speaker | None:
         """A pronoun resolved from where it stands: "I"/"we" of the writer, "he"/"she" by coreference.
@@ -170,14 +167,14 @@ class SpeakerResolver:
 
     def _as_written(self, source: str) -> str:
         """``source`` on one line, a name in capitals ("REP. JOHN LEWIS", a registered "CRUZ") in title case."""
-        text = _from_capitals(" ".join(source.strip().strip(",").split()))
+        text = from_capitals(" ".join(source.strip().strip(",").split()))
         if text.isupper() and " " not in text and self.registry.find_actor(text.title()):
             return text.title()  # a transcript's "CRUZ:", not an acronym such as "NATO"
         return text
 
     def _place_speaker(self, text: str) -> Speaker | None:
         """A country or state speaking as an institution ("North Korea said"); a person of that surname stays one."""
-        place = _place(text)
+        place = place_named(text)
         if not place or self._person_name(text):
             return None
         if self._person_named(place):  # "Montana said" after "Joe Montana"
@@ -275,7 +272,7 @@ class SpeakerResolver:
         if (
             actor is not None
             and actor.kind != "person"
-            and not (self.registry.actor_named(text) or self.registry.actor_named(_strip_article(text)))
+            and not (self.registry.actor_named(text) or self.registry.actor_named(strip_article(text)))
         ):
             return None  # "a NATO source" names a source, not NATO itself
         if actor is not None and actor.kind == "person" and not self._may_be(text, actor):
@@ -293,7 +290,7 @@ class SpeakerResolver:
         """
         head, comma, _ = text.partition(",")
         named = self._person_name(head) if comma else None
-        if named and _heads(head, named) and self.registry.find_actor(head) is not actor:
+        if named and heads_phrase(head, named) and self.registry.find_actor(head) is not actor:
             return False
         return not (other_first_name(text, actor) or only_modifies(head, actor))
 
@@ -347,7 +344,7 @@ class SpeakerResolver:
         first = text.split(" ", 1)[0]
         common = first.lower() in DETERMINERS or first.lower() in STOPWORDS or first.lower() in self.registry.roles
         proper = first[:1].isupper() and not common  # "Trump officials", not "Officials" opening a sentence
-        speaker = Speaker(_indefinite(text, keep_first=proper), side or "anonymous", False, True, "group")
+        speaker = Speaker(indefinite(text, keep_first=proper), side or "anonymous", False, True, "group")
         self._anonymous.append((low, speaker))
         return speaker
 
@@ -374,7 +371,7 @@ class SpeakerResolver:
         # Named only later in the article (a lead's "the Russian deputy FM says"),
         # or the last person is of another side ("the Kremlin spokesman" after
         # Zelensky is not Zelensky): provisional until settle() looks ahead.
-        provisional = Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "role")
+        provisional = Speaker(strip_article(text), side or UNKNOWN_SIDE, False, False, "role")
         self._ahead.append((head_words, side or "", provisional))
         return provisional
 
@@ -423,52 +420,6 @@ _INSTITUTIONS = frozenset(
 )
 
 
-def _from_capitals(text: str) -> str:
-    """A name written in capitals, as a transcript labels its speakers, in title case.
-
-    >>> _from_capitals("REP. JOHN LEWIS"), _from_capitals("NATO"), _from_capitals("Amy Goodman")
-    ('Rep. John Lewis', 'NATO', 'Amy Goodman')
-    >>> _from_capitals("MITCH MCCONNELL"), _from_capitals("BETO O’ROURKE")
-    ('Mitch McConnell', 'Beto O’Rourke')
-    """
-    words = text.split()
-    if len(words) < 2 or not all(w.isupper() for w in words if any(c.isalpha() for c in w)):
-        return text
-    return _MC.sub(lambda m: m.group(1) + m.group(2).upper(), text.title())
-
-
-# "Mcconnell" from title case is "McConnell".
-_MC = re.compile(r"\b(Mc)([a-z])")
-
-
-def _place(text: str) -> str | None:
-    """The country or state a source names before its comma: it speaks as an institution, not a person.
-
-    >>> _place("Iran, often considered one of the most repressive regimes,"), _place("the Netherlands")
-    ('Iran', 'Netherlands')
-    >>> _place("Iran's foreign minister") is None
-    True
-    """
-    head = _strip_article(text.partition(",")[0].strip())
-    return head if head.lower() in PLACES else None
-
-
-def _heads(phrase: str, name: str) -> bool:
-    """Whether ``name`` is the person ``phrase`` is about, not a body or a place it relates to.
-
-    >>> _heads("Michigan Rep. Debbie Dingell", "Debbie Dingell")
-    True
-    >>> _heads("Russia's new ambassador to the United Kingdom", "United Kingdom")
-    False
-    """
-    before = [w for w in phrase[: phrase.rfind(name)].lower().split() if w not in ("the", "a", "an")]
-    return not names_a_body(name) and not (before and before[-1] in _RELATING)
-
-
-# "ambassador to the United Kingdom", "a professor at Yale": the name after these is not the person's.
-_RELATING = frozenset("to of in at for from with by on".split())
-
-
 def _unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool = False) -> Speaker:
     """A source that is neither a registry actor, a person nor a vague source.
 
@@ -483,71 +434,7 @@ def _unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool 
     Speaker(name='Kremlin', side='unknown', named=True, anonymous=False, kind='institution')
     """
     if has_roles and side:
-        return Speaker(_strip_article(text), side, True, False, "institution")
+        return Speaker(strip_article(text), side, True, False, "institution")
     if is_capitalised(text) and not common:
-        return Speaker(_strip_article(text), side or UNKNOWN_SIDE, True, False, "institution")
-    return Speaker(_strip_article(text), side or UNKNOWN_SIDE, False, False, "unresolved")
-
-
-def _masthead(text: str) -> str | None:
-    """A newspaper named by its masthead ("The Washington Times", "the Post"), without its article, or None.
-
-    >>> _masthead("The Washington Times"), _masthead("the Post"), _masthead("Times columnist Bret Stephens")
-    ('Washington Times', 'the Post', None)
-    """
-    words = text.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if not words or len(words) > MAX_MASTHEAD_WORDS or words[-1].lower().rstrip(".,") not in MASTHEAD_WORDS:
-        return None
-    if not all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
-        return None
-    return " ".join(words) if len(words) > 1 else f"the {words[0]}"
-
-
-def _indefinite(text: str, keep_first: bool = False) -> str:
-    """The name of a vague source: lowercase, "the"/"this"/"that" turned into "a", later words as written.
-
-    A first word that is a name stays as written (``keep_first``: "Trump officials").
-
-    Examples
-    --------
-    >>> _indefinite("The NATO source")
-    'a NATO source'
-    >>> _indefinite("Some Western diplomats"), _indefinite("Trump officials", keep_first=True)
-    ('some Western diplomats', 'Trump officials')
-    """
-    if keep_first:
-        return text
-    low = text.lower()
-    if low.split(" ", 1)[0] in ("the", "this", "that"):
-        return _keep_case(text, re.sub(r"^(the|this|that)\s+", "a ", low))
-    return _keep_case(text, low)
-
-
-def _led_body(text: str) -> bool:
-    """Whether ``text`` ends with a body that speaks for itself, named after the person who leads it.
-
-    Its last word is a body word of the coreference rules (``not_person_words``) that names a role
-    (``roles.toml``): "the Trump administration", "the Clinton Foundation", "the Romney campaign"; not
-    "Pelosi's office" (an office speaks for the person) nor "Trump".
-
-    >>> _led_body("The Trump administration"), _led_body("Pelosi's office"), _led_body("President Trump")
-    (True, False, False)
-    """
-    words = text.lower().split()
-    last = words[-1] if len(words) > 1 else ""
-    return last in CoreferenceRules.load().not_person_words and RoleLexicon.load().role_in(last) is not None
-
-
-def _strip_article(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text)
-
-
-def _keep_case(original: str, folded: str) -> str:
-    words = original.split()
-    out = folded.split()
-    for i in range(1, min(len(words), len(out))):
-        if words[i].lower() == out[i]:
-            out[i] = words[i]
-    return " ".join(out)
+        return Speaker(strip_article(text), side or UNKNOWN_SIDE, True, False, "institution")
+    return Speaker(strip_article(text), side or UNKNOWN_SIDE, False, False, "unresolved")

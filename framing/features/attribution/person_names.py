@@ -1,0 +1,187 @@
+"""The personal name in a source phrase: titles, owners, places and bodies left out.
+
+:func:`person_name` takes "Michael Flynn" out of "Retired Lt. Gen. Michael
+Flynn" and "Ed Haislmaier" out of "The Heritage Foundation’s Ed Haislmaier";
+:func:`surname` is the key a person is known by again.  The phrases
+themselves are found by :mod:`framing.features.attribution.phrases`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.document.vocabulary import (
+    FEMALE_FIRST_NAMES,
+    MALE_FIRST_NAMES,
+    NOT_IN_SPEAKER_NAMES,
+    PLACES,
+    TITLES,
+)
+
+_CAP_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|al|bin|da|la|le)\b))*")
+# A possessive ending: "Clinton's", "the Americans’".
+POSSESSIVE = re.compile(r"[’']s?$")
+# The words after "in" inside a title: "Special Agent in Charge", "Commander in Chief".
+TITLE_ENDS_AFTER_IN = frozenset({"charge", "chief"})
+
+
+def surname(name: str) -> str:
+    """The last word of a name, without a possessive, in lowercase: the key a person is known by again."""
+    words = name.replace("’", "'").split()
+    return POSSESSIVE.sub("", words[-1]).lower() if words else ""
+
+
+def _not_the_speaker(text: str, match: re.Match, titled: bool) -> bool:
+    """Whether a run of capitalised words names something else than the speaker.
+
+    A place or a body after "of" or "in" ("John Smith of Ohio", "the Department of
+    Health", "Republicans in Congress") unless a title opens it ("Secretary of
+    State Mike Pompeo", "Special Agent in Charge Richard DesLauriers"), a
+    run inside a parenthesis ("(R-Texas)"), and a run that only qualifies the
+    noun after it ("Health officials", "Trump aides").
+    """
+    before = text[:match.start()].rstrip()
+    after_in = _IN_BEFORE.search(before) is not None  # "Republicans in Congress", "Democrats in the House"
+    if before.endswith("(") or (not titled and (before.endswith(" of") or before == "of" or after_in)):
+        return True
+    following = text[match.end():].split(None, 1)
+    word = following[0].strip(".,;:") if following else ""
+    return word[:1].islower() and word != "of" and word not in NOT_IN_SPEAKER_NAMES
+
+
+_IN_BEFORE = re.compile(r"(?:^|\s)in(?:\s+the)?$", re.IGNORECASE)
+
+
+# A body's name on its own ("the Department of Health"): never a person.
+_BODIES = frozenset("department ministry agency office council commission committee court university institute "
+                    "bureau".split())
+
+
+def _is_body(words: list[str]) -> bool:
+    return len(words) == 1 and words[0].lower() in _BODIES
+
+
+def names_a_body(name: str) -> bool:
+    """Whether ``name`` ends in a body's word: "Senate Armed Services Committee", "Vanderbilt University".
+
+    >>> names_a_body("Senate Armed Services Committee"), names_a_body("Debbie Dingell")
+    (True, False)
+    """
+    words = name.split()
+    return bool(words) and words[-1].lower().rstrip(",.") in _BODIES
+
+
+def person_name(text: str) -> str | None:
+    """The personal name in a source phrase, without titles, or None.
+
+    Examples
+    --------
+    >>> person_name("Retired Lt. Gen. Michael Flynn")
+    'Michael Flynn'
+    >>> person_name("Hillary Clinton’s campaign manager Robby Mook")
+    'Robby Mook'
+    >>> person_name("the deputy foreign minister Russian") is None
+    True
+    >>> person_name("FBI Special Agent in Charge Richard DesLauriers")
+    'Richard DesLauriers'
+    >>> person_name("Heritage Foundation’s Ed Haislmaier")
+    'Ed Haislmaier'
+    >>> person_name("North Korea") is None
+    True
+    """
+    best = None
+    for match in _CAP_RUN.finditer(text):
+        words = match.group().split()
+        if POSSESSIVE.search(words[-1]) and not words[-1].endswith("s's"):
+            if words[-1][-2:] in ("’s", "'s"):
+                continue
+        words = _after_owner(words)
+        n_words = len(words)
+        words = words[_leading_titles(words, after_in=_ENDS_WITH_IN.search(text, 0, match.start()) is not None):]
+        if _not_the_speaker(text, match, titled=len(words) < n_words) or _is_body(words):
+            continue
+        if any(w.lower() in _NOT_NAMES for w in words):
+            continue  # "Russian Northern Fleet", "Moscow Mayor": a place, not a person
+        words = _after_inner_titles(words)
+        if not words or not words[-1][:1].isupper():
+            continue
+        if any(w.isupper() and len(w) > 1 for w in words) or any(w[:1].isdigit() for w in words):
+            continue  # acronyms ("NATO") and numbers are not people
+        if len(words) == 1 and words[0].lower() in _NOT_NAMES:
+            continue
+        if " ".join(words).rstrip(",.").lower() in PLACES:
+            continue  # "North Korea said": a country speaking, no person
+        best = " ".join(words).rstrip(",.")
+    return best
+
+
+_ENDS_WITH_IN = re.compile(r"\bin\s+$")
+
+
+def _after_owner(words: list[str]) -> list[str]:
+    """A run's words after an owner's possessive when a given name follows it.
+
+    "Heritage Foundation’s Ed Haislmaier" is Ed Haislmaier (titles after the
+    possessive are left for the caller); "National Women’s Law Center" and
+    "Valentine’s Day" stay whole, and so does a name whose given name the
+    lists do not know ("CNN's Manu Raju").
+
+    >>> _after_owner("CNN's Jake Tapper".split()), _after_owner("National Women’s Law Center".split())
+    (['Jake', 'Tapper'], ['National', 'Women’s', 'Law', 'Center'])
+    """
+    owners = [i for i, w in enumerate(words[:-1]) if w[-2:] in ("’s", "'s")]
+    if not owners:
+        return words
+    rest = words[owners[-1] + 1:]
+    given = next((w.lower() for w in rest if not is_title(w)), "")
+    return rest if given in MALE_FIRST_NAMES or given in FEMALE_FIRST_NAMES else words
+
+
+def is_title(word: str) -> bool:
+    """Whether ``word`` is a title (``titles.txt``), or a hyphenated one that a title opens.
+
+    >>> is_title("Sen."), is_title("Editor-in-Chief"), is_title("Secretary-General"), is_title("Smith")
+    (True, True, True, False)
+    """
+    low = word.lower().rstrip(".,")
+    return low in TITLES or ("-" in low and low.split("-", 1)[0] in TITLES)
+
+
+def _after_inner_titles(words: list[str]) -> list[str]:
+    """The words after the last title of a run: the name in "BuzzFeed Editor-in-Chief Ben Smith".
+
+    None when fewer than two words follow it: "Russian Northern Fleet" and
+    "General Motors" name no person.
+
+    >>> _after_inner_titles(["BuzzFeed", "Editor-in-Chief", "Ben", "Smith"]), _after_inner_titles(["General", "Motors"])
+    (['Ben', 'Smith'], [])
+    """
+    last = max((i for i, word in enumerate(words) if is_title(word)), default=-1)
+    if last < 0:
+        return words
+    rest = words[last + 1:]
+    return rest if len(rest) >= 2 else []
+
+
+def _leading_titles(words: list[str], after_in: bool) -> int:
+    """How many of ``words`` open a run as titles ("Lt. Gen."), or end a title's "in" ("Charge" after "Agent in").
+
+    >>> _leading_titles(["Lt.", "Gen.", "Michael", "Flynn"], False), _leading_titles(["Charge", "Ed", "Reinhold"], True)
+    (2, 1)
+    """
+    n = 0
+    for word in words:
+        low = word.lower()
+        ends_title = after_in and n == 0 and low in TITLE_ENDS_AFTER_IN
+        if not (is_title(low) or low in _NOT_NAMES or ends_title):
+            break
+        n += 1
+    return n
+
+
+_NOT_NAMES = frozenset(
+    """russian russia moscow american western european ukrainian ukraine kiev kyiv crimean crimea british french
+    german washington brussels nato us the a an he she they it we i monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august
+    september october november december according but and meanwhile however in on at""".split()
+)
