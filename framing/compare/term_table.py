@@ -48,33 +48,14 @@ from typing import IO
 
 import numpy as np
 
+from framing.compare.term_arrays import NO_EXAMPLE, SENTENCE_BITS, Counts, combine, contains, merge_sorted
 from framing.compare.term_counts import DEFAULT_MAX_ENTRIES
 from framing.compare.term_packing import PackedTerms, pack_terms, term_hash
 
 # Terms buffered before they are merged into the arrays (a few hundred articles' terms).
 BATCH_TERMS = 200_000
-# An example's place packs the article's number (in the order first seen) and the sentence index.
-SENTENCE_BITS = 24
-NO_EXAMPLE = np.iinfo(np.int64).max
 # Before each block of the text file: how many terms it holds and the bytes of their text.
 _BLOCK = struct.Struct("<QQ")
-
-
-class _Counts:
-    """One group's counts: sorted digests, with each one's count, n-gram order and example place."""
-
-    __slots__ = ("hashes", "counts", "orders", "places")
-
-    def __init__(self, hashes: np.ndarray | None = None, counts: np.ndarray | None = None,
-                 orders: np.ndarray | None = None, places: np.ndarray | None = None) -> None:
-        self.hashes = np.zeros(0, dtype=np.uint64) if hashes is None else hashes
-        self.counts = np.zeros(0, dtype=np.int64) if counts is None else counts
-        self.orders = np.zeros(0, dtype=np.uint8) if orders is None else orders
-        self.places = np.zeros(0, dtype=np.int64) if places is None else places
-
-    def keep(self, kept: np.ndarray) -> None:
-        self.hashes, self.counts, self.orders, self.places = (
-            self.hashes[kept], self.counts[kept], self.orders[kept], self.places[kept])
 
 
 # A pending document: its group's number, then its digests, counts, orders and example places.
@@ -96,7 +77,7 @@ class TermTable:
         self.n_documents: Counter = Counter()
         self._n_pruned = 0
         self._group_numbers: dict[str, int] = {}
-        self._groups: list[_Counts] = []
+        self._groups: list[Counts] = []
         self._article_numbers: dict[str, int] = {}
         self._article_ids: list[str] = []
         self._pending: list[_Pending] = []
@@ -125,7 +106,7 @@ class TermTable:
         number = self._group_numbers.get(group)
         if number is None:
             number = self._group_numbers[group] = len(self._groups)
-            self._groups.append(_Counts())
+            self._groups.append(Counts())
         self.n_documents[group] += n_documents
         self._pending.append((number, packed.hashes, packed.counts, packed.orders, places))
         self._pending_text.append((packed.hashes, packed.text, packed.ends))
@@ -243,7 +224,7 @@ class TermTable:
         merged.n_pruned = self._n_pruned
         merged._article_numbers, merged._article_ids = dict(self._article_numbers), list(self._article_ids)
         merged._text, merged._n_blocks = self._text, self._n_blocks
-        parts: dict[str, list[_Counts]] = {}
+        parts: dict[str, list[Counts]] = {}
         for group, number in self._group_numbers.items():
             shown = aliases.get(group, group)
             parts.setdefault(shown, []).append(self._groups[number])
@@ -251,8 +232,8 @@ class TermTable:
         ranks = self._article_ranks()
         for shown, held in parts.items():
             merged._group_numbers[shown] = len(merged._groups)
-            merged._groups.append(_combine(*(np.concatenate([getattr(c, name) for c in held])
-                                             for name in _Counts.__slots__), ranks=ranks))
+            merged._groups.append(combine(*(np.concatenate([getattr(c, name) for c in held])
+                                             for name in Counts.__slots__), ranks=ranks))
         return merged
 
     def close(self) -> None:
@@ -289,16 +270,16 @@ class TermTable:
             hashes = np.concatenate([rest[i][1] for i in positions])
             owner = np.repeat(positions, [len(rest[i][1]) for i in positions])
             distinct, first = np.unique(hashes, return_index=True)
-            fresh = first[~_contains(self._groups[number].hashes, distinct)]
+            fresh = first[~contains(self._groups[number].hashes, distinct)]
             new += np.bincount(owner[fresh], minlength=len(rest))
         over = np.flatnonzero(self._held() + np.cumsum(new) > self.max_entries)
         return start + int(over[0]) + 1 if len(over) else len(pending)
 
     def _merge(self, documents: list[_Pending], ranks: np.ndarray) -> None:
         for number, positions in _by_group(documents).items():
-            adding = _combine(*(np.concatenate([documents[i][k] for i in positions]) for k in range(1, 5)),
+            adding = combine(*(np.concatenate([documents[i][k] for i in positions]) for k in range(1, 5)),
                               ranks=ranks)
-            self._groups[number] = _merge_sorted(self._groups[number], adding, ranks)
+            self._groups[number] = merge_sorted(self._groups[number], adding, ranks)
 
     def _prune(self) -> None:
         """Drop every count of one, with its example (as :meth:`TermCounts.prune`)."""
@@ -339,7 +320,7 @@ class TermTable:
             block = self._text.read(n_bytes)
             if not len(remaining):
                 break
-            hits = np.flatnonzero(_contains(remaining, hashes))
+            hits = np.flatnonzero(contains(remaining, hashes))
             for i in hits.tolist():
                 found[int(hashes[i])] = block[ends[i - 1] if i else 0:ends[i]].decode("utf-8")
             remaining = np.setdiff1d(remaining, hashes[hits], assume_unique=True)
@@ -353,56 +334,6 @@ def _by_group(documents: Sequence[_Pending]) -> dict[int, list[int]]:
     for position, document in enumerate(documents):
         found.setdefault(document[0], []).append(position)
     return found
-
-
-def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Whether each of ``keys`` is in ``sorted_keys``."""
-    at = np.searchsorted(sorted_keys, keys)
-    inside = at < len(sorted_keys)
-    found = np.zeros(len(keys), dtype=bool)
-    found[inside] = sorted_keys[at[inside]] == keys[inside]
-    return found
-
-
-def _comparable(places: np.ndarray, ranks: np.ndarray) -> np.ndarray:
-    """Example places as numbers that order as ``(article_id, sentence_index)`` tuples do (none: largest)."""
-    has = places != NO_EXAMPLE
-    found = np.full(len(places), NO_EXAMPLE, dtype=np.int64)
-    found[has] = (ranks[places[has] >> SENTENCE_BITS] << SENTENCE_BITS) | (places[has] & ((1 << SENTENCE_BITS) - 1))
-    return found
-
-
-def _combine(hashes: np.ndarray, counts: np.ndarray, orders: np.ndarray, places: np.ndarray, *,
-             ranks: np.ndarray) -> _Counts:
-    """Distinct sorted digests with their summed counts and smallest example."""
-    if not len(hashes):
-        return _Counts()
-    order = np.argsort(hashes, kind="stable")
-    hashes, counts, orders, places = hashes[order], counts[order], orders[order], places[order]
-    starts = np.flatnonzero(np.concatenate([[True], hashes[1:] != hashes[:-1]]))
-    comparable = _comparable(places, ranks)
-    best = np.minimum.reduceat(comparable, starts)
-    # Any place with the smallest value is the same article and sentence: take one.
-    segment = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(hashes))))
-    chosen = np.empty(len(starts), dtype=np.int64)
-    winners = np.flatnonzero(comparable == best[segment])
-    chosen[segment[winners]] = winners
-    return _Counts(hashes[starts], np.add.reduceat(counts, starts), orders[starts], places[chosen])
-
-
-def _merge_sorted(held: _Counts, adding: _Counts, ranks: np.ndarray) -> _Counts:
-    """``adding`` (distinct, sorted) added into ``held``: counts summed, the smaller example kept."""
-    at = np.searchsorted(held.hashes, adding.hashes)
-    known = np.zeros(len(at), dtype=bool)
-    inside = at < len(held.hashes)
-    known[inside] = held.hashes[at[inside]] == adding.hashes[inside]
-    where = at[known]
-    held.counts[where] += adding.counts[known]
-    earlier = _comparable(adding.places[known], ranks) < _comparable(held.places[where], ranks)
-    held.places[where[earlier]] = adding.places[known][earlier]
-    fresh, to = ~known, at[~known]
-    return _Counts(np.insert(held.hashes, to, adding.hashes[fresh]), np.insert(held.counts, to, adding.counts[fresh]),
-                   np.insert(held.orders, to, adding.orders[fresh]), np.insert(held.places, to, adding.places[fresh]))
 
 
 class GroupCounts(Mapping):
