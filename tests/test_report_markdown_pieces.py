@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from framing.report import markdown_pieces
 from framing.report.markdown_pieces import long_tables, render_in_pieces, table_rows
 
 SEEDS_REPORT = Path(__file__).resolve().parent.parent / "reports"
@@ -63,6 +64,8 @@ AWKWARD_ROWS = [
 ]
 
 
+@pytest.mark.skipif(markdown_pieces.escapedSplit is None or markdown_pieces.mdTrim is None,
+                    reason="markdown-it-py before 4.3 has no table cell helpers: tables are rendered whole")
 @pytest.mark.parametrize("rows", [1, 2, 5])
 def test_rows_put_together_from_their_cells_are_the_table_rendered_whole(rows):
     body = (AWKWARD_ROWS + [f"| s{i} | say ({i % 3}) | 0 |" for i in range(30)]) * 3

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-try:  # markdown-it's own cell splitting and trimming (markdown-it-py 4)
+try:  # markdown-it's own cell splitting and trimming (markdown-it-py 4.3; 4.0 has no mdTrim)
     from markdown_it.common.utils import mdTrim
     from markdown_it.rules_block.table import escapedSplit
 except ImportError:  # pragma: no cover - an older markdown-it-py: tables are rendered in pieces by it alone
@@ -132,11 +132,16 @@ def table_rows(body: list[str], opening: str, inline: Callable[[str], str]) -> l
     >>> html = parser.render(page)
     >>> opening = html[:html.index("<tbody>") + 8]
     >>> rows = table_rows(page.splitlines()[2:], opening, parser.renderInline)
-    >>> rows[0]
-    '<tr>\\n<td><em>Lavrov</em></td>\\n<td style="text-align:right">2</td>\\n</tr>\\n'
-    >>> opening + "".join(rows) + "</tbody>\\n</table>\\n" == html
+    >>> rows is None or rows[0] == '<tr>\\n<td><em>Lavrov</em></td>\\n<td style="text-align:right">2</td>\\n</tr>\\n'
     True
+    >>> rows is None or opening + "".join(rows) + "</tbody>\\n</table>\\n" == html
+    True
+
+    None always with a markdown-it-py that lacks the table rule's own cell
+    splitting and trimming (before 4.3): the caller renders such tables whole.
     """
+    if escapedSplit is None or mdTrim is None:
+        return None
     header = opening[:opening.find("</thead>")]
     cells = [f'<td style="text-align:{align}">' if align else "<td>" for align in _HEADER_CELL.findall(header)]
     rendered: dict[str, str] = {}
