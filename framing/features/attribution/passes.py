@@ -59,10 +59,17 @@ def turn_label(body: str, start: int, end: int) -> re.Match | None:
     (None, None)
     """
     match = paragraph_label(body, start, end)
-    if match is None:
-        return None
-    first = match.group("name").split()[0].lower().replace("’", "'")
-    return None if first in _NOT_SPEAKERS or first.removesuffix("'s") in _NOT_SPEAKERS else match
+    return match if match is not None and names_speaker(match) else None
+
+
+def names_speaker(label: re.Match) -> bool:
+    """Whether a :func:`paragraph_label` names a speaker, not page furniture (told by its first word).
+
+    >>> names_speaker(paragraph_label("AMY GOODMAN: Welcome.", 0, 21)), names_speaker(paragraph_label("Q: Why?", 0, 7))
+    (True, False)
+    """
+    first = label.group("name").split()[0].lower().replace("’", "'")
+    return first not in _NOT_SPEAKERS and first.removesuffix("'s") not in _NOT_SPEAKERS
 # A dash and a name after a closing quotation mark, to the end of the paragraph.
 _SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)[\s.,]*$")
 

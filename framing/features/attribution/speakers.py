@@ -25,7 +25,7 @@ from framing.document.vocabulary import (
 )
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
-from framing.features.attribution.passes import paragraph_label, turn_label
+from framing.features.attribution.passes import names_speaker, paragraph_label
 from framing.features.attribution.person_names import person_name, surname
 from framing.features.attribution.phrases import PRONOUNS, is_capitalised, noun_phrase_start, without_contraction
 from framing.features.attribution.registry_names import (
@@ -87,7 +87,8 @@ class SpeakerResolver:
     _ahead: list[tuple[list[str], str, Speaker]] = field(default_factory=list)
     # A person → the same person with the side or fuller name a later mention gave.
     _revisions: dict[Speaker, Speaker] = field(default_factory=dict)
-    _paragraph_starts: list[int] | None = None
+    _paragraph_starts: list[int] = field(default_factory=list)
+    _labels: list[re.Match | None] | None = None
     _turns: int = 0  # paragraphs opened by a speaker's "NAME:" label
 
     def resolve(self, source: str, at: tuple[int, int] | None = None) -> Speaker:
@@ -199,18 +200,19 @@ class SpeakerResolver:
         """
         assert self.document is not None
         body, paragraphs = self.document.body, self.document.paragraphs
-        if self._paragraph_starts is None:
+        if self._labels is None:  # each paragraph's label, matched once per article
             self._paragraph_starts = [start for start, _ in paragraphs]
-            self._turns = sum(turn_label(body, start, end) is not None for start, end in paragraphs)
+            self._labels = [paragraph_label(body, start, end) for start, end in paragraphs]
+            self._turns = sum(label is not None and names_speaker(label) for label in self._labels)
         k = bisect.bisect_right(self._paragraph_starts, at) - 1
         for back in range(k, max(k - TURN_PARAGRAPHS, -1), -1):
-            start, end = paragraphs[back]
-            if paragraph_label(body, start, end) is None:
+            label = self._labels[back]
+            if label is None:
                 if self._turns < 2:
                     return None
                 continue
-            turn = turn_label(body, start, end)
-            return turn.group("name") if turn is not None and (back < k or at >= turn.end()) else None
+            speaking = names_speaker(label) and (back < k or at >= label.end())
+            return label.group("name") if speaking else None
         return None
 
     def _relative(self, at: int) -> Speaker | None:
