@@ -89,6 +89,7 @@ class SpeakerResolver:
     _revisions: dict[Speaker, Speaker] = field(default_factory=dict)
     _paragraph_starts: list[int] = field(default_factory=list)
     _labels: list[re.Match | None] | None = None
+    _given_surnames: dict[str, bool] = field(default_factory=dict)  # place -> a person of that surname is named
     _turns: int = 0  # paragraphs opened by a speaker's "NAME:" label
 
     def resolve(self, source: str, at: tuple[int, int] | None = None) -> Speaker:
@@ -188,8 +189,11 @@ class SpeakerResolver:
             return True
         if " " in place or self.document is None:
             return False
-        return any(m.group(1).lower() in MALE_FIRST_NAMES or m.group(1).lower() in FEMALE_FIRST_NAMES
-                   for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(place)}\b", self.document.body))
+        if place not in self._given_surnames:  # the body is searched once per place and article
+            self._given_surnames[place] = any(
+                m.group(1).lower() in MALE_FIRST_NAMES or m.group(1).lower() in FEMALE_FIRST_NAMES
+                for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(place)}\b", self.document.body))
+        return self._given_surnames[place]
 
     def _turn_label(self, at: int) -> str | None:
         """The label of the transcript's turn ``at`` lies in ("REP. JOHN LEWIS: I think …"): whose "I" it is.
