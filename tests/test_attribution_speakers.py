@@ -357,3 +357,38 @@ def test_a_turn_ends_at_any_label_and_runs_on_only_in_a_transcript(scorer, text,
 ])
 def test_aides_of_a_registered_person_and_a_person_named_like_a_place(scorer, text, speaker):
     assert [f.detail["speaker"] for f in attributions(scorer, text)][-1] == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # AllSides sentences whose speaker had been the party tag ("R-Ala", "R-S.C.), the only …").
+    ("Sen. Jeff Sessions, R-Ala., meanwhile, reiterated his concerns that the president would be acting "
+     "outside the law.", "Jeff Sessions"),
+    ("Sen. Tim Scott (R-S.C.), the only African American Republican in the Senate, says reparations for "
+     "slavery are a “non-starter.”", "Tim Scott"),
+    ("Rep. Jeff Duncan (R-SC), who left the practice early, said in a Facebook post that he saw the shooter "
+     "before the attack.", "Jeff Duncan"),
+    # "was" is no plural that makes "report" a verb: the report is the House's, the words Pompeo's.
+    ("Rep. Mike Pompeo, R-Kan., who was involved in the House report, said Thursday the data was clearly "
+     "“manipulated.”", "Mike Pompeo"),
+])
+def test_a_party_tag_after_a_name_is_not_the_speaker(scorer, text, speaker):
+    assert [f.detail["speaker"] for f in attributions(scorer, text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Wilson County Sheriff Joe D. Tackitt Jr. said the gunman fled. Tackitt said more would be known soon.",
+     ["Joe D. Tackitt Jr.", "Joe D. Tackitt Jr."]),
+    ("Sen. Kamala D. Harris (D-Calif.), also a black lawmaker on Biden’s list of potential vice presidents, "
+     "said she would not comment. Harris said later that she had spoken to him.",
+     ["Kamala D. Harris", "Kamala D. Harris"]),
+])
+def test_a_middle_initial_and_a_generational_suffix_stay_in_the_name(scorer, text, speakers):
+    assert [f.detail["speaker"] for f in attributions(scorer, text)] == speakers
+
+
+def test_a_relative_after_a_description_speaks_for_the_person_described(scorer):
+    text = ("Senate Majority Leader Harry Reid, D-Nevada, said the bill was fair. “We think it is the wrong way "
+            "of going about dealing with this issue,” said Sen. Mitch McConnell of Kentucky, the minority "
+            "leader, who described the measure as a reward for pro-Democratic trial lawyers.")
+    assert [f.detail["speaker"] for f in attributions(scorer, text)] == ["Harry Reid", "Mitch McConnell",
+                                                                         "Mitch McConnell"]

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 
-from framing.document.parse import Sentence
+from framing.document.parse import Document, Sentence
 from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES
 from framing.features.attribution.body_text import CLOSE_MARKS, OPEN_MARKS, BodyText, Span, starts_upper
 from framing.features.attribution.content import BE, COMPLEMENTIZERS, DATELINE, FINITE, SUBORDINATORS
 from framing.features.attribution.cues import CueVerb
+from framing.features.attribution.person_names import person_name
 from framing.features.attribution.phrases import (
     PRONOUNS,
     noun_phrase_start,
@@ -38,6 +39,8 @@ from framing.features.attribution.phrases import (
 
 # Heads of plural subjects without a plural -s ("half of those polled say").
 _GROUP_WORDS = frozenset("percent half third quarter majority minority most many all few both people".split())
+# Words ending in "s" that are no plural noun ("who was involved in the House report").
+_NOT_PLURAL = frozenset("is was has does his its this thus us as yes unless whereas always perhaps less".split())
 # Cue classes whose verbs are also common outside reports ("the opposing campaign").
 _MENTAL = frozenset(("belief", "stance"))
 # One-word speakers a cue may follow directly: pronouns, relative pronouns, possessives.
@@ -246,7 +249,10 @@ class SourceRules(BodyText):
             return None
         before = list(doc.tokens_between(sentence.start, comma))
         head = noun_phrase_start(doc, before)
-        return (doc.token_spans[before[head]][0], who[1]) if head is not None else None
+        if head is None:
+            return None
+        return doc.token_spans[before[_named_before(doc, before, head)]][0], who[1]
+
 
     def _clause_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
         """A subject the noun-phrase rules do not parse, from the clause start to the cue.
@@ -348,7 +354,7 @@ class SourceRules(BodyText):
             word = self.doc.tokens[k]
             if word in _GROUP_WORDS or word[:1].isdigit():
                 return True
-            if word.endswith("s") and not word.endswith(("'s", "’s", "ss")):
+            if word.endswith("s") and not word.endswith(("'s", "’s", "ss")) and word not in _NOT_PLURAL:
                 return True
         return False
 
@@ -363,3 +369,20 @@ class SourceRules(BodyText):
         """Whether an inverted subject ("said Grushko") is followed by punctuation or the end."""
         idx = self.doc.tokens_between(self._skip_space(source[1], sentence.end), sentence.end)
         return not idx or self.doc.tokens[idx[0]] not in FINITE
+
+
+def _named_before(doc: Document, idx: list[int], head: int) -> int:
+    """``head``, or where the person opens whom a description at ``head`` follows after a comma.
+
+    "said Sen. Mitch McConnell of Kentucky, the minority leader, who described": the one who
+    described is McConnell, whom "the minority leader" describes.
+    """
+    if head == 0 or doc.tokens[idx[head]] not in ("the", "a", "an"):
+        return head
+    spans = doc.token_spans
+    if doc.body[spans[idx[head - 1]][1] : spans[idx[head]][0]].strip() != ",":
+        return head
+    name = noun_phrase_start(doc, idx[:head])
+    if name is None or person_name(doc.body[spans[idx[name]][0] : spans[idx[head - 1]][1]]) is None:
+        return head
+    return name
