@@ -154,6 +154,18 @@ def test_transcript_labels_and_stage_directions_are_page_furniture():
     assert reasons["[AUDIO PLAYBACK]"] == reasons["[MUSIC]"] == "transcript stage direction"
 
 
+def test_a_headline_in_capitals_is_page_furniture_but_a_label_or_question_stays():
+    # Fox News links another story between paragraphs; its verb had been read as the outlet's report.
+    text = ("Iran shot down the plane, officials said.\n\n"
+            "SAUDI OIL ATTACKS ARE AN 'ACT OF WAR' BY IRAN, POMPEO SAYS\n\n"
+            "The aircraft was heading to Kiev.\n\n"
+            "AMY GOODMAN: WE ARE JOINED NOW BY OUR GUEST TODAY.\n\n"
+            "WHY DOESN’T WASHINGTON DO SOMETHING ABOUT IT?")
+    result = clean_text(text, "t")
+    assert "POMPEO SAYS" not in result.body and "AMY GOODMAN" in result.body and "WASHINGTON DO" in result.body
+    assert [reason for reason, _ in removed(result)] == ["headline in capitals"]
+
+
 def test_writers_insertion_in_brackets_stays():
     text = 'He said they "have no plan for [DACA]" and added that "[the president] will decide."'
     assert clean_text(text, "t").body == text
