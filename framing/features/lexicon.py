@@ -109,11 +109,31 @@ def _kind(document: Document, quote: Quote) -> str:
         return "scare" if quote.n_words <= SO_CALLED_MAX_WORDS else "speech"
     if quote.n_words > SCARE_MAX_WORDS or quote.text.rstrip().endswith(SPEECH_END):
         return "speech"
-    if is_quoted_name(quote.text):
+    if is_quoted_name(quote.text) or _nickname(document, quote):
         return "name"
     if not _is_scare(document, quote):
         return "speech"  # a speaker's words stay theirs, even before "policy" ('a "pro-growth" strategy, he said')
     return "name" if names_a_measure(document, quote) else "scare"
+
+
+def _nickname(document: Document, quote: Quote) -> bool:
+    """Whether a quoted capitalised word or two stands inside a person's name: Howard P. “Buck” McKeon.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", 'Rep. Howard P. “Buck” McKeon backed the “Good” Friday plan.')
+    >>> [_nickname(doc, q) for q in doc.quotes]
+    [True, False]
+    """
+    if quote.n_words > 2 or not all(w[:1].isupper() for w in quote.text.split()):
+        return False
+    before = _LAST_WORD_RE.search(document.body, max(0, quote.start - 30), quote.start)
+    after = _FIRST_WORD_RE.match(document.body, quote.end)
+    return before is not None and after is not None and before.group(1)[:1].isupper()
+
+
+# The word just before a quote's opening mark, and the capitalised word just after its closing one.
+_LAST_WORD_RE = re.compile(r"([^\W\d_][\w.'’-]*) $")
+_FIRST_WORD_RE = re.compile(r" [A-Z][\w'’-]+")
 
 
 def names_a_measure(document: Document, quote: Quote) -> bool:
@@ -149,7 +169,8 @@ def _is_scare(document: Document, quote: Quote) -> bool:
     if any(token in REPORTING_WORDS for token in nearby):
         return False
     sentence = document.sentence_at(quote.start)
-    if sentence is not None and _said_before(document, quote, sentence.start):
+    if sentence is not None and (_said_before(document, quote, sentence.start)
+                                 or _said_after(document, quote, sentence.end)):
         return False  # said in the sentence that quotes it: 'He says the inquiry is a "witch hunt"'
     if sentence is not None:
         for other in document.quotes:
@@ -176,6 +197,49 @@ def _said_before(document: Document, quote: Quote, sentence_start: int) -> bool:
     tokens = document.tokens[span.start:span.stop + 1]
     return any(token in SPEECH_WORDS and not (token in CALL_WORDS and following in NOT_NAMING_AFTER_CALL)
                for token, following in zip(tokens, tokens[1:]))
+
+
+def _said_after(document: Document, quote: Quote, sentence_end: int) -> bool:
+    """Whether a short part of the sentence after ``quote``, set off by a comma, names a speaker's cue.
+
+    '"Israel is safer" as a result of the accord, Mr. Kerry said on MSNBC.', 'France will arm the
+    Kurds "in the coming hours", Hollande has announced.', 'trained "hundreds" of them, according
+    to Reuters, …': the quoted words are the speaker's, not the writer's doubt.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", 'An officer made the "bad decision" to fire, he added. The "reform" failed, sadly.')
+    >>> [_said_after(doc, q, doc.sentence_at(q.start).end) for q in doc.quotes]
+    [True, False]
+    """
+    end = CLAUSE_BREAK_RE.match(document.body, quote.end, sentence_end)
+    parts = document.body[quote.end : end.start() if end else sentence_end].split(",")[1:]
+    for n, part in enumerate(parts, 1):
+        words = _WORD_RE.findall(part.lower())
+        if not words or len(words) > _SAID_AFTER_MAX_WORDS:
+            continue
+        if words[0] == "according" or (len(words) >= 2 and words[-1] in SPEECH_WORDS):
+            return True  # "…, according to Reuters, …", "…, he said, …"
+        if n < len(parts) or end:
+            continue  # another clause inside the sentence ("…, made news when her family claimed …, …")
+        # The part that ends the sentence: its subject, then a speech verb ("…, Hagel told reporters before
+        # landing.") or any cue at its end ("…, he added."); not a verb whose subject came before the comma.
+        if words[0] in _INVERTED_CUES or any(
+                word in SPEECH_WORDS and words[k - 1] not in _AUXILIARIES for k, word in enumerate(words[1:], 1)):
+            return True  # …, said deputy national security adviser Ben Rhodes.
+        last_two = part.split()[-2:]
+        if len(last_two) == 2 and words[-1] in REPORTING_WORDS and (
+                last_two[0].lower() in _SUBJECT_PRONOUNS or last_two[0][:1].isupper()):
+            return True  # "…, he added.", "…, Thompson warned."; not "… around the state."
+    return False
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_AUXILIARIES = frozenset("is are was were be been being has have had".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+# Cues that news writing puts before their subject at a sentence's end ("…, said Ben Rhodes.").
+_INVERTED_CUES = frozenset("said says added adds wrote writes explained asked".split())
+# The longest comma-set part after a quote read as its attribution ("White House press secretary Jay Carney said").
+_SAID_AFTER_MAX_WORDS = 12
 
 
 def _nested(document: Document, quote: Quote) -> bool:
