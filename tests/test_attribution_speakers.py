@@ -392,3 +392,21 @@ def test_a_relative_after_a_description_speaks_for_the_person_described(scorer):
             "leader, who described the measure as a reward for pro-Democratic trial lawyers.")
     assert [f.detail["speaker"] for f in attributions(scorer, text)] == ["Harry Reid", "Mitch McConnell",
                                                                          "Mitch McConnell"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Vox and Washington Examiner sentences (AllSides healthcare) whose speaker had been junk.
+    ("None of this is bad, reaching an estimated 72,000 drug overdose deaths in 2017.", []),
+    ("Harvey dumped an estimated 20 trillion gallons of rain on the Houston area.", []),
+    ("The Obamacare plans undeniably have big deductibles.", []),
+    ("For example: I looked at the short-term plans available to someone like me.", []),
+    ("Go tell arachnophobic parents that you must put spiders on their child.", []),
+    ("Kristol's group goes on to propose a trillion-dollar replacement.", [("Kristol's group", "propose")]),
+    ("I spent most of my life believing that.", [("I", "believing")]),
+    # ... while a plural subject, a plan with its "to" and a noun cue after an article stay.
+    ("Police believe 22-year-old Salman Abedi was given the explosive he used.", [("Police", "believe")]),
+    ("The company plans to cut 500 jobs.", [("The company", "plans")]),
+])
+def test_an_adjective_a_noun_or_an_imperative_is_no_cue_and_a_clause_subject_ends_before_its_verb(
+        scorer, text, expected):
+    assert [(f.detail["speaker_text"], f.detail["cue"]) for f in attributions(scorer, text)] == expected

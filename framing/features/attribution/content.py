@@ -228,8 +228,9 @@ class ContentRules(BodyText):
             if doc.tokens[k] == "to" and n + 1 < len(idx):
                 nxt = idx[n + 1]
                 word = doc.tokens[nxt]
-                if word in DETERMINERS or word in PRONOUNS or starts_upper(body, doc.token_spans[nxt][0]):
-                    return None  # "agreed to the deal", "talked to Trump"
+                if (word in DETERMINERS or word in PRONOUNS or word in _INDEFINITES or word[:1].isdigit()
+                        or starts_upper(body, doc.token_spans[nxt][0])):
+                    return None  # "agreed to the deal", "talked to Trump", "plans available to someone"
                 return doc.token_spans[idx[0]][0]
             if n and not _gap_is_word_space(body, doc.token_spans[idx[n - 1]][1], doc.token_spans[k][0]):
                 return None
@@ -258,7 +259,9 @@ class ContentRules(BodyText):
             if "," in self.body[doc.token_spans[k - 1][1] : doc.token_spans[k][0]]:
                 return None
             if doc.tokens[k] in FINITE:
-                return doc.token_spans[idx[first]][0]
+                # A subject before the verb: "plans undeniably have big deductibles" is a noun and its verb.
+                has_subject = any(not doc.tokens[j].endswith("ly") for j in range(idx[first], k))
+                return doc.token_spans[idx[first]][0] if has_subject else None
         return None
 
     def _particle_follows(self, start: int, end: int) -> bool:
@@ -397,6 +400,11 @@ class ContentRules(BodyText):
             return None
         # "backed Clinton": one word will do.
         return [self._trim(c_start, self._object_end(c_start, region_end))]
+
+
+# Indefinite pronouns: "to someone" is no "to" clause.
+_INDEFINITES = frozenset("""someone anyone everyone somebody anybody everybody nobody something anything everything
+    nothing""".split())
 
 
 def _ends_lead_in(word: str, n: int, objects: bool) -> bool:

@@ -183,6 +183,8 @@ class SourceRules(BodyText):
         if (self.body[last[0]].islower() and self.body[before[0]].isupper()
                 and doc.tokens[words[-1] + 1] in NOT_IN_SPEAKER_NAMES):
             return source[0], before[1]
+        if tuple(doc.tokens[words[-1] + 1 : words[-1] + 3]) == ("on", "to"):
+            return source[0], before[1]  # "The senator went on to propose", "Kristol's group goes on to"
         return source
 
     def _words_since_boundary(self, idx: list[int]) -> Span | None:
@@ -203,6 +205,8 @@ class SourceRules(BodyText):
             return None  # "of Democratic claims", "the demand": a phrase that names nobody
         if any(doc.tokens[k] in self.verb_forms for k in words):
             return None  # "officers expressed concern": the speaker of "expressed", not of "concern"
+        if first in PRONOUNS:
+            return doc.token_spans[words[0]]  # "I spent most of my life believing": the subject is "I"
         return doc.token_spans[words[0]][0], doc.token_spans[words[-1]][1]
 
     def _not_a_cue(self, sentence: Sentence, start: int, verb: CueVerb, source: Span) -> bool:

@@ -32,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -47,9 +48,12 @@ from framing.features.attribution.records import (
     mark_nested,
     one_per_content,
 )
-from framing.features.attribution.source_check import checked_source, writer_expletive
+from framing.features.attribution.source_check import checked_source, imperative_opening, writer_expletive
 from framing.features.attribution.sources import SourceRules
 from framing.features.attribution.span_model import candidate_features
+
+# An article right before a cue word: "an estimated 72,000", "The alleged video".
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:[Aa]n?|[Tt]he)\s+$")
 
 
 def find_attributions(
@@ -138,6 +142,8 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         sentence = self.doc.sentence_at(start)
         if sentence is None or start >= sentence.end:
             return
+        if self.body.endswith("ed", start, end) and _ARTICLE_BEFORE.search(self.body, start - 5, start):
+            return  # "an estimated 72,000", "the alleged video": an adjective (a noun cue stays: "a statement that")
         written = " ".join(self.body[start:end].split())
         if self._in_headline(sentence):
             self._headline(sentence, start, end, verb, written)
@@ -169,6 +175,9 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         """The span model's content for a cue whose speaker the rules do not find, with a fallback speaker."""
         source = self._checked(self.fallback_source(sentence, start, verb), start, end) or self._checked(
             self.opening_subject(sentence, start), start, end)
+        if source is not None and verb.form_type == "base" and imperative_opening(self.doc, sentence.start, source,
+                                                                                   (start, end)):
+            return  # "Go tell parents …": nobody speaks
         if source is not None:
             self._learned_content(sentence, start, end, verb, source)
 
