@@ -410,3 +410,12 @@ def test_a_relative_after_a_description_speaks_for_the_person_described(scorer):
 def test_an_adjective_a_noun_or_an_imperative_is_no_cue_and_a_clause_subject_ends_before_its_verb(
         scorer, text, expected):
     assert [(f.detail["speaker_text"], f.detail["cue"]) for f in attributions(scorer, text)] == expected
+
+
+def test_a_question_and_its_answer_in_one_sentence_are_two_speakers_words(scorer):
+    # CNN's live blog of a hearing (AllSides healthcare): the answer had been given the question as its words.
+    text = ("Snyder's boss did not directly defend her but when Rep. Marsha Blackburn, R-Tennessee, asked, "
+            "\"So is Michelle Snyder responsible for this debacle?\", Sebelius responded \"no\".")
+    found = {f.detail["speaker"]: f.detail["content"] for f in attributions(scorer, text)}
+    assert found["Marsha Blackburn"] == "So is Michelle Snyder responsible for this debacle?"
+    assert found["Sebelius"] == "no"

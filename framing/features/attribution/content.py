@@ -213,12 +213,20 @@ class ContentRules(BodyText):
 
     def _right_content(self, start: int, end: int) -> list[Span] | None:
         q = self._quote_starting_at(start)
-        if q is not None and self.body[q.end : end].strip(" .,") == "":
+        if q is not None and (self.body[q.end : end].strip(" .,") == "" or self._another_speaker_after(q.end, end)):
             return [self._trim(*inner_span(self.body, q))]
         span = self._trim(start, end)
         if len(self.doc.tokens_between(*span)) < 2:
             return None
         return [span]
+
+    def _another_speaker_after(self, pos: int, end: int) -> bool:
+        """Whether a comma after a quotation leads to another speaker's cue: '…?", Sebelius responded "no".'."""
+        if not self.body[pos:end].lstrip().startswith(","):
+            return False
+        idx = self.doc.tokens_between(pos, end)[:4]
+        return (len(idx) > 1 and starts_upper(self.body, self.doc.token_spans[idx[0]][0])
+                and any(self.doc.tokens[k] in self.verb_forms for k in idx[1:]))
 
     def _infinitive(self, start: int, end: int) -> int | None:
         """Start of a "to" clause after the cue: "wants to win", "urged the ministry to act"."""

@@ -292,8 +292,20 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         if self._quote_starting_at(right_start) is None:
             return []
         left = self._left_content(sentence, left_anchor)
+        if not left or self._cued_quote_before(sentence.start, left_anchor):
+            return []  # 'When Blackburn asked, "Is she responsible?", Sebelius said "no"': another's quote
         right = self._right_content(right_start, region_end)
-        return left + right if left and right else []
+        return left + right if right else []
+
+    def _cued_quote_before(self, sentence_start: int, pos: int) -> bool:
+        """Whether the quote closing just before ``pos`` follows a cue of its own in the sentence ('asked, "…?",')."""
+        end = self._back_space(pos, 0)
+        quote = self._quote_closing_before(end - 1 if self.body[end - 1 : end] == "," else end)
+        if quote is None or quote.start <= sentence_start:
+            return False
+        words = self.doc.tokens_between(sentence_start, quote.start)
+        return (bool(words) and self.doc.tokens[words[-1]] in self.verb_forms
+                and self.body[self.doc.token_spans[words[-1]][1] : quote.start].strip() in (",", ":"))
 
     def _headline(self, sentence: Sentence, start: int, end: int, verb: CueVerb, written: str) -> None:
         """A Title Case headline "Bellwether County Says Trump Should Win": speaker, cue, rest."""
