@@ -95,6 +95,17 @@ def test_sentences_that_lost_their_space_are_read_as_two():
     assert [s.text.split()[0] for s in document.sentences] == ["Instead,", "The", "The", "Read"]
 
 
+def test_a_lost_space_before_a_quote_that_opens_the_next_sentence_goes_before_the_mark():
+    # Newsmax (AllSides): the quotation mark opens Obama's words; read as closing, it had paired every
+    # later mark of the paragraph the wrong way round.
+    raw = ("Obama accused the Republicans of playing politics by continuing to attack Obamacare.\"Republicans in "
+           "the House voted for nearly the 40th time to dismantle it,\" Obama said.")
+    body = clean_text(raw).body
+    assert 'Obamacare. "Republicans in the House' in body
+    assert [q.text for q in build_document("x", body).quotes] == [
+        "Republicans in the House voted for nearly the 40th time to dismantle it,"]
+
+
 def test_a_related_article_link_inside_a_paragraph_is_cut_and_logged():
     # The Daily Caller (AllSides corpus): the link follows a sentence on the same line.
     text = ("Andrew McCabe was fired after the inspector general found that he lacked candor during "
