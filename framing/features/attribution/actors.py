@@ -39,7 +39,7 @@ ACTOR_KINDS = ("person", "institution", "media")
 ACTORS_FILE = "actors.toml"
 # The packaged registries, in loading order (later files win); each may have a topic gate
 # (framing.features.attribution.registries).
-PACKAGED_FILES = (ACTORS_FILE, "actors_us_politics.toml")
+PACKAGED_FILES = (ACTORS_FILE, "actors_us_politics.toml", "actors_israel_palestine.toml")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
 # An affiliation entry: one word ("Kremlin") or a title of several ("Crimean leader").
 PHRASE = re.compile(rf"{_WORD.pattern}(?: {_WORD.pattern})*")
