@@ -419,3 +419,14 @@ def test_a_question_and_its_answer_in_one_sentence_are_two_speakers_words(scorer
     found = {f.detail["speaker"]: f.detail["content"] for f in attributions(scorer, text)}
     assert found["Marsha Blackburn"] == "So is Michelle Snyder responsible for this debacle?"
     assert found["Sebelius"] == "no"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Every middle initial goes before the registry is asked: "George H. W. Bush" is not "George W. Bush".
+    ("Democrats and Republicans in Congress met. Former President George H. W. Bush said he would vote.",
+     "George H. W. Bush"),
+    # A name before the comma that is an object, not the one described, keeps the relative clause off it.
+    ("After meeting Netanyahu, the protesters, who said they were hopeful, went home.", "protesters"),
+])
+def test_a_name_is_only_what_its_words_say(scorer, text, speaker):
+    assert [f.detail["speaker"] for f in attributions(scorer, text)] == [speaker]

@@ -127,7 +127,11 @@ def _word_positions(document: Document) -> dict[str, list[int]]:
 
 
 def _enclosing_span(document: Document, offset: int, scope: str) -> tuple[int, int]:
-    """The character span of the sentence or paragraph holding ``offset``."""
+    """The character span of the sentence or paragraph holding ``offset``.
+
+    A paragraph longer than ``LONG_PARAGRAPH`` characters is read as the sentence and ``NEAR_SENTENCES``
+    on each side of it.
+    """
     sentence = document.sentence_at(offset)
     if sentence is None:
         return 0, len(document.body)

@@ -129,9 +129,13 @@ def person_name(text: str) -> str | None:
 
 
 def _joined(words: list[str]) -> str:
-    """The words of a name as one, without a trailing comma or full stop but for "Jr." and "Sr."."""
-    name = " ".join(words).rstrip(",")
-    return name if name.lower().endswith(("jr.", "sr.")) else name.rstrip(".")
+    """The words of a name as one, without a trailing comma or full stop; "Jr." and "Sr." always with theirs.
+
+    >>> _joined(["Robert", "Casey", "Jr"]), _joined(["Robert", "Casey", "Jr.,"]), _joined(["Ed", "Lee."])
+    ('Robert Casey Jr.', 'Robert Casey Jr.', 'Ed Lee')
+    """
+    name = " ".join(words).rstrip(",.")
+    return name + "." if name.lower().endswith((" jr", " sr")) else name
 
 
 _ENDS_WITH_IN = re.compile(r"\bin\s+$")

@@ -31,12 +31,12 @@ import re
 from framing.document.parse import Document
 from framing.document.vocabulary import DETERMINERS, NOT_IN_SPEAKER_NAMES, TIME_WORDS
 from framing.features.attribution.body_text import Span
+from framing.features.attribution.content import is_adverb
 from framing.features.attribution.cue_clause import (
     AUXILIARIES,
     CATENATIVES,
     SPEAKING_WORDS,
     infinitive_verb,
-    is_adverb,
     is_auxiliary,
     modifies_cue,
     passive_subject,
@@ -417,7 +417,7 @@ def writer_expletive(doc: Document, span: Span, cue: Span | None) -> bool:
 def imperative_opening(doc: Document, sentence_start: int, span: Span, cue: Span) -> bool:
     """Whether the "source" is a verb that opens an imperative before a base-form cue: "Go tell parents …".
 
-    One word at the sentence's start, right before the cue, that opens imperatives ("Go", "Let", "Just"):
+    One word at the sentence's start, right before the cue, that opens imperatives ("Go", "Just", "Now"):
     "Police believe" and "Democrats say" keep their speaker.
 
     >>> from framing.document.parse import build_document
@@ -429,5 +429,5 @@ def imperative_opening(doc: Document, sentence_start: int, span: Span, cue: Span
             and not doc.body[sentence_start : span[0]].strip(" \"“‘'") and not doc.body[span[1] : cue[0]].strip())
 
 
-# Words that open an imperative before a reporting verb's base form ("Go tell", "Just say", "Let me explain").
-_IMPERATIVE_OPENERS = frozenset("go come just please let now then so imagine remember try".split())
+# Words that open an imperative right before a reporting verb's base form ("Go tell", "Just say", "Now imagine").
+_IMPERATIVE_OPENERS = frozenset("go come just please now then so imagine remember try".split())

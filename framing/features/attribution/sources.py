@@ -255,8 +255,7 @@ class SourceRules(BodyText):
         head = noun_phrase_start(doc, before)
         if head is None:
             return None
-        return doc.token_spans[before[_named_before(doc, before, head)]][0], who[1]
-
+        return doc.token_spans[before[_named_before(doc, before, head, self.verb_forms)]][0], who[1]
 
     def _clause_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
         """A subject the noun-phrase rules do not parse, from the clause start to the cue.
@@ -375,11 +374,19 @@ class SourceRules(BodyText):
         return not idx or self.doc.tokens[idx[0]] not in FINITE
 
 
-def _named_before(doc: Document, idx: list[int], head: int) -> int:
+def _named_before(doc: Document, idx: list[int], head: int, verb_forms: frozenset[str]) -> int:
     """``head``, or where the person opens whom a description at ``head`` follows after a comma.
 
     "said Sen. Mitch McConnell of Kentucky, the minority leader, who described": the one who
-    described is McConnell, whom "the minority leader" describes.
+    described is McConnell, whom "the minority leader" describes.  Only a name that opens the
+    sentence or follows an inverted cue: in "After meeting Netanyahu, the protesters, who said …"
+    Netanyahu is an object.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "said Sen. Mitch McConnell of Kentucky, the minority leader")
+    >>> words = list(range(len(doc.tokens)))
+    >>> _named_before(doc, words, 6, frozenset({"said"})), _named_before(doc, words[1:], 5, frozenset())
+    (1, 0)
     """
     if head == 0 or doc.tokens[idx[head]] not in ("the", "a", "an"):
         return head
@@ -389,4 +396,4 @@ def _named_before(doc: Document, idx: list[int], head: int) -> int:
     name = noun_phrase_start(doc, idx[:head])
     if name is None or person_name(doc.body[spans[idx[name]][0] : spans[idx[head - 1]][1]]) is None:
         return head
-    return name
+    return name if name == 0 or doc.tokens[idx[name - 1]] in verb_forms else head

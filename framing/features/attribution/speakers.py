@@ -421,8 +421,8 @@ class SpeakerResolver:
         return speaker.side if speaker else ""
 
 
-# A middle initial between a first name and a surname: "Kamala D. Harris".
-_MIDDLE_INITIAL = re.compile(r"(?<=[a-z]) [A-Z]\. (?=[A-Z])")
+# Middle initials, all of them: "Kamala D. Harris", "George H. W. Bush" (not "George W. Bush").
+_MIDDLE_INITIAL = re.compile(r"(?<=[a-z])(?: [A-Z]\.)+ (?=[A-Z][a-z])")
 _INSTITUTIONS = frozenset(
     """ministry ministries government kremlin embassy department office agency council command
     fleet army navy military headquarters parliament duma cabinet administration mission
