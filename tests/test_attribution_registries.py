@@ -7,7 +7,7 @@ import pytest
 from framing.errors import DataFileError
 from framing.features.attribution.registries import RegistrySet
 
-RUSSIA_NATO, US_POLITICS = 0, 1
+RUSSIA_NATO, US_POLITICS, ISRAEL_PALESTINE = 0, 1, 2
 
 # Fox News (AllSides corpus, gun control): a story on the UN arms-trade treaty that names the State Department
 # three times and Russia once; Ted Bromund is a Heritage Foundation analyst, not a voice of either government.
@@ -53,6 +53,24 @@ def test_a_story_on_russia_and_nato_still_reads_its_registry(registries, seed_te
 def test_the_white_house_counts_once_for_us_politics(registries):
     gate = registries.gates[US_POLITICS]
     assert gate.mentions("The White House said so.") == 1
+
+
+# Fox News (AllSides corpus, Middle East), 2014: both sides' voices in one story.
+GAZA_CEASEFIRE = (
+    "Israel withdrew all its remaining forces from Gaza on Tuesday after troops neutralized cross-border "
+    "tunnels, said Lt. Col. Peter Lerner, an Israeli military spokesman. Hamas officials said the group would "
+    "not lay down its weapons. Palestinian U.N. Ambassador Riyad Mansour said the council should have adopted "
+    "a strong resolution long ago. Prime Minister Benjamin Netanyahu said Israel would respond with force to "
+    "any rocket fire from Gaza.")
+
+
+def test_a_story_on_israel_and_gaza_reads_both_sides_in_its_registry(registries):
+    assert registries.applicable(GAZA_CEASEFIRE) == (ISRAEL_PALESTINE,)
+    sides = registries.for_text(GAZA_CEASEFIRE)
+    assert sides.find_actor("Lt. Col. Peter Lerner").side == sides.find_actor("Benjamin Netanyahu").side == "israel"
+    assert sides.find_actor("Riyad Mansour").side == "palestinian"
+    assert sides.affiliation_side("Hamas officials") == "palestinian"
+    assert ISRAEL_PALESTINE not in registries.applicable(FAITH_LEADERS)
 
 
 def test_not_anchors_must_name_the_files_actors(tmp_path):

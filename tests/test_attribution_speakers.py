@@ -357,3 +357,76 @@ def test_a_turn_ends_at_any_label_and_runs_on_only_in_a_transcript(scorer, text,
 ])
 def test_aides_of_a_registered_person_and_a_person_named_like_a_place(scorer, text, speaker):
     assert [f.detail["speaker"] for f in attributions(scorer, text)][-1] == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # AllSides sentences whose speaker had been the party tag ("R-Ala", "R-S.C.), the only …").
+    ("Sen. Jeff Sessions, R-Ala., meanwhile, reiterated his concerns that the president would be acting "
+     "outside the law.", "Jeff Sessions"),
+    ("Sen. Tim Scott (R-S.C.), the only African American Republican in the Senate, says reparations for "
+     "slavery are a “non-starter.”", "Tim Scott"),
+    ("Rep. Jeff Duncan (R-SC), who left the practice early, said in a Facebook post that he saw the shooter "
+     "before the attack.", "Jeff Duncan"),
+    # "was" is no plural that makes "report" a verb: the report is the House's, the words Pompeo's.
+    ("Rep. Mike Pompeo, R-Kan., who was involved in the House report, said Thursday the data was clearly "
+     "“manipulated.”", "Mike Pompeo"),
+])
+def test_a_party_tag_after_a_name_is_not_the_speaker(scorer, text, speaker):
+    assert [f.detail["speaker"] for f in attributions(scorer, text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Wilson County Sheriff Joe D. Tackitt Jr. said the gunman fled. Tackitt said more would be known soon.",
+     ["Joe D. Tackitt Jr.", "Joe D. Tackitt Jr."]),
+    ("Sen. Kamala D. Harris (D-Calif.), also a black lawmaker on Biden’s list of potential vice presidents, "
+     "said she would not comment. Harris said later that she had spoken to him.",
+     ["Kamala D. Harris", "Kamala D. Harris"]),
+])
+def test_a_middle_initial_and_a_generational_suffix_stay_in_the_name(scorer, text, speakers):
+    assert [f.detail["speaker"] for f in attributions(scorer, text)] == speakers
+
+
+def test_a_relative_after_a_description_speaks_for_the_person_described(scorer):
+    text = ("Senate Majority Leader Harry Reid, D-Nevada, said the bill was fair. “We think it is the wrong way "
+            "of going about dealing with this issue,” said Sen. Mitch McConnell of Kentucky, the minority "
+            "leader, who described the measure as a reward for pro-Democratic trial lawyers.")
+    assert [f.detail["speaker"] for f in attributions(scorer, text)] == ["Harry Reid", "Mitch McConnell",
+                                                                         "Mitch McConnell"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Vox and Washington Examiner sentences (AllSides healthcare) whose speaker had been junk.
+    ("None of this is bad, reaching an estimated 72,000 drug overdose deaths in 2017.", []),
+    ("Harvey dumped an estimated 20 trillion gallons of rain on the Houston area.", []),
+    ("The Obamacare plans undeniably have big deductibles.", []),
+    ("For example: I looked at the short-term plans available to someone like me.", []),
+    ("Go tell arachnophobic parents that you must put spiders on their child.", []),
+    ("Kristol's group goes on to propose a trillion-dollar replacement.", [("Kristol's group", "propose")]),
+    ("I spent most of my life believing that.", [("I", "believing")]),
+    # ... while a plural subject, a plan with its "to" and a noun cue after an article stay.
+    ("Police believe 22-year-old Salman Abedi was given the explosive he used.", [("Police", "believe")]),
+    ("The company plans to cut 500 jobs.", [("The company", "plans")]),
+])
+def test_an_adjective_a_noun_or_an_imperative_is_no_cue_and_a_clause_subject_ends_before_its_verb(
+        scorer, text, expected):
+    assert [(f.detail["speaker_text"], f.detail["cue"]) for f in attributions(scorer, text)] == expected
+
+
+def test_a_question_and_its_answer_in_one_sentence_are_two_speakers_words(scorer):
+    # CNN's live blog of a hearing (AllSides healthcare): the answer had been given the question as its words.
+    text = ("Snyder's boss did not directly defend her but when Rep. Marsha Blackburn, R-Tennessee, asked, "
+            "\"So is Michelle Snyder responsible for this debacle?\", Sebelius responded \"no\".")
+    found = {f.detail["speaker"]: f.detail["content"] for f in attributions(scorer, text)}
+    assert found["Marsha Blackburn"] == "So is Michelle Snyder responsible for this debacle?"
+    assert found["Sebelius"] == "no"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Every middle initial goes before the registry is asked: "George H. W. Bush" is not "George W. Bush".
+    ("Democrats and Republicans in Congress met. Former President George H. W. Bush said he would vote.",
+     "George H. W. Bush"),
+    # A name before the comma that is an object, not the one described, keeps the relative clause off it.
+    ("After meeting Netanyahu, the protesters, who said they were hopeful, went home.", "protesters"),
+])
+def test_a_name_is_only_what_its_words_say(scorer, text, speaker):
+    assert [f.detail["speaker"] for f in attributions(scorer, text)] == [speaker]

@@ -235,7 +235,8 @@ def test_a_pronoun_or_determiner_nobody_was_found_for_is_marked_unresolved():
     ev = GroupEvidence()
     ev.speakers.update({"they": Speaker("they", "unknown", False, Counter(indirect=3)),
                         "The": Speaker("The", "unknown", False, Counter(indirect=1)),
+                        "which": Speaker("which", "unknown", False, Counter(indirect=5)),
                         "some critics": Speaker("some critics", "anonymous", False, Counter(indirect=2)),
                         "Ted Cruz": Speaker("Ted Cruz", "republican", True, Counter(direct=2))})
     rows = {row["name"]: row["unresolved"] for row in group_findings.group_speakers(ev)}
-    assert rows == {"they": True, "The": True, "some critics": False, "Ted Cruz": False}
+    assert rows == {"they": True, "The": True, "which": True, "some critics": False, "Ted Cruz": False}

@@ -43,6 +43,17 @@ def test_jsonl_with_allsides_columns_and_a_broken_line(make_corpus):
                                " — fix or remove the line"]
 
 
+def test_utf8_once_read_as_windows_1252_is_put_right(make_corpus):
+    # Two AllSides titles as the data set holds them.
+    lines = [json.dumps({"ID": "t1", "source": "Fox News", "content_original": BODY + " Itâ€™s late.",
+                         "title": "Benghazi-Gate Ã¢â‚¬â€œ time for the White House to say what they know"}),
+             json.dumps({"ID": "t2", "source": "NPR", "content_original": BODY, "title": "São Paulo votes"})]
+    articles = list(CorpusReader(make_corpus({"set.jsonl": "\n".join(lines)})))
+    assert [a.title for a in articles] == ["Benghazi-Gate – time for the White House to say what they know",
+                                           "São Paulo votes"]
+    assert articles[0].text.endswith("It’s late.")
+
+
 def test_gzip_jsonl_and_csv_without_text_column(make_corpus, tmp_path):
     folder = make_corpus({"b.csv": "title,outlet\nA,RT\n"})
     with gzip.open(folder / "a.jsonl.gz", "wt", encoding="utf-8") as handle:

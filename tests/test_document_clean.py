@@ -95,6 +95,17 @@ def test_sentences_that_lost_their_space_are_read_as_two():
     assert [s.text.split()[0] for s in document.sentences] == ["Instead,", "The", "The", "Read"]
 
 
+def test_a_lost_space_before_a_quote_that_opens_the_next_sentence_goes_before_the_mark():
+    # Newsmax (AllSides): the quotation mark opens Obama's words; read as closing, it had paired every
+    # later mark of the paragraph the wrong way round.
+    raw = ("Obama accused the Republicans of playing politics by continuing to attack Obamacare.\"Republicans in "
+           "the House voted for nearly the 40th time to dismantle it,\" Obama said.")
+    body = clean_text(raw).body
+    assert 'Obamacare. "Republicans in the House' in body
+    assert [q.text for q in build_document("x", body).quotes] == [
+        "Republicans in the House voted for nearly the 40th time to dismantle it,"]
+
+
 def test_a_related_article_link_inside_a_paragraph_is_cut_and_logged():
     # The Daily Caller (AllSides corpus): the link follows a sentence on the same line.
     text = ("Andrew McCabe was fired after the inspector general found that he lacked candor during "
@@ -152,6 +163,21 @@ def test_transcript_labels_and_stage_directions_are_page_furniture():
     assert reasons["archived recording (president bill clinton)"] == "transcript speaker label"
     assert reasons["ARCHIVED RECORDING (PRESIDENT GEORGE W. BUSH):"] == "transcript speaker label"
     assert reasons["[AUDIO PLAYBACK]"] == reasons["[MUSIC]"] == "transcript stage direction"
+
+
+def test_a_headline_in_capitals_is_page_furniture_but_a_label_or_question_stays():
+    # Fox News links another story between paragraphs; its verb had been read as the outlet's report.
+    text = ("Iran shot down the plane, officials said.\n\n"
+            "SAUDI OIL ATTACKS ARE AN 'ACT OF WAR' BY IRAN, POMPEO SAYS\n\n"
+            "The aircraft was heading to Kiev.\n\n"
+            "AMY GOODMAN: WE ARE JOINED NOW BY OUR GUEST TODAY\n\n"
+            "“NO COLLUSION, NO OBSTRUCTION, COMPLETE AND TOTAL EXONERATION”\n\n"
+            "U.S. TROOPS WILL LEAVE SYRIA BY END OF YEAR, TRUMP SAYS\n\n"
+            "WHY DOESN’T WASHINGTON DO SOMETHING ABOUT IT?")
+    result = clean_text(text, "t")
+    assert "POMPEO SAYS" not in result.body and "AMY GOODMAN" in result.body and "WASHINGTON DO" in result.body
+    assert "EXONERATION" in result.body  # a quotation in capitals (a tweet) stays
+    assert [reason for reason, _ in removed(result)] == ["headline in capitals"] * 2
 
 
 def test_writers_insertion_in_brackets_stays():

@@ -226,3 +226,44 @@ def test_a_contested_term_in_a_quoted_policy_name_is_the_writers_wording(scorer)
 ])
 def test_a_short_quote_in_a_clause_that_says_who_speaks_is_speech(text, kinds):
     assert quote_kinds(build_document("x", text)) == kinds
+
+
+# AllSides Middle East articles: a short quote whose speaker the sentence names after it, and a nickname.
+@pytest.mark.parametrize("text, kinds", [
+    ("“Israel is safer” as a result of the accord, Mr. Kerry said on MSNBC.", ["speech"]),
+    ("France will supply arms to Iraq's Kurds \"in the coming hours\", French President Francois Hollande has "
+     "announced.", ["speech"]),
+    ('U.S. warplanes have a "green light" to go after perceived ISIS threats to the Kurdish capital, Irbil, '
+     "said deputy national security adviser Ben Rhodes.", ["speech"]),
+    ("An officer made the “bad decision” to open fire on the plane after mistaking it for a cruise missile, "
+     "he added.", ["speech"]),
+    ("With the latest negotiating deadline passed, Moscow will dispatch the S-300s “promptly” to the Islamic "
+     "Republic, according to the Russian Defense Ministry.", ["speech"]),
+    ('The deal was a "win-win", the official said — but critics disagreed.', ["speech"]),
+])
+def test_a_short_quote_whose_speaker_the_sentence_names_after_it_is_speech(text, kinds):
+    assert quote_kinds(build_document("x", text)) == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # Another clause's verb, a relative or "to" clause, a participle or a passive is no attribution of the quote.
+    ('Al-Baghdadi, the self-proclaimed "caliph" of the Islamic State, made news in August when the family of '
+     "Kayla Mueller, an American aid worker, claimed their daughter had been raped by the ISIL leader.", ["scare"]),
+    ('The "independent" commission, led by a former Trump aide, said the election was clean.', ["scare"]),
+    ('The "reform" failed, a setback for a president who said he would fix health care.', ["scare"]),
+    ('The "migrant caravan" reached the border, prompting Trump to announce new troops.', ["scare"]),
+    ("California received funding targeted for “medication-assisted treatment” like buprenorphine, and more "
+     "physicians received licenses to prescribe the medication around the state.", ["scare"]),
+    ('Children separated under a new "zero tolerance" policy by the Trump administration, are shown walking in '
+     "single file.", ["name"]),
+])
+def test_a_quote_that_no_part_after_it_attributes_keeps_its_kind(text, kinds):
+    assert quote_kinds(build_document("x", text)) == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("One of those hawks — Rep. Howard P. “Buck” McKeon, California Republican — spoke on Thursday.", ["name"]),
+    ("He called Iran's \"Moderate\" President a fraud.", ["speech"]),
+])
+def test_a_nickname_inside_a_name_is_a_name_but_a_word_after_a_possessive_is_not(text, kinds):
+    assert quote_kinds(build_document("x", text)) == kinds

@@ -42,6 +42,20 @@ def test_the_match_is_never_its_own_context():
     assert words_in_scope(doc, start, end, frozenset({"bloc"}), "article", 15)
 
 
+def test_a_paragraph_without_breaks_is_read_as_the_sentences_around_the_match():
+    # A video transcript with no paragraph breaks (AllSides): "Ukraine" five sentences away made
+    # "the terrorists of the Islamic State" a term for the armed groups of Donbas.
+    sentences = ["VO - Putin sent troops to Ukraine in 2014."] + [
+        f"VO - The Berlin wall falls and crowds storm the compound number {n}." for n in range(40)]
+    sentences.insert(6, "VO - Putin has declared Russia’s intervention in Syria as a fight against the terrorists.")
+    doc = build_document("x", " ".join(sentences))
+    start, end = span(doc, "terrorists")
+    assert not words_in_scope(doc, start, end, frozenset({"ukraine"}), "paragraph", 15)
+    near = build_document("x", " ".join(sentences[:1] + sentences[6:]))
+    start, end = span(near, "terrorists")
+    assert words_in_scope(near, start, end, frozenset({"ukraine"}), "paragraph", 15)
+
+
 def test_hyphenated_parts_count_as_context():
     doc = build_document("x", "The return of Crimea-based units.")
     start, end = span(doc, "return")

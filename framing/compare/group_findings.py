@@ -51,8 +51,8 @@ def group_scare_quotes(evidence: GroupEvidence | None) -> list[dict[str, Any]]:
             for phrase, n in sorted(evidence.scare_quotes.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-# A source that is only a pronoun or a determiner: the speaker behind it was not found.
-UNRESOLVED_SOURCES = PRONOUNS | DETERMINERS | {"who"}
+# A source that is only a pronoun, a relative or a determiner: the speaker behind it was not found.
+UNRESOLVED_SOURCES = PRONOUNS | DETERMINERS | {"who", "whom", "which"}
 
 
 def group_speakers(evidence: GroupEvidence | None) -> list[dict[str, Any]]:

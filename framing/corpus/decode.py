@@ -63,6 +63,27 @@ def decode_bytes(raw: bytes) -> str | None:
     return text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Marks of UTF-8 text once read as Windows-1252 ("â€™" for "’", "Ã©" for "é"): only text holding one
+# is handed to ftfy, so clean text costs one substring search.
+_MOJIBAKE_MARKS = ("Ã", "Â", "â€")
+
+
+def without_mojibake(text: str) -> str:
+    """``text`` with UTF-8 that was once decoded as Windows-1252 or Latin-1 put right (ftfy).
+
+    A title that passed through such a step reads "Benghazi-Gate Ã¢â‚¬â€œ time"; its words are
+    what the report shows and scores.
+
+    >>> without_mojibake("Benghazi-Gate Ã¢â‚¬â€œ time for the White House"), without_mojibake("São Paulo")
+    ('Benghazi-Gate – time for the White House', 'São Paulo')
+    """
+    if not any(mark in text for mark in _MOJIBAKE_MARKS):
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)
+
+
 def _decode(raw: bytes) -> str | None:
     encoding = _bom_encoding(raw)
     if encoding is not None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.corpus.article import FIELDS, Article, parse_columns, parse_delimiter, split_front_matter
-from framing.corpus.decode import decode_bytes
+from framing.corpus.decode import decode_bytes, without_mojibake
 from framing.corpus.html import extract_html
 from framing.corpus.outlets import OutletRegistry
 from framing.corpus.problems import (
@@ -370,9 +370,9 @@ class CorpusReader:
                 outlet = "unknown"
         return Article(
             id=article_id,
-            text=text,
+            text=without_mojibake(text),
             outlet=outlet,
-            title=meta.get("title", "").strip(),
+            title=without_mojibake(meta.get("title", "").strip()),
             date=meta.get("date", "").strip(),
             url=meta.get("url", "").strip(),
             source=source,

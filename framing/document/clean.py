@@ -306,7 +306,25 @@ def separate_sentences(text: str) -> str:
     """
     if not _JOINED_SENTENCES_RE.search(text):
         return text
-    return _JOINED_SENTENCES_RE.sub(lambda m: m.group() if _in_address(text, m.start()) else m.group() + " ", text)
+    return _JOINED_SENTENCES_RE.sub(lambda m: m.group() if _in_address(text, m.start()) else _spaced(text, m), text)
+
+
+def _spaced(text: str, match: re.Match) -> str:
+    """The joint with its space: after a closing mark, or before a straight quote that opens the next sentence.
+
+    'attack Obamacare."Republicans voted …," Obama said': the paragraph's last straight quote before the
+    mark closed a quotation (or there is none), so this one opens the next.
+
+    >>> separate_sentences('He left."Republicans voted," Obama said. She said "no."The agency')
+    'He left. "Republicans voted," Obama said. She said "no." The agency'
+    """
+    joint = match.group()
+    if joint.endswith('"'):
+        start = text.rfind("\n", 0, match.start()) + 1
+        before = text.rfind('"', start, match.start())
+        if before == -1 or (before > start and not text[before - 1].isspace() and text[before - 1] not in "(—–"):
+            return joint[:-1] + ' "'
+    return joint + " "
 
 
 def _in_address(text: str, at: int) -> bool:

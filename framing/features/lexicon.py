@@ -36,7 +36,9 @@ from pathlib import Path
 
 from framing.document.parse import Document, Quote, build_document
 from framing.document.vocabulary import MEASURE_NOUNS
+from framing.features.attribution.content import BE
 from framing.features.attribution.cues import CueLexicon
+from framing.features.attribution.phrases import PRONOUNS
 from framing.features.base import FamilyResult, Finding, per_thousand_words
 from framing.lexicons.dates import article_day, date_rule, reading_of
 from framing.lexicons.matcher import TermMatch, TermMatcher
@@ -109,11 +111,33 @@ def _kind(document: Document, quote: Quote) -> str:
         return "scare" if quote.n_words <= SO_CALLED_MAX_WORDS else "speech"
     if quote.n_words > SCARE_MAX_WORDS or quote.text.rstrip().endswith(SPEECH_END):
         return "speech"
-    if is_quoted_name(quote.text):
+    if is_quoted_name(quote.text) or _nickname(document, quote):
         return "name"
     if not _is_scare(document, quote):
         return "speech"  # a speaker's words stay theirs, even before "policy" ('a "pro-growth" strategy, he said')
     return "name" if names_a_measure(document, quote) else "scare"
+
+
+def _nickname(document: Document, quote: Quote) -> bool:
+    """Whether a quoted capitalised word or two stands inside a person's name: Howard P. “Buck” McKeon.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", 'Rep. Howard P. “Buck” McKeon backed the “Good” Friday plan and Iran’s “Moderate” '
+    ...                      'President.')
+    >>> [_nickname(doc, q) for q in doc.quotes]
+    [True, False, False]
+    """
+    if not 0 < quote.n_words <= 2 or not all(w[:1].isupper() for w in quote.text.split()):
+        return False
+    before = _LAST_WORD_RE.search(document.body, max(0, quote.start - 30), quote.start)
+    after = _FIRST_WORD_RE.match(document.body, quote.end)
+    return (before is not None and after is not None and before.group(1)[:1].isupper()
+            and not before.group(1).endswith(("’s", "'s", "s’", "s'")))  # not Iran's "Moderate" President
+
+
+# The word just before a quote's opening mark, and the capitalised word just after its closing one.
+_LAST_WORD_RE = re.compile(r"([^\W\d_][\w.'’-]*) $")
+_FIRST_WORD_RE = re.compile(r" [A-Z][\w'’-]+")
 
 
 def names_a_measure(document: Document, quote: Quote) -> bool:
@@ -149,7 +173,8 @@ def _is_scare(document: Document, quote: Quote) -> bool:
     if any(token in REPORTING_WORDS for token in nearby):
         return False
     sentence = document.sentence_at(quote.start)
-    if sentence is not None and _said_before(document, quote, sentence.start):
+    if sentence is not None and (_said_before(document, quote, sentence.start)
+                                 or _said_after(document, quote, sentence.end)):
         return False  # said in the sentence that quotes it: 'He says the inquiry is a "witch hunt"'
     if sentence is not None:
         for other in document.quotes:
@@ -176,6 +201,64 @@ def _said_before(document: Document, quote: Quote, sentence_start: int) -> bool:
     tokens = document.tokens[span.start:span.stop + 1]
     return any(token in SPEECH_WORDS and not (token in CALL_WORDS and following in NOT_NAMING_AFTER_CALL)
                for token, following in zip(tokens, tokens[1:]))
+
+
+def _said_after(document: Document, quote: Quote, sentence_end: int) -> bool:
+    """Whether a short part of the sentence after ``quote``, set off by a comma, names a speaker's cue.
+
+    '"Israel is safer" as a result of the accord, Mr. Kerry said on MSNBC.', 'France will arm the
+    Kurds "in the coming hours", Hollande has announced.', 'trained "hundreds" of them, according
+    to Reuters, …': the quoted words are the speaker's, not the writer's doubt.  A dash or ";" ends
+    the part; another clause's verb ("…, a setback for a president who said …") does not count.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", 'An officer made the "bad decision" to fire, he added. The "reform" failed, sadly.')
+    >>> [_said_after(doc, q, doc.sentence_at(q.start).end) for q in doc.quotes]
+    [True, False]
+    """
+    clause_break = _PART_BREAK_RE.search(document.body, quote.end, sentence_end)
+    parts = document.body[quote.end : clause_break.start() if clause_break else sentence_end].split(",")[1:]
+    for n, part in enumerate(parts, 1):
+        words = _WORD_RE.findall(part.lower())
+        if not words or len(words) > _SAID_AFTER_MAX_WORDS:
+            continue
+        if words[0] == "according" or (len(words) >= 2 and words[-1] in SPEECH_WORDS):
+            return True  # "…, according to Reuters, …", "…, he said, …"
+        if n == len(parts) and _attributes_at_sentence_end(part, words):
+            return True
+    return False
+
+
+def _attributes_at_sentence_end(part: str, words: list[str]) -> bool:
+    """Whether the last comma-set part of a sentence is an attribution: "…, said Ben Rhodes.", "…, he added.".
+
+    Its subject then a speech verb ("Hagel told reporters before landing"), or an inverted cue and a
+    name with no verb after it, or any cue at its end after a pronoun or a name; not a verb whose
+    subject came before the comma ("…, claimed their daughter …"), nor one in a relative or "to" clause
+    ("a president who said", "prompting Trump to announce") or after a participle that opens the part.
+    """
+    if words[0] in _INVERTED_CUES:
+        return not any(word in _CLAUSE_VERBS for word in words[1:])  # not "said the election was clean"
+    if not words[0].endswith("ing") and any(word in SPEECH_WORDS and words[k - 1] not in _NOT_BEFORE_SPEAKER_VERB
+                                            for k, word in enumerate(words[1:], 1)):
+        return True
+    last_two = part.split()[-2:]
+    return len(last_two) == 2 and words[-1] in REPORTING_WORDS and (
+        last_two[0].lower() in PRONOUNS or last_two[0][:1].isupper())
+
+
+# A dash or ";" ends the part of a sentence a quote's attribution may stand in.
+_PART_BREAK_RE = re.compile(r"[;—–]|--")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# Words before a speech verb that make it no attribution of the quote: an auxiliary of a passive ("are
+# shown"), a relative or "to" clause ("who said", "to announce").
+_NOT_BEFORE_SPEAKER_VERB = BE | frozenset("has have had who which that to".split())
+# Verbs after an inverted cue that make it a clause of its own ("said the election was clean").
+_CLAUSE_VERBS = BE | frozenset("has have had will would could should can may might must".split())
+# Cues that news writing puts before their subject at a sentence's end ("…, said Ben Rhodes.").
+_INVERTED_CUES = frozenset("said says added adds wrote writes explained asked".split())
+# The longest comma-set part after a quote read as its attribution ("White House press secretary Jay Carney said").
+_SAID_AFTER_MAX_WORDS = 12
 
 
 def _nested(document: Document, quote: Quote) -> bool:

@@ -47,6 +47,10 @@ OPENING_MARKS = "\"'“‘([«"
 # ("separatists Wednesday exited", "the bloc in March").
 NOT_NAME_PARTS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december i""".split())
+# A "paragraph" longer than this (characters) is a text without paragraph breaks: the paragraph scope
+# is then the match's sentence and NEAR_SENTENCES on each side (news paragraphs run to about 600).
+LONG_PARAGRAPH = 1500
+NEAR_SENTENCES = 2
 # Lower-case words inside a name: "Panel on Climate Change", "Department of Homeland Security".
 NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "de"})
 NAME_GAP_RE = re.compile(r"[ \u00a0]+(?:(?:" + "|".join(sorted(NAME_CONNECTORS)) + r")[ \u00a0]+)?")
@@ -123,14 +127,23 @@ def _word_positions(document: Document) -> dict[str, list[int]]:
 
 
 def _enclosing_span(document: Document, offset: int, scope: str) -> tuple[int, int]:
-    """The character span of the sentence or paragraph holding ``offset``."""
+    """The character span of the sentence or paragraph holding ``offset``.
+
+    A paragraph longer than ``LONG_PARAGRAPH`` characters is read as the sentence and ``NEAR_SENTENCES``
+    on each side of it.
+    """
     sentence = document.sentence_at(offset)
     if sentence is None:
         return 0, len(document.body)
     if scope == "sentence":
         return sentence.start, sentence.end
     if 0 <= sentence.paragraph < len(document.paragraphs):
-        return document.paragraphs[sentence.paragraph]
+        start, end = document.paragraphs[sentence.paragraph]
+        if end - start <= LONG_PARAGRAPH:
+            return start, end
+        # A text without paragraph breaks (a transcript, a pasted page): the sentences around the match.
+        near = document.sentences[max(0, sentence.index - NEAR_SENTENCES) : sentence.index + NEAR_SENTENCES + 1]
+        return max(start, near[0].start), min(end, near[-1].end)
     return sentence.start, sentence.end
 
 

@@ -39,7 +39,7 @@ ACTOR_KINDS = ("person", "institution", "media")
 ACTORS_FILE = "actors.toml"
 # The packaged registries, in loading order (later files win); each may have a topic gate
 # (framing.features.attribution.registries).
-PACKAGED_FILES = (ACTORS_FILE, "actors_us_politics.toml")
+PACKAGED_FILES = (ACTORS_FILE, "actors_us_politics.toml", "actors_israel_palestine.toml")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*\.?")
 # An affiliation entry: one word ("Kremlin") or a title of several ("Crimean leader").
 PHRASE = re.compile(rf"{_WORD.pattern}(?: {_WORD.pattern})*")
@@ -240,14 +240,24 @@ def _alternation(entries: Iterable[str]) -> re.Pattern | None:
 
 
 def _in_longer_name(text: str, start: int, end: int) -> bool:
-    """Whether the words at ``text[start:end]`` stand next to a capitalised word of a name (not a title)."""
+    """Whether the words at ``text[start:end]`` stand next to a capitalised word of a name (not a title).
+
+    Also across "of": "the Times of Israel" (but "the Ambassador of Israel" is a title's).
+
+    >>> _in_longer_name("The Times of Israel reported", 13, 19), _in_longer_name("Ambassador of Israel said", 14, 20)
+    (True, False)
+    """
     after = text[end:].split(maxsplit=1)
     before = text[:start].split()
-    for word in (after[0] if after else "", before[-1] if before else ""):
-        bare = word.strip(".,;:()'’\"“”")
-        if bare[:1].isupper() and bare.lower() not in TITLES and bare.lower() not in STOPWORDS:
-            return True
-    return False
+    if len(before) > 1 and before[-1] == "of":
+        before = before[:-1]
+    return any(_name_word(word) for word in (after[0] if after else "", before[-1] if before else ""))
+
+
+def _name_word(word: str) -> bool:
+    """Whether ``word`` is a capitalised word of a name: not a title nor a function word."""
+    bare = word.strip(".,;:()'’\"“”")
+    return bare[:1].isupper() and bare.lower() not in TITLES and bare.lower() not in STOPWORDS
 
 
 def _fold(text: str) -> str:

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from framing.document.parse import Sentence
-from framing.document.vocabulary import DETERMINERS, NOT_IN_SPEAKER_NAMES
+from framing.document.parse import Document, Sentence
+from framing.document.vocabulary import DETERMINERS, NOT_IN_SPEAKER_NAMES, NOT_SPEAKER_EDGES, NOUNS_IN_LY
 from framing.features.attribution.body_text import (
     CLOSE_MARKS,
     OPEN_MARKS,
@@ -213,12 +213,21 @@ class ContentRules(BodyText):
 
     def _right_content(self, start: int, end: int) -> list[Span] | None:
         q = self._quote_starting_at(start)
-        if q is not None and self.body[q.end : end].strip(" .,") == "":
+        if q is not None and (self.body[q.end : end].strip(" .,") == "" or self._another_speaker_after(q.end, end)):
             return [self._trim(*inner_span(self.body, q))]
         span = self._trim(start, end)
         if len(self.doc.tokens_between(*span)) < 2:
             return None
         return [span]
+
+    def _another_speaker_after(self, pos: int, end: int) -> bool:
+        """Whether a comma after a quotation leads to another speaker's cue: '…?", Sebelius responded "no".'."""
+        if not (self.body[pos:end].lstrip().startswith(",") or self.body[pos - 2 : pos - 1] == ","):
+            return False  # '…?", Sebelius responded' or '"We will win," he added
+        idx = self.doc.tokens_between(pos, end)[:4]
+        if len(idx) < 2 or not any(self.doc.tokens[k] in self.verb_forms for k in idx[1:]):
+            return False
+        return starts_upper(self.body, self.doc.token_spans[idx[0]][0]) or self.doc.tokens[idx[0]] in PRONOUNS
 
     def _infinitive(self, start: int, end: int) -> int | None:
         """Start of a "to" clause after the cue: "wants to win", "urged the ministry to act"."""
@@ -228,8 +237,9 @@ class ContentRules(BodyText):
             if doc.tokens[k] == "to" and n + 1 < len(idx):
                 nxt = idx[n + 1]
                 word = doc.tokens[nxt]
-                if word in DETERMINERS or word in PRONOUNS or starts_upper(body, doc.token_spans[nxt][0]):
-                    return None  # "agreed to the deal", "talked to Trump"
+                if (word in DETERMINERS or word in PRONOUNS or word in _INDEFINITES or word[:1].isdigit()
+                        or starts_upper(body, doc.token_spans[nxt][0])):
+                    return None  # "agreed to the deal", "talked to Trump", "plans available to someone"
                 return doc.token_spans[idx[0]][0]
             if n and not _gap_is_word_space(body, doc.token_spans[idx[n - 1]][1], doc.token_spans[k][0]):
                 return None
@@ -258,7 +268,9 @@ class ContentRules(BodyText):
             if "," in self.body[doc.token_spans[k - 1][1] : doc.token_spans[k][0]]:
                 return None
             if doc.tokens[k] in FINITE:
-                return doc.token_spans[idx[first]][0]
+                # A subject before the verb: "plans undeniably have big deductibles" is a noun and its verb.
+                has_subject = any(not is_adverb(doc, j) for j in range(idx[first], k))
+                return doc.token_spans[idx[first]][0] if has_subject else None
         return None
 
     def _particle_follows(self, start: int, end: int) -> bool:
@@ -397,6 +409,23 @@ class ContentRules(BodyText):
             return None
         # "backed Clinton": one word will do.
         return [self._trim(c_start, self._object_end(c_start, region_end))]
+
+
+def is_adverb(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is an adverb or conjunction that belongs to no speaker ("similarly", "however")."""
+    word = doc.tokens[k]
+    if word in NOT_SPEAKER_EDGES:
+        return True
+    start, end = doc.token_spans[k]
+    if not word.endswith("ly") or len(word) <= 4 or word in NOUNS_IN_LY:
+        return False
+    # "Obviously, ...": a capitalised -ly word is an adverb only before a comma (not "Kelly").
+    return doc.body[start:end].islower() or doc.body[end : end + 1] == ","
+
+
+# Indefinite pronouns: "to someone" is no "to" clause.
+_INDEFINITES = frozenset("""someone anyone everyone somebody anybody everybody nobody something anything everything
+    nothing""".split())
 
 
 def _ends_lead_in(word: str, n: int, objects: bool) -> bool:

@@ -17,9 +17,9 @@ Examples
 from __future__ import annotations
 
 from framing.document.parse import Document
-from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_SPEAKER_EDGES, NOUNS_IN_LY
+from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS
 from framing.features.attribution.body_text import Span
-from framing.features.attribution.content import BE
+from framing.features.attribution.content import BE, is_adverb
 from framing.features.attribution.phrases import PRONOUNS
 
 # Words that speak on their own: pronouns, relative pronouns, quantifiers used as pronouns ("Many say").
@@ -32,18 +32,6 @@ AUXILIARIES = frozenset("is was were are be been being am has have had will woul
 # Verbs that take the cue after them, as an auxiliary does: "what she kept calling", "he began warning".
 CATENATIVES = frozenset("keep keeps kept continue continues continued begin begins began start starts started "
                         "stop stops stopped try tries tried".split())
-
-
-def is_adverb(doc: Document, k: int) -> bool:
-    """Whether token ``k`` is an adverb or conjunction that belongs to no speaker ("similarly", "however")."""
-    word = doc.tokens[k]
-    if word in NOT_SPEAKER_EDGES:
-        return True
-    start, end = doc.token_spans[k]
-    if not word.endswith("ly") or len(word) <= 4 or word in NOUNS_IN_LY:
-        return False
-    # "Obviously, ...": a capitalised -ly word is an adverb only before a comma (not "Kelly").
-    return doc.body[start:end].islower() or doc.body[end : end + 1] == ","
 
 
 def is_auxiliary(word: str) -> bool:

@@ -26,9 +26,20 @@ TITLE_ENDS_AFTER_IN = frozenset({"charge", "chief"})
 
 
 def surname(name: str) -> str:
-    """The last word of a name, without a possessive, in lowercase: the key a person is known by again."""
+    """The last word of a name, without a possessive, in lowercase: the key a person is known by again.
+
+    A generational suffix is no surname: "Robert Casey Jr." is known again as "Casey".
+
+    >>> surname("Hillary Clinton’s"), surname("Robert P. Casey Jr."), surname("Henry Ford II")
+    ('clinton', 'casey', 'ford')
+    """
     words = name.replace("’", "'").split()
+    if len(words) > 1 and words[-1].rstrip(".,").lower() in _GENERATIONS:
+        words.pop()
     return POSSESSIVE.sub("", words[-1]).lower() if words else ""
+
+
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
 
 
 def _not_the_speaker(text: str, match: re.Match, titled: bool) -> bool:
@@ -88,6 +99,8 @@ def person_name(text: str) -> str | None:
     'Ed Haislmaier'
     >>> person_name("North Korea") is None
     True
+    >>> person_name("Sen. Kamala D. Harris (D-Calif.)")
+    'Kamala D. Harris'
     """
     best = None
     for match in _CAP_RUN.finditer(text):
@@ -105,14 +118,24 @@ def person_name(text: str) -> str | None:
         words = _after_inner_titles(words)
         if not words or not words[-1][:1].isupper():
             continue
-        if any(w.isupper() and len(w) > 1 for w in words) or any(w[:1].isdigit() for w in words):
-            continue  # acronyms ("NATO") and numbers are not people
+        if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words) or any(w[:1].isdigit() for w in words):
+            continue  # acronyms ("NATO") and numbers are not people; a middle initial ("Kamala D. Harris") is
         if len(words) == 1 and words[0].lower() in _NOT_NAMES:
             continue
         if " ".join(words).rstrip(",.").lower() in PLACES:
             continue  # "North Korea said": a country speaking, no person
-        best = " ".join(words).rstrip(",.")
+        best = _joined(words)
     return best
+
+
+def _joined(words: list[str]) -> str:
+    """The words of a name as one, without a trailing comma or full stop; "Jr." and "Sr." always with theirs.
+
+    >>> _joined(["Robert", "Casey", "Jr"]), _joined(["Robert", "Casey", "Jr.,"]), _joined(["Ed", "Lee."])
+    ('Robert Casey Jr.', 'Robert Casey Jr.', 'Ed Lee')
+    """
+    name = " ".join(words).rstrip(",.")
+    return name + "." if name.lower().endswith((" jr", " sr")) else name
 
 
 _ENDS_WITH_IN = re.compile(r"\bin\s+$")

@@ -29,6 +29,10 @@ PRONOUNS = frozenset("he she they we i you it".split())
 # Verbs contracted onto a pronoun that speaks ("I’ve", "we're").
 CONTRACTED_VERBS = frozenset("ve m re d ll s".split())
 _NAME_APPOSITION = re.compile(r",\s+((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),")
+# Abbreviated words that end a name and keep their full stop before a cue: "Casey Jr. said", "Apple Inc. said".
+_NAME_SUFFIXES = frozenset("jr sr inc corp co ltd llc".split())
+# A US lawmaker's party and state after the name: "(R-Ill.)", ", D-N.Y.,", "(I-Vt.)", ", R-Texas,".
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 
 
 def is_capitalised(text: str) -> bool:
@@ -173,7 +177,10 @@ def source_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[in
         found = _subject_before(doc, sentence, opening)
         if found is not None:
             return found[0], doc.body.rindex(")", opening, cue_start) + 1
-    return _subject_before(doc, sentence, cue_start)
+    found = _subject_before(doc, sentence, cue_start)
+    if found and doc.body.startswith(".", found[1]) and doc.body[slice(*found)].split()[-1].lower() in _NAME_SUFFIXES:
+        return found[0], found[1] + 1  # the full stop of "Jr."
+    return found
 
 
 def _subject_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
@@ -192,7 +199,7 @@ def _subject_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[
     if not idxs:
         return None
     last = idxs[-1]
-    gap = body[spans[last][1] : cue_start]
+    gap = body[spans[last][1] + (tokens[last] in _NAME_SUFFIXES) : cue_start]  # "Sen. Robert P. Casey Jr. said"
     if gap.strip() == ",":
         return _apposition_subject(doc, idxs)
     if gap.strip():
@@ -245,6 +252,7 @@ def _apposition_subject(doc: Document, idxs: list[int]) -> tuple[int, int] | Non
             if any(c in between for c in '"“”;:'):
                 return None
             first = tokens[idxs[i]]
+            i = _before_party_tag(doc, idxs, i)
             head = noun_phrase_start(doc, idxs[:i])
             if head is None:
                 return None
@@ -264,6 +272,25 @@ def _apposition_subject(doc: Document, idxs: list[int]) -> tuple[int, int] | Non
         if len(idxs) - i > 25:
             return None
     return None
+
+
+def _before_party_tag(doc: Document, idxs: list[int], i: int) -> int:
+    """``i``, or the index of a party tag's first token when one ends the phrase before ``idxs[i]``.
+
+    In "Rep. Mike Pompeo, R-Kan., who …" and "Sen. Tim Scott (R-S.C.), the only …" the
+    apposition's head is the name before the tag, not the tag.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Rep. Mike Pompeo, R-Kan., who")
+    >>> _before_party_tag(doc, list(range(len(doc.tokens))), 4)
+    3
+    """
+    body, spans = doc.body, doc.token_spans
+    tag = idxs[i - 1] if i > 1 else None
+    if tag is None or not PARTY_TAG.fullmatch(body[spans[tag][0] : spans[tag][1]]):
+        return i
+    opening = body[spans[idxs[i - 2]][1] : spans[tag][0]].strip()
+    return i - 1 if opening in ("(", ",") else i
 
 
 def source_after(

@@ -31,12 +31,12 @@ import re
 from framing.document.parse import Document
 from framing.document.vocabulary import DETERMINERS, NOT_IN_SPEAKER_NAMES, TIME_WORDS
 from framing.features.attribution.body_text import Span
+from framing.features.attribution.content import is_adverb
 from framing.features.attribution.cue_clause import (
     AUXILIARIES,
     CATENATIVES,
     SPEAKING_WORDS,
     infinitive_verb,
-    is_adverb,
     is_auxiliary,
     modifies_cue,
     passive_subject,
@@ -412,3 +412,22 @@ def writer_expletive(doc: Document, span: Span, cue: Span | None) -> bool:
     fused = doc.tokens[doc.tokens_between(span[0], cue[1])[0]].replace("’", "'") == "it's"
     cue_word = " ".join(doc.tokens[k] for k in doc.tokens_between(*cue))
     return fused or cue_word in _EXPLETIVE_CUES or "worth" in between or any(w in _BE for w in between)
+
+
+def imperative_opening(doc: Document, sentence_start: int, span: Span, cue: Span) -> bool:
+    """Whether the "source" is a verb that opens an imperative before a base-form cue: "Go tell parents …".
+
+    One word at the sentence's start, right before the cue, that opens imperatives ("Go", "Just", "Now"):
+    "Police believe" and "Democrats say" keep their speaker.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Go tell arachnophobic parents that you must.")
+    >>> imperative_opening(doc, 0, (0, 2), (3, 7))
+    True
+    """
+    return (doc.body[span[0] : span[1]].lower() in _IMPERATIVE_OPENERS
+            and not doc.body[sentence_start : span[0]].strip(" \"“‘'") and not doc.body[span[1] : cue[0]].strip())
+
+
+# Words that open an imperative right before a reporting verb's base form ("Go tell", "Just say", "Now imagine").
+_IMPERATIVE_OPENERS = frozenset("go come just please now then so imagine remember try".split())

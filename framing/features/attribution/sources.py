@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 
-from framing.document.parse import Sentence
+from framing.document.parse import Document, Sentence
 from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES
 from framing.features.attribution.body_text import CLOSE_MARKS, OPEN_MARKS, BodyText, Span, starts_upper
 from framing.features.attribution.content import BE, COMPLEMENTIZERS, DATELINE, FINITE, SUBORDINATORS
 from framing.features.attribution.cues import CueVerb
+from framing.features.attribution.person_names import person_name
 from framing.features.attribution.phrases import (
     PRONOUNS,
     noun_phrase_start,
@@ -38,6 +39,8 @@ from framing.features.attribution.phrases import (
 
 # Heads of plural subjects without a plural -s ("half of those polled say").
 _GROUP_WORDS = frozenset("percent half third quarter majority minority most many all few both people".split())
+# Words ending in "s" that are no plural noun ("who was involved in the House report").
+_NOT_PLURAL = frozenset("is was has does his its this thus us as yes unless whereas always perhaps less".split())
 # Cue classes whose verbs are also common outside reports ("the opposing campaign").
 _MENTAL = frozenset(("belief", "stance"))
 # One-word speakers a cue may follow directly: pronouns, relative pronouns, possessives.
@@ -180,6 +183,8 @@ class SourceRules(BodyText):
         if (self.body[last[0]].islower() and self.body[before[0]].isupper()
                 and doc.tokens[words[-1] + 1] in NOT_IN_SPEAKER_NAMES):
             return source[0], before[1]
+        if tuple(doc.tokens[words[-1] + 1 : words[-1] + 3]) == ("on", "to"):
+            return source[0], before[1]  # "The senator went on to propose", "Kristol's group goes on to"
         return source
 
     def _words_since_boundary(self, idx: list[int]) -> Span | None:
@@ -200,6 +205,8 @@ class SourceRules(BodyText):
             return None  # "of Democratic claims", "the demand": a phrase that names nobody
         if any(doc.tokens[k] in self.verb_forms for k in words):
             return None  # "officers expressed concern": the speaker of "expressed", not of "concern"
+        if first in PRONOUNS:
+            return doc.token_spans[words[0]]  # "I spent most of my life believing": the subject is "I"
         return doc.token_spans[words[0]][0], doc.token_spans[words[-1]][1]
 
     def _not_a_cue(self, sentence: Sentence, start: int, verb: CueVerb, source: Span) -> bool:
@@ -246,7 +253,9 @@ class SourceRules(BodyText):
             return None
         before = list(doc.tokens_between(sentence.start, comma))
         head = noun_phrase_start(doc, before)
-        return (doc.token_spans[before[head]][0], who[1]) if head is not None else None
+        if head is None:
+            return None
+        return doc.token_spans[before[_named_before(doc, before, head, self.verb_forms)]][0], who[1]
 
     def _clause_subject(self, sentence: Sentence, cue_start: int) -> Span | None:
         """A subject the noun-phrase rules do not parse, from the clause start to the cue.
@@ -348,7 +357,7 @@ class SourceRules(BodyText):
             word = self.doc.tokens[k]
             if word in _GROUP_WORDS or word[:1].isdigit():
                 return True
-            if word.endswith("s") and not word.endswith(("'s", "’s", "ss")):
+            if word.endswith("s") and not word.endswith(("'s", "’s", "ss")) and word not in _NOT_PLURAL:
                 return True
         return False
 
@@ -363,3 +372,28 @@ class SourceRules(BodyText):
         """Whether an inverted subject ("said Grushko") is followed by punctuation or the end."""
         idx = self.doc.tokens_between(self._skip_space(source[1], sentence.end), sentence.end)
         return not idx or self.doc.tokens[idx[0]] not in FINITE
+
+
+def _named_before(doc: Document, idx: list[int], head: int, verb_forms: frozenset[str]) -> int:
+    """``head``, or where the person opens whom a description at ``head`` follows after a comma.
+
+    "said Sen. Mitch McConnell of Kentucky, the minority leader, who described": the one who
+    described is McConnell, whom "the minority leader" describes.  Only a name that opens the
+    sentence or follows an inverted cue: in "After meeting Netanyahu, the protesters, who said …"
+    Netanyahu is an object.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "said Sen. Mitch McConnell of Kentucky, the minority leader")
+    >>> words = list(range(len(doc.tokens)))
+    >>> _named_before(doc, words, 6, frozenset({"said"})), _named_before(doc, words[1:], 5, frozenset())
+    (1, 0)
+    """
+    if head == 0 or doc.tokens[idx[head]] not in ("the", "a", "an"):
+        return head
+    spans = doc.token_spans
+    if doc.body[spans[idx[head - 1]][1] : spans[idx[head]][0]].strip() != ",":
+        return head
+    name = noun_phrase_start(doc, idx[:head])
+    if name is None or person_name(doc.body[spans[idx[name]][0] : spans[idx[head - 1]][1]]) is None:
+        return head
+    return name if name == 0 or doc.tokens[idx[name - 1]] in verb_forms else head

@@ -32,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -47,9 +48,12 @@ from framing.features.attribution.records import (
     mark_nested,
     one_per_content,
 )
-from framing.features.attribution.source_check import checked_source, writer_expletive
+from framing.features.attribution.source_check import checked_source, imperative_opening, writer_expletive
 from framing.features.attribution.sources import SourceRules
 from framing.features.attribution.span_model import candidate_features
+
+# An article right before a cue word: "an estimated 72,000", "The alleged video".
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:[Aa]n?|[Tt]he)\s+$")
 
 
 def find_attributions(
@@ -138,6 +142,8 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         sentence = self.doc.sentence_at(start)
         if sentence is None or start >= sentence.end:
             return
+        if self.body.endswith("ed", start, end) and _ARTICLE_BEFORE.search(self.body, start - 5, start):
+            return  # "an estimated 72,000", "the alleged video": an adjective (a noun cue stays: "a statement that")
         written = " ".join(self.body[start:end].split())
         if self._in_headline(sentence):
             self._headline(sentence, start, end, verb, written)
@@ -169,6 +175,9 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         """The span model's content for a cue whose speaker the rules do not find, with a fallback speaker."""
         source = self._checked(self.fallback_source(sentence, start, verb), start, end) or self._checked(
             self.opening_subject(sentence, start), start, end)
+        if source is not None and verb.form_type == "base" and imperative_opening(self.doc, sentence.start, source,
+                                                                                   (start, end)):
+            return  # "Go tell parents …": nobody speaks
         if source is not None:
             self._learned_content(sentence, start, end, verb, source)
 
@@ -283,8 +292,20 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
         if self._quote_starting_at(right_start) is None:
             return []
         left = self._left_content(sentence, left_anchor)
+        if not left or self._cued_quote_before(sentence.start, left_anchor):
+            return []  # 'When Blackburn asked, "Is she responsible?", Sebelius said "no"': another's quote
         right = self._right_content(right_start, region_end)
-        return left + right if left and right else []
+        return left + right if right else []
+
+    def _cued_quote_before(self, sentence_start: int, pos: int) -> bool:
+        """Whether the quote closing just before ``pos`` follows a cue of its own in the sentence ('asked, "…?",')."""
+        end = self._back_space(pos, 0)
+        quote = self._quote_closing_before(end - 1 if self.body[end - 1 : end] == "," else end)
+        if quote is None or quote.start <= sentence_start:
+            return False
+        words = self.doc.tokens_between(sentence_start, quote.start)
+        return (bool(words) and self.doc.tokens[words[-1]] in self.verb_forms
+                and self.body[self.doc.token_spans[words[-1]][1] : quote.start].strip() in (",", ":"))
 
     def _headline(self, sentence: Sentence, start: int, end: int, verb: CueVerb, written: str) -> None:
         """A Title Case headline "Bellwether County Says Trump Should Win": speaker, cue, rest."""

@@ -275,6 +275,8 @@ class SpeakerResolver:
     def _registered_actor(self, text: str) -> Actor | None:
         """The registry actor named in ``text``: a body only when ``text`` is its name, not a source of it."""
         actor = self.registry.find_actor(text)
+        if actor is None and _MIDDLE_INITIAL.search(text):
+            actor = self.registry.find_actor(_MIDDLE_INITIAL.sub(" ", text))  # "Kamala D. Harris"
         if (
             actor is not None
             and actor.kind != "person"
@@ -419,6 +421,8 @@ class SpeakerResolver:
         return speaker.side if speaker else ""
 
 
+# Middle initials, all of them: "Kamala D. Harris", "George H. W. Bush" (not "George W. Bush").
+_MIDDLE_INITIAL = re.compile(r"(?<=[a-z])(?: [A-Z]\.)+ (?=[A-Z][a-z])")
 _INSTITUTIONS = frozenset(
     """ministry ministries government kremlin embassy department office agency council command
     fleet army navy military headquarters parliament duma cabinet administration mission

@@ -178,8 +178,9 @@ def _alias_pattern(alias: str) -> str:
     body = re.escape(alias)
     if alias[0].islower():
         body = f"[{alias[0]}{alias[0].upper()}]" + re.escape(alias[1:])
-    # Whole words; not right after a hyphen ("pro-Russian") nor before one ("Russian-backed" stays).
-    tail = r"(?![\w])" if alias[-1].isalnum() else ""
+    # Whole words; not right after a hyphen ("pro-Russian"); before one only ahead of a lower-case word
+    # ("Russian-backed" stays): "Israeli-Palestinian talks", "Russia-Ukraine war" name neither side alone.
+    tail = r"(?!\w|-[A-Z])" if alias[-1].isalnum() else ""
     return rf"(?<![\w-]){body}{tail}"
 
 
