@@ -195,6 +195,41 @@ def test_role_words_version_2(text, role):
     assert RoleLexicon.load().role_in(text) == role
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # Version 6, rule 10: the kind word of an organisation's name decides, not the words of its complement
+        # (descriptions from AllSides articles of label sets 4-6).
+        ("policy director for the American Federation of Government Employees", "advocacy"),
+        ("spokesman for the FWS’s Bay-Delta Office", "government"),
+        ("co-president of the Brady Campaign to Prevent Gun Violence", "advocacy"),
+        ("head of the Internal Revenue Service", "government"),
+        ("Dr. Randy Wexler of The John Glenn Institute of Public Service and Policy", "expert"),
+        # A body the lexicon names keeps its role; lower-case or complement-less heads are no organisations.
+        ("the Heritage Foundation", "expert"),
+        ("the European Union", "government"),
+        ("the Trump campaign", "politician"),
+        ("the Senate Judiciary Committee", "politician"),
+    ],
+)
+def test_organisation_kinds_version_6(text, role):
+    assert RoleLexicon.load().role_in(text) == role
+
+
+def test_an_organisation_kind_in_an_article(scorer):
+    text = ("The shutdown went on. “More things will be shutting down,” said Jacqueline Simon, policy director for "
+            "the American Federation of Government Employees, the largest union of federal workers.")
+    assert _roles(scorer, text) == [("Jacqueline Simon", "unknown", "advocacy")]
+
+
+def test_organisation_kinds_must_read_as_a_role_word(tmp_path):
+    bad = tmp_path / "roles.toml"
+    bad.write_text('[organisation_kinds]\nmedia = ["Network"]\n\n[[role]]\nrole = "media"\nwords = ["editor"]\n'
+                   'note = "x"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"roles.toml, line 2: organisation_kinds.media: its first word 'Network'"):
+        RoleLexicon.load(bad)
+
+
 def test_bad_role_file_lists_are_refused(tmp_path):
     base = '[[role]]\nrole = "media"\nwords = ["editor"]\nnote = "x"\n'
     bad = tmp_path / "roles.toml"

@@ -69,6 +69,10 @@ class RoleLexicon:
     camps: frozenset[str] = frozenset()
     # The generic titles alone, as the last title words of a text ("... Party Co-Chairman").
     generic_title: re.Pattern | None = None
+    # An organisation's name ending in a kind word ("National Rifle Association", "the Internal Revenue
+    # Service", "the Brady Campaign to Prevent Gun Violence"), and the role word each kind word reads as.
+    organisations: re.Pattern | None = None
+    kind_words: Mapping[str, str] = field(default_factory=dict)
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -89,6 +93,7 @@ class RoleLexicon:
             return "politician"
         if self.home_state is not None and self.home_state.fullmatch(" ".join(text.split())):
             return "politician"  # "Lisa Murkowski of Alaska", "of Tennessee"
+        text = self.read_organisations(text)
         low = " ".join(text.lower().replace("’", "'").split())
         if nearest == "first":
             found = self._first_with_title(low, plural)
@@ -122,7 +127,7 @@ class RoleLexicon:
         >>> lexicon.title_role("Health Secretary Kathleen"), lexicon.title_role("aides and operatives fear")
         ('government', None)
         """
-        norm = " ".join(text.replace("’", "'").split())
+        norm = " ".join(self.read_organisations(text).replace("’", "'").split())
         role, end = self._last(norm.lower())
         if role is None:
             return None
@@ -160,6 +165,38 @@ class RoleLexicon:
                 former = role == "government" and _FORMER.search(low[: match.start()])
                 found = ("expert" if former else role, match.end())
         return found
+
+    def read_organisations(self, text: str) -> str:
+        """``text`` with each organisation name read as its kind's role word (rule 10 of roles.toml).
+
+        The word that ends the name, or stands before its "of / for / to"
+        complement, says what kind of body it is; what the complement names
+        is what the body works on ("Center for Military Readiness" is no
+        military, "American Federation of Government Employees" no
+        government).  A name whose own words hold a role word before its
+        kind word ("Heritage Foundation", "European Union", "Gallup Inc.")
+        keeps them: the lexicon knows it better than its kind.
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.read_organisations("director of the American Federation of Government Employees")
+        'director of the association'
+        >>> lexicon.read_organisations("the Heritage Foundation"), lexicon.read_organisations("the Trump campaign")
+        ('the Heritage Foundation', 'the Trump campaign')
+        """
+        if self.organisations is None or not any(word in text for word in self.kind_words):
+            return text
+        return self.organisations.sub(self._kind_word, text)
+
+    def _kind_word(self, name: re.Match) -> str:
+        """The role word that an organisation's name reads as, or the name when its own words name a role."""
+        own = name.group("own") or ""
+        if not own.strip() and not name.group("purpose") and not name.group("complement"):
+            return name.group()  # "Union" alone, "Service" opening a sentence: no name
+        found = self.combined.search(name.group().lower().replace("’", "'")) if self.combined is not None else None
+        if found is not None and found.start() < len(own):
+            return name.group()
+        head = name.group("head") or name.group("purpose")
+        return self.kind_words[head]
 
     def principal(self, text: str) -> str | None:
         """The person whom the speaker of ``text`` speaks for, by name: "a spokesman for Cantor" → "Cantor".
@@ -279,10 +316,59 @@ def _read(source: str | Path) -> RoleLexicon:
     combined = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(tables)))
     knowledge = _word_list(data, text, label, "knowledge_titles")
     speaks_for = _word_list(data, text, label, "speaks_for_titles")
+    kinds = _organisation_kinds(data, text, label, tables)
+    purpose = data.get("purpose_heads", [])
+    if purpose and not (kinds and all(isinstance(w, str) and w[:1].isupper() for w in purpose)):
+        raise DataFileError(f"{label}, line {line_of(text, 'purpose_heads')}: purpose_heads must be capitalised "
+                            'words, with an advocacy list in [organisation_kinds] — e.g. purpose_heads = ["Campaign"]')
     return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label),
                        combined, _home_state(us_states), re.compile(_words_pattern(knowledge)) if knowledge else None,
                        _principal(speaks_for), frozenset(_word_list(data, text, label, "camps")),
-                       re.compile(_words_pattern(generic) + "$") if generic else None)
+                       re.compile(_words_pattern(generic) + "$") if generic else None,
+                       _organisation_pattern(kinds, purpose) if kinds else None,
+                       {**kinds, **dict.fromkeys(purpose, _advocacy_reading(data))})
+
+
+# A word of an organisation's name, and what may join two of them ("Fish and Wildlife", "AT&T").
+_NAME_WORD = r"[A-Z][\w&'’.-]*"
+_COMPLEMENT = (rf"\s+(?:of|for|to|on)\s+(?:(?:the|a|an)\s+)?{_NAME_WORD}"
+               rf"(?:(?:\s+(?:of|and|&|for|the|on)\s+|\s+){_NAME_WORD})*")
+
+
+def _organisation_pattern(kinds: Mapping[str, str], purpose: Iterable[str]) -> re.Pattern:
+    """A name of capitalised words ending in a kind word, with its complement; or a purpose head and its purpose."""
+    def alternatives(words: Iterable[str]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
+    own = rf"(?P<own>(?:{_NAME_WORD}(?:\s+(?:and|&)\s+|\s+))*)"
+    # The kind word ends the name: no capitalised word follows it ("Service Women's Action Network" is no service).
+    head = rf"(?P<head>{alternatives(kinds)})(?![\w'’-])(?!\s+[A-Z])(?P<complement>{_COMPLEMENT})?"
+    with_purpose = (rf"(?P<purpose>{alternatives(purpose)})(?=\s+(?:for|to)\s){_COMPLEMENT}" if purpose
+                    else r"(?!x)x")
+    return re.compile(rf"(?<![\w'’-]){own}(?:{head}|{with_purpose})")
+
+
+def _advocacy_reading(data: Mapping) -> str:
+    """What a purpose head reads as: the advocacy kind's first word ("association"): a body with a cause."""
+    return data.get("organisation_kinds", {}).get("advocacy", ["association"])[0].lower()
+
+
+def _organisation_kinds(data: Mapping, text: str, label: str,
+                        tables: Iterable[tuple[str, re.Pattern]]) -> dict[str, str]:
+    """Each kind word of ``[organisation_kinds]`` with the role word its name reads as (its list's first, lowered)."""
+    kinds = data.get("organisation_kinds", {})
+    out = {}
+    patterns = dict(tables)
+    for role, words in kinds.items():
+        where = f"{label}, line {line_of(text, role + ' = [')}: organisation_kinds.{role}"
+        if role not in patterns or not (isinstance(words, list) and words and all(isinstance(w, str) and w[:1].isupper()
+                                                                                  for w in words)):
+            raise DataFileError(f"{where}: must be a role with a list of capitalised words — "
+                                'e.g. government = ["Agency", "Service"]')
+        reading = words[0].lower()
+        if not patterns[role].fullmatch(reading):
+            raise DataFileError(f"{where}: its first word {words[0]!r} must be a word of the role {role!r}")
+        out.update(dict.fromkeys(words, reading))
+    return out
 
 
 def _principal(titles: Iterable[str]) -> re.Pattern | None:
