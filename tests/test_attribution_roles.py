@@ -222,6 +222,23 @@ def test_an_organisation_kind_in_an_article(scorer):
     assert _roles(scorer, text) == [("Jacqueline Simon", "unknown", "advocacy")]
 
 
+def test_an_adviser_speaks_in_the_role_of_the_person_named_before_the_title(scorer):
+    # From an AllSides article of label set 3: Trump is given no title there, the registry knows him.
+    text = ("Trump rebelled again. “It is inevitable that a guy who will not be contained and does "
+            "not want to be handled or managed was going to rebel against the latest manager who wanted to control "
+            "him,” Trump adviser Roger Stone said of the situation.")
+    assert _roles(scorer, text)[-1] == ("Roger Stone", "unknown", "politician")
+
+
+@pytest.mark.parametrize(
+    ("text", "principal"),
+    [("Longtime Trump adviser", "Trump"), ("Romney’s aides", "Romney"), ("an aide to Sen. Pelosi", "Pelosi"),
+     ("White House aide", None), ("GOP aides", None), ("Senior Adviser", None)],
+)
+def test_principal_before_or_after_the_title(text, principal):
+    assert RoleLexicon.load().principal(text) == principal
+
+
 def test_organisation_kinds_must_read_as_a_role_word(tmp_path):
     bad = tmp_path / "roles.toml"
     bad.write_text('[organisation_kinds]\nmedia = ["Network"]\n\n[[role]]\nrole = "media"\nwords = ["editor"]\n'

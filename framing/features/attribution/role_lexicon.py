@@ -201,14 +201,23 @@ class RoleLexicon:
     def principal(self, text: str) -> str | None:
         """The person whom the speaker of ``text`` speaks for, by name: "a spokesman for Cantor" → "Cantor".
 
-        Only a capitalised name counts, not a body or a role ("a spokesman for the agency").
+        Only a capitalised name counts, not a body or a role ("a spokesman for the agency").  The name may
+        stand before the title too ("longtime Trump adviser Roger Stone", "Romney's aides"), where a body's
+        name is more common ("White House aide", "GOP aides"): a name that is a role word is no person.
 
         >>> lexicon = RoleLexicon.load()
         >>> lexicon.principal("a spokesman for Cantor"), lexicon.principal("a spokeswoman for the agency")
         ('Cantor', None)
+        >>> lexicon.principal("Longtime Trump adviser"), lexicon.principal("White House aide")
+        ('Trump', None)
         """
         found = self.speaks_for.search(" ".join(text.replace("’", "'").split())) if self.speaks_for else None
-        return found.group("name") if found else None
+        if found is None:
+            return None
+        if found.group("name"):
+            return found.group("name")
+        # "White House aide", "GOP Senate aides": a body's aide; "Longtime Trump adviser": Trump's.
+        return None if self.role_in(found.group("owner")) else found.group("owner").split()[-1]
 
     def is_camp(self, text: str) -> bool:
         """Whether ``text`` is a political camp and nothing else ("The left", "the right").
@@ -371,13 +380,23 @@ def _organisation_kinds(data: Mapping, text: str, label: str,
     return out
 
 
+# Words between a principal's name and the title of who speaks for them ("Trump political adviser").
+_MODIFIER_WORDS = r"longtime|long-time|senior|top|chief|political|campaign|former|close|trusted"
+_PRINCIPAL_MODIFIERS = rf"(?:(?:{_MODIFIER_WORDS})\s+)*"
+
+
 def _principal(titles: Iterable[str]) -> re.Pattern | None:
-    """A title of ``titles`` (any case), "for" or "to", an optional honorific, then a capitalised name."""
+    """A title of ``titles`` (any case), "for" or "to", an optional honorific, then a capitalised name; or a
+    capitalised name (possessive or not) right before the title ("Trump adviser", "Romney's aides")."""
     if not titles:
         return None
     name = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
-    return re.compile(rf"(?i:{_words_pattern(titles)})\s+(?:for|to)\s+"
-                      rf"(?:(?:Mr|Mrs|Ms|Sen|Rep|Gov|Dr)\.\s+)?(?P<name>{name})(?!\w)")
+    title = f"(?i:{_words_pattern(titles)})"
+    after = rf"{title}\s+(?:for|to)\s+(?:(?:Mr|Mrs|Ms|Sen|Rep|Gov|Dr)\.\s+)?(?P<name>{name})(?!\w)"
+    # The owner's name: up to three capitalised words ("White House" is a body, so a role word: no principal).
+    owner = rf"(?!(?i:{_MODIFIER_WORDS}|the|a|an|his|her|their|its)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}"
+    before = rf"(?<![\w'-])(?P<owner>{owner})(?:'s)?\s+(?i:{_PRINCIPAL_MODIFIERS}){title}"
+    return re.compile(f"{after}|{before}")
 
 
 def _home_state(us_states: Iterable[str]) -> re.Pattern | None:

@@ -376,11 +376,14 @@ def _full_name(body: str, surname: str) -> str:
 
 
 def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[tuple[object, str]],
-                  describe: Mapping[object, tuple[str, str, str, bool, str]]) -> dict[object, str]:
+                  describe: Mapping[object, tuple[str, str, str, bool, str]],
+                  known: Callable[[str], str] | None = None) -> dict[object, str]:
     """One role per speaker of an article.
 
     ``speakers`` pairs each attribution's speaker key with its source phrase;
-    ``describe`` gives for a key (name, kind, registry role, anonymous, note).
+    ``describe`` gives for a key (name, kind, registry role, anonymous, note);
+    ``known`` the registry role of a person by name ("" when none), for the
+    person a spokesperson or adviser speaks for.
     """
     phrases: dict[object, list[str]] = {}
     for key, source in speakers:
@@ -394,15 +397,19 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
                                 kind=kind, anonymous=anonymous, name=name)
         if out[key] == UNKNOWN_ROLE and kind in ("person", "institution"):
-            out[key] = principal_role(lexicon, document, [*sources, *person_context(document, name)[0]])
+            appositions, before = person_context(document, name)
+            out[key] = principal_role(lexicon, document, [*sources, *appositions, *before], known)
     return out
 
 
-def principal_role(lexicon: RoleLexicon, document: Document, descriptions: Iterable[str]) -> str:
+def principal_role(lexicon: RoleLexicon, document: Document, descriptions: Iterable[str],
+                   known: Callable[[str], str] | None = None) -> str:
     """The role of the person a spokesperson or aide speaks for, read where the article names that person.
 
     "Doug Heye, a spokesman for Cantor": Cantor's role ("House Majority
-    Leader Eric Cantor" elsewhere: politician), else unknown.
+    Leader Eric Cantor" elsewhere: politician), else unknown.  "Longtime
+    Trump adviser Roger Stone": Trump's, which ``known`` (the registry) may
+    give when the article gives him no title.
 
     >>> from framing.document.parse import build_document
     >>> doc = build_document("x", "House Majority Leader Eric Cantor met. Doug Heye, a spokesman for Cantor, said no.")
@@ -412,7 +419,8 @@ def principal_role(lexicon: RoleLexicon, document: Document, descriptions: Itera
     for text in descriptions:
         principal = lexicon.principal(text)
         if principal:
-            role = speaker_role(lexicon, [principal], person_context(document, principal), kind="person")
+            role = (known(principal) if known else "") or speaker_role(
+                lexicon, [principal], person_context(document, principal), kind="person")
             if role != UNKNOWN_ROLE:
                 return role
     return UNKNOWN_ROLE
