@@ -216,6 +216,37 @@ def test_organisation_kinds_version_6(text, role):
     assert RoleLexicon.load().role_in(text) == role
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # Version 6, rule 10: a party word before its voters is their camp, not the party.
+        ("one Democratic supporter", "citizen"),
+        ("48% of Democratic voters", "citizen"),
+        ("Republican primary voters", "citizen"),
+        ("a Democratic wise man", "politician"),
+        ("Democratic lawmakers", "politician"),
+        # "Name of <US state>" introduces a member of Congress, not a body in that state.
+        ("Lisa Murkowski of Alaska", "politician"),
+        ("The Federal Reserve Bank of New York", "government"),
+        ("University of California", "expert"),
+        # Words added in version 6.
+        ("a spokeswoman for the consulate", "government"),
+        ("venture capitalist", "business"),
+        ("caucus-goers", "citizen"),
+    ],
+)
+def test_party_voters_and_bodies_named_after_a_state_version_6(text, role):
+    assert RoleLexicon.load().role_in(text) == role
+
+
+def test_a_party_supporter_in_an_article(scorer):
+    # From an AllSides article of label set 5.
+    text = ("When Bloomberg Politics’ Mark Halperin asked a focus group of Iowans this summer about Hillary Clinton’s "
+            "accomplishments, one Democratic supporter said, “I honestly can’t say I followed along [with] everything "
+            "that was going on.”")
+    assert _roles(scorer, text)[-1][2] == "citizen"
+
+
 def test_an_organisation_kind_in_an_article(scorer):
     text = ("The shutdown went on. “More things will be shutting down,” said Jacqueline Simon, policy director for "
             "the American Federation of Government Employees, the largest union of federal workers.")

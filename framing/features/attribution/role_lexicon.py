@@ -73,6 +73,8 @@ class RoleLexicon:
     # Service", "the Brady Campaign to Prevent Gun Violence"), and the role word each kind word reads as.
     organisations: re.Pattern | None = None
     kind_words: Mapping[str, str] = field(default_factory=dict)
+    # A party word before a noun of the people ("Democratic voters"): citizens (rule 10).
+    party_modifier: re.Pattern | None = None
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -91,12 +93,18 @@ class RoleLexicon:
         """
         if self.party_code is not None and self.party_code.match(text):
             return "politician"
-        if self.home_state is not None and self.home_state.fullmatch(" ".join(text.split())):
-            return "politician"  # "Lisa Murkowski of Alaska", "of Tennessee"
+        if self.home_state is not None and self.home_state.fullmatch(" ".join(text.split())) \
+                and not self._nearest(text.lower().rsplit(" of ", 1)[0], "first"):
+            # "Lisa Murkowski of Alaska", "of Tennessee"; "The Federal Reserve Bank of New York" is a body.
+            return "politician"
         text = self.read_organisations(text)
         low = " ".join(text.lower().replace("’", "'").split())
         if nearest == "first":
             found = self._first_with_title(low, plural)
+            if found == "politician" and self.party_modifier is not None:
+                first = self.combined.search(low) if self.combined is not None else None
+                # "one Democratic supporter", "GOP primary voters": people of a party's camp, not the party.
+                found = "citizen" if first and self.party_modifier.match(low, first.start()) else found
             # An analyst, economist or strategist at a company is quoted for what they know (rule 8).
             knows = found in ("business", None) and self.knowledge is not None and self.knowledge.search(low)
             return "expert" if knows else found
@@ -335,7 +343,16 @@ def _read(source: str | Path) -> RoleLexicon:
                        _principal(speaks_for), frozenset(_word_list(data, text, label, "camps")),
                        re.compile(_words_pattern(generic) + "$") if generic else None,
                        _organisation_pattern(kinds, purpose) if kinds else None,
-                       {**kinds, **dict.fromkeys(purpose, _advocacy_reading(data))})
+                       {**kinds, **dict.fromkeys(purpose, _advocacy_reading(data))},
+                       _party_modifier(_word_list(data, text, label, "party_modifiers"),
+                                       _word_list(data, text, label, "party_voters")))
+
+
+def _party_modifier(parties: Iterable[str], voters: Iterable[str]) -> re.Pattern | None:
+    """A party word, at most one more word, then a word for its voters: "Democratic (primary) voters"."""
+    if not parties or not voters:
+        return None
+    return re.compile(rf"{_words_pattern(parties)}\s+(?:[\w'-]+\s+)?{_words_pattern(voters)}")
 
 
 # A word of an organisation's name, and what may join two of them ("Fish and Wildlife", "AT&T").
