@@ -229,6 +229,10 @@ def test_organisation_kinds_version_6(text, role):
         ("Lisa Murkowski of Alaska", "politician"),
         ("The Federal Reserve Bank of New York", "government"),
         ("University of California", "expert"),
+        # An outlet's poll is its pollster's finding (label sets 3-5: every poll is expert).
+        ("A CNN/ORC poll out", "expert"),
+        ("A Washington Post-ABC News poll", "expert"),
+        ("Fox News", "media"),
         # Words added in version 6.
         ("a spokeswoman for the consulate", "government"),
         ("venture capitalist", "business"),

@@ -75,6 +75,8 @@ class RoleLexicon:
     kind_words: Mapping[str, str] = field(default_factory=dict)
     # A party word before a noun of the people ("Democratic voters"): citizens (rule 10).
     party_modifier: re.Pattern | None = None
+    # "poll", "survey": an outlet's poll is the pollster's finding, expert (rule 10).
+    polls: re.Pattern | None = None
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -105,6 +107,8 @@ class RoleLexicon:
                 first = self.combined.search(low) if self.combined is not None else None
                 # "one Democratic supporter", "GOP primary voters": people of a party's camp, not the party.
                 found = "citizen" if first and self.party_modifier.match(low, first.start()) else found
+            if found == "media" and self.polls is not None and self.polls.search(low):
+                found = "expert"  # "a CNN/ORC poll", "A Washington Post-ABC News poll"
             # An analyst, economist or strategist at a company is quoted for what they know (rule 8).
             knows = found in ("business", None) and self.knowledge is not None and self.knowledge.search(low)
             return "expert" if knows else found
@@ -345,7 +349,13 @@ def _read(source: str | Path) -> RoleLexicon:
                        _organisation_pattern(kinds, purpose) if kinds else None,
                        {**kinds, **dict.fromkeys(purpose, _advocacy_reading(data))},
                        _party_modifier(_word_list(data, text, label, "party_modifiers"),
-                                       _word_list(data, text, label, "party_voters")))
+                                       _word_list(data, text, label, "party_voters")),
+                       _optional_pattern(_word_list(data, text, label, "poll_words")))
+
+
+def _optional_pattern(words: Iterable[str]) -> re.Pattern | None:
+    """The words as one whole-word pattern (with plurals), or None for no words."""
+    return re.compile(_words_pattern(words)) if words else None
 
 
 def _party_modifier(parties: Iterable[str], voters: Iterable[str]) -> re.Pattern | None:
