@@ -227,6 +227,7 @@ def test_organisation_kinds_version_6(text, role):
         ("Democratic lawmakers", "politician"),
         # "Name of <US state>" introduces a member of Congress, not a body in that state.
         ("Lisa Murkowski of Alaska", "politician"),
+        ("RSC Chairman Mark Walker of North Carolina", "politician"),
         ("The Federal Reserve Bank of New York", "government"),
         ("University of California", "expert"),
         # An outlet's poll is its pollster's finding (label sets 3-5: every poll is expert).

@@ -96,9 +96,8 @@ class RoleLexicon:
         if self.party_code is not None and self.party_code.match(text):
             return "politician"
         if self.home_state is not None and self.home_state.fullmatch(" ".join(text.split())) \
-                and not self._nearest(text.lower().rsplit(" of ", 1)[0], "first"):
-            # "Lisa Murkowski of Alaska", "of Tennessee"; "The Federal Reserve Bank of New York" is a body.
-            return "politician"
+                and not self._body_of_state(text):
+            return "politician"  # "Lisa Murkowski of Alaska", "of Tennessee", "RSC Chairman Mark Walker of North …"
         text = self.read_organisations(text)
         low = " ".join(text.lower().replace("’", "'").split())
         if nearest == "first":
@@ -113,6 +112,19 @@ class RoleLexicon:
             knows = found in ("business", None) and self.knowledge is not None and self.knowledge.search(low)
             return "expert" if knows else found
         return self._nearest(low, nearest, plural)
+
+    def _body_of_state(self, text: str) -> bool:
+        """Whether "<name> of <US state>" names a body: a role word with at most one capitalised word after it,
+        where a person would have a first name and a surname ("The Federal Reserve Bank of New York",
+        "University of California"; not "RSC Chairman Mark Walker of North Carolina").
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon._body_of_state("The Federal Reserve Bank of New York"), lexicon._body_of_state("Jo Lee of Ohio")
+        (True, False)
+        """
+        name = " ".join(text.split()).rsplit(" of ", 1)[0]
+        found = self.combined.search(name.lower()) if self.combined is not None else None
+        return found is not None and len(re.findall(r"\b[A-Z]", name[found.end() :])) <= 1
 
     def _first_with_title(self, low: str, plural: bool) -> str | None:
         """The role of the role word nearest the start of ``low``, a generic title giving way to its organisation."""
