@@ -259,11 +259,10 @@ def test_an_organisation_kind_in_an_article(scorer):
 
 
 def test_an_adviser_speaks_in_the_role_of_the_person_named_before_the_title(scorer):
-    # From an AllSides article of label set 3: Trump is given no title there, the registry knows him.
-    text = ("Trump rebelled again. “It is inevitable that a guy who will not be contained and does "
-            "not want to be handled or managed was going to rebel against the latest manager who wanted to control "
-            "him,” Trump adviser Roger Stone said of the situation.")
-    assert _roles(scorer, text)[-1] == ("Roger Stone", "unknown", "politician")
+    # From an AllSides article: Phares is in no registry, Trump is known to the registry.
+    text = ("Another Trump adviser, Walid Phares, told Middle Eastern diplomats on Wednesday that the "
+            "President-elect's bid to improve relations with Russia would help boost stability.")
+    assert _roles(scorer, text) == [("Walid Phares", "unknown", "politician")]
 
 
 @pytest.mark.parametrize(
