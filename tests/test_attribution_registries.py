@@ -72,6 +72,7 @@ def test_not_anchors_must_name_the_files_actors(tmp_path):
         ("Paul Manafort", "politician", "republican"),
         ("Gordon Sondland", "government", "republican"),
         ("Valerie Jarrett", "government", "democrat"),
+        ("Paul LePage", "politician", "republican"),
     ],
 )
 def test_recurring_us_speakers_are_known_by_full_name(registries, name, role, side):

@@ -238,6 +238,9 @@ def test_organisation_kinds_version_6(text, role):
         ("a spokeswoman for the consulate", "government"),
         ("venture capitalist", "business"),
         ("caucus-goers", "citizen"),
+        ("the network", "media"),
+        ("the major broadcast networks", "media"),
+        ("The New Jersey legislature", "politician"),
     ],
 )
 def test_party_voters_and_bodies_named_after_a_state_version_6(text, role):
