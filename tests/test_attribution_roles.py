@@ -277,6 +277,23 @@ def test_principal_before_or_after_the_title(text, principal):
     assert RoleLexicon.load().principal(text) == principal
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # A relative pronoun speaks for the title or body right before it (AllSides sentences).
+        ("The president's suggestion was quickly criticized by groups like the ACLU, which said what he was calling "
+         "for was illegal.", "advocacy"),
+        ("That claim of authority doesn’t sit well with some in Congress, including many Democrats, who say any "
+         "expansion of attacks must be approved.", "politician"),
+        # Label set 6: the account before "who" is no title, so nothing tells.
+        ("The president also retweeted the account @slandinsocal, who posted an image of a train.", "unknown"),
+    ],
+)
+def test_who_and_which_take_the_role_of_the_phrase_before_them(scorer, text, role):
+    found = scorer.score(build_document("t", text)).findings
+    assert [f.detail["role"] for f in found if f.detail["speaker_text"] in ("who", "which")] == [role]
+
+
 def test_organisation_kinds_must_read_as_a_role_word(tmp_path):
     bad = tmp_path / "roles.toml"
     bad.write_text('[organisation_kinds]\nmedia = ["Network"]\n\n[[role]]\nrole = "media"\nwords = ["editor"]\n'

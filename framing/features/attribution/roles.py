@@ -259,6 +259,8 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     word = words[-1] if words else ""
     if words == [word] and word in ("i", "we") and document.quote_at(start) is None:
         return "media"
+    if words == [word] and word in ("who", "which"):
+        return _antecedent_role(lexicon, document, start) or UNKNOWN_ROLE
     if words == [word] and word in ("he", "she", "they", "it"):
         plural = word == "they"
         if word == "it":
@@ -277,6 +279,30 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
         return (_role_before(lexicon, body, 0, start, plural)
                 or _first_named(lexicon, body, _pointer(lexicon, word), start) or UNKNOWN_ROLE)
     return UNKNOWN_ROLE
+
+
+# What may stand between a relative pronoun and the phrase it stands for: ", who", " — of which".
+_RELATIVE_GAP = re.compile(r"[\s,—–-]*(?:of|among|including|some of|many of|most of)?[\s,—–-]*$")
+
+
+def _antecedent_role(lexicon: RoleLexicon, document: Document, start: int) -> str | None:
+    """The role of the phrase a relative pronoun stands for, when it ends with a title or a body.
+
+    "Rep. Jan Schakowsky, who …", "the spokesperson for US Central Command,
+    which oversees troops": the phrase right before the pronoun, read as a
+    title (its role word followed by names only); "The president also
+    retweeted the account @slandinsocal, who posted …" names nobody there.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "And the Ohio Prosecuting Attorneys Association, which backs it, agreed.")
+    >>> _antecedent_role(RoleLexicon.load(), doc, 48)
+    'advocacy'
+    """
+    sentence = document.sentence_at(start)
+    before = document.body[sentence.start if sentence else 0 : start]
+    before = before[: _RELATIVE_GAP.search(before).start()]
+    phrase = re.split(r"[,;:()\"“”—–]", before)[-1].strip()
+    return lexicon.title_role(phrase) if phrase else None
 
 
 def _role_before(lexicon: RoleLexicon, body: str, window_start: int, start: int, plural: bool) -> str | None:
