@@ -294,6 +294,24 @@ def test_who_and_which_take_the_role_of_the_phrase_before_them(scorer, text, rol
     assert [f.detail["role"] for f in found if f.detail["speaker_text"] in ("who", "which")] == [role]
 
 
+def test_a_retired_officer_speaks_as_an_expert(scorer):
+    # From an AllSides article of label set 6: "Ret." is "retired", and ends no sentence before a title.
+    text = ("A sign that Trump's White House trouble could continue: Ret. Vice Adm. Bob Harward turned down the "
+            "President's offer to succeed Flynn. In a statement, Harward noted the job would require “24 hours a day, "
+            "seven days a week focus and commitment to do it right.”")
+    assert _roles(scorer, text)[-1][2] == "expert"
+
+
+def test_a_title_held_now_comes_before_a_past_capacity():
+    from framing.features.attribution.roles import speaker_role
+
+    # Army Secretary Ryan McCarthy, "a former Army Ranger" further on (AllSides, label set 1).
+    context = (["a former Army Ranger"], ["Defense Secretary Mark Esper and Army Secretary"])
+    assert speaker_role(RoleLexicon.load(), ["McCarthy"], context, kind="person", name="McCarthy") == "government"
+    # With no title before the name the past capacity still tells: a former official is expert (rule 4).
+    assert speaker_role(RoleLexicon.load(), ["Doe"], (["a former FBI agent"], [""]), kind="person") == "expert"
+
+
 def test_organisation_kinds_must_read_as_a_role_word(tmp_path):
     bad = tmp_path / "roles.toml"
     bad.write_text('[organisation_kinds]\nmedia = ["Network"]\n\n[[role]]\nrole = "media"\nwords = ["editor"]\n'

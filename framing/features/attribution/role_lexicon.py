@@ -29,7 +29,7 @@ UNKNOWN_ROLE = "unknown"
 ROLES = (*SPEAKER_ROLES, UNKNOWN_ROLE)
 ROLES_FILE = "roles.toml"
 # "former" or "ex-" just before a title: the office is no longer held.
-_FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,2}$")
+_FORMER = re.compile(r"\b(?:former|ex-|retired|ret\.)\s*(?:\S+\s+){0,2}$")
 # The organisation after a generic title, to its first punctuation: "russia" of "russia. he said".
 _STATE_ORG = re.compile(r"[^,.;:()]*")
 # After a title, only names (and their particles, "of Wisconsin and") up to the mention.

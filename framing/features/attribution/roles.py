@@ -41,6 +41,8 @@ _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according
 # continue my interview with Democratic Congressmember John Lewis": Goodman is no Democratic politician).
 _CLAUSE = re.compile(r"(?:who|which|whose|where|when|that|was|is|were|are|has|have|had|will|would|said|says|told"
                      r"|as|while|because|since|if|although|though|after|before|and|but|so|even)\b")
+# An apposition that gives a past capacity: "a former Army Ranger", "ex-FBI agent".
+_PAST = re.compile(r"(?:(?:a|an|the)\s+)?(?:former|ex-|onetime|one-time|retired)\b", re.IGNORECASE)
 # "…, who was legislative director in the Clinton administration,": a relative clause that describes.
 _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
 # One that opens the description and says where the person works or what they lead describes too ("Steve
@@ -52,7 +54,8 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
 # A title set before the name by a comma opens with an article or a possessive.
 _TITLE_FIRST = re.compile(r"\s*(?:the|a|an|another|one|his|her|its|their)\s", re.IGNORECASE)
 # Abbreviated titles only: they stand before a name and never end a sentence.
-_TITLE_STOP = re.compile(r"\b(?:Sens?|Reps?|Govs?|Gens?|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Prof|Rev|Dr|Amb|Atty|Supt)\.\s*$")
+_TITLE_STOP = re.compile(r"\b(?:Sens?|Reps?|Govs?|Gens?|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Prof|Rev|Dr|Amb|Atty|Supt|Ret)"
+                         r"\.\s*$")
 _CLAUSE_AFTER = re.compile(r",?\s+(?:who|which|whose|where|when)\b")
 # ", a professor at Yale," — to the next comma or sentence end ("U.S." is no end).
 # A period inside an abbreviation of initials goes on before a capitalised word ("president of the U.S.
@@ -216,8 +219,12 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
     # The nearest words first: the source phrase, an age, the appositions, the titles before a mention, the note.
     if any(_AGE.fullmatch(a) for a in appositions):
         return "citizen"
-    found = _first_role(lexicon, appositions, "first")
+    # A past capacity ("McCarthy, a former Army Ranger") gives way to a title held now ("Army Secretary Ryan
+    # McCarthy"); with no title before the name it still tells (rule 4: a former official is expert).
+    current = [text for text in appositions if not _PAST.match(text)]
+    found = _first_role(lexicon, current, "first")
     found = found or next((role for text in before if text and (role := lexicon.title_role(text))), None)
+    found = found or _first_role(lexicon, [text for text in appositions if _PAST.match(text)], "first")
     found = found or _first_role(lexicon, [note], "first")
     if found:
         return found
