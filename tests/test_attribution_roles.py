@@ -233,6 +233,9 @@ def test_organisation_kinds_version_6(text, role):
         # An outlet's poll is its pollster's finding (label sets 3-5: every poll is expert).
         ("A CNN/ORC poll out", "expert"),
         ("A Washington Post-ABC News poll", "expert"),
+        # An analyst at a firm is quoted for what they know, whatever the field (label set 5).
+        ("senior intelligence analyst at CB Insights", "expert"),
+        ("an intelligence analyst at the CIA", "government"),
         ("Fox News", "media"),
         # Words added in version 6.
         ("a spokeswoman for the consulate", "government"),

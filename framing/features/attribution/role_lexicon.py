@@ -110,8 +110,22 @@ class RoleLexicon:
                 found = "expert"  # "a CNN/ORC poll", "A Washington Post-ABC News poll"
             # An analyst, economist or strategist at a company is quoted for what they know (rule 8).
             knows = found in ("business", None) and self.knowledge is not None and self.knowledge.search(low)
-            return "expert" if knows else found
+            return "expert" if knows or (found == "government" and self._knows_at_a_firm(low)) else found
         return self._nearest(low, nearest, plural)
+
+    def _knows_at_a_firm(self, low: str) -> bool:
+        """Whether ``low`` has a knowledge title heading its title, at a body of no government or party:
+        "senior intelligence analyst for CB Insights" is an analyst (expert), not intelligence (government);
+        "an intelligence analyst at the CIA" stays government (rule 10).
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.role_in("senior intelligence analyst for CB Insights")
+        'expert'
+        >>> lexicon.role_in("an intelligence analyst at the CIA")
+        'government'
+        """
+        at = re.search(rf"{self.knowledge.pattern}\s+(?:at|for|with)\s+(?P<org>.+)", low) if self.knowledge else None
+        return at is not None and self._nearest(at.group("org"), "first") in (None, "business", "expert")
 
     def _body_of_state(self, text: str) -> bool:
         """Whether "<name> of <US state>" names a body: a role word with at most one capitalised word after it,
