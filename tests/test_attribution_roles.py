@@ -288,13 +288,17 @@ def test_principal_before_or_after_the_title(text, principal):
          "for was illegal.", "advocacy"),
         ("That claim of authority doesn’t sit well with some in Congress, including many Democrats, who say any "
          "expansion of attacks must be approved.", "politician"),
+        # "that" in lower case is a relative pronoun too (label set 5).
+        ("The Romney campaign started its version of “Doing Fine” last week, a twist on a 2008 commercial from the "
+         "Obama campaign that mocked Senator John McCain for uttering the ill-timed phrase “the fundamentals of our "
+         "economy are strong”.", "politician"),
         # Label set 6: the account before "who" is no title, so nothing tells.
         ("The president also retweeted the account @slandinsocal, who posted an image of a train.", "unknown"),
     ],
 )
 def test_who_and_which_take_the_role_of_the_phrase_before_them(scorer, text, role):
     found = scorer.score(build_document("t", text)).findings
-    assert [f.detail["role"] for f in found if f.detail["speaker_text"] in ("who", "which")] == [role]
+    assert [f.detail["role"] for f in found if f.detail["speaker_text"] in ("who", "which", "that")] == [role]
 
 
 def test_a_retired_officer_speaks_as_an_expert(scorer):

@@ -266,7 +266,8 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     word = words[-1] if words else ""
     if words == [word] and word in ("i", "we") and document.quote_at(start) is None:
         return "media"
-    if words == [word] and word in ("who", "which"):
+    # "that" opening a sentence points back further ("That is why"): only a relative "that" is read.
+    if words == [word] and word in ("who", "which", "that") and body[start : start + 1].islower():
         return _antecedent_role(lexicon, document, start) or UNKNOWN_ROLE
     if words == [word] and word in ("he", "she", "they", "it"):
         plural = word == "they"
