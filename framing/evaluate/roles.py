@@ -27,7 +27,8 @@ source span is labelled by whoever made the statement) and
 ``role_labels_heldout6.csv`` (150 article positions drawn with seed 23 from
 all 10,000 that no other set uses, one attribution each drawn at random and
 labelled the same way before any predicted role was looked at: the held-out
-figure until a seventh set took its place) and ``role_labels_heldout7.csv`` (150 article positions
+figure until a seventh set took its place, when its errors were read for
+roles.toml version 6) and ``role_labels_heldout7.csv`` (150 article positions
 drawn with seed 29 from all 10,000 that no other set uses, one attribution
 each drawn at random and labelled the same way before any predicted role was
 looked at: the newest held-out figure, used for nothing else; an attribution
