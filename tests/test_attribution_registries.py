@@ -80,3 +80,31 @@ def test_not_anchors_must_name_the_files_actors(tmp_path):
                    encoding="utf-8")
     with pytest.raises(DataFileError, match="not_anchors names no \\[\\[actor\\]\\] of the file"):
         RegistrySet.load([bad])
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "side"),
+    [
+        # Version 3 of the US registry: recurring speakers of the AllSides set, by full name off the topic too.
+        ("Amy Goodman", "media", "media"),
+        ("Paul Manafort", "politician", "republican"),
+        ("Gordon Sondland", "government", "republican"),
+        ("Valerie Jarrett", "government", "democrat"),
+        ("Paul LePage", "politician", "republican"),
+    ],
+)
+def test_recurring_us_speakers_are_known_by_full_name(registries, name, role, side):
+    actor = registries.known_person(name)
+    assert (actor.role, actor.side) == (role, side)
+
+
+def test_a_transcript_host_speaks_as_media():
+    from framing.document.parse import build_document
+    from framing.features.attribution.scorer import AttributionScorer
+
+    # Democracy Now! (AllSides corpus): the host's turn in a transcript.
+    text = ("AMY GOODMAN: After the Civil Rights and the Voting Rights Act were signed, Dr. King increasingly started "
+            "speaking out against the Vietnam War.\n\nCLAYBORNE CARSON: That's right.")
+    roles = {f.detail["speaker"]: f.detail["role"]
+             for f in AttributionScorer().score(build_document("t", text)).findings}
+    assert roles.get("Amy Goodman") == "media"

@@ -195,6 +195,138 @@ def test_role_words_version_2(text, role):
     assert RoleLexicon.load().role_in(text) == role
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # Version 6, rule 10: the kind word of an organisation's name decides, not the words of its complement
+        # (descriptions from AllSides articles of label sets 4-6).
+        ("policy director for the American Federation of Government Employees", "advocacy"),
+        ("spokesman for the FWS’s Bay-Delta Office", "government"),
+        ("co-president of the Brady Campaign to Prevent Gun Violence", "advocacy"),
+        ("head of the Internal Revenue Service", "government"),
+        ("Dr. Randy Wexler of The John Glenn Institute of Public Service and Policy", "expert"),
+        # A body the lexicon names keeps its role; lower-case or complement-less heads are no organisations.
+        ("the Heritage Foundation", "expert"),
+        ("the European Union", "government"),
+        ("the Trump campaign", "politician"),
+        ("the Senate Judiciary Committee", "politician"),
+    ],
+)
+def test_organisation_kinds_version_6(text, role):
+    assert RoleLexicon.load().role_in(text) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # Version 6, rule 10: a party word before its voters is their camp, not the party.
+        ("one Democratic supporter", "citizen"),
+        ("48% of Democratic voters", "citizen"),
+        ("Republican primary voters", "citizen"),
+        ("a Democratic wise man", "politician"),
+        ("Democratic lawmakers", "politician"),
+        # "Name of <US state>" introduces a member of Congress, not a body in that state.
+        ("Lisa Murkowski of Alaska", "politician"),
+        ("RSC Chairman Mark Walker of North Carolina", "politician"),
+        ("The Federal Reserve Bank of New York", "government"),
+        ("University of California", "expert"),
+        # An outlet's poll is its pollster's finding (label sets 3-5: every poll is expert).
+        ("A CNN/ORC poll out", "expert"),
+        ("A Washington Post-ABC News poll", "expert"),
+        # An analyst at a firm is quoted for what they know, whatever the field (label set 5).
+        ("senior intelligence analyst at CB Insights", "expert"),
+        ("an intelligence analyst at the CIA", "government"),
+        ("Fox News", "media"),
+        # Words added in version 6.
+        ("a spokeswoman for the consulate", "government"),
+        ("venture capitalist", "business"),
+        ("caucus-goers", "citizen"),
+        ("the network", "media"),
+        ("the major broadcast networks", "media"),
+        ("The New Jersey legislature", "politician"),
+    ],
+)
+def test_party_voters_and_bodies_named_after_a_state_version_6(text, role):
+    assert RoleLexicon.load().role_in(text) == role
+
+
+def test_a_party_supporter_in_an_article(scorer):
+    # From an AllSides article of label set 5.
+    text = ("When Bloomberg Politics’ Mark Halperin asked a focus group of Iowans this summer about Hillary Clinton’s "
+            "accomplishments, one Democratic supporter said, “I honestly can’t say I followed along [with] everything "
+            "that was going on.”")
+    assert _roles(scorer, text)[-1][2] == "citizen"
+
+
+def test_an_organisation_kind_in_an_article(scorer):
+    text = ("The shutdown went on. “More things will be shutting down,” said Jacqueline Simon, policy director for "
+            "the American Federation of Government Employees, the largest union of federal workers.")
+    assert _roles(scorer, text) == [("Jacqueline Simon", "unknown", "advocacy")]
+
+
+def test_an_adviser_speaks_in_the_role_of_the_person_named_before_the_title(scorer):
+    # From an AllSides article: Phares is in no registry, Trump is known to the registry.
+    text = ("Another Trump adviser, Walid Phares, told Middle Eastern diplomats on Wednesday that the "
+            "President-elect's bid to improve relations with Russia would help boost stability.")
+    assert _roles(scorer, text) == [("Walid Phares", "unknown", "politician")]
+
+
+@pytest.mark.parametrize(
+    ("text", "principal"),
+    [("Longtime Trump adviser", "Trump"), ("Romney’s aides", "Romney"), ("an aide to Sen. Pelosi", "Pelosi"),
+     ("White House aide", None), ("GOP aides", None), ("Senior Adviser", None)],
+)
+def test_principal_before_or_after_the_title(text, principal):
+    assert RoleLexicon.load().principal(text) == principal
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # A relative pronoun speaks for the title or body right before it (AllSides sentences).
+        ("The president's suggestion was quickly criticized by groups like the ACLU, which said what he was calling "
+         "for was illegal.", "advocacy"),
+        ("That claim of authority doesn’t sit well with some in Congress, including many Democrats, who say any "
+         "expansion of attacks must be approved.", "politician"),
+        # "that" in lower case is a relative pronoun too (label set 5).
+        ("The Romney campaign started its version of “Doing Fine” last week, a twist on a 2008 commercial from the "
+         "Obama campaign that mocked Senator John McCain for uttering the ill-timed phrase “the fundamentals of our "
+         "economy are strong”.", "politician"),
+        # Label set 6: the account before "who" is no title, so nothing tells.
+        ("The president also retweeted the account @slandinsocal, who posted an image of a train.", "unknown"),
+    ],
+)
+def test_who_and_which_take_the_role_of_the_phrase_before_them(scorer, text, role):
+    found = scorer.score(build_document("t", text)).findings
+    assert [f.detail["role"] for f in found if f.detail["speaker_text"] in ("who", "which", "that")] == [role]
+
+
+def test_a_retired_officer_speaks_as_an_expert(scorer):
+    # From an AllSides article of label set 6: "Ret." is "retired", and ends no sentence before a title.
+    text = ("A sign that Trump's White House trouble could continue: Ret. Vice Adm. Bob Harward turned down the "
+            "President's offer to succeed Flynn. In a statement, Harward noted the job would require “24 hours a day, "
+            "seven days a week focus and commitment to do it right.”")
+    assert _roles(scorer, text)[-1][2] == "expert"
+
+
+def test_a_title_held_now_comes_before_a_past_capacity():
+    from framing.features.attribution.roles import speaker_role
+
+    # Army Secretary Ryan McCarthy, "a former Army Ranger" further on (AllSides, label set 1).
+    context = (["a former Army Ranger"], ["Defense Secretary Mark Esper and Army Secretary"])
+    assert speaker_role(RoleLexicon.load(), ["McCarthy"], context, kind="person", name="McCarthy") == "government"
+    # With no title before the name the past capacity still tells: a former official is expert (rule 4).
+    assert speaker_role(RoleLexicon.load(), ["Doe"], (["a former FBI agent"], [""]), kind="person") == "expert"
+
+
+def test_organisation_kinds_must_read_as_a_role_word(tmp_path):
+    bad = tmp_path / "roles.toml"
+    bad.write_text('[organisation_kinds]\nmedia = ["Network"]\n\n[[role]]\nrole = "media"\nwords = ["editor"]\n'
+                   'note = "x"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"roles.toml, line 2: organisation_kinds.media: its first word 'Network'"):
+        RoleLexicon.load(bad)
+
+
 def test_bad_role_file_lists_are_refused(tmp_path):
     base = '[[role]]\nrole = "media"\nwords = ["editor"]\nnote = "x"\n'
     bad = tmp_path / "roles.toml"

@@ -332,7 +332,7 @@ def test_i_in_a_transcripts_turn_is_the_turns_speaker_not_the_writer(scorer):
             "REP. JOHN LEWIS: We were marching for the right to vote.\n\n"
             "I thought I saw death, and I believe we had to keep going.")
     found = [(f.detail["speaker_text"], f.detail["speaker"], f.detail["side"]) for f in attributions(scorer, text)]
-    assert found == [("AMY GOODMAN", "Amy Goodman", "unknown"), ("REP. JOHN LEWIS", "John Lewis", "democrat"),
+    assert found == [("AMY GOODMAN", "Amy Goodman", "media"), ("REP. JOHN LEWIS", "John Lewis", "democrat"),
                      ("I", "John Lewis", "democrat"), ("I", "John Lewis", "democrat")]
 
 

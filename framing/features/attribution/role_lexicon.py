@@ -29,7 +29,7 @@ UNKNOWN_ROLE = "unknown"
 ROLES = (*SPEAKER_ROLES, UNKNOWN_ROLE)
 ROLES_FILE = "roles.toml"
 # "former" or "ex-" just before a title: the office is no longer held.
-_FORMER = re.compile(r"\b(?:former|ex-|retired)\s*(?:\S+\s+){0,2}$")
+_FORMER = re.compile(r"\b(?:former|ex-|retired|ret\.)\s*(?:\S+\s+){0,2}$")
 # The organisation after a generic title, to its first punctuation: "russia" of "russia. he said".
 _STATE_ORG = re.compile(r"[^,.;:()]*")
 # After a title, only names (and their particles, "of Wisconsin and") up to the mention.
@@ -69,6 +69,14 @@ class RoleLexicon:
     camps: frozenset[str] = frozenset()
     # The generic titles alone, as the last title words of a text ("... Party Co-Chairman").
     generic_title: re.Pattern | None = None
+    # An organisation's name ending in a kind word ("National Rifle Association", "the Internal Revenue
+    # Service", "the Brady Campaign to Prevent Gun Violence"), and the role word each kind word reads as.
+    organisations: re.Pattern | None = None
+    kind_words: Mapping[str, str] = field(default_factory=dict)
+    # A party word before a noun of the people ("Democratic voters"): citizens (rule 10).
+    party_modifier: re.Pattern | None = None
+    # "poll", "survey": an outlet's poll is the pollster's finding, expert (rule 10).
+    polls: re.Pattern | None = None
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -87,15 +95,50 @@ class RoleLexicon:
         """
         if self.party_code is not None and self.party_code.match(text):
             return "politician"
-        if self.home_state is not None and self.home_state.fullmatch(" ".join(text.split())):
-            return "politician"  # "Lisa Murkowski of Alaska", "of Tennessee"
+        if self.home_state is not None and self.home_state.fullmatch(" ".join(text.split())) \
+                and not self._body_of_state(text):
+            return "politician"  # "Lisa Murkowski of Alaska", "of Tennessee", "RSC Chairman Mark Walker of North …"
+        text = self.read_organisations(text)
         low = " ".join(text.lower().replace("’", "'").split())
         if nearest == "first":
             found = self._first_with_title(low, plural)
+            if found == "politician" and self.party_modifier is not None:
+                first = self.combined.search(low) if self.combined is not None else None
+                # "one Democratic supporter", "GOP primary voters": people of a party's camp, not the party.
+                found = "citizen" if first and self.party_modifier.match(low, first.start()) else found
+            if found == "media" and self.polls is not None and self.polls.search(low):
+                found = "expert"  # "a CNN/ORC poll", "A Washington Post-ABC News poll"
             # An analyst, economist or strategist at a company is quoted for what they know (rule 8).
             knows = found in ("business", None) and self.knowledge is not None and self.knowledge.search(low)
-            return "expert" if knows else found
+            return "expert" if knows or (found == "government" and self._knows_at_a_firm(low)) else found
         return self._nearest(low, nearest, plural)
+
+    def _knows_at_a_firm(self, low: str) -> bool:
+        """Whether ``low`` has a knowledge title heading its title, at a body of no government or party:
+        "senior intelligence analyst for CB Insights" is an analyst (expert), not intelligence (government);
+        "an intelligence analyst at the CIA" stays government (rule 10).
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.role_in("senior intelligence analyst for CB Insights")
+        'expert'
+        >>> lexicon.role_in("an intelligence analyst at the CIA")
+        'government'
+        """
+        at = re.search(rf"{self.knowledge.pattern}\s+(?:at|for|with)\s+(?P<org>.+)", low) if self.knowledge else None
+        return at is not None and self._nearest(at.group("org"), "first") in (None, "business", "expert")
+
+    def _body_of_state(self, text: str) -> bool:
+        """Whether "<name> of <US state>" names a body: a role word with at most one capitalised word after it,
+        where a person would have a first name and a surname ("The Federal Reserve Bank of New York",
+        "University of California"; not "RSC Chairman Mark Walker of North Carolina").
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon._body_of_state("The Federal Reserve Bank of New York"), lexicon._body_of_state("Jo Lee of Ohio")
+        (True, False)
+        """
+        name = " ".join(text.split()).rsplit(" of ", 1)[0]
+        found = self.combined.search(name.lower()) if self.combined is not None else None
+        return found is not None and len(re.findall(r"\b[A-Z]", name[found.end() :])) <= 1
 
     def _first_with_title(self, low: str, plural: bool) -> str | None:
         """The role of the role word nearest the start of ``low``, a generic title giving way to its organisation."""
@@ -122,7 +165,7 @@ class RoleLexicon:
         >>> lexicon.title_role("Health Secretary Kathleen"), lexicon.title_role("aides and operatives fear")
         ('government', None)
         """
-        norm = " ".join(text.replace("’", "'").split())
+        norm = " ".join(self.read_organisations(text).replace("’", "'").split())
         role, end = self._last(norm.lower())
         if role is None:
             return None
@@ -161,17 +204,58 @@ class RoleLexicon:
                 found = ("expert" if former else role, match.end())
         return found
 
+    def read_organisations(self, text: str) -> str:
+        """``text`` with each organisation name read as its kind's role word (rule 10 of roles.toml).
+
+        The word that ends the name, or stands before its "of / for / to"
+        complement, says what kind of body it is; what the complement names
+        is what the body works on ("Center for Military Readiness" is no
+        military, "American Federation of Government Employees" no
+        government).  A name whose own words hold a role word before its
+        kind word ("Heritage Foundation", "European Union", "Gallup Inc.")
+        keeps them: the lexicon knows it better than its kind.
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.read_organisations("director of the American Federation of Government Employees")
+        'director of the association'
+        >>> lexicon.read_organisations("the Heritage Foundation"), lexicon.read_organisations("the Trump campaign")
+        ('the Heritage Foundation', 'the Trump campaign')
+        """
+        if self.organisations is None or not any(word in text for word in self.kind_words):
+            return text
+        return self.organisations.sub(self._kind_word, text)
+
+    def _kind_word(self, name: re.Match) -> str:
+        """The role word that an organisation's name reads as, or the name when its own words name a role."""
+        own = name.group("own") or ""
+        if not own.strip() and not name.group("purpose") and not name.group("complement"):
+            return name.group()  # "Union" alone, "Service" opening a sentence: no name
+        found = self.combined.search(name.group().lower().replace("’", "'")) if self.combined is not None else None
+        if found is not None and found.start() < len(own):
+            return name.group()
+        head = name.group("head") or name.group("purpose")
+        return self.kind_words[head]
+
     def principal(self, text: str) -> str | None:
         """The person whom the speaker of ``text`` speaks for, by name: "a spokesman for Cantor" → "Cantor".
 
-        Only a capitalised name counts, not a body or a role ("a spokesman for the agency").
+        Only a capitalised name counts, not a body or a role ("a spokesman for the agency").  The name may
+        stand before the title too ("longtime Trump adviser Roger Stone", "Romney's aides"), where a body's
+        name is more common ("White House aide", "GOP aides"): a name that is a role word is no person.
 
         >>> lexicon = RoleLexicon.load()
         >>> lexicon.principal("a spokesman for Cantor"), lexicon.principal("a spokeswoman for the agency")
         ('Cantor', None)
+        >>> lexicon.principal("Longtime Trump adviser"), lexicon.principal("White House aide")
+        ('Trump', None)
         """
         found = self.speaks_for.search(" ".join(text.replace("’", "'").split())) if self.speaks_for else None
-        return found.group("name") if found else None
+        if found is None:
+            return None
+        if found.group("name"):
+            return found.group("name")
+        # "White House aide", "GOP Senate aides": a body's aide; "Longtime Trump adviser": Trump's.
+        return None if self.role_in(found.group("owner")) else found.group("owner").split()[-1]
 
     def is_camp(self, text: str) -> bool:
         """Whether ``text`` is a political camp and nothing else ("The left", "the right").
@@ -279,19 +363,93 @@ def _read(source: str | Path) -> RoleLexicon:
     combined = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(tables)))
     knowledge = _word_list(data, text, label, "knowledge_titles")
     speaks_for = _word_list(data, text, label, "speaks_for_titles")
+    kinds = _organisation_kinds(data, text, label, tables)
+    purpose = data.get("purpose_heads", [])
+    if purpose and not (kinds and all(isinstance(w, str) and w[:1].isupper() for w in purpose)):
+        raise DataFileError(f"{label}, line {line_of(text, 'purpose_heads')}: purpose_heads must be capitalised "
+                            'words, with an advocacy list in [organisation_kinds] — e.g. purpose_heads = ["Campaign"]')
     return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label),
                        combined, _home_state(us_states), re.compile(_words_pattern(knowledge)) if knowledge else None,
                        _principal(speaks_for), frozenset(_word_list(data, text, label, "camps")),
-                       re.compile(_words_pattern(generic) + "$") if generic else None)
+                       re.compile(_words_pattern(generic) + "$") if generic else None,
+                       _organisation_pattern(kinds, purpose) if kinds else None,
+                       {**kinds, **dict.fromkeys(purpose, _advocacy_reading(data))},
+                       _party_modifier(_word_list(data, text, label, "party_modifiers"),
+                                       _word_list(data, text, label, "party_voters")),
+                       _optional_pattern(_word_list(data, text, label, "poll_words")))
+
+
+def _optional_pattern(words: Iterable[str]) -> re.Pattern | None:
+    """The words as one whole-word pattern (with plurals), or None for no words."""
+    return re.compile(_words_pattern(words)) if words else None
+
+
+def _party_modifier(parties: Iterable[str], voters: Iterable[str]) -> re.Pattern | None:
+    """A party word, at most one more word, then a word for its voters: "Democratic (primary) voters"."""
+    if not parties or not voters:
+        return None
+    return re.compile(rf"{_words_pattern(parties)}\s+(?:[\w'-]+\s+)?{_words_pattern(voters)}")
+
+
+# A word of an organisation's name, and what may join two of them ("Fish and Wildlife", "AT&T").
+_NAME_WORD = r"[A-Z][\w&'’.-]*"
+_COMPLEMENT = (rf"\s+(?:of|for|to|on)\s+(?:(?:the|a|an)\s+)?{_NAME_WORD}"
+               rf"(?:(?:\s+(?:of|and|&|for|the|on)\s+|\s+){_NAME_WORD})*")
+
+
+def _organisation_pattern(kinds: Mapping[str, str], purpose: Iterable[str]) -> re.Pattern:
+    """A name of capitalised words ending in a kind word, with its complement; or a purpose head and its purpose."""
+    def alternatives(words: Iterable[str]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
+    own = rf"(?P<own>(?:{_NAME_WORD}(?:\s+(?:and|&)\s+|\s+))*)"
+    # The kind word ends the name: no capitalised word follows it ("Service Women's Action Network" is no service).
+    head = rf"(?P<head>{alternatives(kinds)})(?![\w'’-])(?!\s+[A-Z])(?P<complement>{_COMPLEMENT})?"
+    with_purpose = (rf"(?P<purpose>{alternatives(purpose)})(?=\s+(?:for|to)\s){_COMPLEMENT}" if purpose
+                    else r"(?!x)x")
+    return re.compile(rf"(?<![\w'’-]){own}(?:{head}|{with_purpose})")
+
+
+def _advocacy_reading(data: Mapping) -> str:
+    """What a purpose head reads as: the advocacy kind's first word ("association"): a body with a cause."""
+    return data.get("organisation_kinds", {}).get("advocacy", ["association"])[0].lower()
+
+
+def _organisation_kinds(data: Mapping, text: str, label: str,
+                        tables: Iterable[tuple[str, re.Pattern]]) -> dict[str, str]:
+    """Each kind word of ``[organisation_kinds]`` with the role word its name reads as (its list's first, lowered)."""
+    kinds = data.get("organisation_kinds", {})
+    out = {}
+    patterns = dict(tables)
+    for role, words in kinds.items():
+        where = f"{label}, line {line_of(text, role + ' = [')}: organisation_kinds.{role}"
+        if role not in patterns or not (isinstance(words, list) and words and all(isinstance(w, str) and w[:1].isupper()
+                                                                                  for w in words)):
+            raise DataFileError(f"{where}: must be a role with a list of capitalised words — "
+                                'e.g. government = ["Agency", "Service"]')
+        reading = words[0].lower()
+        if not patterns[role].fullmatch(reading):
+            raise DataFileError(f"{where}: its first word {words[0]!r} must be a word of the role {role!r}")
+        out.update(dict.fromkeys(words, reading))
+    return out
+
+
+# Words between a principal's name and the title of who speaks for them ("Trump political adviser").
+_MODIFIER_WORDS = r"longtime|long-time|senior|top|chief|political|campaign|former|close|trusted"
+_PRINCIPAL_MODIFIERS = rf"(?:(?:{_MODIFIER_WORDS})\s+)*"
 
 
 def _principal(titles: Iterable[str]) -> re.Pattern | None:
-    """A title of ``titles`` (any case), "for" or "to", an optional honorific, then a capitalised name."""
+    """A title of ``titles`` (any case), "for" or "to", an optional honorific, then a capitalised name; or a
+    capitalised name (possessive or not) right before the title ("Trump adviser", "Romney's aides")."""
     if not titles:
         return None
     name = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
-    return re.compile(rf"(?i:{_words_pattern(titles)})\s+(?:for|to)\s+"
-                      rf"(?:(?:Mr|Mrs|Ms|Sen|Rep|Gov|Dr)\.\s+)?(?P<name>{name})(?!\w)")
+    title = f"(?i:{_words_pattern(titles)})"
+    after = rf"{title}\s+(?:for|to)\s+(?:(?:Mr|Mrs|Ms|Sen|Rep|Gov|Dr)\.\s+)?(?P<name>{name})(?!\w)"
+    # The owner's name: up to three capitalised words ("White House" is a body, so a role word: no principal).
+    owner = rf"(?!(?i:{_MODIFIER_WORDS}|the|a|an|his|her|their|its)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}"
+    before = rf"(?<![\w'-])(?P<owner>{owner})(?:'s)?\s+(?i:{_PRINCIPAL_MODIFIERS}){title}"
+    return re.compile(f"{after}|{before}")
 
 
 def _home_state(us_states: Iterable[str]) -> re.Pattern | None:

@@ -41,6 +41,8 @@ _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according
 # continue my interview with Democratic Congressmember John Lewis": Goodman is no Democratic politician).
 _CLAUSE = re.compile(r"(?:who|which|whose|where|when|that|was|is|were|are|has|have|had|will|would|said|says|told"
                      r"|as|while|because|since|if|although|though|after|before|and|but|so|even)\b")
+# An apposition that gives a past capacity: "a former Army Ranger", "ex-FBI agent".
+_PAST = re.compile(r"(?:(?:a|an|the)\s+)?(?:former|ex-|onetime|one-time|retired)\b", re.IGNORECASE)
 # "…, who was legislative director in the Clinton administration,": a relative clause that describes.
 _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
 # One that opens the description and says where the person works or what they lead describes too ("Steve
@@ -52,7 +54,8 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
 # A title set before the name by a comma opens with an article or a possessive.
 _TITLE_FIRST = re.compile(r"\s*(?:the|a|an|another|one|his|her|its|their)\s", re.IGNORECASE)
 # Abbreviated titles only: they stand before a name and never end a sentence.
-_TITLE_STOP = re.compile(r"\b(?:Sens?|Reps?|Govs?|Gens?|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Prof|Rev|Dr|Amb|Atty|Supt)\.\s*$")
+_TITLE_STOP = re.compile(r"\b(?:Sens?|Reps?|Govs?|Gens?|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Prof|Rev|Dr|Amb|Atty|Supt|Ret)"
+                         r"\.\s*$")
 _CLAUSE_AFTER = re.compile(r",?\s+(?:who|which|whose|where|when)\b")
 # ", a professor at Yale," — to the next comma or sentence end ("U.S." is no end).
 # A period inside an abbreviation of initials goes on before a capitalised word ("president of the U.S.
@@ -216,8 +219,12 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
     # The nearest words first: the source phrase, an age, the appositions, the titles before a mention, the note.
     if any(_AGE.fullmatch(a) for a in appositions):
         return "citizen"
-    found = _first_role(lexicon, appositions, "first")
+    # A past capacity ("McCarthy, a former Army Ranger") gives way to a title held now ("Army Secretary Ryan
+    # McCarthy"); with no title before the name it still tells (rule 4: a former official is expert).
+    current = [text for text in appositions if not _PAST.match(text)]
+    found = _first_role(lexicon, current, "first")
     found = found or next((role for text in before if text and (role := lexicon.title_role(text))), None)
+    found = found or _first_role(lexicon, [text for text in appositions if _PAST.match(text)], "first")
     found = found or _first_role(lexicon, [note], "first")
     if found:
         return found
@@ -259,6 +266,9 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     word = words[-1] if words else ""
     if words == [word] and word in ("i", "we") and document.quote_at(start) is None:
         return "media"
+    # "that" opening a sentence points back further ("That is why"): only a relative "that" is read.
+    if words == [word] and word in ("who", "which", "that") and body[start : start + 1].islower():
+        return _antecedent_role(lexicon, document, start) or UNKNOWN_ROLE
     if words == [word] and word in ("he", "she", "they", "it"):
         plural = word == "they"
         if word == "it":
@@ -277,6 +287,30 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
         return (_role_before(lexicon, body, 0, start, plural)
                 or _first_named(lexicon, body, _pointer(lexicon, word), start) or UNKNOWN_ROLE)
     return UNKNOWN_ROLE
+
+
+# What may stand between a relative pronoun and the phrase it stands for: ", who", " — of which".
+_RELATIVE_GAP = re.compile(r"[\s,—–-]*(?:of|among|including|some of|many of|most of)?[\s,—–-]*$")
+
+
+def _antecedent_role(lexicon: RoleLexicon, document: Document, start: int) -> str | None:
+    """The role of the phrase a relative pronoun stands for, when it ends with a title or a body.
+
+    "Rep. Jan Schakowsky, who …", "the spokesperson for US Central Command,
+    which oversees troops": the phrase right before the pronoun, read as a
+    title (its role word followed by names only); "The president also
+    retweeted the account @slandinsocal, who posted …" names nobody there.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "And the Ohio Prosecuting Attorneys Association, which backs it, agreed.")
+    >>> _antecedent_role(RoleLexicon.load(), doc, 48)
+    'advocacy'
+    """
+    sentence = document.sentence_at(start)
+    before = document.body[sentence.start if sentence else 0 : start]
+    before = before[: _RELATIVE_GAP.search(before).start()]
+    phrase = re.split(r"[,;:()\"“”—–]", before)[-1].strip()
+    return lexicon.title_role(phrase) if phrase else None
 
 
 def _role_before(lexicon: RoleLexicon, body: str, window_start: int, start: int, plural: bool) -> str | None:
@@ -376,11 +410,14 @@ def _full_name(body: str, surname: str) -> str:
 
 
 def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[tuple[object, str]],
-                  describe: Mapping[object, tuple[str, str, str, bool, str]]) -> dict[object, str]:
+                  describe: Mapping[object, tuple[str, str, str, bool, str]],
+                  known: Callable[[str], str] | None = None) -> dict[object, str]:
     """One role per speaker of an article.
 
     ``speakers`` pairs each attribution's speaker key with its source phrase;
-    ``describe`` gives for a key (name, kind, registry role, anonymous, note).
+    ``describe`` gives for a key (name, kind, registry role, anonymous, note);
+    ``known`` the registry role of a person by name ("" when none), for the
+    person a spokesperson or adviser speaks for.
     """
     phrases: dict[object, list[str]] = {}
     for key, source in speakers:
@@ -394,15 +431,19 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
                                 kind=kind, anonymous=anonymous, name=name)
         if out[key] == UNKNOWN_ROLE and kind in ("person", "institution"):
-            out[key] = principal_role(lexicon, document, [*sources, *person_context(document, name)[0]])
+            appositions, before = person_context(document, name)
+            out[key] = principal_role(lexicon, document, [*sources, *appositions, *before], known)
     return out
 
 
-def principal_role(lexicon: RoleLexicon, document: Document, descriptions: Iterable[str]) -> str:
+def principal_role(lexicon: RoleLexicon, document: Document, descriptions: Iterable[str],
+                   known: Callable[[str], str] | None = None) -> str:
     """The role of the person a spokesperson or aide speaks for, read where the article names that person.
 
     "Doug Heye, a spokesman for Cantor": Cantor's role ("House Majority
-    Leader Eric Cantor" elsewhere: politician), else unknown.
+    Leader Eric Cantor" elsewhere: politician), else unknown.  "Longtime
+    Trump adviser Roger Stone": Trump's, which ``known`` (the registry) may
+    give when the article gives him no title.
 
     >>> from framing.document.parse import build_document
     >>> doc = build_document("x", "House Majority Leader Eric Cantor met. Doug Heye, a spokesman for Cantor, said no.")
@@ -412,7 +453,8 @@ def principal_role(lexicon: RoleLexicon, document: Document, descriptions: Itera
     for text in descriptions:
         principal = lexicon.principal(text)
         if principal:
-            role = speaker_role(lexicon, [principal], person_context(document, principal), kind="person")
+            role = (known(principal) if known else "") or speaker_role(
+                lexicon, [principal], person_context(document, principal), kind="person")
             if role != UNKNOWN_ROLE:
                 return role
     return UNKNOWN_ROLE

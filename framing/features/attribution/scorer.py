@@ -174,7 +174,10 @@ class AttributionScorer:
                      if speaker.named else None)
             describe[speaker] = (speaker.name, speaker.kind, actor.role if actor else "", speaker.anonymous,
                                  actor.note if actor else "")
-        return speaker_roles(self.roles, document, pairs, describe)
+        def known(name: str) -> str:  # the person a spokesperson or adviser speaks for (roles.principal_role)
+            actor = registry.actor_named(name) or self.registries.known_person(name, body)
+            return actor.role if actor else ""
+        return speaker_roles(self.roles, document, pairs, describe, known)
 
     def speakers(self, document: Document, attributions: list[Attribution],
                  registry: ActorRegistry | None = None) -> dict[int, Speaker]:
