@@ -167,6 +167,8 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
 
     def _fallback(self, sentence: Sentence, start: int, end: int, verb: CueVerb) -> None:
         """The span model's content for a cue whose speaker the rules do not find, with a fallback speaker."""
+        if self.span_model is None or self._inside_found_content(start):
+            return  # _learned_content would record nothing: the speaker is not looked for (a third of these cues)
         source = self._checked(self.fallback_source(sentence, start, verb), start, end) or self._checked(
             self.opening_subject(sentence, start), start, end)
         if source is not None:
