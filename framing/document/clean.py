@@ -207,11 +207,11 @@ def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None,
     rules = packaged_rules() if rules is None else rules
     inline_rules = packaged_inline_rules() if inline_rules is None else inline_rules
     lines = raw.split("\n")
-    context = _LineContext(lines, _key(title), combined_rules=_combined(rules), labels=repeated_labels(lines))
+    texts = [normalise(line) for line in lines]  # each line normalised once, for the labels and the rules
+    context = _LineContext(lines, _key(title), combined_rules=_combined(rules), labels=_repeated_keys(texts))
     removed: list[Removal] = []
     kept: list[tuple[int, str]] = []
-    for number, line in enumerate(lines, start=1):
-        text = normalise(line)
+    for number, (line, text) in enumerate(zip(lines, texts), start=1):
         if not text:
             kept.append((number, ""))
             continue
@@ -234,6 +234,8 @@ class _LineContext:
     lines: list[str]
     title_key: str
     found_title: str = ""
+    found_key: str = ""  # _key(found_title), made once
+    body_seen: bool = False  # whether a kept line has text (kept lines only grow, so it stays so)
     credit_captions: set[str] = field(default_factory=set)
     # The rules as a RuleSet (see _combined), looked up once per text, not per line.
     combined_rules: RuleSet = field(default_factory=lambda: RuleSet(()))
@@ -250,7 +252,12 @@ def repeated_labels(lines: list[str]) -> frozenset[str]:
     >>> sorted(repeated_labels(transcript))
     ['michael barbaro']
     """
-    counts = Counter(_key(text) for text in map(normalise, lines)
+    return _repeated_keys([normalise(line) for line in lines])
+
+
+def _repeated_keys(texts: list[str]) -> frozenset[str]:
+    """:func:`repeated_labels` of lines already normalised."""
+    counts = Counter(_key(text) for text in texts
                      if text and len(text.split()) <= LABEL_MAX_WORDS and text[-1] not in TERMINAL_PUNCTUATION)
     return frozenset(key for key, n in counts.items() if key and n >= LABEL_MIN_REPEATS)
 
@@ -266,10 +273,9 @@ def _line_reason(text: str, number: int, kept: list[tuple[int, str]],
     elif reason is None and context.labels and _key(text) in context.labels:
         reason = LABEL_REASON
     elif reason is None:
-        reason = _positional_reason(text, number, kept, context.title_key, context.found_title,
-                                    context.credit_captions, context.lines)
+        reason = _positional_reason(text, number, kept, context)
         if reason == "headline" and not context.found_title:
-            context.found_title = text
+            context.found_title, context.found_key = text, _key(text)
     return reason
 
 
@@ -440,22 +446,26 @@ def _combined(rules: tuple[Rule, ...]) -> RuleSet:
     return RuleSet(rules)
 
 
-def _positional_reason(text: str, number: int, kept: list[tuple[int, str]], title_key: str,
-                       found_title: str, credit_captions: set[str], lines: list[str]) -> str | None:
-    key = _key(text)
-    has_body_before = any(t for _, t in kept)
-    if title_key and key == title_key:
-        return "headline" if not has_body_before else "repeated headline"
-    if found_title and key == _key(found_title):
-        return "repeated headline"
-    if key in credit_captions:
-        return "photo caption"
+def _positional_reason(text: str, number: int, kept: list[tuple[int, str]], context: _LineContext) -> str | None:
+    title_key, found_title = context.title_key, context.found_title
+    if not context.body_seen:
+        context.body_seen = any(t for _, t in kept)
+    has_body_before = context.body_seen
+    # The line's key is made only when there is a key to compare it with.
+    if title_key or found_title or context.credit_captions:
+        key = _key(text)
+        if title_key and key == title_key:
+            return "headline" if not has_body_before else "repeated headline"
+        if found_title and key == context.found_key:
+            return "repeated headline"
+        if key in context.credit_captions:
+            return "photo caption"
     words = text.split()
     if not has_body_before:
         # Lower-case only (and so in a script with case): tags like "nato russia".
         if text == text.lower() != text.upper() and len(words) <= 5 and not any(c in text for c in ".,!?:;\"“”"):
             return "topic tags"
-        if not found_title and not title_key and _looks_like_headline(text, words, number, lines):
+        if not found_title and not title_key and _looks_like_headline(text, words, number, context.lines):
             return "headline"
     return None
 

@@ -36,7 +36,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from framing.document.parse import Document, Sentence
+from framing.document.parse import Document, Quote, Sentence
 from framing.features.attribution.body_text import CLOSE_MARKS, Span, inner_span, is_headline
 from framing.features.attribution.content import BE, OBJECT_VERBS, ContentRules
 from framing.features.attribution.cue_model import CueModel, learned_cue
@@ -68,7 +68,7 @@ def find_attributions(
     """
     finder = _Finder(doc, frozenset(cues.verbs), span_model)
     scores: dict[Span, float] = {}
-    for start, end, verb, probability in _all_cues(doc, cues, model):
+    for start, end, verb, probability in _all_cues(doc, cues, model, finder.speech_quotes):
         if finder.in_speech(start):
             continue  # a verb inside quoted speech belongs to the content
         if probability is not None:
@@ -91,13 +91,18 @@ def find_attributions(
 
 
 def _all_cues(
-    doc: Document, cues: CueLexicon, model: CueModel | None
+    doc: Document, cues: CueLexicon, model: CueModel | None, speech: Sequence[Quote] = ()
 ) -> list[tuple[int, int, CueVerb, float | None]]:
-    """The verb list's cues and, with ``model``, the learned ones with their probability, in text order."""
+    """The verb list's cues and, with ``model``, the learned ones with their probability, in text order.
+
+    The model does not score the words inside ``speech`` (the speech quotations): a cue there belongs
+    to the content, and :func:`find_attributions` passes it by.
+    """
     found: list[tuple[int, int, CueVerb, float | None]] = [(s, e, verb, None) for s, e, verb in cues.find(doc)]
     if model is None:
         return found
     listed = {k for start, end, _, _ in found for k in doc.tokens_between(start, end)}
+    listed.update(k for quote in speech for k in doc.tokens_between(quote.start, quote.end))
     for i, p in model.scored_cue_tokens(doc, cues.one_word_forms(include_strict=True), skip=listed):
         start, end = doc.token_spans[i]
         found.append((start, end, learned_cue(doc.tokens[i]), p))
@@ -173,6 +178,8 @@ class _Finder(SourceRules, ContentRules, DocumentPasses):
 
     def _fallback(self, sentence: Sentence, start: int, end: int, verb: CueVerb) -> None:
         """The span model's content for a cue whose speaker the rules do not find, with a fallback speaker."""
+        if self.span_model is None or self._inside_found_content(start):
+            return  # _learned_content would record nothing: the speaker is not looked for (a third of these cues)
         source = self._checked(self.fallback_source(sentence, start, verb), start, end) or self._checked(
             self.opening_subject(sentence, start), start, end)
         if source is not None and verb.form_type == "base" and imperative_opening(self.doc, sentence.start, source,

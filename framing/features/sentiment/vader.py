@@ -211,7 +211,9 @@ class FastSentimentAnalyzer:
         # An emoji becomes its description's words; first_word[j] is the
         # position of token j's first word (None when every token is one word).
         first_word = None
-        if self._has_emoji(text):
+        # A span of a text without emojis has none: the text is checked once, not every span again.
+        has_emoji = self._has_emoji(text)
+        if has_emoji:
             token_words = [self._token_words(token) for token in tokens]
             first_word = [0, *accumulate(map(len, token_words))]
             tokens = [word for words in token_words for word in words]
@@ -228,9 +230,12 @@ class FastSentimentAnalyzer:
                 continue
             first, past = words_range if first_word is None else (first_word[words_range[0]],
                                                                     first_word[words_range[1]])
-            span_text = self._replace_emojis(text[start:end])  # emoji descriptions hold a few "!"
+            span_text = text[start:end]
+            if has_emoji:
+                span_text = self._replace_emojis(span_text)  # emoji descriptions hold a few "!"
             span_results.append(self._span_score(context, first, past, cap_sums, span_text))
-        return span_results, score_valence(whole, [whole[i] for i in scored], self._replace_emojis(text))
+        whole_text = self._replace_emojis(text) if has_emoji else text
+        return span_results, score_valence(whole, [whole[i] for i in scored], whole_text)
 
     def _token_words(self, token: str) -> list[str]:
         """The words one whitespace token becomes once its emojis are described.
