@@ -134,7 +134,7 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     result = RunResult()
     result.term_counts = TermTable()
     result.summaries = SummaryStore() if options.for_report else None
-    result.furniture = run_furniture(reader, options) if furniture is None else furniture
+    result.furniture = run_furniture(reader, options, 1 if engine else jobs) if furniture is None else furniture
     sources: set[str] = set()
     with open(folder / FEATURES_FILE, "w", encoding="utf-8", newline="") as features_file, \
             open(folder / EVIDENCE_FILE, "wb") as evidence_file:
