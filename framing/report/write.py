@@ -274,7 +274,8 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
         (folder / f"{group['slug']}.md").write_text(page, encoding="utf-8")
     if "html" in formats:
         step("writing report.html")
-        write_html(folder, context, render_template, template_macros, documents, run.evidence_ranges or None)
+        write_html(folder, context, render_template, template_macros, documents, run.evidence_ranges or None,
+                   jobs=run.jobs)
     _write_outlets_csv(folder, table, features, sizes)
     _write_run_json(folder, run, options, group_by, formats, focus_record(selection, merged, group_label))
     return context
