@@ -41,3 +41,15 @@ def test_an_error_in_a_worker_is_raised_at_its_item():
         assert next(results) == "RT"
         with pytest.raises(ValueError, match="TASS: no articles"):
             next(results)
+
+
+def _dies(outlet):
+    os._exit(1)  # a worker killed (out of memory) while it writes
+
+
+def test_a_worker_that_dies_is_a_worker_error_that_says_what_to_do():
+    from framing.errors import WorkerError
+
+    with map_in_order(_dies, OUTLETS, jobs=2) as results:
+        with pytest.raises(WorkerError, match="--jobs 1"):
+            next(results)

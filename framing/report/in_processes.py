@@ -27,13 +27,18 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from framing.errors import WorkerError
 from framing.run.engine import worker_context
 
 # Items done or being done ahead of the one this process waits for, per worker: their results
 # (a group's annotated articles, a few MB) are all that is held.
 AHEAD = 1
+
+_WORKER_STOPPED = ("a worker process writing the report stopped (killed, or out of memory?) — run again with "
+                   "fewer --jobs, or --jobs 1")
 
 # The function of the map being started and its items, inherited by its forked workers (set in a worker:
 # a worker's own steps are done in it, never forked again).
@@ -127,7 +132,10 @@ def _do(position: int) -> Any:
 def _in_order(executor: ProcessPoolExecutor, pending: deque[Future], total: int) -> Iterator[Any]:
     submitted = len(pending)
     while pending:
-        done = pending.popleft().result()
+        try:
+            done = pending.popleft().result()
+        except BrokenProcessPool as error:
+            raise WorkerError(_WORKER_STOPPED) from error
         if submitted < total:
             pending.append(executor.submit(_do, submitted))
             submitted += 1
