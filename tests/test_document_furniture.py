@@ -15,6 +15,8 @@ from framing.document.furniture import (
     Furniture,
     OutletFurniture,
     SegmentCounts,
+    SegmentFinder,
+    furniture_of,
     learn_furniture,
     segment_hash,
 )
@@ -242,3 +244,16 @@ def test_rules_for_furniture_no_set_repeats_exactly(line, kept, reason):
     result = clean_text("The council met on Monday to discuss the budget for next year.\n" + line)
     assert result.body.split("\n")[1:] == ([kept] if kept else [])
     assert [r.reason for r in result.removed] == ([reason] if reason else [])
+
+
+def test_segments_found_in_worker_processes_give_the_same_furniture(furniture):
+    # run_furniture with --jobs 2: the segments are found in two worker processes and counted here in
+    # the articles' order (more articles than a set scored in one process, with repeats and pruning).
+    from framing.run.engine import SMALL_SET
+    from framing.run.stream import run_furniture
+
+    articles = ARTICLES * (SMALL_SET // len(ARTICLES) + 2)
+    assert len(articles) > SMALL_SET
+    assert run_furniture(articles, ScoreOptions(), jobs=2) == run_furniture(articles, ScoreOptions()) == furniture
+    pruned = [ledger_article(i % 12) if i % 3 else post_article(i % 12) for i in range(60)]
+    assert furniture_of(map(SegmentFinder().score, pruned), cap=8) == learn_furniture(pruned, cap=8)

@@ -266,3 +266,29 @@ def test_beyond_the_limit_a_page_annotates_the_cited_articles_then_the_first_oth
     assert [r["id"] for r in report_html._annotated_rows(groups, tmp_path, {})["g"]] == ["c", "d"]
     statements = {"statements": [{"renderings": [{"id": "b"}]}]}
     assert [r["id"] for r in report_html._annotated_rows(groups, tmp_path, statements)["g"]] == ["b", "c", "d"]
+
+
+def test_two_processes_write_the_report_one_writes(split_report, tmp_path, seeds_dir):
+    # --jobs 2: the distinctive words, the charts and each outlet's annotated articles are made in forked
+    # worker processes (framing.report.in_processes); every file is the one --jobs 1 writes.
+    from framing.report import in_processes
+
+    forked = []
+    started = in_processes.InOrder.forked
+
+    def noted(function, items, jobs, context):
+        forked.append(len(items))
+        return started(function, items, jobs, context)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(report_html, "ONE_PAGE_ARTICLES", 2)
+        patch.setattr(in_processes.InOrder, "forked", noted)
+        result = CliRunner().invoke(main, ["report", str(seeds_dir), "--out", str(tmp_path / "two"), "--jobs", "2",
+                                           "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert forked == [1, 1, 4]  # the distinctive words, the charts, then the four outlets' articles
+    written = sorted(p.relative_to(split_report) for p in split_report.rglob("*") if p.is_file())
+    assert written == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*") if p.is_file())
+    assert {"rt.html", "tass.html", "charts/sentence_tone.png"} <= {p.as_posix() for p in written}
+    for name in written:
+        assert (tmp_path / "two" / name).read_bytes() == (split_report / name).read_bytes(), name

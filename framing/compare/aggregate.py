@@ -27,8 +27,8 @@ import numpy as np
 N_BOOTSTRAP = 2000
 CONFIDENCE = 0.95
 SEED = 2019
-# Resampled values gathered at a time (see resampled_means): 256 kB of them, which stay in the CPU's cache.
-RESAMPLED_VALUES = 32_768
+# Resample counts held at a time (see resampled_means): 512 kB of them, whatever the number of articles.
+RESAMPLED_COUNTS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -55,39 +55,106 @@ def bootstrap_mean(values: Iterable[float], key: str = "", n_boot: int = N_BOOTS
         data = values[~np.isnan(values)]  # a copy: contiguous, as the list below gives
     else:
         data = np.asarray([v for v in values if v is not None and not math.isnan(v)], dtype=float)
+    estimate = _without_resampling(data)
+    if estimate is not None:
+        return estimate
+    rng = np.random.default_rng([SEED, zlib.crc32(key.encode("utf-8"))])
+    low, high = _percentile_interval(resampled_means(data[np.newaxis, :], rng, n_boot))
+    return Estimate(float(data.mean()), float(low[0]), float(high[0]), len(data))
+
+
+def group_estimates(columns: np.ndarray, features: Sequence[str], group: str = "",
+                    n_boot: int = N_BOOTSTRAP) -> dict[str, Estimate]:
+    """Per feature (one row of ``columns`` each, NaN where an article has no value): its mean and interval.
+
+    A paired bootstrap: the features that have values for the same articles
+    share their resamples (one draw of articles, every such feature averaged
+    over it), so each feature's percentile interval is a bootstrap interval
+    of its own mean, drawn as :func:`bootstrap_mean` draws it, while the
+    resampling is done once per set of articles instead of once per feature.
+    The draws are seeded by ``group`` and by which articles have values.
+
+    >>> columns = np.array([[1.0, 2.0, 4.0, 8.0], [2.0, 4.0, 8.0, 16.0], [3.0, np.nan, 3.0, np.nan]])
+    >>> found = group_estimates(columns, ["x", "twice_x", "y"], group="demo")
+    >>> found["twice_x"].low == 2 * found["x"].low, found["twice_x"].high == 2 * found["x"].high
+    (True, True)
+    >>> found["y"].n, found["y"].low, found["y"].high
+    (2, 3.0, 3.0)
+    """
+    valid = ~np.isnan(columns)
+    n_values = valid.sum(axis=1)
+    # Rows with every value: their means at once (each row's mean is the same pairwise sum as alone).
+    means = np.full(len(features), math.nan)
+    complete = n_values == columns.shape[1]
+    means[complete] = columns[complete].mean(axis=1)
+    lowest, highest = np.fmin.reduce(columns, axis=1), np.fmax.reduce(columns, axis=1)  # NaN aside
+    estimates: dict[str, Estimate] = {}
+    shared: dict[bytes, list[int]] = {}  # the features to resample, by the articles that have their values
+    for position, feature in enumerate(features):
+        if n_values[position] > 1 and lowest[position] < highest[position]:
+            shared.setdefault(np.packbits(valid[position]).tobytes(), []).append(position)
+            estimates[feature] = None  # for now: keeps the features' order
+        else:
+            estimates[feature] = _without_resampling(columns[position][valid[position]])
+    seed = zlib.crc32(group.encode("utf-8"))
+    for articles, positions in shared.items():
+        data = columns[np.ix_(positions, valid[positions[0]])]
+        rng = np.random.default_rng([SEED, seed, zlib.crc32(articles)])
+        lows, highs = _percentile_interval(resampled_means(data, rng, n_boot))
+        for row, (position, low, high) in enumerate(zip(positions, lows.tolist(), highs.tolist())):
+            mean = means[position] if complete[position] else data[row].mean()
+            estimates[features[position]] = Estimate(float(mean), low, high, data.shape[1])
+    return estimates
+
+
+def _without_resampling(data: np.ndarray) -> Estimate | None:
+    """The estimate of values that need no resampling (none, one, or all equal); None for others."""
     n = len(data)
     if n == 0:
         return Estimate(math.nan, math.nan, math.nan, 0)
-    mean = float(data.mean())
-    if n == 1 or np.all(data == data[0]):
-        return Estimate(mean, math.nan if n == 1 else mean, math.nan if n == 1 else mean, n)
-    samples = resampled_means(data, np.random.default_rng([SEED, zlib.crc32(key.encode("utf-8"))]), n_boot)
+    if n == 1:
+        return Estimate(float(data.mean()), math.nan, math.nan, 1)
+    if np.all(data == data[0]):
+        mean = float(data.mean())
+        return Estimate(mean, mean, mean, n)
+    return None
+
+
+def _percentile_interval(samples: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per column of resampled means, the low and high ends of the percentile interval."""
     tail = (1 - CONFIDENCE) / 2 * 100
-    low, high = np.percentile(samples, [tail, 100 - tail])
-    return Estimate(mean, float(low), float(high), n)
+    low, high = np.percentile(samples, [tail, 100 - tail], axis=0)
+    return low, high
 
 
 def resampled_means(data: np.ndarray, rng: np.random.Generator, n_boot: int) -> np.ndarray:
-    """The means of ``n_boot`` resamples of ``data`` (with replacement), drawn from ``rng``.
+    """Each row of ``data`` averaged over ``n_boot`` resamples of its columns, drawn from ``rng``.
 
-    The values are those of ``data[rng.integers(0, n, size=(n_boot, n))].mean(axis=1)``, bit for bit,
-    at a quarter of the time and memory: the indices are drawn as 32-bit integers (numpy draws a
-    range below 2**32 from the same 32-bit stream whatever the dtype, so they are the same numbers),
-    and the resamples are gathered and averaged a few rows at a time, which keeps them in the CPU's
-    cache (each row's mean is the same pairwise sum over one contiguous row either way).
+    ``data`` holds one row per feature and one column per article; a
+    resample draws as many articles as there are, with replacement, and is
+    the same for every row.  The result has one row per resample and one
+    column per row of ``data``.  A resample is kept as how often it drew
+    each article, so averaging every feature over it is one matrix product;
+    resamples are drawn ``RESAMPLED_COUNTS // n`` at a time, so memory stays
+    bounded however many articles there are.
 
-    >>> data = np.array([1.0, 2.0, 4.0, 8.0])
-    >>> fast = resampled_means(data, np.random.default_rng(7), 5)
-    >>> whole = data[np.random.default_rng(7).integers(0, 4, size=(5, 4))].mean(axis=1)
-    >>> bool((fast == whole).all())
+    >>> data = np.array([[1.0, 2.0, 4.0, 8.0]])
+    >>> means = resampled_means(data, np.random.default_rng(7), 5)
+    >>> drawn = np.random.default_rng(7).integers(0, 4, size=(5, 4))
+    >>> bool(np.allclose(means[:, 0], data[0][drawn].mean(axis=1)))
     True
     """
-    n = len(data)
-    indices = rng.integers(0, n, size=(n_boot, n), dtype=np.int32 if n < 2**31 else np.int64)
-    samples = np.empty(n_boot)
-    rows = max(1, RESAMPLED_VALUES // n)
+    n = data.shape[1]
+    samples = np.empty((n_boot, data.shape[0]))
+    rows = max(1, RESAMPLED_COUNTS // n)
+    values = np.ascontiguousarray(data.T)
     for start in range(0, n_boot, rows):
-        samples[start:start + rows] = data[indices[start:start + rows].astype(np.intp)].mean(axis=1)
+        stop = min(n_boot, start + rows)
+        drawn = rng.integers(0, n, size=(stop - start, n)) + (np.arange(stop - start) * n)[:, np.newaxis]
+        counts = np.bincount(drawn.ravel(), minlength=(stop - start) * n).reshape(stop - start, n).astype(float)
+        # numpy's own loop, not BLAS, whose kernels and threads vary from machine to machine (and whose
+        # threads spin against the workers of a busy one): the same sums in the same order everywhere.
+        samples[start:stop] = np.einsum("ij,jk->ik", counts, values) / n
     return samples
 
 
@@ -112,11 +179,7 @@ def aggregate(rows: Sequence[Mapping[str, Any]], features: Sequence[str],
         by_group[row[key]].append(row)
     table: dict[str, dict[str, Estimate]] = {}
     for group in group_order(rows, key):
-        columns = feature_columns(by_group[group], features)
-        table[group] = {
-            feature: bootstrap_mean(column, key=f"{group}\x00{feature}")
-            for feature, column in zip(features, columns)
-        }
+        table[group] = group_estimates(feature_columns(by_group[group], features), features, group)
     return table
 
 

@@ -278,14 +278,17 @@ class SegmentCounts:
 
     def add(self, outlet: str, text: str) -> None:
         """Count one article's segments, unless the outlet's same text was counted already."""
-        text_hash = int.from_bytes(hashlib.blake2b(f"{outlet}\0{text}".encode("utf-8", "surrogatepass"),
-                                                   digest_size=8).digest(), "big")
-        if text_hash in self._texts_seen:
+        self.add_found(*found_segments(outlet, text))
+
+    def add_found(self, outlet: str, text_key: int, segments: Iterable[int]) -> None:
+        """Count one article's segments as :func:`found_segments` gives them (in order: made anywhere, e.g.
+        in a worker process, then counted here in the articles' order, which gives what :meth:`add` gives)."""
+        if text_key in self._texts_seen:
             return
-        self._texts_seen.add(text_hash)
+        self._texts_seen.add(text_key)
         self.articles[outlet] = self.articles.get(outlet, 0) + 1
         counts = self.counts.setdefault(outlet, {})
-        for segment in sorted(article_segments(text)):
+        for segment in segments:
             counts[segment] = counts.get(segment, 0) + 1
         if len(counts) > self.cap:
             _prune(counts, self.cap // 2)
@@ -328,10 +331,52 @@ def learn_furniture(articles: Iterable[ArticleLike], min_articles: int = MIN_ART
     cap : int
         Distinct segments counted per outlet at once (bounds memory).
     """
+    return furniture_of((found_segments(article.outlet, article.text) for article in articles),
+                        min_articles, min_share, cap)
+
+
+def furniture_of(found: Iterable[tuple[str, int, tuple[int, ...]]], min_articles: int = MIN_ARTICLES,
+                 min_share: float = MIN_SHARE, cap: int = MAX_TRACKED) -> Furniture:
+    """The page furniture of each outlet from its articles' segments, in the articles' order.
+
+    ``found`` gives :func:`found_segments` of each article (made here, or by
+    :class:`SegmentFinder` in worker processes); the parameters are those of
+    :func:`learn_furniture`, which this is once the segments are found.
+    """
     if min_articles < 2:
         raise ValueError(f"min_articles={min_articles!r}: must be at least 2 — "
                          "a segment in one article is that article's text")
     counts = SegmentCounts(cap)
-    for article in articles:
-        counts.add(article.outlet, article.text)
+    for outlet, text_key, segments in found:
+        counts.add_found(outlet, text_key, segments)
     return counts.furniture(min_articles, min_share)
+
+
+def found_segments(outlet: str, text: str) -> tuple[str, int, tuple[int, ...]]:
+    """What learning counts of an article: its outlet, a hash of the outlet and text (an identical text
+    counts once) and its candidate segments, sorted.
+
+    >>> outlet, _, segments = found_segments("Daily", "Talks resumed.\\nSign up for our daily newsletter.")
+    >>> outlet, len(segments)
+    ('Daily', 2)
+    """
+    text_key = int.from_bytes(hashlib.blake2b(f"{outlet}\0{text}".encode("utf-8", "surrogatepass"),
+                                              digest_size=8).digest(), "big")
+    return outlet, text_key, tuple(sorted(article_segments(text)))
+
+
+class SegmentFinder:
+    """Finds articles' segments for learning, in worker processes: a picklable factory of itself whose
+    ``score(article)`` is :func:`found_segments` (see :func:`framing.run.engine.map_ordered`).
+
+    >>> from framing.corpus.article import Article
+    >>> SegmentFinder()().score(Article("a", "Story Continued Below", outlet="Politico"))[2] == (
+    ...     segment_hash("Story Continued Below"),)
+    True
+    """
+
+    def __call__(self) -> SegmentFinder:
+        return self
+
+    def score(self, article: ArticleLike) -> tuple[str, int, tuple[int, ...]]:
+        return found_segments(article.outlet, article.text)

@@ -39,6 +39,7 @@ from framing.report.articles import (
     side_style,
 )
 from framing.report.evidence_index import EvidenceIndex
+from framing.report.in_processes import map_in_order
 from framing.report.markdown_html import (
     demote_headings,
     escape_attribute,
@@ -104,7 +105,7 @@ def _parser() -> Any:
 
 def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros: Callable[[str], Any],
                documents: DocumentSource | None = None,
-               evidence_ranges: Mapping[str, tuple[int, int]] | None = None) -> Path:
+               evidence_ranges: Mapping[str, tuple[int, int]] | None = None, jobs: int = 1) -> Path:
     """Write ``report.html`` (and, for a larger set, one page per group); return the entry page.
 
     ``render(template, context)`` renders a report template and
@@ -113,6 +114,8 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     articles again for their text (without it, articles show no text);
     ``evidence_ranges`` says where each article's records are in
     ``evidence.jsonl`` (the run noted it; without it the file is scanned).
+    With ``jobs`` > 1, the groups' articles are annotated in that many worker
+    processes while this one writes the pages (:mod:`framing.report.in_processes`).
     """
     groups = context["groups"]
     split = sum(len(g["articles"]) for g in groups) > ONE_PAGE_ARTICLES
@@ -121,10 +124,6 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     group_of = {row["id"]: g["name"] for g in groups for row in shown[g["slug"]]}
     links = _Links(pages, {row["id"]: pages[g["slug"]] for g in groups for row in shown[g["slug"]]}, split)
     alts = {chart["file"]: first_sentence(chart["caption"]) for chart in context.get("charts", [])}
-    index = _markdown_part(folder / "index.md", "index", links, folder, alts, demote=0, here=HTML_FILE)
-    pages_nav = [{"slug": g["slug"], "name": g["name"], "href": links.group(g["slug"])} for g in groups]
-    head = {"csp": CSP, "stylesheet": stylesheet(), "index_href": links.index(), "pages": pages_nav}
-    title = index_title(index)
     words = macros(MARKS_TEMPLATE)
     evidence = (EvidenceIndex.of(folder / EVIDENCE_FILE, group_of) if evidence_ranges is None
                 else EvidenceIndex.of_ranges(folder / EVIDENCE_FILE, evidence_ranges, group_of))
@@ -139,16 +138,23 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     def compare(placed: list[tuple[tuple[int, int], dict[str, Any]]]) -> str:
         return _compare(context, render, links, _concepts(context, _in_run_order(placed), words, group_of))
 
-    if not split:
-        annotated = annotate(groups)
-        parts = [piece for g in groups for piece in part(g, annotated)]
-        return _write(folder / HTML_FILE, render, head, [*index[:2], compare(annotated.terms), *index[2:], *parts],
-                      "index", index_title=title)
-    placed = []
-    for group in groups:  # one group at a time: its articles are parsed, annotated and written, then let go
-        annotated = annotate([group])
-        placed.extend(annotated.terms)
-        _write(folder / pages[group["slug"]], render, head, part(group, annotated), group["slug"], index_title=title)
+    # One group at a time: its articles are parsed, annotated and written, then let go; the next groups are
+    # annotated (in worker processes) while this one's page is written.
+    with map_in_order(lambda group: annotate([group]), groups if split else [], jobs) as annotated_groups:
+        index = _markdown_part(folder / "index.md", "index", links, folder, alts, demote=0, here=HTML_FILE)
+        pages_nav = [{"slug": g["slug"], "name": g["name"], "href": links.group(g["slug"])} for g in groups]
+        head = {"csp": CSP, "stylesheet": stylesheet(), "index_href": links.index(), "pages": pages_nav}
+        title = index_title(index)
+        if not split:
+            annotated = annotate(groups)
+            parts = [piece for g in groups for piece in part(g, annotated)]
+            return _write(folder / HTML_FILE, render, head,
+                          [*index[:2], compare(annotated.terms), *index[2:], *parts], "index", index_title=title)
+        placed = []
+        for group, annotated in zip(groups, annotated_groups):
+            placed.extend(annotated.terms)
+            _write(folder / pages[group["slug"]], render, head, part(group, annotated), group["slug"],
+                   index_title=title)
     return _write(folder / HTML_FILE, render, head, [*index[:2], compare(placed), *index[2:]], "index",
                   index_title=title)
 

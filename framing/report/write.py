@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ from framing.report.groups import (
     unknown_name_warnings,
 )
 from framing.report.html import write_html
+from framing.report.in_processes import in_background
 from framing.report.markup import md_code, md_code_cell, md_escape, md_highlight, md_link, plain, safe_url, unique_slugs
 from framing.run.output import CsvTableWriter, rounded
 from framing.run.runner import EVIDENCE_FILE, RunResult
@@ -213,68 +214,80 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     selection = select_groups(order, sizes, focus or Focus(), aliases)
     shown, shown_set = selection.shown, set(selection.shown)
     step("finding example sentences")
-    distinctive = _distinctive(run.term_counts, order, shown, lookup, group_outlets(run))
-    if free_term_counts:
-        given.term_counts = run.term_counts = None
-    names = group_names(group_by, group_label)
-    run = dataclasses.replace(run, warnings=[*run.warnings, *unknown_name_warnings(selection, names["group_label"])])
-    features = run.feature_names
-    table = aggregate(rows, features) if rows else {}
-    group_of = {r["id"]: r["group"] for r in run.rows if r["group"] in shown_set}
-    counted = {r["id"]: (r.get("counted", "yes") == "yes") for r in run.rows}
-    step("summarising the evidence")
-    evidence = _summaries(run, folder, group_of, counted, shown, aliases)
+    # With --jobs > 1, the distinctive words and then the charts are made in a worker process (forked: it has
+    # all this one has) while this one computes the figures, then the groups' pages.
+    finding = in_background(partial(_distinctive, run.term_counts, order, shown, lookup, group_outlets(run)),
+                            run.jobs)
+    with finding:
+        if not finding.in_worker:
+            finding.result()  # here and now, as without workers, so the counts can go before the figures
+        if free_term_counts:
+            given.term_counts = run.term_counts = None
+        names = group_names(group_by, group_label)
+        run = dataclasses.replace(run, warnings=[*run.warnings,
+                                                 *unknown_name_warnings(selection, names["group_label"])])
+        features = run.feature_names
+        table = aggregate(rows, features) if rows else {}
+        group_of = {r["id"]: r["group"] for r in run.rows if r["group"] in shown_set}
+        counted = {r["id"]: (r.get("counted", "yes") == "yes") for r in run.rows}
+        step("summarising the evidence")
+        evidence = _summaries(run, folder, group_of, counted, shown, aliases)
+        distinctive = finding.result()
     measures = list(load_measures(features))
     labels = pack_labels(options.get("lexicon_files", []))
     descriptions, sides, kinds = labels.concepts, labels.sides, labels.kinds
     slugs = unique_slugs(shown)
     step("drawing the charts")
     (folder / CHARTS_FOLDER).mkdir(exist_ok=True)
-    charts = draw_charts(folder / CHARTS_FOLDER, [r for r in rows if r["group"] in shown_set], shown,
-                         table, evidence, run, group_label=names["group_label"],
-                         concept_descriptions=descriptions, side_descriptions=sides)
-    context = {
-        "version": __version__,
-        "group_by": group_by,
-        **names,
-        "by_outlet": group_by == "outlet",
-        "n_articles": len(run.rows),
-        "n_counted": len(rows),
-        "groups": [_group_context(g, run.rows, sizes, table, evidence.get(g), measures, slugs,
-                                  distinctive.get(g, []), shown, descriptions, merged.get(g, []))
-                   for g in shown],
-        "focus": focus_context(selection, sizes, len(order)),
-        "merged": merged,
-        "measures": measures,
-        "charts": charts,
-        "summary": findings.largest_differences(shown[:MAX_CHART_GROUPS], rows, table, evidence, measures,
-                                                descriptions, kinds),
-        "summary_groups": min(len(shown), MAX_CHART_GROUPS),
-        "concepts": _with_users(findings.concept_table(shown, evidence, descriptions, kinds), shown),
-        "wide_tables": len(shown) > WIDE_TABLE_GROUPS,
-        "sides": sides,
-        "questions": findings.discussion_questions(shown, evidence, kinds),
-        "statements": findings.aligned_statements(evidence, group_of, shown),
-        "inferred": sorted({(r["outlet"], r["outlet_inferred"]) for r in run.rows if r["outlet_inferred"]}),
-        "duplicates": [r for r in run.rows if r.get("duplicate_of")],
-        "packs_applied": packs_applied(rows, labels.packs),
-        "undated_readings": undated_readings(evidence),
-        "skipped": [r for r in run.rows if r.get("language") != "en"],
-        "max_listed": MAX_LISTED,
-        "max_removed_chars": MAX_REMOVED_CHARS,
-        "warnings": run.warnings,
-        "unknown_speakers": findings.unknown_speakers(evidence),
-    }
-    # The summaries are all in the context now: let them go before the pages (the HTML most) are made.
-    del evidence
-    step("writing the pages")
+    with in_background(partial(draw_charts, folder / CHARTS_FOLDER, [r for r in rows if r["group"] in shown_set],
+                               shown, table, evidence, run, group_label=names["group_label"],
+                               concept_descriptions=descriptions, side_descriptions=sides), run.jobs) as drawing:
+        if not drawing.in_worker:
+            drawing.result()  # drawn now, as without workers
+        context = {
+            "version": __version__,
+            "group_by": group_by,
+            **names,
+            "by_outlet": group_by == "outlet",
+            "n_articles": len(run.rows),
+            "n_counted": len(rows),
+            "groups": [_group_context(g, run.rows, sizes, table, evidence.get(g), measures, slugs,
+                                      distinctive.get(g, []), shown, descriptions, merged.get(g, []))
+                       for g in shown],
+            "focus": focus_context(selection, sizes, len(order)),
+            "merged": merged,
+            "measures": measures,
+            "summary": findings.largest_differences(shown[:MAX_CHART_GROUPS], rows, table, evidence, measures,
+                                                    descriptions, kinds),
+            "summary_groups": min(len(shown), MAX_CHART_GROUPS),
+            "concepts": _with_users(findings.concept_table(shown, evidence, descriptions, kinds), shown),
+            "wide_tables": len(shown) > WIDE_TABLE_GROUPS,
+            "sides": sides,
+            "questions": findings.discussion_questions(shown, evidence, kinds),
+            "statements": findings.aligned_statements(evidence, group_of, shown),
+            "inferred": sorted({(r["outlet"], r["outlet_inferred"]) for r in run.rows if r["outlet_inferred"]}),
+            "duplicates": [r for r in run.rows if r.get("duplicate_of")],
+            "packs_applied": packs_applied(rows, labels.packs),
+            "undated_readings": undated_readings(evidence),
+            "skipped": [r for r in run.rows if r.get("language") != "en"],
+            "max_listed": MAX_LISTED,
+            "max_removed_chars": MAX_REMOVED_CHARS,
+            "warnings": run.warnings,
+            "unknown_speakers": findings.unknown_speakers(evidence),
+        }
+        # The summaries are all in the context now: let them go before the pages (the HTML most) are made.
+        del evidence
+        step("writing the pages")
+        # The groups' pages show no chart: written while the charts are drawn, then the index, which does.
+        for group in context["groups"]:
+            page = render_template("outlet.md.j2", {**context, "group": group})
+            (folder / f"{group['slug']}.md").write_text(page, encoding="utf-8")
+        context["charts"] = drawing.result()
     (folder / "index.md").write_text(render_template("index.md.j2", context), encoding="utf-8")
-    for group in context["groups"]:
-        page = render_template("outlet.md.j2", {**context, "group": group})
-        (folder / f"{group['slug']}.md").write_text(page, encoding="utf-8")
     if "html" in formats:
         step("writing report.html")
-        write_html(folder, context, render_template, template_macros, documents, run.evidence_ranges or None)
+        write_html(folder, context, render_template, template_macros, documents, run.evidence_ranges or None,
+                   jobs=run.jobs)
     _write_outlets_csv(folder, table, features, sizes)
     _write_run_json(folder, run, options, group_by, formats, focus_record(selection, merged, group_label))
     return context

@@ -103,6 +103,8 @@ class RunResult:
     group_outlets: dict[str, set[str]] = field(default_factory=dict)
     # Articles scored, counted while scoring: a run for no report keeps no rows (see run_scoring).
     n_scored: int = 0
+    # The processes the run was given (``jobs``): the report's own steps may use as many.
+    jobs: int = 1
 
     @property
     def n_articles(self) -> int:
@@ -131,10 +133,10 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     """
     check_group_column(reader, group_by)
     started = time.perf_counter()
-    result = RunResult()
+    result = RunResult(jobs=jobs)
     result.term_counts = TermTable()
     result.summaries = SummaryStore() if options.for_report else None
-    result.furniture = run_furniture(reader, options) if furniture is None else furniture
+    result.furniture = run_furniture(reader, options, 1 if engine else jobs) if furniture is None else furniture
     sources: set[str] = set()
     with open(folder / FEATURES_FILE, "w", encoding="utf-8", newline="") as features_file, \
             open(folder / EVIDENCE_FILE, "wb") as evidence_file:

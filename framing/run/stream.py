@@ -22,7 +22,7 @@ from typing import Any
 
 from framing.corpus.article import Article
 from framing.corpus.reader import CorpusReader
-from framing.document.furniture import Furniture, learn_furniture
+from framing.document.furniture import Furniture, SegmentFinder, furniture_of, learn_furniture
 from framing.errors import CorpusError
 from framing.run.cache import ScorerFactory
 from framing.run.dedupe import DuplicateIndex
@@ -30,13 +30,19 @@ from framing.run.engine import map_ordered
 from framing.run.scorer import ScoredArticle, ScoreOptions
 
 
-def run_furniture(articles: Iterable[Article], options: ScoreOptions) -> Furniture:
+def run_furniture(articles: Iterable[Article], options: ScoreOptions, jobs: int = 1) -> Furniture:
     """The page furniture a run removes: learned by reading ``articles`` once, or none when turned off.
 
     ``articles`` must be readable again afterwards (a reader, a list), since
-    scoring reads them a second time.
+    scoring reads them a second time.  With ``jobs`` > 1 each article's
+    segments are found in worker processes and counted here, in the
+    articles' order: the same furniture as one process learns.
     """
-    return learn_furniture(articles) if options.learn_furniture else Furniture()
+    if not options.learn_furniture:
+        return Furniture()
+    if jobs <= 1:
+        return learn_furniture(articles)
+    return furniture_of(map_ordered(SegmentFinder(), articles, jobs))
 
 
 def score_articles(articles: Iterable[Article], options: ScoreOptions | None = None,
