@@ -6,9 +6,10 @@ import pytest
 
 from framing.document.parse import build_document
 from framing.errors import DataFileError
+from framing.features.attribution.pronoun_roles import pronoun_role
 from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.role_lexicon import ROLES, RoleLexicon
-from framing.features.attribution.roles import mention_context, person_context, pronoun_role
+from framing.features.attribution.roles import mention_context, person_context
 from framing.features.attribution.scorer import AttributionScorer
 
 

@@ -61,7 +61,7 @@ def test_only_boilerplate_leaves_an_empty_body():
 def test_rules_apply_in_order_with_their_own_case_setting():
     import re
 
-    from framing.document.clean import Rule
+    from framing.document.rule_set import Rule
 
     rules = (Rule("newsletter", re.compile(r"(?:sign up.*)\Z", re.IGNORECASE)),
              Rule("shouting", re.compile(r"(?:[A-Z ]+)\Z")),
@@ -75,7 +75,7 @@ def test_rules_apply_in_order_with_their_own_case_setting():
 def test_a_rule_with_a_backreference_still_matches():
     import re
 
-    from framing.document.clean import Rule
+    from framing.document.rule_set import Rule
 
     rules = (Rule("doubled word", re.compile(r"(?:(\w+) \1)\Z", re.IGNORECASE)),)
     removed = [r.text for r in clean_text("menu menu\nThe talks resumed.", rules=rules).removed]
@@ -250,7 +250,8 @@ FILTERED_RULE_LINES = [
 
 
 def test_a_filtered_rule_still_removes_its_lines():
-    from framing.document.clean import Rule, normalise, packaged_rules
+    from framing.document.clean import normalise, packaged_rules
+    from framing.document.rule_set import Rule
 
     rules = packaged_rules()
     assert any(rule.contains_any for rule in rules)
@@ -262,7 +263,8 @@ def test_a_filtered_rule_still_removes_its_lines():
 
 
 def test_the_filter_skips_no_line_the_rules_remove_in_the_seeds(seed_texts):
-    from framing.document.clean import Rule, packaged_rules
+    from framing.document.clean import packaged_rules
+    from framing.document.rule_set import Rule
 
     unfiltered = tuple(Rule(rule.reason, rule.pattern) for rule in packaged_rules())
     for text in seed_texts.values():
@@ -272,7 +274,7 @@ def test_the_filter_skips_no_line_the_rules_remove_in_the_seeds(seed_texts):
 def test_a_letter_that_case_folds_past_lower_still_reaches_its_rule():
     import re
 
-    from framing.document.clean import Rule
+    from framing.document.rule_set import Rule
 
     # Case-insensitively "ſ" (long s) matches "s", but "ſtaff".lower() does not hold "staff".
     rules = (Rule("staff line", re.compile(r"(?:.*\bstaff\b.*)\Z", re.IGNORECASE), ("staff",)),)

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from framing.datafiles import line_of, load_toml
 from framing.document.embeds import EmbedRule, embed_rules, quoted_post
+from framing.document.rule_set import Rule, RuleSet, combined_rules
 from framing.errors import DataFileError
 
 MARKDOWN_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^)\n]*)\)")
@@ -69,20 +70,6 @@ class CleanResult:
     title: str
     body: str
     removed: list[Removal] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A whole-line rule: ``reason`` and ``pattern``.
-
-    ``contains_any`` are lower-case literals of which a matching line holds
-    one (the line lower-cased): a line holding none is not tried against the
-    pattern.  Empty: every line is tried.
-    """
-
-    reason: str
-    pattern: re.Pattern
-    contains_any: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,7 +195,7 @@ def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None,
     inline_rules = packaged_inline_rules() if inline_rules is None else inline_rules
     lines = raw.split("\n")
     texts = [normalise(line) for line in lines]  # each line normalised once, for the labels and the rules
-    context = _LineContext(lines, _key(title), combined_rules=_combined(rules), labels=_repeated_keys(texts))
+    context = _LineContext(lines, _key(title), combined_rules=combined_rules(rules), labels=_repeated_keys(texts))
     removed: list[Removal] = []
     kept: list[tuple[int, str]] = []
     for number, (line, text) in enumerate(zip(lines, texts), start=1):
@@ -237,7 +224,7 @@ class _LineContext:
     found_key: str = ""  # _key(found_title), made once
     body_seen: bool = False  # whether a kept line has text (kept lines only grow, so it stays so)
     credit_captions: set[str] = field(default_factory=set)
-    # The rules as a RuleSet (see _combined), looked up once per text, not per line.
+    # The rules as a RuleSet (see combined_rules), looked up once per text, not per line.
     combined_rules: RuleSet = field(default_factory=lambda: RuleSet(()))
     labels: frozenset[str] = frozenset()
 
@@ -362,88 +349,6 @@ def _cut(text: str, cuts: list[tuple[int, int, str]], number: int, removed: list
         position = end
     pieces.append(text[position:])
     return _SPACES_RE.sub(" ", "".join(pieces)).strip()
-
-
-_BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
-# The characters an ASCII letter matches case-insensitively whose str.lower() is no ASCII letter
-# ("İ", "ı", "ſ": "ſ" matches "s"; the Kelvin sign lowers to "k" and needs nothing): a line holding
-# one is tried against every rule, as lower-casing it may hide a literal the pattern matches.
-_CASE_FOLD_SURPRISE_RE = re.compile("[\u0130\u0131\u017f]")
-
-
-class RuleSet:
-    """Whole-line rules tried in order (the first that matches wins), each line against one compiled pattern.
-
-    Each line was matched against every rule in turn; one alternation of the
-    rules does the same work in one call.  A line is tried only against the
-    rules whose ``contains_any`` it satisfies (a rule leading with ``.*``
-    scans the whole line, however long, before it fails), with one
-    alternation per such set of rules, compiled once.  A rule with a
-    backreference can't be combined (its group numbers would shift): then
-    the rules are tried one by one.
-
-    Examples
-    --------
-    >>> credit = Rule("credit line", re.compile("(?:.* contributed to this report[.]?)$", re.I), ("contributed",))
-    >>> menu = Rule("navigation", re.compile("(?:menu|home)$", re.I))
-    >>> rules = RuleSet((credit, menu))
-    >>> rules.reason("Reuters contributed to this report."), rules.reason("Menu"), rules.reason("Talks resumed.")
-    ('credit line', 'navigation', None)
-    """
-
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self.rules = rules
-        self.combinable = bool(rules) and not any(_BACKREFERENCE_RE.search(rule.pattern.pattern) for rule in rules)
-        self._filters = [(number, rule.contains_any) for number, rule in enumerate(rules) if rule.contains_any]
-        self._alternations: dict[tuple[int, ...], tuple[tuple[int, ...], re.Pattern | None]] = {}
-
-    def reason(self, text: str) -> str | None:
-        """The reason of the first rule matching all of ``text``, or None."""
-        passed = self._passed_filters(text)
-        tried = self._alternations.get(passed)
-        if tried is None:
-            tried = self._alternations[passed] = self._alternation(passed)
-        numbers, pattern = tried
-        if not self.combinable:
-            return next((self.rules[number].reason for number in numbers
-                         if self.rules[number].pattern.match(text)), None)
-        found = pattern.match(text)
-        return self.rules[int(found.lastgroup[1:])].reason if found else None
-
-    def _passed_filters(self, text: str) -> tuple[int, ...]:
-        """The rules with a ``contains_any`` whose literals ``text`` holds one of."""
-        if not self._filters:
-            return ()
-        if not text.isascii() and _CASE_FOLD_SURPRISE_RE.search(text):
-            return tuple(number for number, _ in self._filters)
-        folded = text.lower()
-        passed = []
-        for number, literals in self._filters:
-            for literal in literals:
-                if literal in folded:
-                    passed.append(number)
-                    break
-        return tuple(passed)
-
-    def _alternation(self, passed: tuple[int, ...]) -> tuple[tuple[int, ...], re.Pattern | None]:
-        """The rules a line is tried against, in order, and their alternation (None when not combinable)."""
-        numbers = tuple(number for number, rule in enumerate(self.rules)
-                        if not rule.contains_any or number in passed)
-        if not self.combinable:
-            return numbers, None
-        parts = []
-        for number in numbers:
-            rule = self.rules[number]
-            flag = "i" if rule.pattern.flags & re.IGNORECASE else "-i"
-            parts.append(f"(?P<r{number}>(?{flag}:{rule.pattern.pattern}))")
-        # No rule left to try: a pattern that fails at once.
-        return numbers, re.compile("|".join(parts) or r"(?!)")
-
-
-@lru_cache(maxsize=8)
-def _combined(rules: tuple[Rule, ...]) -> RuleSet:
-    """The rules as a :class:`RuleSet`, built once per set of rules."""
-    return RuleSet(rules)
 
 
 def _positional_reason(text: str, number: int, kept: list[tuple[int, str]], context: _LineContext) -> str | None:

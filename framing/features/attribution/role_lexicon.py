@@ -16,13 +16,27 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from framing.datafiles import line_of, load_toml
 from framing.errors import DataFileError
+from framing.features.attribution.role_patterns import (
+    advocacy_reading,
+    home_state,
+    lower_words,
+    optional_pattern,
+    organisation_kinds,
+    organisation_pattern,
+    party_code,
+    party_modifier,
+    pointers,
+    principal,
+    word_list,
+    words_pattern,
+)
 
 SPEAKER_ROLES = ("government", "politician", "expert", "advocacy", "business", "citizen", "media", "anonymous")
 UNKNOWN_ROLE = "unknown"
@@ -327,12 +341,6 @@ def _load(source: str) -> RoleLexicon:
     return _read(source)
 
 
-def _words_pattern(words: Iterable[str]) -> str:
-    spellings = sorted(set(words), key=lambda w: (-len(w), w))
-    # "then-mayor", "the president's" and "governors" hold the word; "anchorage" and "sources-based" do not.
-    return rf"(?<![\w'])(?:{'|'.join(map(re.escape, spellings))})(?:'s|s'|s)?(?![\w'-])"
-
-
 def _read(source: str | Path) -> RoleLexicon:
     data, text, label = load_toml(source)
     tables = []
@@ -343,151 +351,37 @@ def _read(source: str | Path) -> RoleLexicon:
         if role not in SPEAKER_ROLES:
             raise DataFileError(f"{where}: role must be one of {', '.join(SPEAKER_ROLES)}")
         words = entry.get("words")
-        if not _lower_words(words):
+        if not lower_words(words):
             raise DataFileError(f'{where}: words must be a list of lower-case words — e.g. words = ["senator"]')
         if not isinstance(entry.get("note"), str) or not entry["note"].strip():
             raise DataFileError(f"{where}: note is missing — say what the role covers")
         extra = set(entry) - {"role", "words", "note"}
         if extra:
             raise DataFileError(f"{where}: unknown key(s) {sorted(extra)} — remove them")
-        tables.append((role, re.compile(_words_pattern(words))))
+        tables.append((role, re.compile(words_pattern(words))))
     if not tables:
         raise DataFileError(f"{label}: no [[role]] entries — add at least one")
     generic = data.get("generic_titles", [])
-    if generic and not _lower_words(generic):
+    if generic and not lower_words(generic):
         raise DataFileError(f"{label}, line {line_of(text, 'generic_titles')}: generic_titles must be a list of "
                             'lower-case words — e.g. generic_titles = ["president"]')
-    pattern = re.compile(_words_pattern(generic) + r"\s+(?:of|at|for|with|from)\s+(?P<org>.+)") if generic else None
-    us_states = _word_list(data, text, label, "us_states")
-    states = frozenset(_word_list(data, text, label, "states")) | frozenset(us_states)
+    pattern = re.compile(words_pattern(generic) + r"\s+(?:of|at|for|with|from)\s+(?P<org>.+)") if generic else None
+    us_states = word_list(data, text, label, "us_states")
+    states = frozenset(word_list(data, text, label, "states")) | frozenset(us_states)
     combined = re.compile("|".join(f"(?P<r{i}>{p.pattern})" for i, (_, p) in enumerate(tables)))
-    knowledge = _word_list(data, text, label, "knowledge_titles")
-    speaks_for = _word_list(data, text, label, "speaks_for_titles")
-    kinds = _organisation_kinds(data, text, label, tables)
+    knowledge = word_list(data, text, label, "knowledge_titles")
+    speaks_for = word_list(data, text, label, "speaks_for_titles")
+    kinds = organisation_kinds(data, text, label, tables)
     purpose = data.get("purpose_heads", [])
     if purpose and not (kinds and all(isinstance(w, str) and w[:1].isupper() for w in purpose)):
         raise DataFileError(f"{label}, line {line_of(text, 'purpose_heads')}: purpose_heads must be capitalised "
                             'words, with an advocacy list in [organisation_kinds] — e.g. purpose_heads = ["Campaign"]')
-    return RoleLexicon(tuple(tables), pattern, _party_code(data, text, label), states, _pointers(data, text, label),
-                       combined, _home_state(us_states), re.compile(_words_pattern(knowledge)) if knowledge else None,
-                       _principal(speaks_for), frozenset(_word_list(data, text, label, "camps")),
-                       re.compile(_words_pattern(generic) + "$") if generic else None,
-                       _organisation_pattern(kinds, purpose) if kinds else None,
-                       {**kinds, **dict.fromkeys(purpose, _advocacy_reading(data))},
-                       _party_modifier(_word_list(data, text, label, "party_modifiers"),
-                                       _word_list(data, text, label, "party_voters")),
-                       _optional_pattern(_word_list(data, text, label, "poll_words")))
-
-
-def _optional_pattern(words: Iterable[str]) -> re.Pattern | None:
-    """The words as one whole-word pattern (with plurals), or None for no words."""
-    return re.compile(_words_pattern(words)) if words else None
-
-
-def _party_modifier(parties: Iterable[str], voters: Iterable[str]) -> re.Pattern | None:
-    """A party word, at most one more word, then a word for its voters: "Democratic (primary) voters"."""
-    if not parties or not voters:
-        return None
-    return re.compile(rf"{_words_pattern(parties)}\s+(?:[\w'-]+\s+)?{_words_pattern(voters)}")
-
-
-# A word of an organisation's name, and what may join two of them ("Fish and Wildlife", "AT&T").
-_NAME_WORD = r"[A-Z][\w&'’.-]*"
-_COMPLEMENT = (rf"\s+(?:of|for|to|on)\s+(?:(?:the|a|an)\s+)?{_NAME_WORD}"
-               rf"(?:(?:\s+(?:of|and|&|for|the|on)\s+|\s+){_NAME_WORD})*")
-
-
-def _organisation_pattern(kinds: Mapping[str, str], purpose: Iterable[str]) -> re.Pattern:
-    """A name of capitalised words ending in a kind word, with its complement; or a purpose head and its purpose."""
-    def alternatives(words: Iterable[str]) -> str:
-        return "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
-    own = rf"(?P<own>(?:{_NAME_WORD}(?:\s+(?:and|&)\s+|\s+))*)"
-    # The kind word ends the name: no capitalised word follows it ("Service Women's Action Network" is no service).
-    head = rf"(?P<head>{alternatives(kinds)})(?![\w'’-])(?!\s+[A-Z])(?P<complement>{_COMPLEMENT})?"
-    with_purpose = (rf"(?P<purpose>{alternatives(purpose)})(?=\s+(?:for|to)\s){_COMPLEMENT}" if purpose
-                    else r"(?!x)x")
-    return re.compile(rf"(?<![\w'’-]){own}(?:{head}|{with_purpose})")
-
-
-def _advocacy_reading(data: Mapping) -> str:
-    """What a purpose head reads as: the advocacy kind's first word ("association"): a body with a cause."""
-    return data.get("organisation_kinds", {}).get("advocacy", ["association"])[0].lower()
-
-
-def _organisation_kinds(data: Mapping, text: str, label: str,
-                        tables: Iterable[tuple[str, re.Pattern]]) -> dict[str, str]:
-    """Each kind word of ``[organisation_kinds]`` with the role word its name reads as (its list's first, lowered)."""
-    kinds = data.get("organisation_kinds", {})
-    out = {}
-    patterns = dict(tables)
-    for role, words in kinds.items():
-        where = f"{label}, line {line_of(text, role + ' = [')}: organisation_kinds.{role}"
-        if role not in patterns or not (isinstance(words, list) and words and all(isinstance(w, str) and w[:1].isupper()
-                                                                                  for w in words)):
-            raise DataFileError(f"{where}: must be a role with a list of capitalised words — "
-                                'e.g. government = ["Agency", "Service"]')
-        reading = words[0].lower()
-        if not patterns[role].fullmatch(reading):
-            raise DataFileError(f"{where}: its first word {words[0]!r} must be a word of the role {role!r}")
-        out.update(dict.fromkeys(words, reading))
-    return out
-
-
-# Words between a principal's name and the title of who speaks for them ("Trump political adviser").
-_MODIFIER_WORDS = r"longtime|long-time|senior|top|chief|political|campaign|former|close|trusted"
-_PRINCIPAL_MODIFIERS = rf"(?:(?:{_MODIFIER_WORDS})\s+)*"
-
-
-def _principal(titles: Iterable[str]) -> re.Pattern | None:
-    """A title of ``titles`` (any case), "for" or "to", an optional honorific, then a capitalised name; or a
-    capitalised name (possessive or not) right before the title ("Trump adviser", "Romney's aides")."""
-    if not titles:
-        return None
-    name = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}"
-    title = f"(?i:{_words_pattern(titles)})"
-    after = rf"{title}\s+(?:for|to)\s+(?:(?:Mr|Mrs|Ms|Sen|Rep|Gov|Dr)\.\s+)?(?P<name>{name})(?!\w)"
-    # The owner's name: up to three capitalised words ("White House" is a body, so a role word: no principal).
-    owner = rf"(?!(?i:{_MODIFIER_WORDS}|the|a|an|his|her|their|its)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}"
-    before = rf"(?<![\w'-])(?P<owner>{owner})(?:'s)?\s+(?i:{_PRINCIPAL_MODIFIERS}){title}"
-    return re.compile(f"{after}|{before}")
-
-
-def _home_state(us_states: Iterable[str]) -> re.Pattern | None:
-    """Names, then "of" and a US state, and nothing else: "Lisa Murkowski of Alaska", "of Tennessee"."""
-    if not us_states:
-        return None
-    names = "|".join(re.escape(state.title()) for state in sorted(us_states, key=lambda s: (-len(s), s)))
-    return re.compile(rf"(?:[A-Z][\w.'’-]*\s+)*of\s+(?:{names})")
-
-
-def _word_list(data: Mapping, text: str, label: str, key: str) -> list[str]:
-    """The lower-case word list ``key`` of the file (empty when absent), validated."""
-    words = data.get(key, [])
-    if words and not _lower_words(words):
-        raise DataFileError(f"{label}, line {line_of(text, key)}: {key} must be a list of lower-case words — "
-                            f'e.g. {key} = ["word"]')
-    return words
-
-
-def _party_code(data: Mapping, text: str, label: str) -> re.Pattern | None:
-    """"D-Mass.", "R-Texas", "(R., Neb.)": a party letter from ``party_codes``, then a capitalised state."""
-    codes = data.get("party_codes", [])
-    if not codes:
-        return None
-    if not (isinstance(codes, list) and all(isinstance(c, str) and c.isalpha() and c.isupper() for c in codes)):
-        raise DataFileError(f"{label}, line {line_of(text, 'party_codes')}: party_codes must be a list of "
-                            'upper-case letters — e.g. party_codes = ["D", "R"]')
-    return re.compile(rf"\(?(?:{'|'.join(codes)})(?:-|\.,?\s*)[A-Z][a-z]*\.?\)?$")
-
-
-def _pointers(data: Mapping, text: str, label: str) -> dict[str, str]:
-    """Each pointing word with what it points back at: any role word, or a plural one (a share of a group)."""
-    pointers = {}
-    for key, kind in (("pointing_words", "any"), ("share_words", "plural")):
-        pointers.update(dict.fromkeys(_word_list(data, text, label, key), kind))
-    return pointers
-
-
-def _lower_words(words: object) -> bool:
-    return isinstance(words, list) and bool(words) and all(isinstance(w, str) and w == w.lower() and w.strip()
-                                                          for w in words)
+    return RoleLexicon(tuple(tables), pattern, party_code(data, text, label), states, pointers(data, text, label),
+                       combined, home_state(us_states), re.compile(words_pattern(knowledge)) if knowledge else None,
+                       principal(speaks_for), frozenset(word_list(data, text, label, "camps")),
+                       re.compile(words_pattern(generic) + "$") if generic else None,
+                       organisation_pattern(kinds, purpose) if kinds else None,
+                       {**kinds, **dict.fromkeys(purpose, advocacy_reading(data))},
+                       party_modifier(word_list(data, text, label, "party_modifiers"),
+                                       word_list(data, text, label, "party_voters")),
+                       optional_pattern(word_list(data, text, label, "poll_words")))

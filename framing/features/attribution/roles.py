@@ -22,14 +22,11 @@ from functools import partial
 
 from framing.document.parse import Document
 from framing.document.vocabulary import STOPWORDS, TITLES
-from framing.features.attribution.phrases import without_contraction
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
 
 # How far before a first mention its title may stand ("Republican Sen. …", "said Jane Doe").
-_BEFORE = 60
-# How far back an unresolved "he" or "she" looks for a title.
-_PRONOUN_WINDOW = 250
-_AFTER = 120
+BEFORE = 60
+AFTER = 120
 # ", 34," after a name: an age, how news introduces people speaking for themselves; ", 285,127" is a number.
 _AGE = re.compile(r"\d{1,3}$")
 _THOUSANDS = re.compile(r",\d")
@@ -50,7 +47,7 @@ _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as
 _WORKPLACE = re.compile(r"who\s+(?:writes for|wrote for|works for|worked for|works at|worked at|heads|headed|leads|led"
                         r"|runs|ran|founded|co-founded|chairs|chaired|directs|directed)\s+")
 # A quotation, or the end of one whose opening mark lies before the window.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|^[^“”\"]*”")
 # A title set before the name by a comma opens with an article or a possessive.
 _TITLE_FIRST = re.compile(r"\s*(?:the|a|an|another|one|his|her|its|their)\s", re.IGNORECASE)
 # Abbreviated titles only: they stand before a name and never end a sentence.
@@ -61,17 +58,17 @@ _CLAUSE_AFTER = re.compile(r",?\s+(?:who|which|whose|where|when)\b")
 # A period inside an abbreviation of initials goes on before a capitalised word ("president of the U.S.
 # Conference of Catholic Bishops"); any other period followed by a space ends the description.
 _INNER_PERIOD = r"\.(?=\S)|(?<=[A-Z]\.[A-Z])\.(?= [A-Z])"
-_APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{_AFTER}}})")
+_APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{AFTER}}})")
 # "Lerner was the director of …", "Doe is a nurse": a description after a copula, read like an apposition.
 _COPULA = re.compile(rf"\s+(?:is|was|has been|had been|became|serves as|served as|works as|worked as)\s+"
-                     rf"(?:(?:now|also|then|currently|still)\s+)?(?P<words>(?:a|an|the)\s(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{_AFTER}}})")
+                     rf"(?:(?:now|also|then|currently|still)\s+)?(?P<words>(?:a|an|the)\s(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{AFTER}}})")
 # A parenthesis right after a name: a party code ("Rand Paul (R-Ky.)") or an affiliation.
 _PARENTHESIS = re.compile(r"\s*\((?P<words>[^()]{1,60})\)")
 # The rest of a name after a mention of its first part ("Sohn| Yong-woo").
 _NAME_REST = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}(?=,)|")
 # "Owen Daniels of the Atlantic Council", "Nathan Craig and Margaret Vega of the immigrant rights group …".
 _AFFILIATION = re.compile(r"(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
-                          rf"\s+(?P<words>(?:of|from|at)\s+(?:the\s|[A-Z])(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{_AFTER}}})")
+                          rf"\s+(?P<words>(?:of|from|at)\s+(?:the\s|[A-Z])(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{AFTER}}})")
 # An affiliation ends where a verb or a clause starts ("of Missouri | told reporters …").
 _VERB_CUT = re.compile(r"\s(?:who|which|that|has|have|had|is|was|were|will|would|said|says|told|tells|added|wrote)\b"
                       r"|\sin\s+(?:the\s+)?[A-Z]")  # "of Mount Sinai | in New York City": a place, not the body
@@ -117,11 +114,11 @@ def _words_before(document: Document, at: int) -> list[str]:
     """The words before a mention that may hold its title, nearest first (see :func:`mention_context`)."""
     body = document.body
     sentence_start = _title_sentence_start(document, at)
-    parts = _TITLE_BEFORE.split(body[max(sentence_start, at - _BEFORE) : at])
+    parts = _TITLE_BEFORE.split(body[max(sentence_start, at - BEFORE) : at])
     out = [parts[-1].strip()]
     if len(parts) > 1 and not parts[-1].strip() and _TITLE_FIRST.match(parts[-2]):
         out.append(parts[-2].strip())  # "The mayor of Washington, Muriel Bowser, …"
-    wide = max(sentence_start, at - 2 * _BEFORE)
+    wide = max(sentence_start, at - 2 * BEFORE)
     # A list of names needs "and" or a comma before the mention: most mentions skip the search.
     listed = _LISTED.search(body, wide, at) if " and " in body[wide:at] or "," in body[wide:at] else None
     if listed:
@@ -237,114 +234,6 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
 def _first_role(lexicon: RoleLexicon, texts: Iterable[str], nearest: str) -> str | None:
     """The role found in the first of ``texts`` that has one."""
     return next((found for text in texts if text and (found := lexicon.role_in(text, nearest))), None)
-
-
-def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, int]) -> str:
-    """The role of an unresolved speaker from where it stands: a pronoun, or a word pointing back at someone.
-
-    "I think" outside quotation marks is the article's writer speaking: media.
-    "he", "she" or "they" that names nobody quoted before takes the role of
-    the nearest role word before it in its paragraph ("Jane Doe is a
-    professor at Yale. Math, she says, …"), a plural one for "they"
-    ("officials"); "it" the nearest one before it in its sentence.  A
-    pointing word of the role file ("the statement", "his office", "14
-    percent") takes the nearest role word before it (a plural one for a
-    share: "percent of voters"), in the paragraph or just before it.  "you"
-    and anything else stay unknown.
-
-    >>> from framing.document.parse import build_document
-    >>> doc = build_document("x", "Jane Doe is a professor at Yale. Math, she says, is hard.")
-    >>> pronoun_role(RoleLexicon.load(), doc, (39, 42))
-    'expert'
-    >>> doc = build_document("x", "The agency issued a statement.\\n\\n“No,” the statement said.")
-    >>> pronoun_role(RoleLexicon.load(), doc, (38, 51))
-    'government'
-    """
-    start, end = source
-    body = document.body
-    words = [without_contraction(w) for w in body[start:end].lower().replace("’", "'").split()]
-    word = words[-1] if words else ""
-    if words == [word] and word in ("i", "we") and document.quote_at(start) is None:
-        return "media"
-    # "that" opening a sentence points back further ("That is why"): only a relative "that" is read.
-    if words == [word] and word in ("who", "which", "that") and body[start : start + 1].islower():
-        return _antecedent_role(lexicon, document, start) or UNKNOWN_ROLE
-    if words == [word] and word in ("he", "she", "they", "it"):
-        plural = word == "they"
-        if word == "it":
-            sentence_start = getattr(document.sentence_at(start), "start", start)
-            return _role_before(lexicon, body, sentence_start, start, plural) or UNKNOWN_ROLE
-        paragraph = max((s for s, e in document.paragraphs if s <= start), default=0)
-        # Nothing in its paragraph: the one before, where news often names the speaker it goes on quoting.
-        earlier = max((s for s, e in document.paragraphs if s < paragraph), default=paragraph)
-        return (_role_before(lexicon, body, paragraph, start, plural)
-                or _role_before(lexicon, body, earlier, paragraph, plural) or UNKNOWN_ROLE)
-    if _pointer(lexicon, word) or (word.isdigit() and words == [word]):
-        # A bare number is a share whose "%" or "percent" the source left out ("64% said").
-        plural = word.isdigit() or lexicon.pointers[_pointer(lexicon, word)] == "plural"
-        # Its owner may be named in the source itself: "Mr. Cruz's filings", "His office".
-        start = body.rfind(" ", start, end) if len(words) > 1 else start
-        return (_role_before(lexicon, body, 0, start, plural)
-                or _first_named(lexicon, body, _pointer(lexicon, word), start) or UNKNOWN_ROLE)
-    return UNKNOWN_ROLE
-
-
-# What may stand between a relative pronoun and the phrase it stands for: ", who", " — of which".
-_RELATIVE_GAP = re.compile(r"[\s,—–-]*(?:of|among|including|some of|many of|most of)?[\s,—–-]*$")
-
-
-def _antecedent_role(lexicon: RoleLexicon, document: Document, start: int) -> str | None:
-    """The role of the phrase a relative pronoun stands for, when it ends with a title or a body.
-
-    "Rep. Jan Schakowsky, who …", "the spokesperson for US Central Command,
-    which oversees troops": the phrase right before the pronoun, read as a
-    title (its role word followed by names only); "The president also
-    retweeted the account @slandinsocal, who posted …" names nobody there.
-
-    >>> from framing.document.parse import build_document
-    >>> doc = build_document("x", "And the Ohio Prosecuting Attorneys Association, which backs it, agreed.")
-    >>> _antecedent_role(RoleLexicon.load(), doc, 48)
-    'advocacy'
-    """
-    sentence = document.sentence_at(start)
-    before = document.body[sentence.start if sentence else 0 : start]
-    before = before[: _RELATIVE_GAP.search(before).start()]
-    phrase = re.split(r"[,;:()\"“”—–]", before)[-1].strip()
-    return lexicon.title_role(phrase) if phrase else None
-
-
-def _role_before(lexicon: RoleLexicon, body: str, window_start: int, start: int, plural: bool) -> str | None:
-    """The role word nearest before ``start`` within the pronoun window from ``window_start``, outside quotations."""
-    # What a quotation says is not who says it: "… the bill," the statement said.
-    window = _QUOTED.sub(" ", body[max(window_start, start - _PRONOUN_WINDOW) : start])
-    return lexicon.role_in(window, "last", plural=plural)
-
-
-def _first_named(lexicon: RoleLexicon, body: str, pointer: str, start: int) -> str | None:
-    """The role of a document where the article first names it ("the inspector general's report"), if before ``start``.
-
-    >>> body = "A report by the inspector general came out. Later, the report said"
-    >>> _first_named(RoleLexicon.load(), body, "report", 60)
-    'government'
-    """
-    first = re.search(rf"\b{re.escape(pointer)}s?\b", body[:start], re.IGNORECASE) if pointer else None
-    if first is None:
-        return None
-    # Its owner stands before it ("the inspector general's report") or after it ("a report by the IG").
-    after = re.split(r"[.;:“”\"]", body[first.end() : first.end() + _AFTER])[0]
-    return lexicon.role_in(body[max(0, first.start() - _BEFORE) : first.start()], "last") or lexicon.role_in(after)
-
-
-def _pointer(lexicon: RoleLexicon, word: str) -> str:
-    """The pointing word ``word`` is, in the singular ("filings": "filing"), or "".
-
-    >>> _pointer(RoleLexicon.load(), "filings"), _pointer(RoleLexicon.load(), "bills")
-    ('filing', '')
-    """
-    for form in (word, word[:-1] if word.endswith("s") else ""):
-        if form and form in lexicon.pointers:
-            return form
-    return ""
 
 
 def person_context(document: Document, name: str) -> tuple[list[str], list[str]]:

@@ -34,10 +34,11 @@ from framing.document.parse import Document
 from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry
 from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
+from framing.features.attribution.pronoun_roles import pronoun_role
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
 from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
-from framing.features.attribution.roles import person_context, pronoun_role, speaker_roles
+from framing.features.attribution.roles import person_context, speaker_roles
 from framing.features.attribution.span_model import SpanModel
 from framing.features.attribution.spans import Attribution, find_attributions
 from framing.features.attribution.speakers import Speaker, SpeakerResolver
