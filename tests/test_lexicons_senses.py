@@ -53,6 +53,9 @@ def hits_in_last_sentence(scorer, pack, sentence):
     ("israel_palestine", "The two sides must reach a negotiated settlement.", []),
     ("israel_palestine", "Palestinian officials call the Israeli settlements colonies.",
      [("settlements", "settlements"), ("settlements", "colonies")]),
+    # Lebanon's or Syria's armed groups are not the Palestinian ones (AllSides, Middle East).
+    ("israel_palestine", "Damascus and the Lebanese Shiite militant group appear to have drawn closer together.", []),
+    ("israel_palestine", "Palestinian militants fired rockets from Gaza.", [("armed_groups", "militants")]),
     # "Illegal" is any unlawful act; only the noun names people.
     ("immigration", "A new law makes it illegal to move them across state lines.", []),
     ("immigration", "He called the migrants illegals.", [("people_without_status", "illegals")]),
