@@ -9,7 +9,7 @@ from framing.errors import DataFileError
 from framing.features.attribution.pronoun_roles import pronoun_role
 from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.role_lexicon import ROLES, RoleLexicon
-from framing.features.attribution.roles import mention_context, person_context
+from framing.features.attribution.roles import mention_context, person_context, speaker_role
 from framing.features.attribution.scorer import AttributionScorer
 
 
@@ -521,3 +521,15 @@ def test_a_generic_title_speaks_for_the_body_before_it(before, role):
 def test_workplace_clauses_and_relatives(scorer, text, expected):
     found = [(f.detail["speaker"], f.detail["role"]) for f in scorer.score(build_document("t", text)).findings]
     assert found[-len(expected):] == expected
+
+
+@pytest.mark.parametrize(("sources", "expected"), [
+    # AllSides, 2013-2014: Sessions was a senator and Pompeo a congressman before their cabinet posts.
+    (["Sen. Jeff Sessions, R-Ala", "Sessions"], "politician"),
+    (["Rep. Mike Pompeo, R-Kan., who was involved in the House report,"], "politician"),
+    # The registry's office stands when the article gives that one, or none.
+    (["Attorney General Jeff Sessions"], "government"),
+    (["Sessions"], "government"),
+])
+def test_a_legislators_title_in_the_article_outranks_a_later_office_in_the_registry(sources, expected):
+    assert speaker_role(RoleLexicon.load(), sources, registry_role="government", kind="person") == expected

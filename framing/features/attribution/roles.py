@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 
 from framing.document.parse import Document
@@ -199,6 +199,8 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
     >>> speaker_role(lexicon, ["they"], kind="unresolved")
     'unknown'
     """
+    if registry_role == "government" and _first_role(lexicon, _without_clauses(sources), "first") == "politician":
+        return "politician"  # "Sen. Jeff Sessions" before he was attorney general: the article's title is its date's
     if registry_role:
         return registry_role
     if any(lexicon.is_camp(text) for text in sources):
@@ -209,7 +211,7 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         # "Iran said", "California sued": a state speaks through its government; "Cairo says" of a speaker
         # resolved to Alberto Cairo is a person with a state's name.
         return "government"
-    found = _first_role(lexicon, (_CLAUSE_AFTER.split(text)[0] for text in sources), "first")
+    found = _first_role(lexicon, _without_clauses(sources), "first")
     if found:
         return found
     appositions, before = context() if callable(context) else context
@@ -229,6 +231,11 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         return "media"
     # "A full 30 percent said": a share of a group named before, which pronoun_role reads.
     return "anonymous" if anonymous and not any(lexicon.is_share(text) for text in sources) else UNKNOWN_ROLE
+
+
+def _without_clauses(sources: Iterable[str]) -> Iterator[str]:
+    """Each source phrase up to a relative clause ("Smith, who …"): the words that describe the speaker."""
+    return (_CLAUSE_AFTER.split(text)[0] for text in sources)
 
 
 def _first_role(lexicon: RoleLexicon, texts: Iterable[str], nearest: str) -> str | None:
