@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from framing.compare.aggregate import as_float
@@ -353,15 +353,18 @@ def aligned_statements(evidence: Mapping[str, GroupEvidence], group_of: Mapping[
     return statements[:limit]
 
 
-def unknown_speakers(evidence: Mapping[str, GroupEvidence]) -> list[tuple[str, str, int]]:
+def unknown_speakers(evidence: Mapping[str, GroupEvidence],
+                     registered: Collection[str] = frozenset()) -> list[tuple[str, str, int]]:
     """Named speakers with no side, for the user to add to an actor file: (name, group, count).
 
-    Pronouns left unresolved ("they", "he") and vague sources are no actors to add, so they are not listed.
+    Pronouns left unresolved ("they", "he") and vague sources are no actors to add, so they are not listed;
+    nor are the ``registered`` names of an actor file already (a registry whose topic an article is not
+    about gives no side there: Donald Trump in a story on Gaza).
     """
     found = []
     for group, ev in sorted(evidence.items()):
         for speaker in ev.speakers.values():
-            if speaker.side == "unknown" and speaker.named:
+            if speaker.side == "unknown" and speaker.named and speaker.name not in registered:
                 found.append((speaker.name, group, speaker.total))
     return sorted(found, key=lambda x: (-x[2], x[0], x[1]))
 

@@ -27,6 +27,7 @@ from framing.compare.lexicon_use import packs_applied, undated_readings
 from framing.compare.summaries import read_evidence, summarise
 from framing.datafiles import line_of, load_toml, template_text
 from framing.errors import DataFileError
+from framing.features.attribution.registries import RegistrySet
 from framing.lexicons import packs as lexicons
 from framing.lexicons.labels import pack_labels
 from framing.report.articles import DocumentSource
@@ -179,6 +180,16 @@ def _signed(value: Any, digits: int = 2) -> str:
     return f"{value:+,.{digits}f}"
 
 
+def registered_names(actor_files: Sequence[str] = ()) -> frozenset[str]:
+    """The names and aliases of every actor the packaged registries and ``actor_files`` know.
+
+    >>> "Donald Trump" in registered_names(), "Diho Weld Qabliyeh" in registered_names()
+    (True, False)
+    """
+    return frozenset(name for actor in RegistrySet.load(actor_files).everything.actors
+                     for name in (actor.name, *actor.aliases))
+
+
 def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group_by: str = "outlet",
                  formats: Sequence[str] = ("md",),
                  lookup: Callable[[dict[str, set[int]]], dict[tuple[str, int], str]] | None = None, *,
@@ -273,7 +284,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
             "max_listed": MAX_LISTED,
             "max_removed_chars": MAX_REMOVED_CHARS,
             "warnings": run.warnings,
-            "unknown_speakers": findings.unknown_speakers(evidence),
+            "unknown_speakers": findings.unknown_speakers(evidence, registered_names(options.get("actor_files", ()))),
         }
         # The summaries are all in the context now: let them go before the pages (the HTML most) are made.
         del evidence
