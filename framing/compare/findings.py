@@ -218,8 +218,16 @@ def _wording_use(wordings: Sequence[GroupWording]) -> WordingUse:
                       sum(w.side_uses for w in wordings), sum(w.side_articles for w in wordings))
 
 
+# Shares of the most quoted side closer than this (5 points) in every group are no difference.
+SAME_VOICE_SHARE = 0.05
+
+
 def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence]) -> VoiceDifference | None:
-    """Each group's most quoted identified side and its share; None with fewer than two such groups."""
+    """Each group's most quoted identified side and its share.
+
+    None with fewer than two such groups, or when every group quotes the same side most within
+    ``SAME_VOICE_SHARE`` of each other ("16 % of center's, 16 % of left's and 16 % of right's").
+    """
     shares = {}
     unidentified = side_label("unknown")
     unidentified_first = {}
@@ -234,6 +242,9 @@ def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence
                 unidentified_first[group] = unknown
     if len(shares) < 2:
         return None
+    top = [s["share"] for s in shares.values()]
+    if len({s["side"] for s in shares.values()}) == 1 and max(top) - min(top) < SAME_VOICE_SHARE:
+        return None  # every group quotes the same side most, about as often: no difference to name
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1]["share"], kv[0]))
     return VoiceDifference(tuple(SpeakerShare(group, s["side"], s["share"], unidentified_first.get(group))
                                  for group, s in ranked))
