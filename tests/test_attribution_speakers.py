@@ -430,3 +430,10 @@ def test_a_question_and_its_answer_in_one_sentence_are_two_speakers_words(scorer
 ])
 def test_a_name_is_only_what_its_words_say(scorer, text, speaker):
     assert [f.detail["speaker"] for f in attributions(scorer, text)] == [speaker]
+
+
+def test_a_masthead_with_of_and_a_place_is_the_newspaper(scorer):
+    text = ("Israel struck Gaza and Hamas fired rockets at Israel, Netanyahu said. "
+            "The Times of Israel reported that the talks failed.")
+    found = [(f.detail["speaker"], f.detail["role"], f.detail["side"]) for f in attributions(scorer, text)]
+    assert found[-1] == ("Times of Israel", "media", "unknown")

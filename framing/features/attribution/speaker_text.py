@@ -69,13 +69,19 @@ _RELATING = frozenset("to of in at for from with by on".split())
 def masthead(text: str) -> str | None:
     """A newspaper named by its masthead ("The Washington Times", "the Post"), without its article, or None.
 
+    A masthead word may take "of" and a place: "The Times of Israel", "the Times of India".
+
     >>> masthead("The Washington Times"), masthead("the Post"), masthead("Times columnist Bret Stephens")
     ('Washington Times', 'the Post', None)
+    >>> masthead("The Times of Israel"), masthead("the Bank of America")
+    ('Times of Israel', None)
     """
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    if not words or len(words) > MAX_MASTHEAD_WORDS or words[-1].lower().rstrip(".,") not in MASTHEAD_WORDS:
+    of = len(words) - 2  # "Times of Israel": the masthead word before "of" and one capitalised word
+    head = words[of - 1] if of >= 1 and words[of] == "of" else words[-1] if words else ""
+    if not words or len(words) > MAX_MASTHEAD_WORDS or head.lower().rstrip(".,") not in MASTHEAD_WORDS:
         return None
     if not all(w[:1].isupper() or w in ("of", "and", "&") for w in words):
         return None
