@@ -36,7 +36,7 @@ from pathlib import Path
 
 from framing.document.parse import Document, Quote, build_document
 from framing.document.vocabulary import MEASURE_NOUNS
-from framing.features.attribution.content import BE
+from framing.features.attribution.content import BE, FINITE
 from framing.features.attribution.cues import CueLexicon
 from framing.features.attribution.phrases import PRONOUNS
 from framing.features.base import FamilyResult, Finding, per_thousand_words
@@ -238,7 +238,7 @@ def _attributes_at_sentence_end(part: str, words: list[str]) -> bool:
     ("a president who said", "prompting Trump to announce") or after a participle that opens the part.
     """
     if words[0] in _INVERTED_CUES:
-        return not any(word in _CLAUSE_VERBS for word in words[1:])  # not "said the election was clean"
+        return not any(word in FINITE for word in words[1:])  # not "said the election was clean"
     if not words[0].endswith("ing") and any(word in SPEECH_WORDS and words[k - 1] not in _NOT_BEFORE_SPEAKER_VERB
                                             for k, word in enumerate(words[1:], 1)):
         return True
@@ -253,8 +253,6 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # Words before a speech verb that make it no attribution of the quote: an auxiliary of a passive ("are
 # shown"), a relative or "to" clause ("who said", "to announce").
 _NOT_BEFORE_SPEAKER_VERB = BE | frozenset("has have had who which that to".split())
-# Verbs after an inverted cue that make it a clause of its own ("said the election was clean").
-_CLAUSE_VERBS = BE | frozenset("has have had will would could should can may might must".split())
 # Cues that news writing puts before their subject at a sentence's end ("…, said Ben Rhodes.").
 _INVERTED_CUES = frozenset("said says added adds wrote writes explained asked".split())
 # The longest comma-set part after a quote read as its attribution ("White House press secretary Jay Carney said").
