@@ -66,7 +66,7 @@ def test_the_committed_labels_are_valid():
 
 HELD_OUT = {"role_labels_heldout.csv": 80, "role_labels_heldout2.csv": 150, "role_labels_heldout3.csv": 150,
             "role_labels_heldout4.csv": 120, "role_labels_heldout5.csv": 120, "role_labels_heldout6.csv": 110,
-            "role_labels_heldout7.csv": 110}
+            "role_labels_heldout7.csv": 110, "role_labels_heldout8.csv": 110}
 
 
 @pytest.mark.parametrize(("name", "minimum"), sorted(HELD_OUT.items()))

@@ -31,9 +31,15 @@ figure until a seventh set took its place, when its errors were read for
 roles.toml version 6) and ``role_labels_heldout7.csv`` (150 article positions
 drawn with seed 29 from all 10,000 that no other set uses, one attribution
 each drawn at random and labelled the same way before any predicted role was
-looked at: the newest held-out figure, used for nothing else; an attribution
-without a source span is labelled by whoever made the last such statement in
-its article, the one the evaluation finds under that key).  Rows labelled ``none`` are
+looked at: the held-out figure until an eighth set took its place; an
+attribution without a source span is labelled by whoever made the last such
+statement in its article, the one the evaluation then found under that key) and
+``role_labels_heldout8.csv`` (150 article positions drawn with seed 31 from
+all 10,000 that no other set uses, one attribution each drawn at random and
+labelled the same way before any predicted role was looked at: the newest
+held-out figure, used for nothing else; an attribution without a source span
+is labelled by whoever made the statement its content opens, in the sentence
+given).  Rows labelled ``none`` are
 not attributions at all (an extraction error) and rows labelled ``unclear``
 have a speaker nobody could tell from the text; both are counted, not scored.
 Each labelled attribution is found again (same article, source text and
