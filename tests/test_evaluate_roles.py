@@ -79,7 +79,7 @@ def test_held_out_labels_are_valid_and_apart(name, minimum):
 
 
 @pytest.mark.parametrize("name", ["role_labels_heldout4.csv", "role_labels_heldout5.csv", "role_labels_heldout6.csv",
-                                  "role_labels_heldout7.csv"])
+                                  "role_labels_heldout7.csv", "role_labels_heldout8.csv"])
 def test_the_later_held_out_sets_share_no_article_with_any_other(name):
     labelled = {row["article_id"] for row in read_role_labels(DEFAULT_ROLE_LABELS.with_name(name))}
     others = set()
@@ -94,3 +94,31 @@ def test_command_prints_one_json_object(allsides):
                                        "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["n_scored"] == 2
+
+
+TWO_WITHOUT_SOURCE = {
+    "ID": "a2",
+    "title": "",
+    "content_original": (
+        "Earlier last week, House Speaker John A. Boehner of Ohio fired off an email to fellow Republicans warning "
+        "them not to celebrate if the court overturns any parts of the law. Instead, Mr. Romney softened his "
+        "rhetoric, promising that his reform of Medicare would not touch benefits for older Americans."
+    ),
+}
+
+
+def test_attributions_without_a_source_are_each_found_by_their_sentence(tmp_path):
+    # Both cues ("warning", "promising") come without a source span: keyed by (article, '', '') only the last
+    # was found and the first counted as dropped; by the sentence their content opens, each is scored.
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps(TWO_WITHOUT_SOURCE) + "\n", encoding="utf-8")
+    body = TWO_WITHOUT_SOURCE["content_original"]
+    first, second = body[: body.index(" Instead")], body[body.index("Instead") :]
+    labels = tmp_path / "labels.csv"
+    with open(labels, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "speaker_text", "sentence", "role", "reason"])
+        writer.writerows([("a2", "", first, "politician", "House Speaker Boehner"),
+                          ("a2", "", second, "politician", "Mitt Romney")])
+    result = evaluate_roles(path, labels, limit=1)
+    assert (result["n_scored"], result["n_dropped"]) == (2, 0)

@@ -119,14 +119,22 @@ def _sentence_of(document: Document, offset: int) -> str:
     return " ".join(document.body[sentence.start : sentence.end].split()) if sentence else ""
 
 
+def attribution_key(document: Document, detail: Mapping[str, Any]) -> tuple[str, str, str]:
+    """(article id, source text, sentence) of one attribution: the key a labelled row names it by.
+
+    The sentence is the source's; an attribution without a source span is named by the sentence
+    its content opens, so that two of them in one article are two keys, not one.
+    """
+    anchor = detail["source_start"] if detail["source_start"] >= 0 else detail["content_start"]
+    return document.article_id, detail["speaker_text"], _sentence_of(document, anchor)
+
+
 def predicted_roles(documents: Iterator[Document], scorer: AttributionScorer) -> dict[tuple[str, str, str], str]:
-    """Each attribution's role, keyed by (article id, source text, sentence)."""
+    """Each attribution's role, keyed by :func:`attribution_key`."""
     out = {}
     for document in documents:
         for finding in scorer.score(document).findings:
-            detail = finding.detail
-            key = (document.article_id, detail["speaker_text"], _sentence_of(document, detail["source_start"]))
-            out[key] = detail["role"]
+            out[attribution_key(document, finding.detail)] = finding.detail["role"]
     return out
 
 
