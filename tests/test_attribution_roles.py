@@ -533,3 +533,24 @@ def test_workplace_clauses_and_relatives(scorer, text, expected):
 ])
 def test_a_legislators_title_in_the_article_outranks_a_later_office_in_the_registry(sources, expected):
     assert speaker_role(RoleLexicon.load(), sources, registry_role="government", kind="person") == expected
+
+
+# Version 7 (rule 11): found on the errors of label sets 1-7.
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # The extractor finds these cues with no source span: the subject of the sentence made the statement.
+        ("Obama, responding to this, announced last week that insurance companies could offer "
+         "out-of-compliance plans for another year.", "politician"),
+        ("Instead, Mr. Romney softened his rhetoric, promising that his reform of Medicare would not touch "
+         "benefits for older Americans. Mitt Romney spoke for an hour.", "politician"),
+        ("Germany's foreign minister, Sigmar Gabriel, laced his welcome for Macron with a warning to the French, "
+         "saying: \"If he fails, in five years Mrs. Le Pen will be president.\"", "government"),
+        ("Historically, companies tend to steer clear of social protest movements, fearing that taking sides "
+         "could offend or alienate customers.", "business"),
+    ],
+)
+def test_a_statement_without_a_source_speaks_as_the_subject_of_its_sentence(scorer, text, role):
+    findings = scorer.score(build_document("t", text)).findings
+    sourceless = [f.detail["role"] for f in findings if f.detail["source_start"] < 0]
+    assert sourceless == [role]

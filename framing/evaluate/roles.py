@@ -31,7 +31,8 @@ figure until a seventh set took its place, when its errors were read for
 roles.toml version 6) and ``role_labels_heldout7.csv`` (150 article positions
 drawn with seed 29 from all 10,000 that no other set uses, one attribution
 each drawn at random and labelled the same way before any predicted role was
-looked at: the held-out figure until an eighth set took its place; an
+looked at: the held-out figure until an eighth set took its place, when its
+errors and those of sets 1-6 were read for roles.toml version 7; an
 attribution without a source span is labelled by whoever made the last such
 statement in its article, the one the evaluation then found under that key) and
 ``role_labels_heldout8.csv`` (150 article positions drawn with seed 31 from

@@ -8,6 +8,7 @@ gives the roles of named speakers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from framing.document.parse import Document
 from framing.features.attribution.phrases import without_contraction
@@ -66,6 +67,49 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
         return (_role_before(lexicon, body, 0, start, plural)
                 or _first_named(lexicon, body, _pointer(lexicon, word), start) or UNKNOWN_ROLE)
     return UNKNOWN_ROLE
+
+
+# A capitalised name of up to four words ("House Speaker John A. Boehner", "Mr. Romney", "Obama").
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+
+
+def sourceless_role(lexicon: RoleLexicon, document: Document, cue_start: int,
+                    known: Callable[[str], str] | None = None) -> str:
+    """The role of a statement found without a source span, read from the subject of its sentence.
+
+    A cue with no source of its own ("Mr. Romney softened his rhetoric,
+    promising …", "Obama, responding to this, announced …") was made by
+    whoever the sentence is about: the first name before the cue that a
+    title before it, the registry (``known``, a person's registry role by
+    name, "" when none) or its own words give a role, else the first role
+    word of the clause ("Historically, companies tend to …, fearing …").
+    Quotations are not read: what a quote says is not who says it.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Germany's foreign minister, Sigmar Gabriel, laced his welcome, saying no.")
+    >>> sourceless_role(RoleLexicon.load(), doc, doc.body.index("saying"))
+    'government'
+    >>> doc = build_document("x", "Historically, companies steer clear of protest movements, fearing a backlash.")
+    >>> sourceless_role(RoleLexicon.load(), doc, doc.body.index("fearing"))
+    'business'
+    """
+    sentence = document.sentence_at(cue_start)
+    start = sentence.start if sentence else 0
+    clause = QUOTED.sub(lambda quote: " " * len(quote.group()), document.body[start:cue_start])
+    for name in _NAME.finditer(clause):
+        found = lexicon.role_in(clause[: name.start()], "last") or _known_role(name.group(), document.body, known) \
+            or lexicon.role_in(name.group())
+        if found:
+            return found
+    return lexicon.role_in(clause) or UNKNOWN_ROLE
+
+
+def _known_role(name: str, body: str, known: Callable[[str], str] | None) -> str:
+    """The registry role of ``name`` or of its last word ("Mr. Romney": Romney), "" when none."""
+    name = re.sub(r"['’]s$", "", name)
+    if known is None:
+        return ""
+    return known(name) or (known(name.split()[-1]) if " " in name else "")
 
 
 # What may stand between a relative pronoun and the phrase it stands for: ", who", " — of which".

@@ -26,7 +26,7 @@ indirect a NATO source nato_or_western_gov False
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from framing.document.parse import Document
 from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry
 from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
-from framing.features.attribution.pronoun_roles import pronoun_role
+from framing.features.attribution.pronoun_roles import pronoun_role, sourceless_role
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
 from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
@@ -152,11 +152,15 @@ class AttributionScorer:
         roles = self.speaker_roles(document, kept, speakers, registry)
         sided = context_sides(document, {speakers[id(a)] for a in kept}, registry)
         return [_finding(document, a, sided.get(speakers[id(a)], speakers[id(a)]), n,
-                         self._role(document, a, speakers[id(a)], roles))
+                         self._role(document, a, speakers[id(a)], roles, registry))
                 for a, n in zip(kept, quoted, strict=True)]
 
-    def _role(self, document: Document, a: Attribution, speaker: Speaker, roles: dict[Speaker, str]) -> str:
-        """The speaker's role; one without from where its source stands (see :func:`pronoun_role`)."""
+    def _role(self, document: Document, a: Attribution, speaker: Speaker, roles: dict[Speaker, str],
+              registry: ActorRegistry) -> str:
+        """The speaker's role; one without from where its source stands (see :func:`pronoun_role`), or, with no
+        source at all, from the subject of its sentence (:func:`sourceless_role`)."""
+        if a.source is None and a.cue is not None and roles[speaker] == UNKNOWN_ROLE:
+            return sourceless_role(self.roles, document, a.cue[0], self._known(registry, document.body))
         if a.source is not None and roles[speaker] == UNKNOWN_ROLE:
             written = document.body[a.source[0] : a.source[1]].lower()
             if speaker.named and written in ("i", "we"):
@@ -175,10 +179,15 @@ class AttributionScorer:
                      if speaker.named else None)
             describe[speaker] = (speaker.name, speaker.kind, actor.role if actor else "", speaker.anonymous,
                                  actor.note if actor else "")
-        def known(name: str) -> str:  # the person a spokesperson or adviser speaks for (roles.principal_role)
+        # The person a spokesperson or adviser speaks for (roles.principal_role).
+        return speaker_roles(self.roles, document, pairs, describe, self._known(registry, body))
+
+    def _known(self, registry: ActorRegistry, body: str) -> Callable[[str], str]:
+        """The registry role of a person by name in an article with ``body`` ("" when none)."""
+        def known(name: str) -> str:
             actor = registry.actor_named(name) or self.registries.known_person(name, body)
             return actor.role if actor else ""
-        return speaker_roles(self.roles, document, pairs, describe, known)
+        return known
 
     def speakers(self, document: Document, attributions: list[Attribution],
                  registry: ActorRegistry | None = None) -> dict[int, Speaker]:
