@@ -554,3 +554,23 @@ def test_a_statement_without_a_source_speaks_as_the_subject_of_its_sentence(scor
     findings = scorer.score(build_document("t", text)).findings
     sourceless = [f.detail["role"] for f in findings if f.detail["source_start"] < 0]
     assert sourceless == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A body known by its acronym is read where the article spells it out.
+        ("If you want proof, look no further than President Obama’s National Labor Relations Board. The NLRB "
+         "recently told a U.S. Court of Appeals that employers’ concerns are “irrelevant” under U.S. labor law.",
+         "government"),
+        # A word for private people in a body's name ("Family") says whom it serves: the kind word decides.
+        ("It was organised by the American Family Association. The AFA said the boycott would go on.", "advocacy"),
+        # The body before a person's generic title, read where the article names it in full.
+        ("A TransAsia Airways plane crashed into a river in Taipei. TransAsia chief Chen Xinde said the "
+         "airline would review its procedures.", "business"),
+    ],
+)
+def test_a_short_name_is_read_where_the_article_names_the_body_in_full(scorer, text, expected):
+    findings = scorer.score(build_document("t", text)).findings
+    short = next(word for word in ("NLRB", "AFA", "TransAsia chief") if word in text)
+    assert [f.detail["role"] for f in findings if short in f.detail["speaker_text"]] == [expected]

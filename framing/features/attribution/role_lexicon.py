@@ -234,6 +234,8 @@ class RoleLexicon:
         'director of the association'
         >>> lexicon.read_organisations("the Heritage Foundation"), lexicon.read_organisations("the Trump campaign")
         ('the Heritage Foundation', 'the Trump campaign')
+        >>> lexicon.read_organisations("the American Family Association")
+        'the association'
         """
         if self.organisations is None or not any(word in text for word in self.kind_words):
             return text
@@ -245,7 +247,9 @@ class RoleLexicon:
         if not own.strip() and not name.group("purpose") and not name.group("complement"):
             return name.group()  # "Union" alone, "Service" opening a sentence: no name
         found = self.combined.search(name.group().lower().replace("’", "'")) if self.combined is not None else None
-        if found is not None and found.start() < len(own):
+        # A word for private people in a body's name ("American Family Association", "National Farmers Union")
+        # says whom it serves: a body is no citizen, its kind word tells.
+        if found is not None and found.start() < len(own) and self.tables[int(found.lastgroup[1:])][0] != "citizen":
             return name.group()
         head = name.group("head") or name.group("purpose")
         return self.kind_words[head]

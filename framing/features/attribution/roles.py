@@ -329,7 +329,67 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
         if out[key] == UNKNOWN_ROLE and kind in ("person", "institution"):
             appositions, before = person_context(document, name)
             out[key] = principal_role(lexicon, document, [*sources, *appositions, *before], known)
+        if out[key] == UNKNOWN_ROLE:
+            # A body known by a short name, or the body before a person's generic title ("TransAsia chief").
+            shorts = sources if kind != "person" else [_title_owner(lexicon, text) for text in context()[1]]
+            out[key] = next((role for text in shorts if (role := full_name_role(lexicon, document.body, text))),
+                            UNKNOWN_ROLE)
     return out
+
+
+# A capitalised name right before the last word ("TransAsia chief", "Acme's president").
+_OWNER_BEFORE_LAST = re.compile(r"(?<![\w-])(?P<owner>[A-Z][\w&-]+)(?:['’]s)?\s+(?P<title>[\w-]+)$")
+
+
+def _title_owner(lexicon: RoleLexicon, before: str) -> str:
+    """The body whose generic title ends ``before`` ("TransAsia" of "TransAsia chief"), or "".
+
+    >>> _title_owner(RoleLexicon.load(), "TransAsia chief"), _title_owner(RoleLexicon.load(), "TransAsia pilot")
+    ('TransAsia', '')
+    """
+    found = _OWNER_BEFORE_LAST.search(before)
+    generic = lexicon.generic_title
+    return found.group("owner") if found and generic is not None and generic.fullmatch(found.group("title").lower()) \
+        else ""
+
+
+# A short name of a body: an acronym ("The NLRB", "the AFA") or one or two capitalised words ("TransAsia").
+_SHORT_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z]{2,6}|[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)?)")
+# A run of capitalised words ("National Labor Relations Board"), the words one after another.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)*")
+
+
+def full_name(body: str, short: str) -> str:
+    """Where ``body`` names the body ``short`` in full: the run of capitalised words whose initials spell an
+    acronym ("National Labor Relations Board" for "NLRB"), or that opens with a short name and goes on
+    ("TransAsia Airways" for "TransAsia"); "" when it never does.
+
+    >>> full_name("President Obama’s National Labor Relations Board. The NLRB told a court …", "NLRB")
+    'National Labor Relations Board'
+    >>> full_name("A TransAsia Airways plane crashed. TransAsia said …", "TransAsia")
+    'TransAsia Airways'
+    """
+    if not short.isupper():
+        longer = re.search(rf"(?<![\w-]){re.escape(short)}(?:[ \t]+[A-Z][\w&'’-]*)+", body)
+        return longer.group() if longer else ""
+    for run in _CAPITALISED_RUN.finditer(body):
+        words = run.group().split()
+        for at in range(len(words) - len(short) + 1):
+            if "".join(word[0] for word in words[at : at + len(short)]) == short:
+                return " ".join(words[at : at + len(short)])
+    return ""
+
+
+def full_name_role(lexicon: RoleLexicon, body: str, source: str) -> str | None:
+    """The role of a body known by a short name, read where the article names it in full (:func:`full_name`).
+
+    >>> body = "It is the National Labor Relations Board. The NLRB recently told a court no."
+    >>> full_name_role(RoleLexicon.load(), body, "The NLRB")
+    'government'
+    """
+    short = _SHORT_NAME.fullmatch(source.strip())
+    named = full_name(body, short.group("name")) if short else ""
+    return lexicon.role_in(named) if named else None
 
 
 def principal_role(lexicon: RoleLexicon, document: Document, descriptions: Iterable[str],
