@@ -574,3 +574,18 @@ def test_a_short_name_is_read_where_the_article_names_the_body_in_full(scorer, t
     findings = scorer.score(build_document("t", text)).findings
     short = next(word for word in ("NLRB", "AFA", "TransAsia chief") if word in text)
     assert [f.detail["role"] for f in findings if short in f.detail["speaker_text"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # A place word before a role word says where it acts (rule 12): a party office, a mayor, a governor.
+        ("\"We have a lot of enthusiasm,\" said Polk County Democratic Chair Tom Henderson.", "politician"),
+        ("New York City Mayor Bill de Blasio said the city would sue.", "politician"),
+        ("Bars in California must close, the state's governor said on Sunday.", "politician"),
+        # With no role word after it, the place still speaks as its government.
+        ("Polk County said the roads would reopen.", "government"),
+    ],
+)
+def test_a_place_word_says_where_the_role_word_after_it_acts(scorer, text, role):
+    assert [f.detail["role"] for f in scorer.score(build_document("t", text)).findings] == [role]

@@ -53,6 +53,12 @@ _OWNER_WORDS = 4
 # A plural noun right after a role word ("republican| leaders"); "-ss" is no plural ("democratic process").
 _PLURAL_NOUN = re.compile(r" [a-z.'-]*[^\Ws]s['.]?(?!\w)")
 # After an organisation's possessive, up to two words of the title it gives ("campaign's digital director").
+# A place word that only says where the role word after it acts: "Polk |County| Democratic Chair", "New York
+# |City| Mayor", "|the state's| governor" (rule 12).
+_PLACE = re.compile(r"(?<=\w) (?:County|City)(?= [A-Z])"
+                    r"|(?<![\w-])(?i:the (?:state|city|county|country|nation)['’]s)(?= )")
+# The next three words of a phrase, where the role word a place word belongs to stands.
+_NEXT_WORDS = re.compile(r"(?:\s+[\w.'’&-]+){1,3}")
 _OWN_TITLE = re.compile(r"(?:\s+(?!(?:and|or|but|who|that|to|as|has|had|is|was)\b)[a-z][\w-]*){0,2}")
 
 
@@ -112,7 +118,7 @@ class RoleLexicon:
         if self.home_state is not None and self.home_state.fullmatch(" ".join(text.split())) \
                 and not self._body_of_state(text):
             return "politician"  # "Lisa Murkowski of Alaska", "of Tennessee", "RSC Chairman Mark Walker of North …"
-        text = self.read_organisations(text)
+        text = self.read_organisations(self._without_places(text))
         low = " ".join(text.lower().replace("’", "'").split())
         if nearest == "first":
             found = self._first_with_title(low, plural)
@@ -126,6 +132,26 @@ class RoleLexicon:
             knows = found in ("business", None) and self.knowledge is not None and self.knowledge.search(low)
             return "expert" if knows or (found == "government" and self._knows_at_a_firm(low)) else found
         return self._nearest(low, nearest, plural)
+
+    def _without_places(self, text: str) -> str:
+        """``text`` without the place words that only say where a role word belongs (rule 12 of roles.toml).
+
+        "Polk County Democratic Chair", "New York City Mayor", "the state's governor": the county, the city
+        and the state are where the party, the mayor or the governor act, not the county's or the state's
+        government speaking; with no role word after them they stay ("Polk County officials").
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.role_in("Polk County Democratic Chair Tom Henderson"), lexicon.role_in("the state's governor")
+        ('politician', 'politician')
+        >>> lexicon.role_in("Polk County"), lexicon.role_in("the state's largest newspaper")
+        ('government', 'media')
+        """
+        if "County" not in text and "City" not in text and "'s" not in text and "’s" not in text:
+            return text
+        def drop(place: re.Match) -> str:
+            rest = _NEXT_WORDS.match(text, place.end()).group().lower().replace("’", "'")
+            return "" if self.combined is not None and self.combined.search(rest) else place.group()
+        return _PLACE.sub(drop, text)
 
     def _knows_at_a_firm(self, low: str) -> bool:
         """Whether ``low`` has a knowledge title heading its title, at a body of no government or party:
