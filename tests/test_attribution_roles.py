@@ -589,3 +589,20 @@ def test_a_short_name_is_read_where_the_article_names_the_body_in_full(scorer, t
 )
 def test_a_place_word_says_where_the_role_word_after_it_acts(scorer, text, role):
     assert [f.detail["role"] for f in scorer.score(build_document("t", text)).findings] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Abortion cannot be described as a morally neutral act akin, as philosopher Mary Anne Warren once "
+         "suggested, to “cutting one’s hair.”", "expert"),
+        ("\"The intelligence was clear,\" said Col. R. Shane Day, Director of the NCMI.", "government"),
+        ("Lt. Gen. Michael Flynn said the agency had been too slow.", "government"),
+        ("Andrew Waugh, an architect, argued that timber buildings are safe.", "expert"),
+        ("\"Russia is testing us,\" said Eugene Rumer, a director at the Carnegie Endowment for International "
+         "Peace.", "expert"),
+        ("Politicians in both parties said the deal was fragile.", "politician"),
+    ],
+)
+def test_version_7_titles_and_organisation_kinds(scorer, text, role):
+    assert [f.detail["role"] for f in scorer.score(build_document("t", text)).findings] == [role]
