@@ -606,3 +606,26 @@ def test_a_place_word_says_where_the_role_word_after_it_acts(scorer, text, role)
 )
 def test_version_7_titles_and_organisation_kinds(scorer, text, role):
     assert [f.detail["role"] for f in scorer.score(build_document("t", text)).findings] == [role]
+
+
+def test_a_generic_title_after_a_body_of_no_role_word_takes_the_role_the_article_gives_the_body():
+    from framing.features.attribution.roles import owner_role
+    doc = build_document("t", "“They just don’t talk,” said Nicole Neily, president of Speech First, a group that "
+                              "fights for free speech on campuses.\n\nThe Speech First president pointed out that "
+                              "professors’ reactions can lead to unfair treatment.")
+    assert owner_role(RoleLexicon.load(), doc, ["The Speech First president"]) == "advocacy"
+    # "The president" names no body: nothing to read.
+    assert owner_role(RoleLexicon.load(), doc, ["The president"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("American leaders said the emergency justified the measure.", "politician"),
+        ("Thailand’s leader said the protests would end.", "politician"),
+        ("Creditors and debt collectors say the new rule will raise costs.", "business"),
+        ("A former hostage of Islamic State said the group had tortured him.", "citizen"),
+    ],
+)
+def test_version_7_leaders_lenders_and_hostages(scorer, text, role):
+    assert [f.detail["role"] for f in scorer.score(build_document("t", text)).findings] == [role]

@@ -326,6 +326,9 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
         context = partial(person_context, document, name) if kind in ("person", "institution") else ([], [])
         out[key] = speaker_role(lexicon, sources, context, registry_role=registry_role, note=note,
                                 kind=kind, anonymous=anonymous, name=name)
+        owned = not registry_role and owner_role(lexicon, document, sources)
+        if owned:
+            out[key] = owned  # "The Speech First president": the body speaks, the generic title says little
         if out[key] == UNKNOWN_ROLE and kind in ("person", "institution"):
             appositions, before = person_context(document, name)
             out[key] = principal_role(lexicon, document, [*sources, *appositions, *before], known)
@@ -337,15 +340,42 @@ def speaker_roles(lexicon: RoleLexicon, document: Document, speakers: Sequence[t
     return out
 
 
-# A capitalised name right before the last word ("TransAsia chief", "Acme's president").
-_OWNER_BEFORE_LAST = re.compile(r"(?<![\w-])(?P<owner>[A-Z][\w&-]+)(?:['’]s)?\s+(?P<title>[\w-]+)$")
+# A capitalised name right before the last word ("TransAsia chief", "Acme's president", "The Speech First president").
+_OWNER_BEFORE_LAST = re.compile(r"(?<![\w-])(?:The\s+)?(?!(?:The|A|An|His|Her|Its|Their|This|That|Our|Your|My)\b)"
+                                r"(?P<owner>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2})(?:['’]s)?"
+                                r"\s+(?P<title>[\w-]+)$")
+
+
+def owner_role(lexicon: RoleLexicon, document: Document, sources: Iterable[str]) -> str | None:
+    """The role of a body whose generic title a source phrase ends with, when only the article tells it.
+
+    "The Speech First president" is a body's president: a generic title says little (rule 3), and a
+    body whose name holds no role word is read where the article describes it ("Speech First, an
+    advocacy group") or names it in full (:func:`full_name`).
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Speech First, an advocacy group, sued. The Speech First president said no.")
+    >>> owner_role(RoleLexicon.load(), doc, ["The Speech First president"])
+    'advocacy'
+    """
+    for text in sources:
+        owner = _title_owner(lexicon, text)
+        if owner and not lexicon.role_in(owner):
+            found = _first_role(lexicon, mention_context(document, owner)[0], "first") \
+                or full_name_role(lexicon, document.body, owner)
+            if found:
+                return found
+    return None
 
 
 def _title_owner(lexicon: RoleLexicon, before: str) -> str:
     """The body whose generic title ends ``before`` ("TransAsia" of "TransAsia chief"), or "".
 
-    >>> _title_owner(RoleLexicon.load(), "TransAsia chief"), _title_owner(RoleLexicon.load(), "TransAsia pilot")
+    >>> lexicon = RoleLexicon.load()
+    >>> _title_owner(lexicon, "TransAsia chief"), _title_owner(lexicon, "TransAsia pilot")
     ('TransAsia', '')
+    >>> _title_owner(lexicon, "The president"), _title_owner(lexicon, "The Speech First president")
+    ('', 'Speech First')
     """
     found = _OWNER_BEFORE_LAST.search(before)
     generic = lexicon.generic_title
