@@ -629,3 +629,13 @@ def test_a_generic_title_after_a_body_of_no_role_word_takes_the_role_the_article
 )
 def test_version_7_leaders_lenders_and_hostages(scorer, text, role):
     assert [f.detail["role"] for f in scorer.score(build_document("t", text)).findings] == [role]
+
+
+def test_a_word_for_private_people_opening_a_bodys_name_says_whom_it_serves(scorer):
+    text = ("“This is what bullies do when people stand up to them,” said Family Research Council President Tony "
+            "Perkins. “They back down.” Perkins told me the response has been overwhelming. “Americans realize "
+            "this agenda is not simply about equal rights,” he said.")
+    roles = {f.detail["role"] for f in scorer.score(build_document("t", text)).findings}
+    assert roles == {"advocacy"}
+    # A name that is only the people it serves stays theirs.
+    assert RoleLexicon.load().role_in("Families USA") == "citizen"

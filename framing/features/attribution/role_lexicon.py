@@ -57,6 +57,8 @@ _PLURAL_NOUN = re.compile(r" [a-z.'-]*[^\Ws]s['.]?(?!\w)")
 # |City| Mayor", "|the state's| governor" (rule 12).
 _PLACE = re.compile(r"(?<=\w) (?:County|City)(?= [A-Z])"
                     r"|(?<![\w-])(?i:the (?:state|city|county|country|nation)['’]s)(?= )")
+# Two or more capitalised words, maybe joined by "of", "for", "and" ("Family Research Council", "Parents for Choice").
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'’-]*)+")
 # The next three words of a phrase, where the role word a place word belongs to stands.
 _NEXT_WORDS = re.compile(r"(?:\s+[\w.'’&-]+){1,3}")
 _OWN_TITLE = re.compile(r"(?:\s+(?!(?:and|or|but|who|that|to|as|has|had|is|was)\b)[a-z][\w-]*){0,2}")
@@ -118,7 +120,7 @@ class RoleLexicon:
         if self.home_state is not None and self.home_state.fullmatch(" ".join(text.split())) \
                 and not self._body_of_state(text):
             return "politician"  # "Lisa Murkowski of Alaska", "of Tennessee", "RSC Chairman Mark Walker of North …"
-        text = self.read_organisations(self._without_places(text))
+        text = self.read_organisations(self._without_served(self._without_places(text)))
         low = " ".join(text.lower().replace("’", "'").split())
         if nearest == "first":
             found = self._first_with_title(low, plural)
@@ -152,6 +154,25 @@ class RoleLexicon:
             rest = _NEXT_WORDS.match(text, place.end()).group().lower().replace("’", "'")
             return "" if self.combined is not None and self.combined.search(rest) else place.group()
         return _PLACE.sub(drop, text)
+
+    def _without_served(self, text: str) -> str:
+        """``text`` without the words for private people that open a body's capitalised name before another
+        role word ("Family Research Council", "Parents Television Council"): they say whom the body serves
+        (rule 11), as in an organisation kind's name.
+
+        >>> lexicon = RoleLexicon.load()
+        >>> lexicon.role_in("Family Research Council President Tony Perkins"), lexicon.role_in("Families USA")
+        ('advocacy', 'citizen')
+        """
+        if self.combined is None or not _CAPITALISED_RUN.search(text):
+            return text
+        def drop(run: re.Match) -> str:
+            low = run.group().lower().replace("’", "'")
+            first = self.combined.search(low)
+            if first is None or self.tables[int(first.lastgroup[1:])][0] != "citizen":
+                return run.group()
+            return run.group()[first.end() :] if self.combined.search(low, first.end()) else run.group()
+        return _CAPITALISED_RUN.sub(drop, text)
 
     def _knows_at_a_firm(self, low: str) -> bool:
         """Whether ``low`` has a knowledge title heading its title, at a body of no government or party:
