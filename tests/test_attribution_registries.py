@@ -91,6 +91,10 @@ def test_not_anchors_must_name_the_files_actors(tmp_path):
         ("Gordon Sondland", "government", "republican"),
         ("Valerie Jarrett", "government", "democrat"),
         ("Paul LePage", "politician", "republican"),
+        # Version 4: news anchors, hosts and commentators.
+        ("Anderson Cooper", "media", "media"),
+        ("Laura Ingraham", "media", "media"),
+        ("Jon Stewart", "media", "media"),
     ],
 )
 def test_recurring_us_speakers_are_known_by_full_name(registries, name, role, side):
