@@ -639,3 +639,26 @@ def test_a_word_for_private_people_opening_a_bodys_name_says_whom_it_serves(scor
     assert roles == {"advocacy"}
     # A name that is only the people it serves stays theirs.
     assert RoleLexicon.load().role_in("Families USA") == "citizen"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # Veterans Affairs is a department, not veterans speaking.
+        ("He appealed, and the VA says it is reviewing his case. The Department of Veterans Affairs declined "
+         "to comment further.", "government"),
+        # A representative of a body speaks for it: the generic title gives way to the body (rule 3).
+        ("Representatives of the company have repeatedly declined to comment.", "business"),
+    ],
+)
+def test_veterans_affairs_and_representatives_of_a_body(scorer, text, role):
+    assert scorer.score(build_document("t", text)).findings[0].detail["role"] == role
+
+
+def test_a_statement_without_a_source_reads_the_title_right_before_a_name_only():
+    from framing.features.attribution.pronoun_roles import sourceless_role
+    # "women" ends the clause before "Biden", not his title: the registry's Biden speaks.
+    doc = build_document("t", "As more and more women came forward, Biden eventually addressed the controversy, "
+                              "vowing to be \"more mindful about respecting personal space.\" Joe Biden spoke.")
+    known = {"Biden": "politician"}.get
+    assert sourceless_role(RoleLexicon.load(), doc, doc.body.index("vowing"), lambda n: known(n, "")) == "politician"

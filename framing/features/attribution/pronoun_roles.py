@@ -69,6 +69,8 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     return UNKNOWN_ROLE
 
 
+# Where the words that may title a name begin: a comma, a colon or a reporting verb before them.
+_TITLE_BEFORE = re.compile(r"[,;:()]|\b(?:says|said|told|according to)\b")
 # A capitalised name of up to four words ("House Speaker John A. Boehner", "Mr. Romney", "Obama").
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
 
@@ -80,9 +82,10 @@ def sourceless_role(lexicon: RoleLexicon, document: Document, cue_start: int,
     A cue with no source of its own ("Mr. Romney softened his rhetoric,
     promising …", "Obama, responding to this, announced …") was made by
     whoever the sentence is about: the first name before the cue that a
-    title before it, the registry (``known``, a person's registry role by
-    name, "" when none) or its own words give a role, else the first role
-    word of the clause ("Historically, companies tend to …, fearing …").
+    title right before it, the registry (``known``, a person's registry
+    role by name, "" when none) or its own words give a role, else the
+    first role word of the clause ("Historically, companies tend to …,
+    fearing …").
     Quotations are not read: what a quote says is not who says it.
 
     >>> from framing.document.parse import build_document
@@ -97,7 +100,8 @@ def sourceless_role(lexicon: RoleLexicon, document: Document, cue_start: int,
     start = sentence.start if sentence else 0
     clause = QUOTED.sub(lambda quote: " " * len(quote.group()), document.body[start:cue_start])
     for name in _NAME.finditer(clause):
-        found = lexicon.role_in(clause[: name.start()], "last") or _known_role(name.group(), document.body, known) \
+        title = _TITLE_BEFORE.split(clause[: name.start()])[-1]  # the words right before the name
+        found = lexicon.role_in(title, "last") or _known_role(name.group(), document.body, known) \
             or lexicon.role_in(name.group())
         if found:
             return found
