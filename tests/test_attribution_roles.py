@@ -602,6 +602,7 @@ def test_a_place_word_says_where_the_role_word_after_it_acts(scorer, text, role)
         ("\"Russia is testing us,\" said Eugene Rumer, a director at the Carnegie Endowment for International "
          "Peace.", "expert"),
         ("Politicians in both parties said the deal was fragile.", "politician"),
+        ("Andrew Hunter of Capital Economics, said China’s move would risk provoking Trump.", "expert"),
     ],
 )
 def test_version_7_titles_and_organisation_kinds(scorer, text, role):
