@@ -99,6 +99,8 @@ class RoleLexicon:
     party_modifier: re.Pattern | None = None
     # "poll", "survey": an outlet's poll is the pollster's finding, expert (rule 10).
     polls: re.Pattern | None = None
+    # Any kind word or purpose head, anywhere: most texts name no organisation and skip the reading.
+    kind_guard: re.Pattern | None = None
 
     def role_in(self, text: str, nearest: str = "first", plural: bool = False) -> str | None:
         """The role of the role word nearest the name in ``text``, if any.
@@ -284,7 +286,7 @@ class RoleLexicon:
         >>> lexicon.read_organisations("the American Family Association")
         'the association'
         """
-        if self.organisations is None or not any(word in text for word in self.kind_words):
+        if self.organisations is None or self.kind_guard is None or not self.kind_guard.search(text):
             return text
         return self.organisations.sub(self._kind_word, text)
 
@@ -427,12 +429,14 @@ def _read(source: str | Path) -> RoleLexicon:
     if purpose and not (kinds and all(isinstance(w, str) and w[:1].isupper() for w in purpose)):
         raise DataFileError(f"{label}, line {line_of(text, 'purpose_heads')}: purpose_heads must be capitalised "
                             'words, with an advocacy list in [organisation_kinds] — e.g. purpose_heads = ["Campaign"]')
+    kind_words = {**kinds, **dict.fromkeys(purpose, advocacy_reading(data))}
     return RoleLexicon(tuple(tables), pattern, party_code(data, text, label), states, pointers(data, text, label),
                        combined, home_state(us_states), re.compile(words_pattern(knowledge)) if knowledge else None,
                        principal(speaks_for), frozenset(word_list(data, text, label, "camps")),
                        re.compile(words_pattern(generic) + "$") if generic else None,
                        organisation_pattern(kinds, purpose) if kinds else None,
-                       {**kinds, **dict.fromkeys(purpose, advocacy_reading(data))},
+                       kind_words,
                        party_modifier(word_list(data, text, label, "party_modifiers"),
                                        word_list(data, text, label, "party_voters")),
-                       optional_pattern(word_list(data, text, label, "poll_words")))
+                       optional_pattern(word_list(data, text, label, "poll_words")),
+                       re.compile("|".join(map(re.escape, kind_words))) if kind_words else None)

@@ -385,8 +385,6 @@ def _title_owner(lexicon: RoleLexicon, before: str) -> str:
 
 # A short name of a body: an acronym ("The NLRB", "the AFA") or one or two capitalised words ("TransAsia").
 _SHORT_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z]{2,6}|[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)?)")
-# A run of capitalised words ("National Labor Relations Board"), the words one after another.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)*")
 
 
 def full_name(body: str, short: str) -> str:
@@ -402,12 +400,10 @@ def full_name(body: str, short: str) -> str:
     if not short.isupper():
         longer = re.search(rf"(?<![\w-]){re.escape(short)}(?:[ \t]+[A-Z][\w&'’-]*)+", body)
         return longer.group() if longer else ""
-    for run in _CAPITALISED_RUN.finditer(body):
-        words = run.group().split()
-        for at in range(len(words) - len(short) + 1):
-            if "".join(word[0] for word in words[at : at + len(short)]) == short:
-                return " ".join(words[at : at + len(short)])
-    return ""
+    # One capitalised word per letter, one after another: "N… L… R… B…".
+    spelled = r"[ \t]+".join(rf"{letter}[\w&'’-]*" for letter in short)
+    found = re.search(rf"(?<![\w&'’-]){spelled}(?![\w&'’-])", body)
+    return " ".join(found.group().split()) if found else ""
 
 
 def full_name_role(lexicon: RoleLexicon, body: str, source: str) -> str | None:
