@@ -437,3 +437,17 @@ def test_a_masthead_with_of_and_a_place_is_the_newspaper(scorer):
             "The Times of Israel reported that the talks failed.")
     found = [(f.detail["speaker"], f.detail["role"], f.detail["side"]) for f in attributions(scorer, text)]
     assert found[-1] == ("Times of Israel", "media", "unknown")
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    # AllSides: "General Motors" had been a person named "Motors", and "the General Assembly"
+    # a person named "Assembly"; a general named by surname alone stays one.
+    ("General Motors said on Tuesday that it would cut 4,000 jobs.", "General Motors", "institution"),
+    ("Ron Dermer said the vote was a farce. The General Assembly condemned human rights abuses in Iran.",
+     "General Assembly", "institution"),
+    ("General Suleimani said the attack was near.", "General Suleimani", "institution"),
+    ("Attorney General Sessions said the law was clear.", "Sessions", "person"),
+])
+def test_general_written_out_before_one_word_names_a_company_or_body(scorer, text, speaker, kind):
+    found = [(f.detail["speaker"], f.detail["speaker_kind"]) for f in attributions(scorer, text)]
+    assert found[-1] == (speaker, kind)

@@ -68,6 +68,32 @@ _BODIES = frozenset("department ministry agency office council commission commit
                     "bureau".split())
 
 
+def _company_after_general(titles: list[str], words: list[str]) -> bool:
+    """Whether "General" written out, alone, titles one more word: a company or body, not a general.
+
+    "General Motors", "General Electric", "the General Assembly": a general named
+    by surname alone is written "Gen. Mattis" (and a registered one is known
+    before this), so the full word before a lone name is the name's own.
+    Another title before it ("Attorney General Sessions") keeps the person.
+
+    >>> _company_after_general(["General"], ["Motors"]), _company_after_general(["The", "General"], ["Assembly"])
+    (True, True)
+    >>> _company_after_general(["Gen."], ["Mattis"]), _company_after_general(["Attorney", "General"], ["Sessions"])
+    (False, False)
+    """
+    return len(words) == 1 and titles[-1:] == ["General"] and all(w.lower() == "the" for w in titles[:-1])
+
+
+def names_general_body(text: str) -> bool:
+    """Whether a whole source phrase is such a name: "the General Assembly" is no description of a general.
+
+    >>> names_general_body("The General Assembly"), names_general_body("the general")
+    (True, False)
+    """
+    words = text.split()
+    return len(words) > 1 and _company_after_general(words[:-1], words[-1:]) and words[-1][:1].isupper()
+
+
 def _is_body(words: list[str]) -> bool:
     return len(words) == 1 and words[0].lower() in _BODIES
 
@@ -109,9 +135,9 @@ def person_name(text: str) -> str | None:
             if words[-1][-2:] in ("’s", "'s"):
                 continue
         words = _after_owner(words)
-        n_words = len(words)
-        words = words[_leading_titles(words, after_in=_ENDS_WITH_IN.search(text, 0, match.start()) is not None):]
-        if _not_the_speaker(text, match, titled=len(words) < n_words) or _is_body(words):
+        n_titles = _leading_titles(words, after_in=_ENDS_WITH_IN.search(text, 0, match.start()) is not None)
+        titles, words = words[:n_titles], words[n_titles:]
+        if _not_the_speaker(text, match, bool(titles)) or _is_body(words) or _company_after_general(titles, words):
             continue
         if any(w.lower() in _NOT_NAMES for w in words):
             continue  # "Russian Northern Fleet", "Moscow Mayor": a place, not a person

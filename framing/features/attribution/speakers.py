@@ -26,7 +26,7 @@ from framing.document.vocabulary import (
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
 from framing.features.attribution.passes import names_speaker, paragraph_label
-from framing.features.attribution.person_names import person_name, surname
+from framing.features.attribution.person_names import names_general_body, person_name, surname
 from framing.features.attribution.phrases import PRONOUNS, is_capitalised, noun_phrase_start, without_contraction
 from framing.features.attribution.registry_names import (
     not_a_name,
@@ -140,7 +140,7 @@ class SpeakerResolver:
         vague = [w for w, named in roles if not named]
         if vague or first in ("a", "an", "some", "several", "many", "one", "two", "three"):
             return self._anonymous_source(text, side)
-        if first in ("the", "this") and roles:
+        if first in ("the", "this") and roles and not names_general_body(text):
             head_words = [w for w, _ in roles]
             if not any(w in _INSTITUTIONS for w in head_words):
                 return self._described_person(text, head_words, side)
