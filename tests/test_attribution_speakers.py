@@ -451,3 +451,32 @@ def test_a_masthead_with_of_and_a_place_is_the_newspaper(scorer):
 def test_general_written_out_before_one_word_names_a_company_or_body(scorer, text, speaker, kind):
     found = [(f.detail["speaker"], f.detail["speaker_kind"]) for f in attributions(scorer, text)]
     assert found[-1] == (speaker, kind)
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    # AllSides: offices, ranks and callings had stayed in the name ("Texas Governor Rick Perry",
+    # "Officer Mark Zuckerberg" of "Chief Executive Officer …"); a two-word name ending in one is a surname.
+    ("Texas Governor Rick Perry said the border was open.", "Rick Perry", "person"),
+    ("Chief Executive Officer Mark Zuckerberg said the company would change.", "Mark Zuckerberg", "person"),
+    ("Justice Stephen Breyer said the law stood.", "Stephen Breyer", "person"),
+    ("Mark Judge said he did not remember.", "Mark Judge", "person"),
+    ("Gov. Jim Justice said schools would close.", "Jim Justice", "person"),
+    # A name ending in a body's word, or the plural of a title or party word, is no person.
+    ("The World Health Organization said the virus was spreading.", "World Health Organization", "institution"),
+    ("House Republicans said the bill was dead.", "House Republicans", "institution"),
+    ("The Senate said it would adjourn.", "Senate", "institution"),
+    ("Many MPs said they would vote against it.", "many MPs", "group"),
+    # A lone capitalised word opening "X of Y" is a common noun, not a person named "Members".
+    ("Members of the Freedom Caucus said they would vote no.", "Members of the Freedom Caucus", "institution"),
+    ("Owen Daniels spoke first. Daniels of the Atlantic Council said the plan was sound.", "Daniels", "person"),
+])
+def test_titles_bodies_and_groups_are_not_the_persons_name(scorer, text, speaker, kind):
+    found = [(f.detail["speaker"], f.detail["speaker_kind"]) for f in attributions(scorer, text)]
+    assert found[-1] == (speaker, kind)
+
+
+def test_a_pronoun_after_a_titled_surname_is_the_person_who_spoke_before(scorer):
+    # AllSides: "Still Professor Nou says she …" then "…," she adds: "she" had been left unresolved.
+    text = ("Jennifer Nou, a law professor at the University of Chicago, said the case was close. "
+            "Still Professor Nou says she is surprised. “The Court seemed divided,” she adds.")
+    assert [f.detail["speaker"] for f in attributions(scorer, text)] == ["Jennifer Nou"] * 3

@@ -63,9 +63,12 @@ def _not_the_speaker(text: str, match: re.Match, titled: bool) -> bool:
 _IN_BEFORE = re.compile(r"(?:^|\s)in(?:\s+the)?$", re.IGNORECASE)
 
 
-# A body's name on its own ("the Department of Health"): never a person.
+# The word that ends a body's name ("the Department of Health", "the National Rifle Association", "the
+# Senate"): never a person, nor is a group ("House Republicans": :func:`_group_of`).
 _BODIES = frozenset("department ministry agency office council commission committee court university institute "
-                    "bureau".split())
+                    "bureau organization organisation association union foundation coalition federation center "
+                    "centre service caucus corporation company board authority alliance society league senate "
+                    "congress parliament legislature".split())
 
 
 def _company_after_general(titles: list[str], words: list[str]) -> bool:
@@ -94,10 +97,6 @@ def names_general_body(text: str) -> bool:
     return len(words) > 1 and _company_after_general(words[:-1], words[-1:]) and words[-1][:1].isupper()
 
 
-def _is_body(words: list[str]) -> bool:
-    return len(words) == 1 and words[0].lower() in _BODIES
-
-
 def names_a_body(name: str) -> bool:
     """Whether ``name`` ends in a body's word: "Senate Armed Services Committee", "Vanderbilt University".
 
@@ -105,7 +104,18 @@ def names_a_body(name: str) -> bool:
     (True, False)
     """
     words = name.split()
-    return bool(words) and words[-1].lower().rstrip(",.") in _BODIES
+    return bool(words) and (words[-1].lower().rstrip(",.") in _BODIES or _group_of(words[-1].rstrip(",.")))
+
+
+def _group_of(word: str) -> bool:
+    """Whether ``word`` is the plural of a title or party word, or of an acronym: a group, never a person.
+
+    >>> [_group_of(w) for w in ("Republicans", "Senators", "Tories", "MPs", "Sanders", "Williams")]
+    [True, True, True, True, False, False]
+    """
+    low = word.lower()
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+    return low.endswith("s") and (singular in TITLES or re.fullmatch(r"[A-Z]{2,}s", word) is not None)
 
 
 def person_name(text: str) -> str | None:
@@ -137,7 +147,8 @@ def person_name(text: str) -> str | None:
         words = _after_owner(words)
         n_titles = _leading_titles(words, after_in=_ENDS_WITH_IN.search(text, 0, match.start()) is not None)
         titles, words = words[:n_titles], words[n_titles:]
-        if _not_the_speaker(text, match, bool(titles)) or _is_body(words) or _company_after_general(titles, words):
+        if _not_the_speaker(text, match, bool(titles)) or names_a_body(" ".join(words)) \
+                or _company_after_general(titles, words):
             continue
         if any(w.lower() in _NOT_NAMES for w in words):
             continue  # "Russian Northern Fleet", "Moscow Mayor": a place, not a person
@@ -205,11 +216,22 @@ def _after_inner_titles(words: list[str]) -> list[str]:
     >>> _after_inner_titles(["BuzzFeed", "Editor-in-Chief", "Ben", "Smith"]), _after_inner_titles(["General", "Motors"])
     (['Ben', 'Smith'], [])
     """
-    last = max((i for i, word in enumerate(words) if is_title(word)), default=-1)
+    last = max((i for i, word in enumerate(words) if is_title(word) and not _surname_after_given(words, i)),
+               default=-1)
     if last < 0:
         return words
     rest = words[last + 1:]
     return rest if len(rest) >= 2 else []
+
+
+def _surname_after_given(words: list[str], i: int) -> bool:
+    """Whether the title-like word ``words[i]`` is the surname of a two-word name: "Mark Judge", "Jim Justice".
+
+    >>> _surname_after_given(["Mark", "Judge"], 1), _surname_after_given(["South", "Carolina", "Republican"], 2)
+    (True, False)
+    """
+    given = words[0].lower()
+    return i == 1 and len(words) == 2 and (given in MALE_FIRST_NAMES or given in FEMALE_FIRST_NAMES)
 
 
 def _leading_titles(words: list[str], after_in: bool) -> int:
