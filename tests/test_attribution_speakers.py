@@ -480,3 +480,23 @@ def test_a_pronoun_after_a_titled_surname_is_the_person_who_spoke_before(scorer)
     text = ("Jennifer Nou, a law professor at the University of Chicago, said the case was close. "
             "Still Professor Nou says she is surprised. “The Court seemed divided,” she adds.")
     assert [f.detail["speaker"] for f in attributions(scorer, text)] == ["Jennifer Nou"] * 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # AllSides gun-policy articles: "the NRA" mid-sentence had been an unnamed, unresolved speaker while
+    # "The NRA" opening a sentence was a named institution; "The report" was a named one.
+    ("For its part, the NRA says it is not backing down.", ("NRA", "institution", True)),
+    ("The NRA opposes any kind of weapons ban.", ("NRA", "institution", True)),
+    ("The report says that another source confirmed the incident.", ("report", "institution", False)),
+])
+def test_a_body_is_named_by_its_name_with_or_without_the_article(scorer, text, expected):
+    found = [(f.detail["speaker"], f.detail["speaker_kind"], f.detail["named"]) for f in attributions(scorer, text)]
+    assert found[0] == expected
+
+
+def test_a_participle_opening_the_sentence_is_no_speaker(scorer):
+    # "Asked" had been a person, and the "he" and "she" after it were "Asked" too.
+    text = ("Asked about the call for repeal, presidential spokeswoman Sarah Sanders said, “The president "
+            "still fully supports the Second Amendment.” Asked bluntly about it, the president appeared "
+            "irritated, citing the economic crisis.")
+    assert "Asked" not in [f.detail["speaker"] for f in attributions(scorer, text)]

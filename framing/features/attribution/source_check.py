@@ -115,9 +115,24 @@ def checked_source(
     if span is None:
         return None
     span = _possessive_alone(doc, span, cue)
-    if not _has_head(doc, span, cue) or writer_expletive(doc, span, cue):
+    if not _has_head(doc, span, cue) or writer_expletive(doc, span, cue) or _verb_alone(doc, span, verb_forms):
         return None
     return span
+
+
+def _verb_alone(doc: Document, span: Span, verb_forms: frozenset[str]) -> bool:
+    """Whether the source is one reporting verb's participle opening a clause: "Asked about the bill, …".
+
+    "According to reports" keeps its source.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Asked about it, the president appeared irritated, citing the crisis.")
+    >>> _verb_alone(doc, (0, 5), frozenset({"asked", "cite"})), _verb_alone(doc, (16, 29), frozenset({"asked"}))
+    (True, False)
+    """
+    words = doc.tokens_between(*span)
+    word = doc.body[span[0] : span[1]]
+    return len(words) == 1 and word[:1].isupper() and word.endswith(("ed", "ing")) and word.lower() in verb_forms
 
 
 def _words(doc: Document, span: Span) -> list[int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from framing.document.vocabulary import MASTHEAD_WORDS, PLACES
 from framing.features.attribution.actors import UNKNOWN_SIDE
 from framing.features.attribution.coreference import CoreferenceRules
-from framing.features.attribution.person_names import names_a_body
+from framing.features.attribution.person_names import is_title, names_a_body
 from framing.features.attribution.phrases import is_capitalised
 from framing.features.attribution.role_lexicon import RoleLexicon
 
@@ -155,17 +155,23 @@ def unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool =
     """A source that is neither a registry actor, a person nor a vague source.
 
     An institution when it has a role word and a side ("the Russian Defense
-    Ministry") or is capitalised ("Kremlin") and not a ``common`` word, unresolved otherwise.
+    Ministry") or is capitalised and not a ``common`` word; named only when it
+    is a name, capitalised from its first word to its last after any article
+    ("Kremlin", "the NRA", not "The report"), and not ending in a title (not
+    "the California Democrat", a person described); unresolved otherwise.
 
     Examples
     --------
-    >>> unnamed_speaker("the Kremlin", None, False).kind
-    'unresolved'
-    >>> unnamed_speaker("Kremlin", None, False)
-    Speaker(name='Kremlin', side='unknown', named=True, anonymous=False, kind='institution')
+    >>> unnamed_speaker("the NRA", None, False)
+    Speaker(name='NRA', side='unknown', named=True, anonymous=False, kind='institution')
+    >>> unnamed_speaker("The report", None, False).named, unnamed_speaker("the report", None, False).kind
+    (False, 'unresolved')
     """
+    name = strip_article(text)
     if has_roles and side:
-        return Speaker(strip_article(text), side, True, False, "institution")
-    if is_capitalised(text) and not common:
-        return Speaker(strip_article(text), side or UNKNOWN_SIDE, True, False, "institution")
-    return Speaker(strip_article(text), side or UNKNOWN_SIDE, False, False, "unresolved")
+        return Speaker(name, side, True, False, "institution")
+    last = name.split()[-1] if name else ""
+    proper = name[:1].isupper() and last[:1].isupper() and not is_title(last)
+    if (proper or is_capitalised(text)) and not common:
+        return Speaker(name, side or UNKNOWN_SIDE, proper, False, "institution")
+    return Speaker(name, side or UNKNOWN_SIDE, False, False, "unresolved")
