@@ -166,6 +166,9 @@ def _without_edges(doc: Document, span: Span) -> Span | None:
         return span
     while words and is_adverb(doc, words[0]):
         words.pop(0)
+    if len(words) > 2 and _DURATION.fullmatch(f"{doc.tokens[words[0]]} {doc.tokens[words[1]]}") \
+            and doc.body[doc.token_spans[words[2]][0]].isupper():
+        del words[:2]  # "for at least 72 hours Russia has decided": two lines run together; the name speaks
     trimmed = False
     # Inside an apposition or a relative clause only asides go ("Democrats, however,"): "who served
     # until earlier this year," is the clause's own.
@@ -184,6 +187,11 @@ def _without_edges(doc: Document, span: Span) -> Span | None:
     closing = _CLOSING.match(doc.body, end, span[1])
     end = closing.end() if closing else end  # "Nancy Pelosi (D-Calif.)"
     return start, _without_contraction_end(doc, words[-1], end)
+
+
+# A number of time units: "72 hours", "two weeks".
+_DURATION = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) "
+                       r"(?:seconds|minutes|hours|days|weeks|months|years|decades)")
 
 
 def _is_time(doc: Document, words: list[int]) -> bool:
