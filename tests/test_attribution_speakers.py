@@ -219,7 +219,7 @@ def test_the_countrys_name_inside_another_name_gives_no_side():
         "Arthur Brooks, president of the American Enterprise Institute", "The Washington Post",
         "a U.S. District Judge", "U.S. officials", "U.S. Ambassador Kelly Craft", "Washington")}
     assert sides == {"Arthur Brooks, president of the American Enterprise Institute": None,
-                     "The Washington Post": None, "a U.S. District Judge": None,
+                     "The Washington Post": None, "a U.S. District Judge": "us_nonpartisan",
                      "U.S. officials": "us_administration", "U.S. Ambassador Kelly Craft": "us_administration",
                      "Washington": "us_administration"}
 
@@ -500,3 +500,17 @@ def test_a_participle_opening_the_sentence_is_no_speaker(scorer):
             "still fully supports the Second Amendment.” Asked bluntly about it, the president appeared "
             "irritated, citing the economic crisis.")
     assert "Asked" not in [f.detail["speaker"] for f in attributions(scorer, text)]
+
+
+@pytest.mark.parametrize(("text", "speaker", "named"), [
+    # First 2,000 AllSides articles: "Americans" (61 attributions), "Police", "House", "Party", "The Fed"
+    # were named persons; "Thursday" of "said Thursday" and "Anyone" were named institutions.
+    ("Most Americans thought that was a pretty stupid idea.", "Americans", False),
+    ("Police say those killed were drug dealers.", "Police", True),
+    ("The Fed surprised investors by announcing that it would postpone any retreat.", "Fed", True),
+    ("Leaders agreed to add tax credits.", "Leaders", False),
+    ("Anyone who wants a copy must submit a waiver request.", "Anyone", False),
+])
+def test_common_words_groups_and_bodies_are_no_named_persons(scorer, text, speaker, named):
+    found = [(f.detail["speaker"], f.detail["speaker_kind"], f.detail["named"]) for f in attributions(scorer, text)]
+    assert found[0][0] == speaker and found[0][1] != "person" and found[0][2] is named

@@ -68,7 +68,7 @@ _IN_BEFORE = re.compile(r"(?:^|\s)in(?:\s+the)?$", re.IGNORECASE)
 _BODIES = frozenset("department ministry agency office council commission committee court university institute "
                     "bureau organization organisation association union foundation coalition federation center "
                     "centre service caucus corporation company board authority alliance society league senate "
-                    "congress parliament legislature".split())
+                    "congress parliament legislature house party police fed".split())
 
 
 def _company_after_general(titles: list[str], words: list[str]) -> bool:
@@ -107,15 +107,25 @@ def names_a_body(name: str) -> bool:
     return bool(words) and (words[-1].lower().rstrip(",.") in _BODIES or _group_of(words[-1].rstrip(",.")))
 
 
-def _group_of(word: str) -> bool:
-    """Whether ``word`` is the plural of a title or party word, or of an acronym: a group, never a person.
+def names_a_group(name: str) -> bool:
+    """Whether ``name`` ends in a group's plural: "Leaders", "Most Americans", "House Republicans".
 
-    >>> [_group_of(w) for w in ("Republicans", "Senators", "Tories", "MPs", "Sanders", "Williams")]
-    [True, True, True, True, False, False]
+    >>> names_a_group("Leaders"), names_a_group("Census Bureau")
+    (True, False)
+    """
+    return bool(name) and _group_of(name.split()[-1].rstrip(",."))
+
+
+def _group_of(word: str) -> bool:
+    """Whether ``word`` is the plural of a title, party word, demonym or acronym: a group, never a person.
+
+    >>> [_group_of(w) for w in ("Republicans", "Senators", "Tories", "MPs", "Americans", "Sanders", "Williams")]
+    [True, True, True, True, True, False, False]
     """
     low = word.lower()
     singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]
-    return low.endswith("s") and (singular in TITLES or re.fullmatch(r"[A-Z]{2,}s", word) is not None)
+    return low.endswith("s") and (singular in TITLES or singular in _NOT_NAMES
+                                  or re.fullmatch(r"[A-Z]{2,}s", word) is not None)
 
 
 def person_name(text: str) -> str | None:
@@ -250,9 +260,23 @@ def _leading_titles(words: list[str], after_in: bool) -> int:
     return n
 
 
-_NOT_NAMES = frozenset(
-    """russian russia moscow american western european ukrainian ukraine kiev kyiv crimean crimea british french
-    german washington brussels nato us the a an he she they it we i monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august
-    september october november december according but and meanwhile however in on at""".split()
+# Words that name nobody, even capitalised: days, months, indefinite pronouns.
+_NOBODY = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december anyone anybody everyone everybody someone somebody nobody
+    none""".split()
 )
+_NOT_NAMES = _NOBODY | frozenset(
+    """russian russia moscow american western european ukrainian ukraine kiev kyiv crimean crimea british french
+    german washington brussels nato us the a an he she they it we i according but and meanwhile however in on
+    at""".split()
+)
+
+
+def is_common_word(text: str) -> bool:
+    """Whether ``text`` is one word that names nobody: a day, a month, an indefinite pronoun.
+
+    >>> is_common_word("Thursday"), is_common_word("Anyone"), is_common_word("Pelosi"), is_common_word("NATO")
+    (True, True, False, False)
+    """
+    return " " not in text and text.lower().rstrip(".,") in _NOBODY

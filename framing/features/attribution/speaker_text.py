@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from framing.document.vocabulary import MASTHEAD_WORDS, PLACES
 from framing.features.attribution.actors import UNKNOWN_SIDE
 from framing.features.attribution.coreference import CoreferenceRules
-from framing.features.attribution.person_names import is_title, names_a_body
+from framing.features.attribution.person_names import is_title, names_a_body, names_a_group
 from framing.features.attribution.phrases import is_capitalised
 from framing.features.attribution.role_lexicon import RoleLexicon
 
@@ -157,8 +157,9 @@ def unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool =
     An institution when it has a role word and a side ("the Russian Defense
     Ministry") or is capitalised and not a ``common`` word; named only when it
     is a name, capitalised from its first word to its last after any article
-    ("Kremlin", "the NRA", not "The report"), and not ending in a title (not
-    "the California Democrat", a person described); unresolved otherwise.
+    ("Kremlin", "the NRA", not "The report"), and not ending in a title or a
+    group's plural (not "the California Democrat", a person described, nor
+    "Leaders"); unresolved otherwise.
 
     Examples
     --------
@@ -171,7 +172,7 @@ def unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool =
     if has_roles and side:
         return Speaker(name, side, True, False, "institution")
     last = name.split()[-1] if name else ""
-    proper = name[:1].isupper() and last[:1].isupper() and not is_title(last)
+    proper = name[:1].isupper() and last[:1].isupper() and not is_title(last) and not names_a_group(name)
     if (proper or is_capitalised(text)) and not common:
         return Speaker(name, side or UNKNOWN_SIDE, proper, False, "institution")
     return Speaker(name, side or UNKNOWN_SIDE, False, False, "unresolved")

@@ -26,7 +26,7 @@ from framing.document.vocabulary import (
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
 from framing.features.attribution.passes import names_speaker, paragraph_label
-from framing.features.attribution.person_names import names_general_body, person_name, surname
+from framing.features.attribution.person_names import is_common_word, names_general_body, person_name, surname
 from framing.features.attribution.phrases import PRONOUNS, noun_phrase_start, without_contraction
 from framing.features.attribution.registry_names import (
     not_a_name,
@@ -136,7 +136,8 @@ class SpeakerResolver:
             if not any(w in _INSTITUTIONS for w in head_words):
                 return self._described_person(text, head_words, side)
         # A capitalised common word ("But", "One") is no institution's name.
-        return unnamed_speaker(text, side, bool(roles), common=not_a_name(strip_article(text), self.registry))
+        bare = strip_article(text)
+        return unnamed_speaker(text, side, bool(roles), common=not_a_name(bare, self.registry) or is_common_word(bare))
 
     def _in_document(self, low: str, at: int) -> Speaker | None:
         """A pronoun resolved from where it stands: "I"/"we" of the writer, "he"/"she" by coreference.
