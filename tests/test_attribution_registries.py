@@ -112,3 +112,18 @@ def test_a_transcript_host_speaks_as_media():
     roles = {f.detail["speaker"]: f.detail["role"]
              for f in AttributionScorer().score(build_document("t", text)).findings}
     assert roles.get("Amy Goodman") == "media"
+
+
+@pytest.mark.parametrize(("phrase", "side"), [
+    # AllSides gun-policy articles: "U.S. Rep. Chris Murphy" and "a federal judge" had spoken for the
+    # administration, by "U.S." and "federal"; a member of Congress's party decides, courts are nonpartisan.
+    ("U.S. Sen. Chris Murphy, a Connecticut Democrat,", "democrat"),
+    ("U.S. Rep. Bill Flores of Texas", None),
+    ("Jed Rakoff, a federal judge from New York", "us_nonpartisan"),
+    ("U.S. District Judge Ketanji Brown Jackson", "us_nonpartisan"),
+    ("U.S. officials", "us_administration"),
+    ("Federal officials", "us_administration"),
+])
+def test_a_member_of_congress_or_a_court_is_not_the_administration(registries, phrase, side):
+    story = "Trump and Pelosi met at the White House, and Democrats and Republicans in Congress spoke. "
+    assert registries.for_text(story + phrase).affiliation_side(phrase) == side

@@ -154,7 +154,7 @@ def test_us_officials_in_a_us_story_on_russia_are_the_administration(scorer):
          "coalition of liberal advocacy groups.", [("Stephen Miles", "advocacy")]),
         # An "of ..." affiliation after the name.
         ("\"It appears the Pentagon is trying to work out the kinks,\" said Owen Daniels of the Atlantic Council.",
-         [("Atlantic Council", "expert")]),
+         [("Owen Daniels", "expert")]),
         # ", 285,127" after a name is a number, not an age.
         ("According to the New York State Department of Health, 285,127 induced abortions occurred in the "
          "state between 2012 and 2014.", [("New York State Department of Health", "government")]),

@@ -124,8 +124,8 @@ def test_measure_highest_and_lowest_with_its_digits_and_unit(say):
      "The Moscow Times quotes James Stavridis (independent experts); which sources does Fort Russ News quote? "
      "Why might that matter for how a reader sees the story?"),
     (ScareQuoteQuestion("Fort Russ News", "Russian threat"),
-     "Fort Russ News puts ‘Russian threat’ in quotation marks without saying who said it. What do the marks tell "
-     "the reader about the writer's view of the phrase?"),
+     "Fort Russ News puts ‘Russian threat’ in quotation marks without saying who said it. Do the marks quote a "
+     "document or a term of art, or keep a distance from the phrase? What in the article tells you?"),
     (ToneQuestion(),
      "Pick one sentence from the tone section of two outlets. Is the tone the writer's own, or that of someone the "
      "article quotes? How can you tell?"),

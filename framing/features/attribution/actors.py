@@ -125,6 +125,8 @@ class ActorRegistry:
         longer capitalised name: next to a capitalised word that is not a
         title ("the Washington Post", "the American Enterprise Institute",
         "Booker T. Washington"; but "U.S. Ambassador Kelly Craft" counts).
+        An entry without a side names none: "U.S. Sen. Chris Murphy, a
+        Connecticut Democrat" is a Democrat, not the administration.
         """
         if self._affiliation_re is None:
             return None
@@ -132,7 +134,9 @@ class ActorRegistry:
         for match in self._affiliation_re.finditer(folded):
             if match.group() in self.name_parts and _in_longer_name(folded, match.start(), match.end()):
                 continue
-            return self.affiliations[match.group()]
+            side = self.affiliations[match.group()]
+            if side:  # an entry of no side ("U.S. Sen.") only keeps its shorter words ("U.S.") from counting
+                return side
         return None
 
     def is_affiliation(self, text: str) -> bool:
@@ -318,7 +322,7 @@ def _read_actor(entry: dict, text: str, label: str, seen: dict[str, str], sides:
         raise DataFileError(f'{label}: an [[actor]] has no name — add name = "..."')
     line = line_of(text, f'name = "{name}"')
     where = f"{label}, line {line}: entry {name!r}"
-    side = _checked_side(entry.get("side"), where, sides)
+    side = _checked_side(entry["side"], where, sides) if "side" in entry else ""  # no side: see affiliation_side
     kind = _checked_kind(entry.get("kind", "person"), where)
     aliases = _checked_aliases(entry.get("aliases", []), where)
     note = _checked_note(entry.get("note"), where)
@@ -382,7 +386,7 @@ def _read_affiliation(entry: dict, text: str, label: str, number: int, sides: Ma
     """
     words = entry.get("words")
     where = f"{label}, line {_table_line(text, 'affiliation', number)}: [[affiliation]]"
-    side = _checked_side(entry.get("side"), where, sides)
+    side = _checked_side(entry["side"], where, sides) if "side" in entry else ""  # no side: see affiliation_side
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
         raise DataFileError(f'{where}: words must be a non-empty list of words — e.g. words = ["Latvian"]')
     for word in words:

@@ -63,13 +63,38 @@ def _not_the_speaker(text: str, match: re.Match, titled: bool) -> bool:
 _IN_BEFORE = re.compile(r"(?:^|\s)in(?:\s+the)?$", re.IGNORECASE)
 
 
-# A body's name on its own ("the Department of Health"): never a person.
+# The word that ends a body's name ("the Department of Health", "the National Rifle Association", "the
+# Senate"): never a person, nor is a group ("House Republicans": :func:`_group_of`).
 _BODIES = frozenset("department ministry agency office council commission committee court university institute "
-                    "bureau".split())
+                    "bureau organization organisation association union foundation coalition federation center "
+                    "centre service caucus corporation company board authority alliance society league senate "
+                    "congress parliament legislature house party police fed".split())
 
 
-def _is_body(words: list[str]) -> bool:
-    return len(words) == 1 and words[0].lower() in _BODIES
+def _company_after_general(titles: list[str], words: list[str]) -> bool:
+    """Whether "General" written out, alone, titles one more word: a company or body, not a general.
+
+    "General Motors", "General Electric", "the General Assembly": a general named
+    by surname alone is written "Gen. Mattis" (and a registered one is known
+    before this), so the full word before a lone name is the name's own.
+    Another title before it ("Attorney General Sessions") keeps the person.
+
+    >>> _company_after_general(["General"], ["Motors"]), _company_after_general(["The", "General"], ["Assembly"])
+    (True, True)
+    >>> _company_after_general(["Gen."], ["Mattis"]), _company_after_general(["Attorney", "General"], ["Sessions"])
+    (False, False)
+    """
+    return len(words) == 1 and titles[-1:] == ["General"] and all(w.lower() == "the" for w in titles[:-1])
+
+
+def names_general_body(text: str) -> bool:
+    """Whether a whole source phrase is such a name: "the General Assembly" is no description of a general.
+
+    >>> names_general_body("The General Assembly"), names_general_body("the general")
+    (True, False)
+    """
+    words = text.split()
+    return len(words) > 1 and _company_after_general(words[:-1], words[-1:]) and words[-1][:1].isupper()
 
 
 def names_a_body(name: str) -> bool:
@@ -79,7 +104,28 @@ def names_a_body(name: str) -> bool:
     (True, False)
     """
     words = name.split()
-    return bool(words) and words[-1].lower().rstrip(",.") in _BODIES
+    return bool(words) and (words[-1].lower().rstrip(",.") in _BODIES or _group_of(words[-1].rstrip(",.")))
+
+
+def names_a_group(name: str) -> bool:
+    """Whether ``name`` ends in a group's plural: "Leaders", "Most Americans", "House Republicans".
+
+    >>> names_a_group("Leaders"), names_a_group("Census Bureau")
+    (True, False)
+    """
+    return bool(name) and _group_of(name.split()[-1].rstrip(",."))
+
+
+def _group_of(word: str) -> bool:
+    """Whether ``word`` is the plural of a title, party word, demonym or acronym: a group, never a person.
+
+    >>> [_group_of(w) for w in ("Republicans", "Senators", "Tories", "MPs", "Americans", "Sanders", "Williams")]
+    [True, True, True, True, True, False, False]
+    """
+    low = word.lower()
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+    return low.endswith("s") and (singular in TITLES or singular in _NOT_NAMES
+                                  or re.fullmatch(r"[A-Z]{2,}s", word) is not None)
 
 
 def person_name(text: str) -> str | None:
@@ -109,9 +155,10 @@ def person_name(text: str) -> str | None:
             if words[-1][-2:] in ("’s", "'s"):
                 continue
         words = _after_owner(words)
-        n_words = len(words)
-        words = words[_leading_titles(words, after_in=_ENDS_WITH_IN.search(text, 0, match.start()) is not None):]
-        if _not_the_speaker(text, match, titled=len(words) < n_words) or _is_body(words):
+        n_titles = _leading_titles(words, after_in=_ENDS_WITH_IN.search(text, 0, match.start()) is not None)
+        titles, words = words[:n_titles], words[n_titles:]
+        if _not_the_speaker(text, match, bool(titles)) or names_a_body(" ".join(words)) \
+                or _company_after_general(titles, words):
             continue
         if any(w.lower() in _NOT_NAMES for w in words):
             continue  # "Russian Northern Fleet", "Moscow Mayor": a place, not a person
@@ -179,11 +226,22 @@ def _after_inner_titles(words: list[str]) -> list[str]:
     >>> _after_inner_titles(["BuzzFeed", "Editor-in-Chief", "Ben", "Smith"]), _after_inner_titles(["General", "Motors"])
     (['Ben', 'Smith'], [])
     """
-    last = max((i for i, word in enumerate(words) if is_title(word)), default=-1)
+    last = max((i for i, word in enumerate(words) if is_title(word) and not _surname_after_given(words, i)),
+               default=-1)
     if last < 0:
         return words
     rest = words[last + 1:]
     return rest if len(rest) >= 2 else []
+
+
+def _surname_after_given(words: list[str], i: int) -> bool:
+    """Whether the title-like word ``words[i]`` is the surname of a two-word name: "Mark Judge", "Jim Justice".
+
+    >>> _surname_after_given(["Mark", "Judge"], 1), _surname_after_given(["South", "Carolina", "Republican"], 2)
+    (True, False)
+    """
+    given = words[0].lower()
+    return i == 1 and len(words) == 2 and (given in MALE_FIRST_NAMES or given in FEMALE_FIRST_NAMES)
 
 
 def _leading_titles(words: list[str], after_in: bool) -> int:
@@ -202,9 +260,23 @@ def _leading_titles(words: list[str], after_in: bool) -> int:
     return n
 
 
-_NOT_NAMES = frozenset(
-    """russian russia moscow american western european ukrainian ukraine kiev kyiv crimean crimea british french
-    german washington brussels nato us the a an he she they it we i monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august
-    september october november december according but and meanwhile however in on at""".split()
+# Words that name nobody, even capitalised: days, months, indefinite pronouns.
+_NOBODY = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december anyone anybody everyone everybody someone somebody nobody
+    none""".split()
 )
+_NOT_NAMES = _NOBODY | frozenset(
+    """russian russia moscow american western european ukrainian ukraine kiev kyiv crimean crimea british french
+    german washington brussels nato us the a an he she they it we i according but and meanwhile however in on
+    at""".split()
+)
+
+
+def is_common_word(text: str) -> bool:
+    """Whether ``text`` is one word that names nobody: a day, a month, an indefinite pronoun.
+
+    >>> is_common_word("Thursday"), is_common_word("Anyone"), is_common_word("Pelosi"), is_common_word("NATO")
+    (True, True, False, False)
+    """
+    return " " not in text and text.lower().rstrip(".,") in _NOBODY

@@ -115,9 +115,24 @@ def checked_source(
     if span is None:
         return None
     span = _possessive_alone(doc, span, cue)
-    if not _has_head(doc, span, cue) or writer_expletive(doc, span, cue):
+    if not _has_head(doc, span, cue) or writer_expletive(doc, span, cue) or _verb_alone(doc, span, verb_forms):
         return None
     return span
+
+
+def _verb_alone(doc: Document, span: Span, verb_forms: frozenset[str]) -> bool:
+    """Whether the source is one reporting verb's participle opening a clause: "Asked about the bill, …".
+
+    "According to reports" keeps its source.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Asked about it, the president appeared irritated, citing the crisis.")
+    >>> _verb_alone(doc, (0, 5), frozenset({"asked", "cite"})), _verb_alone(doc, (16, 29), frozenset({"asked"}))
+    (True, False)
+    """
+    words = doc.tokens_between(*span)
+    word = doc.body[span[0] : span[1]]
+    return len(words) == 1 and word[:1].isupper() and word.endswith(("ed", "ing")) and word.lower() in verb_forms
 
 
 def _words(doc: Document, span: Span) -> list[int]:
@@ -151,6 +166,9 @@ def _without_edges(doc: Document, span: Span) -> Span | None:
         return span
     while words and is_adverb(doc, words[0]):
         words.pop(0)
+    if len(words) > 2 and _DURATION.fullmatch(f"{doc.tokens[words[0]]} {doc.tokens[words[1]]}") \
+            and doc.body[doc.token_spans[words[2]][0]].isupper():
+        del words[:2]  # "for at least 72 hours Russia has decided": two lines run together; the name speaks
     trimmed = False
     # Inside an apposition or a relative clause only asides go ("Democrats, however,"): "who served
     # until earlier this year," is the clause's own.
@@ -169,6 +187,11 @@ def _without_edges(doc: Document, span: Span) -> Span | None:
     closing = _CLOSING.match(doc.body, end, span[1])
     end = closing.end() if closing else end  # "Nancy Pelosi (D-Calif.)"
     return start, _without_contraction_end(doc, words[-1], end)
+
+
+# A number of time units: "72 hours", "two weeks".
+_DURATION = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) "
+                       r"(?:seconds|minutes|hours|days|weeks|months|years|decades)")
 
 
 def _is_time(doc: Document, words: list[int]) -> bool:

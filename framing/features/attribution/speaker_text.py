@@ -1,6 +1,6 @@
 """How a source's words read as a speaker's name: capitals, places, mastheads, vague sources, led bodies.
 
-Pure functions over the written source, used by
+The resolved :class:`Speaker`, and pure functions over the written source, used by
 :class:`framing.features.attribution.speakers.SpeakerResolver`: a transcript's
 "REP. JOHN LEWIS" is Rep. John Lewis, "North Korea" a country, "The Washington
 Times" a newspaper, "The NATO source" the vague "a NATO source", "the Trump
@@ -10,11 +10,26 @@ administration" a body its leader names.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from framing.document.vocabulary import MASTHEAD_WORDS, PLACES
+from framing.features.attribution.actors import UNKNOWN_SIDE
 from framing.features.attribution.coreference import CoreferenceRules
-from framing.features.attribution.person_names import names_a_body
+from framing.features.attribution.person_names import is_title, names_a_body, names_a_group
+from framing.features.attribution.phrases import is_capitalised
 from framing.features.attribution.role_lexicon import RoleLexicon
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker."""
+
+    name: str  # canonical
+    side: str
+    named: bool
+    anonymous: bool
+    kind: str  # person, institution, media, group, unresolved
+
 
 # A masthead ("The Washington Times", "The Atlanta Journal-Constitution") is at most this many words.
 MAX_MASTHEAD_WORDS = 5
@@ -134,3 +149,30 @@ def _keep_case(original: str, folded: str) -> str:
         if words[i].lower() == out[i]:
             out[i] = words[i]
     return " ".join(out)
+
+
+def unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool = False) -> Speaker:
+    """A source that is neither a registry actor, a person nor a vague source.
+
+    An institution when it has a role word and a side ("the Russian Defense
+    Ministry") or is capitalised and not a ``common`` word; named only when it
+    is a name, capitalised from its first word to its last after any article
+    ("Kremlin", "the NRA", not "The report"), and not ending in a title or a
+    group's plural (not "the California Democrat", a person described, nor
+    "Leaders"); unresolved otherwise.
+
+    Examples
+    --------
+    >>> unnamed_speaker("the NRA", None, False)
+    Speaker(name='NRA', side='unknown', named=True, anonymous=False, kind='institution')
+    >>> unnamed_speaker("The report", None, False).named, unnamed_speaker("the report", None, False).kind
+    (False, 'unresolved')
+    """
+    name = strip_article(text)
+    if has_roles and side:
+        return Speaker(name, side, True, False, "institution")
+    last = name.split()[-1] if name else ""
+    proper = name[:1].isupper() and last[:1].isupper() and not is_title(last) and not names_a_group(name)
+    if (proper or is_capitalised(text)) and not common:
+        return Speaker(name, side or UNKNOWN_SIDE, proper, False, "institution")
+    return Speaker(name, side or UNKNOWN_SIDE, False, False, "unresolved")

@@ -26,8 +26,8 @@ from framing.document.vocabulary import (
 from framing.features.attribution.actors import UNKNOWN_SIDE, Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules, PronounResolver
 from framing.features.attribution.passes import names_speaker, paragraph_label
-from framing.features.attribution.person_names import person_name, surname
-from framing.features.attribution.phrases import PRONOUNS, is_capitalised, noun_phrase_start, without_contraction
+from framing.features.attribution.person_names import is_common_word, names_general_body, person_name, surname
+from framing.features.attribution.phrases import PRONOUNS, noun_phrase_start, without_contraction
 from framing.features.attribution.registry_names import (
     not_a_name,
     office_holders,
@@ -36,6 +36,7 @@ from framing.features.attribution.registry_names import (
     registry_genders,
 )
 from framing.features.attribution.speaker_text import (
+    Speaker,
     from_capitals,
     heads_phrase,
     indefinite,
@@ -43,6 +44,7 @@ from framing.features.attribution.speaker_text import (
     masthead,
     place_named,
     strip_article,
+    unnamed_speaker,
 )
 
 PERSON_PRONOUNS = frozenset("he she i".split())
@@ -52,17 +54,6 @@ RELATIVES = frozenset("who whom which that".split())
 TURN_PARAGRAPHS = 10
 # The article's writer, speaking as "I" or "we" outside quotation marks.
 WRITER = "the writer"
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A resolved speaker."""
-
-    name: str  # canonical
-    side: str
-    named: bool
-    anonymous: bool
-    kind: str  # person, institution, media, group, unresolved
 
 
 @dataclass
@@ -140,12 +131,13 @@ class SpeakerResolver:
         vague = [w for w, named in roles if not named]
         if vague or first in ("a", "an", "some", "several", "many", "one", "two", "three"):
             return self._anonymous_source(text, side)
-        if first in ("the", "this") and roles:
+        if first in ("the", "this") and roles and not names_general_body(text):
             head_words = [w for w, _ in roles]
             if not any(w in _INSTITUTIONS for w in head_words):
                 return self._described_person(text, head_words, side)
         # A capitalised common word ("But", "One") is no institution's name.
-        return _unnamed_speaker(text, side, bool(roles), common=not_a_name(strip_article(text), self.registry))
+        bare = strip_article(text)
+        return unnamed_speaker(text, side, bool(roles), common=not_a_name(bare, self.registry) or is_common_word(bare))
 
     def _in_document(self, low: str, at: int) -> Speaker | None:
         """A pronoun resolved from where it stands: "I"/"we" of the writer, "he"/"she" by coreference.
@@ -163,6 +155,9 @@ class SpeakerResolver:
             return None
         mention = self._pronouns().antecedent(low, at)
         speaker = self._resolve(mention.text) if mention else None
+        if mention and speaker and speaker.kind != "person":  # "Still Professor Nou": a person who has spoken
+            known = self._by_surname.get(surname(mention.name))
+            speaker = known if known and known.kind == "person" else speaker
         if speaker is None or speaker.kind != "person" or not speaker.named:
             return Speaker(low, UNKNOWN_SIDE, False, False, "unresolved")
         return speaker
@@ -184,7 +179,7 @@ class SpeakerResolver:
         return Speaker(place, self.registry.affiliation_side(place) or UNKNOWN_SIDE, True, False, "institution")
 
     def _person_named(self, place: str) -> bool:
-        """Whether the article names a person with the place's name as surname ("Joe Montana", "Jimmy Wales")."""
+        """Whether the article names a person with ``place`` as surname ("Joe Montana", "Jimmy Wales")."""
         if surname(place) in self._by_surname:
             return True
         if " " in place or self.document is None:
@@ -261,8 +256,17 @@ class SpeakerResolver:
         for part in (head, text) if comma else (text,):
             name = person_name(part)
             if name and not self.registry.is_affiliation(name) and not not_a_name(name, self.registry):
-                return name
+                return None if self._common_noun_before_of(name, part) else name
         return None
+
+    def _common_noun_before_of(self, name: str, text: str) -> bool:
+        """Whether a lone word opening "X of Y" is a common noun capitalised as the sentence's first word.
+
+        "Members of the Freedom Caucus", "Supporters of the measure" name no
+        person; "Hoyer of Maryland" does where the article names a Hoyer with a given name.
+        """
+        return (" " not in name and text.startswith(name + " of ") and not self._person_named(name)
+                and self._registered_actor(name) is None)
 
     def _pronoun(self, low: str) -> Speaker:
         """Resolve a pronoun: "he", "she", "I" to the last named person, "they", "it", "we" to the last body."""
@@ -429,22 +433,3 @@ _INSTITUTIONS = frozenset(
     delegation secretariat commission""".split()
 )
 
-
-def _unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool = False) -> Speaker:
-    """A source that is neither a registry actor, a person nor a vague source.
-
-    An institution when it has a role word and a side ("the Russian Defense
-    Ministry") or is capitalised ("Kremlin") and not a ``common`` word, unresolved otherwise.
-
-    Examples
-    --------
-    >>> _unnamed_speaker("the Kremlin", None, False).kind
-    'unresolved'
-    >>> _unnamed_speaker("Kremlin", None, False)
-    Speaker(name='Kremlin', side='unknown', named=True, anonymous=False, kind='institution')
-    """
-    if has_roles and side:
-        return Speaker(strip_article(text), side, True, False, "institution")
-    if is_capitalised(text) and not common:
-        return Speaker(strip_article(text), side or UNKNOWN_SIDE, True, False, "institution")
-    return Speaker(strip_article(text), side or UNKNOWN_SIDE, False, False, "unresolved")
