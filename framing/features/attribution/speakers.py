@@ -122,8 +122,9 @@ class SpeakerResolver:
         if place is not None:
             return place
         name = self._person_name(text)
-        # The title decides the side: "Crimean leader Sergei Aksyonov", "the deputy speaker of the State Duma".
-        side = self.registry.affiliation_side(text)
+        # The title decides the side: "Crimean leader Sergei Aksyonov", "the deputy speaker of the State Duma";
+        # else a party tag after the name, "Sen. Tim Scott (R-S.C.)".
+        side = self.registry.affiliation_side(text) or self._tagged_side(text)
         roles = self.registry.role_words(text)
         if name:
             return self._named_person(name, side)
@@ -168,6 +169,14 @@ class SpeakerResolver:
         if text.isupper() and " " not in text and self.registry.find_actor(text.title()):
             return text.title()  # a transcript's "CRUZ:", not an acronym such as "NATO"
         return text
+
+    def _tagged_side(self, text: str) -> str | None:
+        """The side of a US party tag in ``text`` ("R-S.C."), as the registry reads the party's name; else None.
+
+        Only a registry that names the parties gives one: in a story on Russia "(D-Calif.)" gives no side.
+        """
+        tag = _PARTY_TAG.search(text)
+        return self.registry.affiliation_side(_PARTY_NAMES[tag.group(1)]) if tag else None
 
     def _place_speaker(self, text: str) -> Speaker | None:
         """A country or state speaking as an institution ("North Korea said"); a person of that surname stays one."""
@@ -425,6 +434,9 @@ class SpeakerResolver:
         return speaker.side if speaker else ""
 
 
+# A US party tag after a name, "(R-S.C.)" or ", D-Calif.,", and the party each letter names.
+_PARTY_TAG = re.compile(r"(?:^|[\s(,])([RD])-[A-Z][A-Za-z.]*(?=[\s),]|$)")
+_PARTY_NAMES = {"R": "Republican", "D": "Democrat"}
 # Middle initials, all of them: "Kamala D. Harris", "George H. W. Bush" (not "George W. Bush").
 _MIDDLE_INITIAL = re.compile(r"(?<=[a-z])(?: [A-Z]\.)+ (?=[A-Z][a-z])")
 _INSTITUTIONS = frozenset(
