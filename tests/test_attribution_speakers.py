@@ -441,11 +441,11 @@ def test_a_masthead_with_of_and_a_place_is_the_newspaper(scorer):
 
 @pytest.mark.parametrize(("text", "speaker", "kind"), [
     # AllSides: "General Motors" had been a person named "Motors", and "the General Assembly"
-    # a person named "Assembly"; a general named by surname alone stays one.
+    # a person named "Assembly" (general_bodies.txt); a general named by surname alone stays one.
     ("General Motors said on Tuesday that it would cut 4,000 jobs.", "General Motors", "institution"),
     ("Ron Dermer said the vote was a farce. The General Assembly condemned human rights abuses in Iran.",
      "General Assembly", "institution"),
-    ("General Suleimani said the attack was near.", "General Suleimani", "institution"),
+    ("General Petraeus said the surge worked.", "Petraeus", "person"),
     ("Attorney General Sessions said the law was clear.", "Sessions", "person"),
 ])
 def test_general_written_out_before_one_word_names_a_company_or_body(scorer, text, speaker, kind):
@@ -460,12 +460,15 @@ def test_general_written_out_before_one_word_names_a_company_or_body(scorer, tex
     ("Chief Executive Officer Mark Zuckerberg said the company would change.", "Mark Zuckerberg", "person"),
     ("Justice Stephen Breyer said the law stood.", "Stephen Breyer", "person"),
     ("Mark Judge said he did not remember.", "Mark Judge", "person"),
-    ("Gov. Jim Justice said schools would close.", "Jim Justice", "person"),
+    ("West Virginia Gov. Jim Justice said schools would close.", "Jim Justice", "person"),
+    ("Tory Burch said the brand would grow.", "Tory Burch", "person"),
+    ("Willie Mays said the game was over.", "Willie Mays", "person"),
     # A name ending in a body's word, or the plural of a title or party word, is no person.
     ("The World Health Organization said the virus was spreading.", "World Health Organization", "institution"),
     ("House Republicans said the bill was dead.", "House Republicans", "institution"),
     ("The Senate said it would adjourn.", "Senate", "institution"),
     ("Many MPs said they would vote against it.", "many MPs", "group"),
+    ("Congressmen said the bill was dead.", "Congressmen", "institution"),
     # A lone capitalised word opening "X of Y" is a common noun, not a person named "Members".
     ("Members of the Freedom Caucus said they would vote no.", "Members of the Freedom Caucus", "institution"),
     ("Owen Daniels spoke first. Daniels of the Atlantic Council said the plan was sound.", "Daniels", "person"),
@@ -488,6 +491,8 @@ def test_a_pronoun_after_a_titled_surname_is_the_person_who_spoke_before(scorer)
     ("For its part, the NRA says it is not backing down.", ("NRA", "institution", True)),
     ("The NRA opposes any kind of weapons ban.", ("NRA", "institution", True)),
     ("The report says that another source confirmed the incident.", ("report", "institution", False)),
+    ("The SEC said the rule stood.", ("SEC", "institution", True)),
+    ("The Ministry of Justice said the rule stood.", ("Ministry of Justice", "institution", True)),
 ])
 def test_a_body_is_named_by_its_name_with_or_without_the_article(scorer, text, expected):
     found = [(f.detail["speaker"], f.detail["speaker_kind"], f.detail["named"]) for f in attributions(scorer, text)]
@@ -522,6 +527,7 @@ def test_common_words_groups_and_bodies_are_no_named_persons(scorer, text, speak
     ("Trump met Pelosi in the White House. Rep. Bill Flores (R-Texas) said the bill was dead.", "republican"),
     ("Trump met Pelosi in the White House. Rep. Diana DeGette (D-Colo.) said the bill was dead.", "democrat"),
     ("Putin met Lavrov in the Kremlin. Rep. Adam Smith (D-Wash.) said the sanctions would stay.", "unknown"),
+    ("Trump met Pelosi in the White House. Smith, a D-Day veteran, said the war was hard.", "unknown"),
 ])
 def test_a_party_tag_gives_the_party_a_registry_names(scorer, text, side):
     assert [f.detail["side"] for f in attributions(scorer, text)][-1] == side

@@ -21,6 +21,10 @@ STOPWORDS = packaged_word_list("vocabulary", "stopwords.txt")
 BETWEEN_SUBJECT_AND_VERB = packaged_word_list("vocabulary", "between_subject_and_verb.txt")
 NOT_IN_SPEAKER_NAMES = packaged_word_list("vocabulary", "not_in_speaker_names.txt")
 TITLES = packaged_word_list("vocabulary", "titles.txt")
+# The word after "General" that makes a company or body ("General Motors", "the General Assembly").
+GENERAL_BODIES = packaged_word_list("vocabulary", "general_bodies.txt")
+# Singulars whose plural names a group of people ("Americans", "Tories").
+GROUP_WORDS = packaged_word_list("vocabulary", "groups.txt")
 # The last word of a newspaper's name ("The Washington Times", "the Post"): a news organisation, not a person.
 MASTHEAD_WORDS = packaged_word_list("vocabulary", "masthead_words.txt")
 # Days named between a speaker and the reporting verb ("Hannity on Monday called"): when, not who.

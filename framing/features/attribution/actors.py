@@ -322,7 +322,7 @@ def _read_actor(entry: dict, text: str, label: str, seen: dict[str, str], sides:
         raise DataFileError(f'{label}: an [[actor]] has no name — add name = "..."')
     line = line_of(text, f'name = "{name}"')
     where = f"{label}, line {line}: entry {name!r}"
-    side = _checked_side(entry["side"], where, sides) if "side" in entry else ""  # no side: see affiliation_side
+    side = _checked_side(entry.get("side"), where, sides)
     kind = _checked_kind(entry.get("kind", "person"), where)
     aliases = _checked_aliases(entry.get("aliases", []), where)
     note = _checked_note(entry.get("note"), where)

@@ -12,6 +12,8 @@ import re
 
 from framing.document.vocabulary import (
     FEMALE_FIRST_NAMES,
+    GENERAL_BODIES,
+    GROUP_WORDS,
     MALE_FIRST_NAMES,
     NOT_IN_SPEAKER_NAMES,
     PLACES,
@@ -72,19 +74,20 @@ _BODIES = frozenset("department ministry agency office council commission commit
 
 
 def _company_after_general(titles: list[str], words: list[str]) -> bool:
-    """Whether "General" written out, alone, titles one more word: a company or body, not a general.
+    """Whether "General" and one word name a company or body, not a general: "General Motors", "the General Assembly".
 
-    "General Motors", "General Electric", "the General Assembly": a general named
-    by surname alone is written "Gen. Mattis" (and a registered one is known
-    before this), so the full word before a lone name is the name's own.
-    Another title before it ("Attorney General Sessions") keeps the person.
+    The word is one of ``general_bodies.txt``; "General Petraeus" stays a general, and
+    another title before it ("Attorney General Sessions") keeps the person.
 
     >>> _company_after_general(["General"], ["Motors"]), _company_after_general(["The", "General"], ["Assembly"])
     (True, True)
     >>> _company_after_general(["Gen."], ["Mattis"]), _company_after_general(["Attorney", "General"], ["Sessions"])
     (False, False)
+    >>> _company_after_general(["General"], ["Petraeus"])
+    False
     """
-    return len(words) == 1 and titles[-1:] == ["General"] and all(w.lower() == "the" for w in titles[:-1])
+    return (len(words) == 1 and titles[-1:] == ["General"] and all(w.lower() == "the" for w in titles[:-1])
+            and words[0].lower().rstrip(",.") in GENERAL_BODIES)
 
 
 def names_general_body(text: str) -> bool:
@@ -98,13 +101,13 @@ def names_general_body(text: str) -> bool:
 
 
 def names_a_body(name: str) -> bool:
-    """Whether ``name`` ends in a body's word: "Senate Armed Services Committee", "Vanderbilt University".
+    """Whether ``name`` ends in a body's word or a group's plural: "Vanderbilt University", "House Republicans".
 
-    >>> names_a_body("Senate Armed Services Committee"), names_a_body("Debbie Dingell")
-    (True, False)
+    >>> names_a_body("Senate Armed Services Committee"), names_a_body("Debbie Dingell"), names_a_body(" ")
+    (True, False, False)
     """
     words = name.split()
-    return bool(words) and (words[-1].lower().rstrip(",.") in _BODIES or _group_of(words[-1].rstrip(",.")))
+    return bool(words) and (words[-1].lower().rstrip(",.") in _BODIES or names_a_group(name))
 
 
 def names_a_group(name: str) -> bool:
@@ -113,19 +116,27 @@ def names_a_group(name: str) -> bool:
     >>> names_a_group("Leaders"), names_a_group("Census Bureau")
     (True, False)
     """
-    return bool(name) and _group_of(name.split()[-1].rstrip(",."))
+    words = name.split()
+    return bool(words) and _group_of(words[-1].rstrip(",."))
 
 
 def _group_of(word: str) -> bool:
-    """Whether ``word`` is the plural of a title, party word, demonym or acronym: a group, never a person.
+    """Whether ``word`` is the plural of a title, a party word, a demonym or an acronym: a group, never a person.
 
-    >>> [_group_of(w) for w in ("Republicans", "Senators", "Tories", "MPs", "Americans", "Sanders", "Williams")]
-    [True, True, True, True, True, False, False]
+    >>> [_group_of(w) for w in ("Republicans", "Senators", "Tories", "MPs", "Americans", "Congressmen", "Coaches")]
+    [True, True, True, True, True, True, True]
+    >>> [_group_of(w) for w in ("Sanders", "Williams", "Mays", "Wes", "Its")]
+    [False, False, False, False, False]
     """
     low = word.lower()
-    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]
-    return low.endswith("s") and (singular in TITLES or singular in _NOT_NAMES
-                                  or re.fullmatch(r"[A-Z]{2,}s", word) is not None)
+    if re.fullmatch(r"[A-Z]{2,}s", word):
+        return True
+    singulars = {low[:-1]} if low.endswith("s") else set()
+    if low.endswith("es"):
+        singulars |= {low[:-2], low[:-3] + "y"}  # "Coaches", "Tories"
+    if low.endswith("men"):
+        singulars.add(low[:-3] + "man")  # "Congressmen"
+    return any(one in TITLES or one in GROUP_WORDS for one in singulars if one)
 
 
 def person_name(text: str) -> str | None:
@@ -235,13 +246,21 @@ def _after_inner_titles(words: list[str]) -> list[str]:
 
 
 def _surname_after_given(words: list[str], i: int) -> bool:
-    """Whether the title-like word ``words[i]`` is the surname of a two-word name: "Mark Judge", "Jim Justice".
+    """Whether the title-like word ``words[i]`` ends the run as a surname after a given name.
 
-    >>> _surname_after_given(["Mark", "Judge"], 1), _surname_after_given(["South", "Carolina", "Republican"], 2)
-    (True, False)
+    "Mark Judge", "West Virginia Gov. Jim Justice"; a place before a title is no given name
+    ("South Carolina Republican").
+
+    >>> _surname_after_given(["Mark", "Judge"], 1)
+    True
+    >>> _surname_after_given(["West", "Virginia", "Gov.", "Jim", "Justice"], 4)
+    True
+    >>> _surname_after_given(["South", "Carolina", "Republican"], 2)
+    False
     """
-    given = words[0].lower()
-    return i == 1 and len(words) == 2 and (given in MALE_FIRST_NAMES or given in FEMALE_FIRST_NAMES)
+    given = words[i - 1].lower() if i else ""
+    place = given in PLACES or " ".join(words[max(0, i - 2) : i]).lower() in PLACES
+    return i == len(words) - 1 and (given in MALE_FIRST_NAMES or given in FEMALE_FIRST_NAMES) and not place
 
 
 def _leading_titles(words: list[str], after_in: bool) -> int:

@@ -159,7 +159,7 @@ def unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool =
     is a name, capitalised from its first word to its last after any article
     ("Kremlin", "the NRA", not "The report"), and not ending in a title or a
     group's plural (not "the California Democrat", a person described, nor
-    "Leaders"); unresolved otherwise.
+    "Leaders"; but "the SEC", "the Ministry of Justice"); unresolved otherwise.
 
     Examples
     --------
@@ -172,7 +172,8 @@ def unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool =
     if has_roles and side:
         return Speaker(name, side, True, False, "institution")
     last = name.split()[-1] if name else ""
-    proper = name[:1].isupper() and last[:1].isupper() and not is_title(last) and not names_a_group(name)
+    titled = is_title(last) and not last.isupper() and not name.lower().endswith(f" of {last.lower()}")
+    proper = name[:1].isupper() and last[:1].isupper() and not titled and not names_a_group(name)
     if (proper or is_capitalised(text)) and not common:
         return Speaker(name, side or UNKNOWN_SIDE, proper, False, "institution")
     return Speaker(name, side or UNKNOWN_SIDE, False, False, "unresolved")

@@ -434,8 +434,8 @@ class SpeakerResolver:
         return speaker.side if speaker else ""
 
 
-# A US party tag after a name, "(R-S.C.)" or ", D-Calif.,", and the party each letter names.
-_PARTY_TAG = re.compile(r"(?:^|[\s(,])([RD])-[A-Z][A-Za-z.]*(?=[\s),]|$)")
+# A US party tag after a name, "(R-S.C.)" or ", D-Calif.," (not "D-Day"), and the party each letter names.
+_PARTY_TAG = re.compile(r"(?:^|[\s(,])([RD])[-–](?!Day\b)[A-Z][A-Za-z.]*(?=[\s),]|$)")
 _PARTY_NAMES = {"R": "Republican", "D": "Democrat"}
 # Middle initials, all of them: "Kamala D. Harris", "George H. W. Bush" (not "George W. Bush").
 _MIDDLE_INITIAL = re.compile(r"(?<=[a-z])(?: [A-Z]\.)+ (?=[A-Z][a-z])")
