@@ -127,3 +127,20 @@ def test_a_transcript_host_speaks_as_media():
 def test_a_member_of_congress_or_a_court_is_not_the_administration(registries, phrase, side):
     story = "Trump and Pelosi met at the White House, and Democrats and Republicans in Congress spoke. "
     assert registries.for_text(story + phrase).affiliation_side(phrase) == side
+
+
+@pytest.mark.parametrize(("phrase", "side"), [
+    # AllSides immigration articles by bias: "Homeland Security" and "ICE" spoke for nobody in particular.
+    ("Homeland Security", "us_administration"),
+    ("ICE", "us_administration"),
+    ("the Border Patrol", "us_administration"),
+    ("The 9th Circuit", "us_nonpartisan"),
+])
+def test_executive_agencies_speak_for_the_administration_and_courts_for_none(phrase, side):
+    from framing.document.parse import build_document
+    from framing.features.attribution.scorer import AttributionScorer
+
+    text = f"Trump met Pelosi at the White House. {phrase} said the policy would stay."
+    found = [f.detail["side"] for f in AttributionScorer().score(build_document("x", text)).findings
+             if f.family == "attribution"]
+    assert found[-1] == side

@@ -70,7 +70,7 @@ _IN_BEFORE = re.compile(r"(?:^|\s)in(?:\s+the)?$", re.IGNORECASE)
 _BODIES = frozenset("department ministry agency office council commission committee court university institute "
                     "bureau organization organisation association union foundation coalition federation center "
                     "centre service caucus corporation company board authority alliance society league senate "
-                    "congress parliament legislature house party police fed".split())
+                    "congress parliament legislature house party police fed circuit".split())
 
 
 def _company_after_general(titles: list[str], words: list[str]) -> bool:

@@ -151,6 +151,9 @@ def _keep_case(original: str, folded: str) -> str:
     return " ".join(out)
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th) [A-Z]")
+
+
 def unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool = False) -> Speaker:
     """A source that is neither a registry actor, a person nor a vague source.
 
@@ -173,7 +176,8 @@ def unnamed_speaker(text: str, side: str | None, has_roles: bool, common: bool =
         return Speaker(name, side, True, False, "institution")
     last = name.split()[-1] if name else ""
     titled = is_title(last) and not last.isupper() and not name.lower().endswith(f" of {last.lower()}")
-    proper = name[:1].isupper() and last[:1].isupper() and not titled and not names_a_group(name)
+    first = name[:1].isupper() or _ORDINAL.match(name) is not None  # "the 9th Circuit", not "57 percent of Germans"
+    proper = first and last[:1].isupper() and not titled and not names_a_group(name)
     if (proper or is_capitalised(text)) and not common:
         return Speaker(name, side or UNKNOWN_SIDE, proper, False, "institution")
     return Speaker(name, side or UNKNOWN_SIDE, False, False, "unresolved")
