@@ -101,11 +101,13 @@ class SentenceContext:
 
 
 def sentence_context(text: str, lexicon: Mapping[str, float],
-                     spans: list[tuple[int, int]] | None = None) -> SentenceContext:
+                     spans: list[tuple[int, int]] | None = None,
+                     words: tuple[str, ...] | None = None) -> SentenceContext:
     """Words, negation-aware VADER valences and clause numbers of one sentence.
 
     ``spans`` are the word spans within ``text`` when already known (a Document's
     tokens); otherwise the text is tokenized with the Document's word pattern.
+    ``words`` are those spans' words lower-cased, when known too (a Document's tokens).
 
     Examples
     --------
@@ -116,12 +118,13 @@ def sentence_context(text: str, lexicon: Mapping[str, float],
     """
     if spans is None:
         spans = [m.span() for m in WORD_RE.finditer(text)]
-    words = tuple(text[s:e].lower() for s, e in spans)
+    if words is None:
+        words = tuple(text[s:e].lower() for s, e in spans)
     valences = []
     clauses = []
     clause = 0
     for i, word in enumerate(words):
-        if i and (word in CLAUSE_WORDS or CLAUSE_GAP_RE.search(text, spans[i - 1][1], spans[i][0])):
+        if i and (word in CLAUSE_WORDS or _closes_clause(text, spans[i - 1][1], spans[i][0])):
             clause += 1
         clauses.append(clause)
         value = lexicon.get(word, 0.0)
@@ -132,6 +135,16 @@ def sentence_context(text: str, lexicon: Mapping[str, float],
             value *= NEGATION_SCALAR
         valences.append(value)
     return SentenceContext(words, tuple(valences), tuple(clauses))
+
+
+def _closes_clause(text: str, gap_start: int, gap_end: int) -> bool:
+    """Whether the gap ``text[gap_start:gap_end]`` between two words closes a clause (:data:`CLAUSE_GAP_RE`).
+
+    Most gaps are one space, which cannot: they are passed without a search.
+    """
+    if gap_end - gap_start == 1 and text[gap_start] == " ":
+        return False
+    return CLAUSE_GAP_RE.search(text, gap_start, gap_end) is not None
 
 
 def _shifted(words: tuple[str, ...], clauses: list[int], i: int, value: float) -> bool:

@@ -125,9 +125,11 @@ def mention_context(document: Document, start: int, end: int, lexicon: Mapping[s
     sentence = document.sentence_at(start)
     if sentence.index not in contexts:
         ids = document.tokens_between(sentence.start, sentence.end)
-        spans = [(document.token_spans[i][0] - sentence.start, document.token_spans[i][1] - sentence.start)
-                 for i in ids]
-        contexts[sentence.index] = sentence_context(sentence.text, lexicon, spans)
+        offset = sentence.start
+        spans = [(start - offset, end - offset) for start, end in document.token_spans[ids.start:ids.stop]]
+        # The Document's tokens are these spans' words lower-cased: not lower-cased again.
+        contexts[sentence.index] = sentence_context(sentence.text, lexicon, spans,
+                                                    document.tokens[ids.start:ids.stop])
     m0 = len(document.tokens_between(sentence.start, start))
     m1 = m0 + len(document.tokens_between(start, end))
     quote = document.quote_at(start)
