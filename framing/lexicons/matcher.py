@@ -37,7 +37,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 
 from framing.document.parse import Document
 from framing.lexicons.context import inside_name, starts_sentence, words_in_scope
@@ -127,35 +126,20 @@ class TermMatcher:
                 forms.add(" ".join(form.split()))
             self._exact[term] = frozenset(_case_key(f) for f in term.forms)
         self._prefixes = self._find_prefixes(forms)
-        # Compiled when first needed (see _prefix_regex): most are never needed, and compiling them all
-        # was a third of a process's start-up.
-        self._prefix_regexes: dict[str, re.Pattern] = {}
-        self._pattern = r"(?<![\w])(?=(" + (_trie_pattern(forms) if forms else r"(?!x)x") + r")(?![\w]))"
+        pattern = r"(?<![\w])(?=(" + (_trie_pattern(forms) if forms else r"(?!x)x") + r")(?![\w]))"
+        self._regex = re.compile(pattern, re.IGNORECASE)
         # The trie is written in lower case: on a lower-cased body a case-sensitive scan finds the same
         # matches about twice as fast, wherever lower-casing is all that case-insensitive matching does
         # (see _lowers_plainly; not for a pattern holding a letter that matches an ASCII one besides
         # its own case, such as "ſ").
-        self._lower_regex = (None if _CASE_FOLD_SURPRISES.intersection(self._pattern)
-                             else re.compile(self._pattern))
+        self._lower_regex = None if _CASE_FOLD_SURPRISES.intersection(pattern) else re.compile(pattern)
 
-    @cached_property
-    def _regex(self) -> re.Pattern:
-        """The case-insensitive scan, compiled when a body first needs it (few do: see :meth:`_scan`)."""
-        return re.compile(self._pattern, re.IGNORECASE)
-
-    def _prefix_regex(self, pattern: str) -> re.Pattern:
-        """``pattern`` (a shorter form that begins a longer one) compiled, once."""
-        regex = self._prefix_regexes.get(pattern)
-        if regex is None:
-            regex = self._prefix_regexes[pattern] = re.compile(pattern, re.IGNORECASE)
-        return regex
-
-    def _find_prefixes(self, forms: set[str]) -> dict[str, list[tuple[str, list[Term]]]]:
-        """For each form, the shorter forms that begin it (word-wise) and their terms (a pattern each)."""
+    def _find_prefixes(self, forms: set[str]) -> dict[str, list[tuple[re.Pattern, list[Term]]]]:
+        """For each form, the shorter forms that begin it (word-wise) and their terms."""
         by_first: dict[str, list[str]] = defaultdict(list)
         for form in forms:
             by_first[re.split(r"[\s\-']", form.lower())[0]].append(form)
-        prefixes: dict[str, list[tuple[str, list[Term]]]] = {}
+        prefixes: dict[str, list[tuple[re.Pattern, list[Term]]]] = {}
         for group in by_first.values():
             if len(group) < 2:
                 continue
@@ -165,7 +149,8 @@ class TermMatcher:
                     lowered = long.lower()
                     if (len(short) < len(long) and lowered.startswith(short.lower())
                             and not lowered[len(short)].isalnum()):
-                        found.append((_trie_pattern([short]) + r"(?![\w])", self._by_key[match_key(short)]))
+                        regex = re.compile(_trie_pattern([short]) + r"(?![\w])", re.IGNORECASE)
+                        found.append((regex, self._by_key[match_key(short)]))
                 if found:
                     prefixes.setdefault(match_key(long), []).extend(found)
         return prefixes
@@ -179,8 +164,8 @@ class TermMatcher:
             text = body[start:end]
             key = match_key(text)
             candidates = [(text, t) for t in self._by_key.get(key, ())]
-            for pattern, terms in self._prefixes.get(key, ()):
-                sub = self._prefix_regex(pattern).match(body, start)
+            for regex, terms in self._prefixes.get(key, ()):
+                sub = regex.match(body, start)
                 if sub:
                     candidates.extend((sub.group(), t) for t in terms)
             taken: set[tuple[str, str]] = set()
