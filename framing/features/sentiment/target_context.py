@@ -99,6 +99,11 @@ class SentenceContext:
         """The indices of the words with a valence, in order."""
         return tuple(i for i, value in enumerate(self.valences) if value)
 
+    @cached_property
+    def contrasts(self) -> tuple[int, ...]:
+        """The indices of the contrast words ("but", "however"), in order: read once for all mentions."""
+        return tuple(i for i, word in enumerate(self.words) if word in CONTRAST_WORDS)
+
 
 def sentence_context(text: str, lexicon: Mapping[str, float],
                      spans: list[tuple[int, int]] | None = None,
@@ -182,7 +187,7 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
     clause = clauses[m0] if m0 < n else 0
     q0, q1 = quote_words if in_quote and quote_words else (0, n)
     left, right, outside, window, weighted, quoted = _regions(ctx, m0, m1, clause, (q0, q1))
-    clause_start = min((i for i in range(n) if clauses[i] == clause), default=m0)
+    clause_start = clauses.index(clause) if clause in clauses else m0  # the clause's first word
     lead_in = [w for w in words[clause_start:m0] if w not in LEAD_IN_WORDS]
     after = words[m1:m1 + 4]
     # "was attacked", "was harshly criticized": an auxiliary, then a participle within two words.
@@ -192,7 +197,7 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
     subject = not lead_in and not passive
     speaker = bool(set(after) & SPEAKING_WORDS) or (m0 > 1 and words[m0 - 2:m0] == ("according", "to"))
     possessive = m1 < n and words[m1 - 1].endswith(("'s", "’s")) or (m1 < n and words[m1] in {"s"})
-    contrast = [i for i in range(n) if words[i] in CONTRAST_WORDS]
+    contrast = ctx.contrasts
     quote_pos, quote_neg = _split(quoted)
     left_pos, left_neg = _split(left)
     right_pos, right_neg = _split(right)
@@ -339,7 +344,7 @@ def mention_ngrams(ctx: SentenceContext, m0: int, m1: int) -> set[str]:
 
 
 def _ngrams(tokens: list[str]) -> set[str]:
-    return set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+    return {*tokens, *map(" ".join, zip(tokens, tokens[1:]))}
 
 
 def masked_ngrams(ctx: SentenceContext, m0: int, m1: int) -> set[str]:
