@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
@@ -33,6 +34,7 @@ MARKDOWN_LINK_RE = re.compile(r"\[([^\]\n]*)\]\((?:[^)\n]*)\)")
 MARKDOWN_EMPHASIS_RE = re.compile(r"\*\*|__")
 HEADING_RE = re.compile(r"^#{1,6}\s+")
 _KEY_SEPARATORS_RE = re.compile(r"[\W_]+")
+_KEY_WORD_RE = re.compile(r"[^\W_]+")  # a word of a key: what _KEY_SEPARATORS_RE does not replace
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _SPACES_RE = re.compile(r" {2,}")
 _CREDIT_SPLIT_RE = re.compile(r"\s{2,}|\b[A-Z]{2,}/")
@@ -174,6 +176,26 @@ def _key(text: str) -> str:
     return _KEY_SEPARATORS_RE.sub(" ", text.lower()).strip()
 
 
+def _first_key_word(text: str) -> str:
+    """The first word of ``_key(text)`` ("" when the key is empty), read without making the whole key.
+
+    >>> _first_key_word("  “Breaking” — news"), _key("  “Breaking” — news"), _first_key_word("—")
+    ('breaking', 'breaking news', '')
+    """
+    found = _KEY_WORD_RE.search(text.lower())
+    return found.group() if found else ""
+
+
+def _could_match_key(text: str, keys: Iterable[str]) -> bool:
+    """Whether ``_key(text)`` may be one of ``keys``: a key starts with the same word.
+
+    Most lines are body paragraphs that share no first word with the headline or a caption: their
+    whole key (a substitution over the paragraph) is not made.
+    """
+    first = _first_key_word(text)
+    return any(key.split(" ", 1)[0] == first for key in keys)
+
+
 def clean_text(raw: str, title: str = "", rules: tuple[Rule, ...] | None = None,
                furniture: FurnitureMatcher | None = None,
                inline_rules: tuple[InlineRule, ...] | None = None) -> CleanResult:
@@ -257,7 +279,7 @@ def _line_reason(text: str, number: int, kept: list[tuple[int, str]],
         context.credit_captions.add(_key(_CREDIT_SPLIT_RE.split(text)[0]))
     elif reason is None and spans == [(0, len(text))]:
         reason = FURNITURE_REASON
-    elif reason is None and context.labels and _key(text) in context.labels:
+    elif reason is None and context.labels and _could_match_key(text, context.labels) and _key(text) in context.labels:
         reason = LABEL_REASON
     elif reason is None:
         reason = _positional_reason(text, number, kept, context)
@@ -356,8 +378,10 @@ def _positional_reason(text: str, number: int, kept: list[tuple[int, str]], cont
     if not context.body_seen:
         context.body_seen = any(t for _, t in kept)
     has_body_before = context.body_seen
-    # The line's key is made only when there is a key to compare it with.
-    if title_key or found_title or context.credit_captions:
+    # The line's key is made only when there is a key it may equal.
+    compared = [*([title_key] if title_key else []), *([context.found_key] if found_title else []),
+                *context.credit_captions]
+    if compared and _could_match_key(text, compared):
         key = _key(text)
         if title_key and key == title_key:
             return "headline" if not has_body_before else "repeated headline"

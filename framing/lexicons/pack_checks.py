@@ -31,6 +31,26 @@ EXCLUDE_KEYS = {"phrases", "near", "terms", "scope", "window", "note"}
 WORD_PARTS_RE = re.compile(r"[\s\-'’‐‑–]+")
 
 
+_QUOTES = ("'", '"')
+
+
+def sets_key(line: str, key: str) -> bool:
+    """Whether ``line`` sets ``key``, quoted or not: what ``^\\s*['"]?KEY['"]?\\s*=`` matches.
+
+    >>> sets_key('  "kind" = "x"', "kind"), sets_key("kind= 1", "kind"), sets_key("kinds = 1", "kind")
+    (True, True, False)
+    """
+    rest = line.lstrip()
+    for text in (rest, rest[1:]) if rest.startswith(_QUOTES) else (rest,):
+        if not text.startswith(key):
+            continue
+        after = text[len(key):]
+        if any(tail.lstrip().startswith("=")
+               for tail in ((after, after[1:]) if after.startswith(_QUOTES) else (after,))):
+            return True
+    return False
+
+
 class Reporter:
     """Collects messages of the form 'file, line N: entry X: reason — fix'."""
 
@@ -48,10 +68,13 @@ class Reporter:
             first = self.concept_lines[concept_index]
             last = (self.concept_lines[concept_index + 1] - 1
                     if concept_index + 1 < len(self.concept_lines) else len(self.lines))
-        key = re.compile(r"^\s*['\"]?" + re.escape(needle) + r"['\"]?\s*=")
-        for pattern in (key, re.compile(re.escape(f'"{needle}"')), re.compile(re.escape(needle))):
+        # Plain string tests, no regular expression to compile: a pack's every term asks for its line.
+        for number in range(first, last + 1):
+            if sets_key(self.lines[number - 1], needle):
+                return number
+        for piece in (f'"{needle}"', needle):
             for number in range(first, last + 1):
-                if pattern.search(self.lines[number - 1]):
+                if piece in self.lines[number - 1]:
                     return number
         return first if concept_index is not None else (line_of(self.text, needle) or 1)
 

@@ -33,6 +33,7 @@ _MASK = np.uint64((1 << 61) - 1)
 _rng = np.random.default_rng(20190415)  # fixed: signatures must agree across processes and runs
 _A = _rng.integers(1, 1 << 61, N_HASHES, dtype=np.uint64) | np.uint64(1)
 _B = _rng.integers(0, 1 << 61, N_HASHES, dtype=np.uint64)
+_B_COLUMN = _B[:, None]
 
 
 @dataclass(frozen=True)
@@ -61,16 +62,17 @@ def signature(tokens: Sequence[str]) -> Signature:
     digest = hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest()
     if len(tokens) < SHINGLE:
         return Signature(digest, b"")
-    ids = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
+    ids = np.fromiter(map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))  # UTF-8
     shingles = np.zeros(len(tokens) - SHINGLE + 1, dtype=np.uint64)
     for offset in range(SHINGLE):
         shingles = shingles * np.uint64(1_000_003) + ids[offset:offset + len(shingles)]
     # No np.unique: a repeated shingle cannot change a minimum, and sorting costs more than the repeats.
+    # One row per hash function, so each minimum is taken over contiguous memory.
     with np.errstate(over="ignore"):
-        hashed = np.multiply.outer(shingles, _A)
-        hashed += _B
+        hashed = np.multiply.outer(_A, shingles)
+        hashed += _B_COLUMN
         hashed &= _MASK
-    return Signature(digest, hashed.min(axis=0).astype("<u8").tobytes())
+    return Signature(digest, hashed.min(axis=1).astype("<u8").tobytes())
 
 
 class DuplicateIndex:

@@ -174,7 +174,10 @@ class ArticleScorer:
         self.furniture = furniture or Furniture()
         self.scorers = build_scorers(self.options)
         self.normaliser = TokenNormaliser()
-        self.feature_names = [feature_column(s.family, name) for s in self.scorers for name in s.feature_names]
+        # Each family's (feature, column) pairs, made once: an article fills about 300 columns.
+        self._columns = [(s, [(name, feature_column(s.family, name)) for name in s.feature_names])
+                         for s in self.scorers]
+        self.feature_names = [column for _, pairs in self._columns for _, column in pairs]
 
     def parse(self, article: Article) -> tuple[Document, list[Finding]]:
         """Clean the article and parse it once; the cleaning log becomes findings."""
@@ -191,10 +194,11 @@ class ArticleScorer:
         findings: list[Finding] = list(log)
         samples: dict[str, list[float]] = {}
         if english and document.tokens:
-            for scorer in self.scorers:
+            for scorer, columns in self._columns:
                 result = scorer.score(document)
-                for name in scorer.feature_names:
-                    features[feature_column(scorer.family, name)] = float(result.features[name])
+                values = result.features
+                for name, column in columns:
+                    features[column] = float(values[name])
                 findings.extend(result.findings)
                 for name, values in result.samples.items():
                     samples[feature_column(scorer.family, name)] = list(values)

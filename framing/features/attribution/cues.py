@@ -160,36 +160,48 @@ class CueLexicon:
         return cls(verbs)
 
 
+class _EntryProblem(ValueError):
+    """What is wrong with an entry; :func:`_validate_entry` adds the file and line."""
+
+
 def _validate_entry(entry: dict, table: str, text: str, label: str) -> list[CueVerb]:
     lemma = entry.get("lemma")
-    line = line_of(text, f'lemma = "{lemma}"') if isinstance(lemma, str) else "?"
-    where = f"{label}, line {line}"
     if not isinstance(lemma, str) or not lemma.strip():
         raise DataFileError(f'{label}: a [[{table}]] entry has no lemma — add lemma = "..."')
+    try:
+        return _entry_verbs(entry, table, lemma)
+    except _EntryProblem as problem:
+        # The line is looked up only for a message: a search of the file per entry was a tenth of start-up.
+        line = line_of(text, f'lemma = "{lemma}"')
+        raise DataFileError(f"{label}, line {line}: {problem}") from None
+
+
+def _entry_verbs(entry: dict, table: str, lemma: str) -> list[CueVerb]:
+    """The cues of a valid entry whose lemma is ``lemma``; :class:`_EntryProblem` for an invalid one."""
     verb_class = entry.get("class")
     if verb_class not in VERB_CLASSES:
-        raise DataFileError(
-            f"{where}: entry {lemma!r}: class {verb_class!r} is not one of {', '.join(VERB_CLASSES)} — use one of them"
+        raise _EntryProblem(
+            f"entry {lemma!r}: class {verb_class!r} is not one of {', '.join(VERB_CLASSES)} — use one of them"
         )
     note = entry.get("note")
     if not isinstance(note, str) or not note.strip():
-        raise DataFileError(f"{where}: entry {lemma!r}: note is missing — say why the verb is {verb_class}")
+        raise _EntryProblem(f"entry {lemma!r}: note is missing — say why the verb is {verb_class}")
     forms = entry.get("forms")
     if forms is None:
         forms = regular_forms(lemma) if table == "verb" else [lemma]
     if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
-        raise DataFileError(f'{where}: entry {lemma!r}: forms must be a list of words — e.g. forms = ["say", "said"]')
+        raise _EntryProblem(f'entry {lemma!r}: forms must be a list of words — e.g. forms = ["say", "said"]')
     flags = {}
     for flag in ("strict", "noun_content", "infinitive"):
         flags[flag] = entry.get(flag, False)
         if not isinstance(flags[flag], bool):
-            raise DataFileError(
-                f"{where}: entry {lemma!r}: {flag} must be true or false — write {flag} = true or {flag} = false"
+            raise _EntryProblem(
+                f"entry {lemma!r}: {flag} must be true or false — write {flag} = true or {flag} = false"
             )
     unknown = set(entry) - {"lemma", "class", "note", "forms", "strict", "noun_content", "infinitive", "not_before"}
     if unknown:
-        raise DataFileError(f"{where}: entry {lemma!r}: unknown key(s) {sorted(unknown)} — remove them")
-    idioms = _idioms(entry, where, lemma)
+        raise _EntryProblem(f"entry {lemma!r}: unknown key(s) {sorted(unknown)} — remove them")
+    idioms = _idioms(entry, lemma)
     out = []
     for form in forms:
         norm = " ".join(form.lower().split())
@@ -200,11 +212,11 @@ def _validate_entry(entry: dict, table: str, text: str, label: str) -> list[CueV
     return out
 
 
-def _idioms(entry: dict, where: str, lemma: str) -> tuple[str, ...]:
+def _idioms(entry: dict, lemma: str) -> tuple[str, ...]:
     """The entry's ``not_before`` words, lowercased with single spaces (none when absent)."""
     not_before = entry.get("not_before", [])
     if not isinstance(not_before, list) or not all(isinstance(w, str) and w.strip() for w in not_before):
-        raise DataFileError(
-            f'{where}: entry {lemma!r}: not_before must be a list of words — e.g. not_before = ["no sign"]'
+        raise _EntryProblem(
+            f'entry {lemma!r}: not_before must be a list of words — e.g. not_before = ["no sign"]'
         )
     return tuple(" ".join(w.lower().split()) for w in not_before)

@@ -240,7 +240,25 @@ def _without_clauses(sources: Iterable[str]) -> Iterator[str]:
 
 def _first_role(lexicon: RoleLexicon, texts: Iterable[str], nearest: str) -> str | None:
     """The role found in the first of ``texts`` that has one."""
-    return next((found for text in texts if text and (found := lexicon.role_in(text, nearest))), None)
+    return next((found for text in texts if text and (found := _role_in(lexicon, text, nearest))), None)
+
+
+def _role_in(lexicon: RoleLexicon, text: str, nearest: str) -> str | None:
+    """``lexicon.role_in(text, nearest)``, each answer kept: a pure function of the text, and many texts
+    recur within an article and across articles ("a spokesman for the company", "President")."""
+    held, found = _ROLES_IN
+    if held is not lexicon or len(found) > _MAX_ROLES_KEPT:
+        found = {}
+        _ROLES_IN[:] = [lexicon, found]
+    key = (text, nearest)
+    if key not in found:
+        found[key] = lexicon.role_in(text, nearest)
+    return found[key]
+
+
+# The role lexicon whose role_in answers are kept, and the answers by (text, nearest); bounded.
+_ROLES_IN: list = [None, {}]
+_MAX_ROLES_KEPT = 50_000
 
 
 def person_context(document: Document, name: str) -> tuple[list[str], list[str]]:

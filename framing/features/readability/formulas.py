@@ -109,13 +109,25 @@ def syllables(word: str) -> int:
     return hyphenation_points(word) + 1
 
 
+# Where a node of the pattern trie keeps the pattern that ends there (no character is the empty string).
+_PATTERN = ""
+
+
 @cache
-def _hyphenation_patterns() -> tuple[dict[str, tuple[int, tuple]], frozenset[str], int, int, int]:
-    """Pyphen's ``en_US`` patterns, every prefix of a pattern, its longest pattern and its margins."""
+def _hyphenation_patterns() -> tuple[dict, int, int, int]:
+    """Pyphen's ``en_US`` patterns as a trie of characters, its longest pattern and its margins.
+
+    A node maps each next character to its node, and ``_PATTERN`` to the
+    pattern (offset, values) of the piece read so far when there is one.
+    """
     hyphenator = _pyphen()
-    patterns = hyphenator.hd.patterns
-    prefixes = frozenset(key[:end] for key in patterns for end in range(1, len(key) + 1))
-    return patterns, prefixes, hyphenator.hd.maxlen, hyphenator.left, hyphenator.right
+    trie: dict = {}
+    for key, pattern in hyphenator.hd.patterns.items():
+        node = trie
+        for character in key:
+            node = node.setdefault(character, {})
+        node[_PATTERN] = pattern
+    return trie, hyphenator.hd.maxlen, hyphenator.left, hyphenator.right
 
 
 def hyphenation_points(word: str) -> int:
@@ -133,16 +145,18 @@ def hyphenation_points(word: str) -> int:
     >>> hyphenation_points("zelenskyy"), hyphenation_points("grushko")  # ze-len-skyy, grushko
     (2, 0)
     """
-    patterns, prefixes, maxlen, left, right = _hyphenation_patterns()
+    trie, maxlen, left, right = _hyphenation_patterns()
     pointed = f".{word.lower()}."
     length = len(pointed)
     references = [0] * (length + 1)
     for i in range(length - 1):
-        for j in range(i + 1, min(i + maxlen, length) + 1):
-            piece = pointed[i:j]
-            if piece not in prefixes:
+        node = trie
+        # The pieces pointed[i:j] for j up to i + maxlen, read one character at a time down the trie.
+        for character in pointed[i:min(i + maxlen, length)]:
+            node = node.get(character)
+            if node is None:
                 break
-            pattern = patterns.get(piece)
+            pattern = node.get(_PATTERN)
             if pattern:
                 offset, values = pattern
                 window = slice(i + offset, i + offset + len(values))

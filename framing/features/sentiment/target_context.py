@@ -99,13 +99,20 @@ class SentenceContext:
         """The indices of the words with a valence, in order."""
         return tuple(i for i, value in enumerate(self.valences) if value)
 
+    @cached_property
+    def contrasts(self) -> tuple[int, ...]:
+        """The indices of the contrast words ("but", "however"), in order: read once for all mentions."""
+        return tuple(i for i, word in enumerate(self.words) if word in CONTRAST_WORDS)
+
 
 def sentence_context(text: str, lexicon: Mapping[str, float],
-                     spans: list[tuple[int, int]] | None = None) -> SentenceContext:
+                     spans: list[tuple[int, int]] | None = None,
+                     words: tuple[str, ...] | None = None) -> SentenceContext:
     """Words, negation-aware VADER valences and clause numbers of one sentence.
 
     ``spans`` are the word spans within ``text`` when already known (a Document's
     tokens); otherwise the text is tokenized with the Document's word pattern.
+    ``words`` are those spans' words lower-cased, when known too (a Document's tokens).
 
     Examples
     --------
@@ -116,12 +123,13 @@ def sentence_context(text: str, lexicon: Mapping[str, float],
     """
     if spans is None:
         spans = [m.span() for m in WORD_RE.finditer(text)]
-    words = tuple(text[s:e].lower() for s, e in spans)
+    if words is None:
+        words = tuple(text[s:e].lower() for s, e in spans)
     valences = []
     clauses = []
     clause = 0
     for i, word in enumerate(words):
-        if i and (word in CLAUSE_WORDS or CLAUSE_GAP_RE.search(text, spans[i - 1][1], spans[i][0])):
+        if i and (word in CLAUSE_WORDS or _closes_clause(text, spans[i - 1][1], spans[i][0])):
             clause += 1
         clauses.append(clause)
         value = lexicon.get(word, 0.0)
@@ -132,6 +140,16 @@ def sentence_context(text: str, lexicon: Mapping[str, float],
             value *= NEGATION_SCALAR
         valences.append(value)
     return SentenceContext(words, tuple(valences), tuple(clauses))
+
+
+def _closes_clause(text: str, gap_start: int, gap_end: int) -> bool:
+    """Whether the gap ``text[gap_start:gap_end]`` between two words closes a clause (:data:`CLAUSE_GAP_RE`).
+
+    Most gaps are one space, which cannot: they are passed without a search.
+    """
+    if gap_end - gap_start == 1 and text[gap_start] == " ":
+        return False
+    return CLAUSE_GAP_RE.search(text, gap_start, gap_end) is not None
 
 
 def _shifted(words: tuple[str, ...], clauses: list[int], i: int, value: float) -> bool:
@@ -169,7 +187,7 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
     clause = clauses[m0] if m0 < n else 0
     q0, q1 = quote_words if in_quote and quote_words else (0, n)
     left, right, outside, window, weighted, quoted = _regions(ctx, m0, m1, clause, (q0, q1))
-    clause_start = min((i for i in range(n) if clauses[i] == clause), default=m0)
+    clause_start = clauses.index(clause) if clause in clauses else m0  # the clause's first word
     lead_in = [w for w in words[clause_start:m0] if w not in LEAD_IN_WORDS]
     after = words[m1:m1 + 4]
     # "was attacked", "was harshly criticized": an auxiliary, then a participle within two words.
@@ -179,7 +197,7 @@ def mention_features(ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str,
     subject = not lead_in and not passive
     speaker = bool(set(after) & SPEAKING_WORDS) or (m0 > 1 and words[m0 - 2:m0] == ("according", "to"))
     possessive = m1 < n and words[m1 - 1].endswith(("'s", "’s")) or (m1 < n and words[m1] in {"s"})
-    contrast = [i for i in range(n) if words[i] in CONTRAST_WORDS]
+    contrast = ctx.contrasts
     quote_pos, quote_neg = _split(quoted)
     left_pos, left_neg = _split(left)
     right_pos, right_neg = _split(right)
@@ -326,7 +344,7 @@ def mention_ngrams(ctx: SentenceContext, m0: int, m1: int) -> set[str]:
 
 
 def _ngrams(tokens: list[str]) -> set[str]:
-    return set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+    return {*tokens, *map(" ".join, zip(tokens, tokens[1:]))}
 
 
 def masked_ngrams(ctx: SentenceContext, m0: int, m1: int) -> set[str]:

@@ -82,8 +82,9 @@ class TargetToneModel:
             raise DataFileError(f"framing/data/{name}, line {error.lineno}: not valid JSON ({error.msg}) — "
                                 "rebuild it with python -m framing.evaluate.train_targets") from None
 
-    def predict(self, features: Mapping[str, float], ngrams: set[str] | frozenset[str]) -> TargetTone:
-        """Class and score for one mention's context features and masked n-grams."""
+    def predict(self, features: Mapping[str, float], ngrams: set[str] | frozenset[str],
+                in_quote: bool = False) -> TargetTone:
+        """Class and score for one mention's context features and masked n-grams (``in_quote`` is kept)."""
         terms: list[tuple[float, ...]] = [self.intercept]
         feature_weights = self.feature_weights
         for name, value in features.items():
@@ -98,7 +99,7 @@ class TargetToneModel:
         total = sum(exp)
         probs = [e / total for e in exp]
         best = max(range(len(probs)), key=lambda k: (probs[k], -k))
-        return TargetTone(self.classes[best], probs[2] - probs[0])
+        return TargetTone(self.classes[best], probs[2] - probs[0], in_quote)
 
     def tone(self, ctx: SentenceContext, m0: int, m1: int, vader: Mapping[str, float],
              quote_words: tuple[int, int] | None) -> TargetTone:
@@ -107,9 +108,8 @@ class TargetToneModel:
         ``quote_words`` is the word range of the speech quote around the mention, if any.
         """
         in_quote = quote_words is not None
-        tone = self.predict(mention_features(ctx, m0, m1, vader, in_quote, quote_words),
-                            mention_ngrams(ctx, m0, m1))
-        return TargetTone(tone.polarity, tone.score, in_quote)
+        return self.predict(mention_features(ctx, m0, m1, vader, in_quote, quote_words),
+                            mention_ngrams(ctx, m0, m1), in_quote)
 
 
 def mention_context(document: Document, start: int, end: int, lexicon: Mapping[str, float],
@@ -125,9 +125,11 @@ def mention_context(document: Document, start: int, end: int, lexicon: Mapping[s
     sentence = document.sentence_at(start)
     if sentence.index not in contexts:
         ids = document.tokens_between(sentence.start, sentence.end)
-        spans = [(document.token_spans[i][0] - sentence.start, document.token_spans[i][1] - sentence.start)
-                 for i in ids]
-        contexts[sentence.index] = sentence_context(sentence.text, lexicon, spans)
+        offset = sentence.start
+        spans = [(start - offset, end - offset) for start, end in document.token_spans[ids.start:ids.stop]]
+        # The Document's tokens are these spans' words lower-cased: not lower-cased again.
+        contexts[sentence.index] = sentence_context(sentence.text, lexicon, spans,
+                                                    document.tokens[ids.start:ids.stop])
     m0 = len(document.tokens_between(sentence.start, start))
     m1 = m0 + len(document.tokens_between(start, end))
     quote = document.quote_at(start)
