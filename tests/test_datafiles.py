@@ -28,7 +28,8 @@ def test_every_packaged_vocabulary_list_loads():
     folder = resources.files("framing").joinpath("data", "vocabulary")
     names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".txt"))
     assert names == ["abbreviations.txt", "between_subject_and_verb.txt", "determiners.txt",
-                     "female_first_names.txt", "frequent_function_words.txt", "house_style_words.txt",
+                     "female_first_names.txt", "frequent_function_words.txt", "general_bodies.txt", "groups.txt",
+                     "house_style_words.txt",
                      "male_first_names.txt",
                      "masthead_words.txt", "measure_nouns.txt", "not_in_speaker_names.txt", "not_speaker_edges.txt",
                      "nouns_in_ly.txt",
