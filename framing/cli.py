@@ -301,7 +301,7 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
     Example: framing report seeds/ --out reports/ --format html --top 20
     """
     from framing.compare.focus import Focus, load_aliases
-    from framing.report.articles import parse_articles
+    from framing.report.articles import ArticleSource
     from framing.report.html import HTML_FILE
     from framing.report.write import write_report
     from framing.run.outdir import check_writable, staged_output
@@ -323,7 +323,7 @@ def report(path, manifest, columns, lexicons, actor_files, targets, jobs, engine
                                lookup=lambda wanted: lookup_sentences(reader, wanted, result.furniture),
                                focus=Focus(top, min_articles, tuple(outlets)), aliases=aliases,
                                group_label=group_label, step=progress.step,
-                               documents=lambda ids: parse_articles(reader, ids, result.furniture),
+                               documents=ArticleSource(reader, result.furniture),
                                free_term_counts=True)
         progress.finish_report()
     print_warnings(written["warnings"])

@@ -107,3 +107,47 @@ def test_tone_toward_actors_shows_the_actors_most_groups_name_then_the_most_ment
     chart_data._target_tone(["CNN", "Fox News"], table, features, chart_data.target_names(),
                             {"figure_title": "t", "axis_label": "a"})
     assert drawn["panels"] == ["Donald Trump", "the US", "Barack Obama", "the Democrats", "Joe Biden"]
+
+
+# Two outlets' reports of one week of Middle East diplomacy: Israel, Iran, the US, Russia and China are named
+# more often than the Palestinians, so the five most mentioned actors leave them out.
+MIDEAST_ARTICLES = {
+    "Wire A": [
+        "Israel warned Iran on Monday that it would act alone. Israel's prime minister said Iran was close to a "
+        "bomb. Iran denied it. The United States urged Israel to wait, and Russia said Iran had a right to "
+        "nuclear power. China backed Russia. The Palestinians said the talks ignored them.",
+        "Israel and Iran traded threats again. Washington said Israel has a right to defend itself, and the US "
+        "sent an envoy. Russia warned Israel. China called for calm, and the EU urged both sides to talk. Israel "
+        "said it would not wait.",
+    ],
+    "Wire B": [
+        "Israel rejected the deal with Iran. Israel's cabinet said Iran would cheat. The US defended the deal, "
+        "and Russia and China signed it. Iran welcomed it. The EU said it would lift sanctions on Iran.",
+        "Israel lobbied Congress against the deal. Iran said Israel was isolated. Russia sold missiles to Iran, "
+        "and the US protested. China bought Iranian oil. Israel said the world had been fooled. The "
+        "Palestinians appealed to the United Nations.",
+    ],
+}
+
+
+def test_tone_toward_actors_shows_the_palestinians_beside_israel_on_real_text(monkeypatch):
+    from framing.compare.aggregate import aggregate
+    from framing.corpus.article import Article
+    from framing.run.scorer import ArticleScorer
+
+    scorer = ArticleScorer()
+    rows = [{**scorer.score(Article(f"{outlet}-{number}", text, outlet=outlet)).row(), "group": outlet}
+            for outlet, texts in MIDEAST_ARTICLES.items() for number, text in enumerate(texts)]
+    table = aggregate(rows, scorer.feature_names)
+    groups = list(MIDEAST_ARTICLES)
+    named = [key for key in chart_data.target_names() if table["Wire A"][chart_data.TONE_TOWARD + key].n]
+    by_mentions = sorted(named, key=lambda key: -chart_data._mentions(groups, table, key))
+    assert by_mentions[0] == "israel" and by_mentions.index("palestinians") >= 5  # not among the five most named
+    drawn = {}
+    monkeypatch.setattr(charts, "estimates_chart", lambda groups, panels, *args, **kwargs: drawn.setdefault(
+        "panels", [name for name, _ in panels]))
+    chart_data._target_tone(groups, table, scorer.feature_names, chart_data.target_names(),
+                            {"figure_title": "t", "axis_label": "a"})
+    # The five most named, then Israel brings the Palestinian side's most named actor and Russia the Western
+    # side's (the EU): seven, the most the chart shows.
+    assert drawn["panels"] == ["Iran", "Israel", "Russia", "the US", "China", "the EU", "the Palestinians"]

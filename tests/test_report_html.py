@@ -292,3 +292,28 @@ def test_two_processes_write_the_report_one_writes(split_report, tmp_path, seeds
     assert {"rt.html", "tass.html", "charts/sentence_tone.png"} <= {p.as_posix() for p in written}
     for name in written:
         assert (tmp_path / "two" / name).read_bytes() == (split_report / name).read_bytes(), name
+
+
+def test_the_articles_to_annotate_are_read_once_and_parsed_as_in_scoring(seeds_dir):
+    from framing.corpus.reader import CorpusReader
+    from framing.report.articles import ArticleSource, parse_articles
+
+    reader = CorpusReader(seeds_dir)
+    readings = []
+
+    class Counted:
+        def __iter__(self):
+            readings.append(1)
+            return iter(reader)
+
+    ids = [article.id for article in reader]
+    source = ArticleSource(Counted())
+    source.keep(ids[1:])
+    groups = [[ids[3], ids[1]], [ids[2]], [ids[4]]]
+    parsed = [[(article_id, document.body) for article_id, document in source(group)] for group in groups]
+    assert len(readings) == 1  # keep read the set; the groups' calls did not
+    assert parsed == [[(article_id, document.body) for article_id, document in parse_articles(reader, group)]
+                      for group in groups]
+    assert [article_id for article_id, _ in parsed[0]] == [ids[1], ids[3]]  # in the set's order
+    list(source([ids[0]]))  # an article not kept is read from the set
+    assert len(readings) == 2

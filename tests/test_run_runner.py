@@ -195,9 +195,10 @@ def test_a_run_for_no_report_gathers_no_summaries(make_corpus, tmp_path):
     out.mkdir()
     result = run_scoring(CorpusReader(make_corpus({"a.txt": STOLTENBERG})), out, ScoreOptions().without_report())
     assert result.summaries is None and not result.term_counts.counts
-    # Nor the rows and evidence ranges only a report reads (memory flat in the number of articles),
+    # Nor the rows, evidence ranges and samples only a report reads (memory flat in the number of articles),
     # while the count and the outlets the summary line names are kept.
     assert result.rows == [] and result.evidence_ranges == {}
+    assert result.samples == {}  # nor the charts' values
     assert result.n_articles == 1 and result.outlets == sorted(result.group_outlets[next(iter(result.group_outlets))])
     assert (out / EVIDENCE_FILE).read_text(encoding="utf-8").count("\n") >= 1
 

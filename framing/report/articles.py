@@ -60,6 +60,46 @@ def parse_articles(articles: Iterable[ArticleText], wanted: Collection[str],
                 return
 
 
+class ArticleSource:
+    """The articles of a run to parse again, from its reader: ``source(ids)`` is :func:`parse_articles`.
+
+    A report annotates a few groups' articles, each group in a worker process
+    (:mod:`framing.report.in_processes`), and each group's call read the set
+    from its start (twelve groups of a 10,000-article set: twelve readings).
+    :meth:`keep` reads the set once, before the workers are forked, and keeps
+    the texts of the articles named (a few hundred: their bodies, a few MB);
+    later calls parse those without reading the set again, in the same order.
+
+    >>> from framing.corpus.article import Article
+    >>> source = ArticleSource([Article("a", "One."), Article("b", "Two."), Article("a", "Again.")])
+    >>> source.keep(["b", "a"])
+    >>> [(article_id, document.body) for article_id, document in source(["a", "b"])]
+    [('a', 'One.'), ('b', 'Two.')]
+    """
+
+    def __init__(self, articles: Iterable[ArticleText], furniture: FurnitureSource | None = None) -> None:
+        self.articles, self.furniture = articles, furniture
+        self._kept: dict[str, ArticleText] | None = None
+
+    def keep(self, ids: Collection[str]) -> None:
+        """Read the set once and keep the articles ``ids`` names (the first of each id), in the set's order."""
+        wanted, kept = set(ids), {}
+        for article in self.articles:
+            if article.id in wanted and article.id not in kept:
+                kept[article.id] = article
+                if len(kept) == len(wanted):
+                    break
+        self._kept = kept
+
+    def __call__(self, ids: Collection[str]) -> Iterator[tuple[str, Document]]:
+        kept = self._kept
+        if kept is not None and all(article_id in kept for article_id in ids):
+            wanted = set(ids)
+            return parse_articles((article for article in kept.values() if article.id in wanted), wanted,
+                                  self.furniture)
+        return parse_articles(self.articles, ids, self.furniture)
+
+
 def anchor(article_id: str) -> str:
     """An HTML id for an article: ``art-`` and its id, any other character as ``-``.
 

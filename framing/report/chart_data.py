@@ -30,6 +30,7 @@ from framing.features.sentiment.targets import load_targets
 from framing.lexicons.labels import pack_labels
 from framing.report import charts
 from framing.report.map_data import MIN_SHOWN, cell_number, group_map
+from framing.report.tone_actors import choose_actors, other_sides, target_sides
 
 # Columns of tone toward each actor: sentiment__tone_toward_<actor>.
 TONE_TOWARD = feature_column("sentiment", "tone_toward_")
@@ -43,14 +44,16 @@ MAX_WORDINGS = 5
 def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence[str], table: Mapping[str, Any],
                 evidence: Mapping[str, GroupEvidence], run: Any, *, group_label: str = "outlet",
                 concept_descriptions: Mapping[tuple[str, str], str] | None = None,
-                side_descriptions: Mapping[str, Mapping[str, str]] | None = None) -> list[dict[str, str]]:
+                side_descriptions: Mapping[str, Mapping[str, str]] | None = None,
+                actor_files: Sequence[str] = ()) -> list[dict[str, str]]:
     """Draw every chart that has data; return ``[{name, title, file, svg, caption}]`` in report order.
 
     Titles and captions come from ``templates/charts.toml`` (see
     :func:`chart_text`), with ``group_label`` (e.g. "bias") where they name
     what the report groups by.  ``concept_descriptions`` (by pack and
     concept) and ``side_descriptions`` (by pack, then side) name the
-    contested terms' concepts and sides; without them, the shipped packs'.
+    contested terms' concepts and sides; without them, the shipped packs'.  ``actor_files`` are the
+    run's extra actor registries (``--actors``), which give the tone targets' sides with the packaged ones.
     """
     shown = list(order[: charts.MAX_CHART_GROUPS])
     made: list[dict[str, str]] = []
@@ -75,7 +78,8 @@ def draw_charts(folder: Path, rows: Sequence[Mapping[str, Any]], order: Sequence
          text["voices"]["caption" if vocabulary == "side" else "roles_caption"])
     keep("verb_classes", _verb_classes(shown, evidence, text["verb_classes"]))
     keep("sentence_tone", _tone(shown, run, text["sentence_tone"]))
-    keep("target_tone", _target_tone(shown, table, run.feature_names, target_names(), text["target_tone"]))
+    keep("target_tone", _target_tone(shown, table, run.feature_names, target_names(), text["target_tone"],
+                                     tuple(actor_files)))
     keep("readability", _readability(shown, rows, text["readability"]))
     keep("outlet_map", _outlet_map(shown, rows, run.feature_names, text["outlet_map"]))
     return made
@@ -353,20 +357,22 @@ def target_names() -> dict[str, str]:
 
 
 def _target_tone(groups: Sequence[str], table: Mapping[str, Any], features: Sequence[str],
-                 names: Mapping[str, str], wording: Mapping[str, str]) -> Any:
+                 names: Mapping[str, str], wording: Mapping[str, str], actor_files: tuple[str, ...] = ()) -> Any:
     columns = [f for f in features if f.startswith(TONE_TOWARD)]
-    panels = []
+    panels = {}
     for column in columns:
         estimates = {g: (table[g][column].mean, table[g][column].low, table[g][column].high) for g in groups
                      if table[g][column].n}
         if len(estimates) >= 1:
             key = column.removeprefix(TONE_TOWARD)
-            panels.append((names.get(key, key.replace("_", " ")), estimates, _mentions(groups, table, key)))
-    # The actors most groups speak of, and of those the most mentioned.
-    panels = sorted(panels, key=lambda p: (-len(p[1]), -p[2], p[0]))[:5]
-    if not panels:
+            panels[key] = (names.get(key, key.replace("_", " ")), estimates, _mentions(groups, table, key))
+    # The actors most groups speak of, and of those the most mentioned; with each, the other sides' most
+    # mentioned (framing.report.tone_actors).
+    ranked = sorted(panels, key=lambda k: (-len(panels[k][1]), -panels[k][2], panels[k][0]))
+    chosen = choose_actors(ranked, target_sides(actor_files), other_sides(actor_files))
+    if not chosen:
         return None
-    return charts.estimates_chart(groups, [(name, estimates) for name, estimates, _ in panels],
+    return charts.estimates_chart(groups, [panels[key][:2] for key in chosen],
                                   wording["figure_title"], wording["axis_label"], reference=0.0, limits=(-1.0, 1.0))
 
 

@@ -32,6 +32,7 @@ from framing.datafiles import template_text
 from framing.report import side_by_side
 from framing.report.articles import (
     MARKS_TEMPLATE,
+    ArticleSource,
     DocumentSource,
     anchor,
     article_context,
@@ -127,6 +128,8 @@ def write_html(folder: Path, context: Mapping[str, Any], render: Render, macros:
     words = macros(MARKS_TEMPLATE)
     evidence = (EvidenceIndex.of(folder / EVIDENCE_FILE, group_of) if evidence_ranges is None
                 else EvidenceIndex.of_ranges(folder / EVIDENCE_FILE, evidence_ranges, group_of))
+    if split and isinstance(documents, ArticleSource):
+        documents.keep(group_of)  # one reading of the set for every group's worker
 
     def annotate(chosen: Sequence[Mapping[str, Any]]) -> _Annotated:
         return _annotate(evidence, {row["id"]: row for g in chosen for row in shown[g["slug"]]}, documents,

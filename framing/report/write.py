@@ -252,7 +252,8 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
     (folder / CHARTS_FOLDER).mkdir(exist_ok=True)
     with in_background(partial(draw_charts, folder / CHARTS_FOLDER, [r for r in rows if r["group"] in shown_set],
                                shown, table, evidence, run, group_label=names["group_label"],
-                               concept_descriptions=descriptions, side_descriptions=sides), run.jobs) as drawing:
+                               concept_descriptions=descriptions, side_descriptions=sides,
+                               actor_files=options.get("actor_files", ())), run.jobs) as drawing:
         if not drawing.in_worker:
             drawing.result()  # drawn now, as without workers
         context = {

@@ -161,12 +161,8 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
             result.n_scored += 1
             if options.for_report:
                 result.rows.append(CompactRow.of(row, result.feature_names))
-            if scored.meta.get("counted") == "yes":
-                kept = result.samples.setdefault(row["group"], {})
-                for name, values in scored.samples.items():
-                    # A flat array: 8 bytes a value, where a list of floats takes 32.
-                    bucket = kept.setdefault(name, array("d"))
-                    bucket.extend(values[: MAX_SAMPLES - len(bucket)])
+            if options.for_report:  # the charts' values: a run for no report keeps none
+                _add_samples(result.samples, row["group"], scored)
             if scored.meta.get("counted") == "yes" and scored.terms is not None:
                 _add_terms(result.term_counts, row["group"], scored.terms)
             sources.add(scored.article.source.split(" line ")[0])
@@ -176,6 +172,17 @@ def run_scoring(reader: CorpusReader, folder: Path, options: ScoreOptions, jobs:
     result.input_hashes = hash_inputs(reader, sources)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _add_samples(samples: dict[str, dict[str, array]], group: str, scored: Any) -> None:
+    """Keep a counted article's sample values in its group's, up to ``MAX_SAMPLES`` of each kind."""
+    if scored.meta.get("counted") != "yes":
+        return
+    kept = samples.setdefault(group, {})
+    for name, values in scored.samples.items():
+        # A flat array: 8 bytes a value, where a list of floats takes 32.
+        bucket = kept.setdefault(name, array("d"))
+        bucket.extend(values[: MAX_SAMPLES - len(bucket)])
 
 
 def _add_terms(table: TermTable, group: str, terms: PackedTerms | TermCounts) -> None:
