@@ -41,6 +41,7 @@ from framing.features.attribution.cue_clause import (
     modifies_cue,
     passive_subject,
 )
+from framing.features.attribution.lone_words import participle_alone
 from framing.features.attribution.phrases import PRONOUNS, noun_phrase_start, source_before, without_contraction
 
 # Prepositions that end a source's head noun ("a Clinton ad in 2008").
@@ -115,27 +116,9 @@ def checked_source(
     if span is None:
         return None
     span = _possessive_alone(doc, span, cue)
-    if not _has_head(doc, span, cue) or writer_expletive(doc, span, cue) or _verb_alone(doc, span, verb_forms):
+    if not _has_head(doc, span, cue) or writer_expletive(doc, span, cue) or participle_alone(doc, span, verb_forms):
         return None
     return span
-
-
-def _verb_alone(doc: Document, span: Span, verb_forms: frozenset[str]) -> bool:
-    """Whether the source is one reporting verb's participle opening a clause: "Asked about the bill, …".
-
-    "According to reports" keeps its source.
-
-    >>> from framing.document.parse import build_document
-    >>> doc = build_document("x", "Asked about it, the president appeared irritated, citing the crisis.")
-    >>> _verb_alone(doc, (0, 5), frozenset({"asked", "cite"})), _verb_alone(doc, (16, 29), frozenset({"asked"}))
-    (True, False)
-    >>> doc = build_document("x", "Reports say the talks failed.")
-    >>> _verb_alone(doc, (0, 7), frozenset({"reports", "say"}))
-    False
-    """
-    words = doc.tokens_between(*span)
-    word = doc.body[span[0] : span[1]]
-    return len(words) == 1 and word[:1].isupper() and word.endswith(("ed", "ing")) and word.lower() in verb_forms
 
 
 def _words(doc: Document, span: Span) -> list[int]:
@@ -438,22 +421,3 @@ def writer_expletive(doc: Document, span: Span, cue: Span | None) -> bool:
     fused = doc.tokens[doc.tokens_between(span[0], cue[1])[0]].replace("’", "'") == "it's"
     cue_word = " ".join(doc.tokens[k] for k in doc.tokens_between(*cue))
     return fused or cue_word in _EXPLETIVE_CUES or "worth" in between or any(w in _BE for w in between)
-
-
-def imperative_opening(doc: Document, sentence_start: int, span: Span, cue: Span) -> bool:
-    """Whether the "source" is a verb that opens an imperative before a base-form cue: "Go tell parents …".
-
-    One word at the sentence's start, right before the cue, that opens imperatives ("Go", "Just", "Now"):
-    "Police believe" and "Democrats say" keep their speaker.
-
-    >>> from framing.document.parse import build_document
-    >>> doc = build_document("x", "Go tell arachnophobic parents that you must.")
-    >>> imperative_opening(doc, 0, (0, 2), (3, 7))
-    True
-    """
-    return (doc.body[span[0] : span[1]].lower() in _IMPERATIVE_OPENERS
-            and not doc.body[sentence_start : span[0]].strip(" \"“‘'") and not doc.body[span[1] : cue[0]].strip())
-
-
-# Words that open an imperative right before a reporting verb's base form ("Go tell", "Just say", "Now imagine").
-_IMPERATIVE_OPENERS = frozenset("go come just please now then so imagine remember try".split())

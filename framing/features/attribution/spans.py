@@ -41,6 +41,7 @@ from framing.features.attribution.body_text import CLOSE_MARKS, Span, inner_span
 from framing.features.attribution.content import BE, OBJECT_VERBS, ContentRules
 from framing.features.attribution.cue_model import CueModel, learned_cue
 from framing.features.attribution.cues import CueLexicon, CueVerb
+from framing.features.attribution.lone_words import imperative_opening
 from framing.features.attribution.passes import DocumentPasses
 from framing.features.attribution.phrases import PRONOUNS, source_after, source_before
 from framing.features.attribution.records import (
@@ -48,7 +49,7 @@ from framing.features.attribution.records import (
     mark_nested,
     one_per_content,
 )
-from framing.features.attribution.source_check import checked_source, imperative_opening, writer_expletive
+from framing.features.attribution.source_check import checked_source, writer_expletive
 from framing.features.attribution.sources import SourceRules
 from framing.features.attribution.span_model import candidate_features
 
