@@ -265,3 +265,13 @@ def test_a_person_is_never_the_antecedent_of_an_organisations_pronoun_and_family
     assert found == [("democrats", "Democrats", False), ("republicans", "Republicans", False),
                      ("obama", "President Obama", False), ("obama", "Obama", False),
                      ("democrats", "Democrats", False), ("democrats", "their", True)]
+
+
+def test_a_group_named_americans_for_something_is_not_the_us():
+    # AllSides (gun policy, taxes): "Americans for Responsible Solutions", "Americans for Tax Reform" (80 such
+    # names in the 10,000 articles) had counted as the US; "Americans for decades" and "Americans" still do.
+    matcher = TargetMatcher(load_targets())
+    doc = build_document("x", "They started Americans for Responsible Solutions, a super PAC. Americans for "
+                              "Tax Reform objected. Americans for decades have owned guns, and Americans "
+                              "Buttigieg courts agree.")
+    assert [m.text for m in matcher.find_mentions(doc) if m.target == "us"] == ["Americans", "Americans"]

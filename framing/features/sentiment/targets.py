@@ -30,7 +30,7 @@ from pathlib import Path
 
 from framing.datafiles import line_of, load_toml
 from framing.document.parse import Document
-from framing.document.vocabulary import STOPWORDS
+from framing.document.vocabulary import PLACES, STOPWORDS
 from framing.errors import DataFileError
 
 REGISTRY_FILE = "targets.toml"
@@ -40,6 +40,8 @@ PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 # A capitalised word right after an alias on the same line: the alias starts another name.
 NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
+# "for" and a capitalised word: "Americans for Prosperity" (a group's name unless the word is a place).
+_FOR_NAME = re.compile(r"[ \t]+for[ \t]+([A-Z][\w-]*)")
 # "it" before these is usually the empty subject ("it is not yet clear"), not a target.
 EXPLETIVE_AFTER_IT = frozenset({"is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared",
                                 "remains", "remained", "became", "becomes", "takes", "took"})
@@ -59,6 +61,7 @@ class Target:
     adjectives: tuple[str, ...] = ()  # aliases that qualify a noun: "Russian troops"
     person: bool = False  # a person: never the antecedent of "it", "its", "they", "their", "them"
     name_parts: tuple[str, ...] = ()  # aliases that start another name before a capital: "the West Bank"
+    group_openers: tuple[str, ...] = ()  # aliases that open a group's name before "for": "Americans for Prosperity"
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,11 @@ def _validated(entry: object, number: int, text: str, label: str) -> Target:
         raise DataFileError(f"{where}: person must be true or false — fix or remove it")
     if not isinstance(name_parts, list) or not all(a in aliases for a in name_parts):
         raise DataFileError(f"{where}: name_parts must be a list of its aliases — fix or remove it")
-    return Target(key, name, tuple(aliases), tuple(not_after), tuple(adjectives), person, tuple(name_parts))
+    openers = entry.get("group_openers", [])
+    if not isinstance(openers, list) or not all(a in aliases for a in openers):
+        raise DataFileError(f"{where}: group_openers must be a list of its aliases — fix or remove it")
+    return Target(key, name, tuple(aliases), tuple(not_after), tuple(adjectives), person, tuple(name_parts),
+                  tuple(openers))
 
 
 def load_targets(source: str | Path = REGISTRY_FILE, extra: Sequence[str] = ()) -> tuple[Target, ...]:
@@ -231,6 +238,8 @@ class TargetMatcher:
                 continue
             if m.group() in target.name_parts and NEXT_CAPITAL.match(body, m.end()):
                 continue  # "the West Bank", "Western New York": another name
+            if m.group() in target.group_openers and _opens_group_name(body, m.end()):
+                continue  # "Americans for Prosperity": a group's name
             sentence = document.sentence_at(m.start())
             if sentence is None or m.start() >= sentence.end:
                 continue
@@ -283,6 +292,18 @@ OPENING_WORDS = frozenset({"the", "“", '"', "‘", "'"})
 CLAUSE_BREAKS = re.compile(r"[,;:—–()]| - ")
 # Content words a pronoun may stand after its target: the verb ("Gazprom said its", "Democrats complain that they").
 MAX_WORDS_BETWEEN = 1
+
+
+def _opens_group_name(body: str, end: int) -> bool:
+    """Whether "for" and a capitalised word that is no place follow ``end``: "Americans for Prosperity".
+
+    >>> _opens_group_name("Americans for Prosperity", 9), _opens_group_name("Americans for Ukraine", 9)
+    (True, False)
+    >>> _opens_group_name("Americans for decades", 9)
+    False
+    """
+    named = _FOR_NAME.match(body, end)
+    return named is not None and named.group(1).lower() not in PLACES
 
 
 def _plural(name: str) -> bool:
