@@ -139,12 +139,22 @@ def _dominant_variants(evidence: Mapping[str, GroupEvidence], order: Sequence[st
         top = uses[0]
         tied = tuple(u.variant for u in uses[1:] if (u.voices.get("own", 0), u.total)
                      == (top.voices.get("own", 0), top.total))
-        voice = max(top.voices.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        voice = _main_voice(top.voices)
         same_side = [u for u in uses if u.side == top.side]
         chosen[group] = GroupWording(group, top.variant, top.side, voice, top.total, top.n_articles, tied,
                                      sum(u.total for u in same_side),
                                      len(set().union(*(u.articles for u in same_side))))
     return chosen
+
+
+def _main_voice(voices: Mapping[str, int]) -> str:
+    """The voice most of a wording's uses are in, or "mixed" when two voices hold as many.
+
+    >>> _main_voice({"own": 5, "quoted": 2}), _main_voice({"own": 1, "quoted": 1, "scare_quote": 1})
+    ('own', 'mixed')
+    """
+    counts = sorted(voices.values(), reverse=True)
+    return "mixed" if len(counts) > 1 and counts[0] == counts[1] else max(voices, key=voices.__getitem__)
 
 
 def is_supported(n_uses: int, n_articles: int) -> bool:
