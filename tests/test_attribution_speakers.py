@@ -531,3 +531,36 @@ def test_common_words_groups_and_bodies_are_no_named_persons(scorer, text, speak
 ])
 def test_a_party_tag_gives_the_party_a_registry_names(scorer, text, side):
     assert [f.detail["side"] for f in attributions(scorer, text)][-1] == side
+
+
+def test_a_fact_check_heading_is_no_speaker(scorer):
+    # AP's fact checks (59 "THE FACTS:" headings in the 10,000 AllSides articles) each gave an
+    # attribution to a person named "Facts"; a cue later in the paragraph took the heading as its source.
+    text = ("TRUMP: “We have done more testing than all major countries combined.”\n\n"
+            "THE FACTS: The nearly 1,500 children in question arrived at the border without their parents.\n\n"
+            "THE FACTS: In promising $4 trillion, Obama is already banking more than $2 trillion.\n\n"
+            "THE PRESIDENT: Thank you all very much.")
+    speakers = [f.detail["speaker"] for f in attributions(scorer, text)]
+    assert "Facts" not in speakers and "Donald Trump" in speakers
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # First 2,000 AllSides articles: "Theresa May said" was "Theresa" (the modal "may" ended the source),
+    # "Mrs May told" was an institution named "Mrs", and "Rep. Will Hurd" was "Hurd".
+    ("Prime Minister Theresa May said on Tuesday that the deal was done.", "Theresa May"),
+    ("Theresa May said she would stay. Mrs May told reporters the deal was done.", "Theresa May"),
+    ("Rep. Will Hurd said the wall was a third-century solution.", "Will Hurd"),
+])
+def test_a_month_or_auxiliary_written_as_a_name_is_part_of_it(scorer, text, speaker):
+    assert [f.detail["speaker"] for f in attributions(scorer, text)][-1] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # ... while a day after a name is when it spoke, not part of the name ("The Senate Monday" was a speaker).
+    "Sen. Marco Rubio took to Twitter Tuesday to say that the deal was a mistake.",
+    "He said the deal was done. But Israel Monday said the talks would go on.",
+    "He said the deal was done. The Senate Monday voted to say the talks would go on.",
+])
+def test_a_day_is_no_part_of_a_name(scorer, text):
+    speakers = {f.detail["speaker"] for f in attributions(scorer, text)}
+    assert not {"Twitter Tuesday", "Israel Monday", "Senate Monday"} & speakers

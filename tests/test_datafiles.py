@@ -27,9 +27,9 @@ def test_word_list_entries_are_normalised_and_phrases_allowed_when_asked():
 def test_every_packaged_vocabulary_list_loads():
     folder = resources.files("framing").joinpath("data", "vocabulary")
     names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".txt"))
-    assert names == ["abbreviations.txt", "between_subject_and_verb.txt", "determiners.txt",
+    assert names == ["abbreviations.txt", "between_subject_and_verb.txt", "body_words.txt", "determiners.txt",
                      "female_first_names.txt", "frequent_function_words.txt", "general_bodies.txt", "groups.txt",
-                     "house_style_words.txt",
+                     "house_style_words.txt", "institution_words.txt", "label_furniture.txt",
                      "male_first_names.txt",
                      "masthead_words.txt", "measure_nouns.txt", "not_in_speaker_names.txt", "not_speaker_edges.txt",
                      "nouns_in_ly.txt",

@@ -23,6 +23,12 @@ NOT_IN_SPEAKER_NAMES = packaged_word_list("vocabulary", "not_in_speaker_names.tx
 TITLES = packaged_word_list("vocabulary", "titles.txt")
 # The word after "General" that makes a company or body ("General Motors", "the General Assembly").
 GENERAL_BODIES = packaged_word_list("vocabulary", "general_bodies.txt")
+# The word that ends a body's name ("the Department of Health", "the Senate"): never a person.
+BODY_WORDS = packaged_word_list("vocabulary", "body_words.txt")
+# Head nouns of an institution described by its kind ("the ministry said", "the Kremlin said").
+INSTITUTION_WORDS = packaged_word_list("vocabulary", "institution_words.txt")
+# The first word of a paragraph's label that is furniture, not a transcript's speaker ("UPDATE:", "THE FACTS:").
+LABEL_FURNITURE = packaged_word_list("vocabulary", "label_furniture.txt")
 # Singulars whose plural names a group of people ("Americans", "Tories").
 GROUP_WORDS = packaged_word_list("vocabulary", "groups.txt")
 # The last word of a newspaper's name ("The Washington Times", "the Post"): a news organisation, not a person.

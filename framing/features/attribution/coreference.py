@@ -55,6 +55,16 @@ class CoreferenceRules:
         """The packaged rules (read once)."""
         return _load_rules()
 
+    def after_honorific(self, name: str, text: str) -> bool:
+        """Whether the one-word ``name`` follows a gendered title in ``text``: "Mrs. May" is a surname.
+
+        >>> rules = CoreferenceRules.load()
+        >>> rules.after_honorific("May", "Mrs. May"), rules.after_honorific("One", "Defense One")
+        (True, False)
+        """
+        before = text[: text.rfind(name)].split()
+        return " " not in name and bool(before) and (before[-1].lower() in self.male_titles | self.female_titles)
+
     def gender(self, words: list[str], name: str = "") -> str:
         """The gender a mention gives: a gendered title among its ``words``, else its first name's list.
 

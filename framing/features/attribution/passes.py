@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from framing.document.vocabulary import DETERMINERS
+from framing.document.vocabulary import DETERMINERS, LABEL_FURNITURE, TITLES
 from framing.features.attribution.body_text import OPEN_MARKS, BodyText, inner_span, is_headline, starts_upper
 from framing.features.attribution.person_names import person_name
 from framing.features.attribution.records import (
@@ -25,13 +25,6 @@ from framing.features.attribution.records import (
     runs_past,
 )
 
-# Lead words of "Label: text" lines that are not speakers.
-_NOT_SPEAKERS = frozenset(
-    """note update updated correction editor editors photo photos video watch read related source
-    sources warning disclaimer clarification image caption credit advertisement subscribe share
-    q a question answer transcript paid breaking exclusive watch live editorial opinion analysis
-    commentary more see fact reporter reporters host""".split()
-)
 _NAME_PARTS = frozenset("of the de van von al bin da la le and".split())
 _COORDINATORS = frozenset("and but while whereas yet".split())
 # A paragraph opened (after a quotation mark) by up to three words in capitals and a colon: a label.
@@ -65,11 +58,19 @@ def turn_label(body: str, start: int, end: int) -> re.Match | None:
 def names_speaker(label: re.Match) -> bool:
     """Whether a :func:`paragraph_label` names a speaker, not page furniture (told by its first word).
 
+    A label with "the" in it is a section's heading ("THE FACTS:", "POLICING THE USA:"), unless it is
+    "the" and a title ("THE PRESIDENT:" of the White House's transcripts).
+
     >>> names_speaker(paragraph_label("AMY GOODMAN: Welcome.", 0, 21)), names_speaker(paragraph_label("Q: Why?", 0, 7))
     (True, False)
+    >>> facts, president = "THE FACTS: No.", "THE PRESIDENT: Hi."
+    >>> names_speaker(paragraph_label(facts, 0, 14)), names_speaker(paragraph_label(president, 0, 18))
+    (False, True)
     """
-    first = label.group("name").split()[0].lower().replace("’", "'")
-    return first not in _NOT_SPEAKERS and first.removesuffix("'s") not in _NOT_SPEAKERS
+    words = label.group("name").lower().replace("’", "'").split()
+    if "the" in words:
+        return words[0] == "the" and len(words) == 2 and words[1] in TITLES
+    return words[0] not in LABEL_FURNITURE and words[0].removesuffix("'s") not in LABEL_FURNITURE
 # A dash and a name after a closing quotation mark, to the end of the paragraph.
 _SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)[\s.,]*$")
 
@@ -143,7 +144,7 @@ class DocumentPasses(BodyText):
                 continue
             source = self._trim(sentence.start, colon)
             words = doc.tokens_between(*source)
-            if not 1 <= len(words) <= 7 or doc.tokens[words[0]] in _NOT_SPEAKERS | DETERMINERS:
+            if not 1 <= len(words) <= 7 or doc.tokens[words[0]] in LABEL_FURNITURE | DETERMINERS:
                 continue
             if not all(starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in _NAME_PARTS for k in words):
                 continue

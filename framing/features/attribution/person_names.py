@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from framing.document.vocabulary import (
+    BODY_WORDS,
     FEMALE_FIRST_NAMES,
     GENERAL_BODIES,
     GROUP_WORDS,
@@ -48,8 +49,9 @@ def _not_the_speaker(text: str, match: re.Match, titled: bool) -> bool:
     """Whether a run of capitalised words names something else than the speaker.
 
     A place or a body after "of" or "in" ("John Smith of Ohio", "the Department of
-    Health", "Republicans in Congress") unless a title opens it ("Secretary of
-    State Mike Pompeo", "Special Agent in Charge Richard DesLauriers"), a
+    Health", "Republicans in Congress") or another preposition ("took to Twitter")
+    unless a title opens it ("Secretary of State Mike Pompeo", "Special Agent in
+    Charge Richard DesLauriers"), a
     run inside a parenthesis ("(R-Texas)"), and a run that only qualifies the
     noun after it ("Health officials", "Trump aides").
     """
@@ -57,20 +59,14 @@ def _not_the_speaker(text: str, match: re.Match, titled: bool) -> bool:
     after_in = _IN_BEFORE.search(before) is not None  # "Republicans in Congress", "Democrats in the House"
     if before.endswith("(") or (not titled and (before.endswith(" of") or before == "of" or after_in)):
         return True
+    if not titled and before.rsplit(None, 1)[-1:] in (["to"], ["at"], ["with"], ["from"], ["against"]):
+        return True  # an object: "Sen. Marco Rubio took to Twitter"
     following = text[match.end():].split(None, 1)
     word = following[0].strip(".,;:") if following else ""
     return word[:1].islower() and word != "of" and word not in NOT_IN_SPEAKER_NAMES
 
 
 _IN_BEFORE = re.compile(r"(?:^|\s)in(?:\s+the)?$", re.IGNORECASE)
-
-
-# The word that ends a body's name ("the Department of Health", "the National Rifle Association", "the
-# Senate"): never a person, nor is a group ("House Republicans": :func:`_group_of`).
-_BODIES = frozenset("department ministry agency office council commission committee court university institute "
-                    "bureau organization organisation association union foundation coalition federation center "
-                    "centre service caucus corporation company board authority alliance society league senate "
-                    "congress parliament legislature house party police fed circuit".split())
 
 
 def _company_after_general(titles: list[str], words: list[str]) -> bool:
@@ -107,7 +103,7 @@ def names_a_body(name: str) -> bool:
     (True, False, False)
     """
     words = name.split()
-    return bool(words) and (words[-1].lower().rstrip(",.") in _BODIES or names_a_group(name))
+    return bool(words) and (words[-1].lower().rstrip(",.") in BODY_WORDS or names_a_group(name))
 
 
 def names_a_group(name: str) -> bool:
@@ -158,6 +154,8 @@ def person_name(text: str) -> str | None:
     True
     >>> person_name("Sen. Kamala D. Harris (D-Calif.)")
     'Kamala D. Harris'
+    >>> person_name("British Prime Minister Theresa May"), person_name("Mrs. May"), person_name("Thursday")
+    ('Theresa May', 'May', None)
     """
     best = None
     for match in _CAP_RUN.finditer(text):
@@ -171,14 +169,14 @@ def person_name(text: str) -> str | None:
         if _not_the_speaker(text, match, bool(titles)) or names_a_body(" ".join(words)) \
                 or _company_after_general(titles, words):
             continue
-        if any(w.lower() in _NOT_NAMES for w in words):
-            continue  # "Russian Northern Fleet", "Moscow Mayor": a place, not a person
+        if any(w.lower() in _PLACE_AND_FUNCTION_WORDS for w in words) or _day_inside(words, bool(titles)):
+            continue  # "Russian Northern Fleet", "Moscow Mayor", "Twitter Tuesday": a place or a day, not a person
         words = _after_inner_titles(words)
         if not words or not words[-1][:1].isupper():
             continue
         if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words) or any(w[:1].isdigit() for w in words):
             continue  # acronyms ("NATO") and numbers are not people; a middle initial ("Kamala D. Harris") is
-        if len(words) == 1 and words[0].lower() in _NOT_NAMES:
+        if len(words) == 1 and words[0].lower() in (_PLACE_AND_FUNCTION_WORDS if titles else _NOT_NAMES):
             continue
         if " ".join(words).rstrip(",.").lower() in PLACES:
             continue  # "North Korea said": a country speaking, no person
@@ -215,7 +213,7 @@ def _after_owner(words: list[str]) -> list[str]:
         return words
     rest = words[owners[-1] + 1:]
     given = next((w.lower() for w in rest if not is_title(w)), "")
-    return rest if given in MALE_FIRST_NAMES or given in FEMALE_FIRST_NAMES else words
+    return rest if _given_name(given) else words
 
 
 def is_title(word: str) -> bool:
@@ -260,7 +258,7 @@ def _surname_after_given(words: list[str], i: int) -> bool:
     """
     given = words[i - 1].lower() if i else ""
     place = given in PLACES or " ".join(words[max(0, i - 2) : i]).lower() in PLACES
-    return i == len(words) - 1 and (given in MALE_FIRST_NAMES or given in FEMALE_FIRST_NAMES) and not place
+    return i == len(words) - 1 and _given_name(given) and not place
 
 
 def _leading_titles(words: list[str], after_in: bool) -> int:
@@ -269,12 +267,14 @@ def _leading_titles(words: list[str], after_in: bool) -> int:
     >>> _leading_titles(["Lt.", "Gen.", "Michael", "Flynn"], False), _leading_titles(["Charge", "Ed", "Reinhold"], True)
     (2, 1)
     """
-    n = 0
+    n, titled = 0, False
     for word in words:
         low = word.lower()
         ends_title = after_in and n == 0 and low in TITLE_ENDS_AFTER_IN
-        if not (is_title(low) or low in _NOT_NAMES or ends_title):
+        # After a title a month is a given name or a surname: "Rep. June Smith", "Mrs May".
+        if not (is_title(low) or low in _PLACE_AND_FUNCTION_WORDS or (low in _NOBODY and not titled) or ends_title):
             break
+        titled = titled or is_title(low)
         n += 1
     return n
 
@@ -285,11 +285,35 @@ _NOBODY = frozenset(
     august september october november december anyone anybody everyone everybody someone somebody nobody
     none""".split()
 )
-_NOT_NAMES = _NOBODY | frozenset(
+# Places, peoples and function words: in a capitalised run, a word that makes it no person's name.
+_PLACE_AND_FUNCTION_WORDS = frozenset(
     """russian russia moscow american western european ukrainian ukraine kiev kyiv crimean crimea british french
     german washington brussels nato us the a an he she they it we i according but and meanwhile however in on
     at""".split()
 )
+_NOT_NAMES = _NOBODY | _PLACE_AND_FUNCTION_WORDS
+
+
+def _given_name(word: str) -> bool:
+    return word in MALE_FIRST_NAMES or word in FEMALE_FIRST_NAMES
+
+
+def _day_inside(words: list[str], titled: bool) -> bool:
+    """Whether a day or month is among ``words``, other than as a surname after a given name or a title.
+
+    >>> _day_inside(["Twitter", "Tuesday"], False), _day_inside(["ICE's", "March"], False)
+    (True, True)
+    >>> _day_inside(["Israel", "Monday"], False)
+    True
+    >>> _day_inside(["Theresa", "May"], False), _day_inside(["May"], True)
+    (False, False)
+    """
+    if not words:
+        return False
+    *rest, last = [w.lower() for w in words]
+    # a month that is a name ("May", "June"), never a day
+    surname_ok = _given_name(last) and (titled if not rest else _given_name(rest[-1]))
+    return any(w in _NOBODY for w in rest) or (last in _NOBODY and not surname_ok)
 
 
 def is_common_word(text: str) -> bool:

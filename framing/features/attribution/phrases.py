@@ -40,6 +40,26 @@ def is_capitalised(text: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit()
 
 
+def in_capitalised_name(doc: Document, k: int) -> bool:
+    """Whether token ``k``, capitalised after a capitalised word, ends a name ("Theresa May", "Mrs. May").
+
+    A function word so written ("May", "Will") is then a name, not the auxiliary the lists take it for.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Mrs. May said Theresa May may go. Go. May I? Planned Parenthood\\n\\nAs she said")
+    >>> [in_capitalised_name(doc, k) for k in (1, 4, 5, 8, 12)]
+    [True, True, False, False, False]
+    """
+    if k == 0:
+        return False
+    body, spans = doc.body, doc.token_spans
+    text, before = body[spans[k][0] : spans[k][1]], body[spans[k - 1][0] : spans[k - 1][1]]
+    gap = body[spans[k - 1][1] : spans[k][0]]
+    after_title = gap.rstrip(" ") == "." and doc.tokens[k - 1] in _ABBREVIATED  # "Mrs. May", not "Americans. As"
+    return (text[:1].isupper() and not text.isupper() and before[:1].isupper() and not before.isupper()
+            and (gap.strip(" ") == "" or after_title))  # on one line: not a heading before "As"
+
+
 _ABBREVIATED = frozenset("mr mrs ms dr sen rep gov lt gen col sgt capt adm st jr sr prof rev".split())
 
 
@@ -104,7 +124,7 @@ def _phrase_left_edge(doc: Document, idxs: list[int], limit: int) -> tuple[int |
                 i -= 2
                 continue
             break
-        if is_capitalised(text) and low not in NOT_IN_SPEAKER_NAMES:
+        if is_capitalised(text) and (low not in NOT_IN_SPEAKER_NAMES or in_capitalised_name(doc, k)):
             start, has_cap, lowercase_run = i, True, 0
         elif low in NOT_IN_SPEAKER_NAMES or low in BETWEEN_SUBJECT_AND_VERB:
             if start is not None and i >= 1 and _inside_title(low, tokens[idxs[i + 1]], tokens[idxs[i - 1]]):
@@ -183,19 +203,29 @@ def source_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[in
     return found
 
 
-def _subject_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
+def _skip_to_subject(doc: Document, idxs: list[int], cue_start: int) -> int:
+    """Drop from ``idxs`` the words between subject and verb; return where the verb group now starts.
+
+    Auxiliaries and adverbs ("has also said"), and a day ("on Monday called", "The Senate Monday voted").
+    """
     body, spans, tokens = doc.body, doc.token_spans, doc.tokens
-    idxs = _sentence_tokens(doc, sentence, sentence.start, cue_start)
-    # Skip auxiliaries and adverbs between subject and verb ("has also said"), and a day ("on Monday called").
     while idxs and _gap_is_space(body, spans[idxs[-1]][1], cue_start):
-        if tokens[idxs[-1]] in BETWEEN_SUBJECT_AND_VERB:
-            cue_start = spans[idxs[-1]][0]
-            idxs.pop()
+        if tokens[idxs[-1]] in BETWEEN_SUBJECT_AND_VERB and not in_capitalised_name(doc, idxs[-1]):
+            cue_start = spans[idxs.pop()][0]
         elif tokens[idxs[-1]] in TIME_WORDS and len(idxs) > 2 and tokens[idxs[-2]] == "on":
             cue_start = spans[idxs[-2]][0]
             del idxs[-2:]
+        elif tokens[idxs[-1]] in TIME_WORDS and len(idxs) > 1:
+            cue_start = spans[idxs.pop()][0]
         else:
             break
+    return cue_start
+
+
+def _subject_before(doc: Document, sentence: Sentence, cue_start: int) -> tuple[int, int] | None:
+    body, spans, tokens = doc.body, doc.token_spans, doc.tokens
+    idxs = _sentence_tokens(doc, sentence, sentence.start, cue_start)
+    cue_start = _skip_to_subject(doc, idxs, cue_start)
     if not idxs:
         return None
     last = idxs[-1]

@@ -42,6 +42,7 @@ from framing.features.attribution.cue_clause import (
     passive_subject,
 )
 from framing.features.attribution.lone_words import participle_alone
+from framing.features.attribution.passes import names_speaker, paragraph_label
 from framing.features.attribution.phrases import PRONOUNS, noun_phrase_start, source_before, without_contraction
 
 # Prepositions that end a source's head noun ("a Clinton ad in 2008").
@@ -108,7 +109,7 @@ def checked_source(
     span: Span | None = source
     if infinitive_verb(doc, source, cue) or modifies_cue(doc, source, cue):
         return None  # "to win", "the sickening feeling": no speaker before the cue
-    for step in (_without_dateline, _without_edges, _with_quantity, _without_by_phrase):
+    for step in (_without_dateline, _without_label, _without_edges, _with_quantity, _without_by_phrase):
         span = step(doc, span)
         if span is None:
             return None
@@ -142,6 +143,25 @@ def _without_dateline(doc: Document, span: Span) -> Span | None:
     return doc.token_spans[rest[0]][0], span[1]
 
 
+def _without_label(doc: Document, span: Span) -> Span | None:
+    """``span`` without a heading's label opening its paragraph ("THE FACTS:", "UPDATE:"); None if nothing else.
+
+    A transcript's turn ("PENCE:") is a speaker and stays (:func:`~framing.features.attribution.passes.names_speaker`).
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "THE FACTS: The children in question arrived alone.")
+    >>> _without_label(doc, (0, 9)) is None, doc.body[slice(*_without_label(doc, (0, 23)))]
+    (True, 'The children')
+    """
+    if span[0] > 0 and doc.body[span[0] - 1] != "\n":
+        return span
+    label = paragraph_label(doc.body, span[0], min(len(doc.body), span[1] + 2))
+    if label is None or names_speaker(label):
+        return span
+    rest = _words(doc, (label.end(), span[1]))
+    return (doc.token_spans[rest[0]][0], span[1]) if rest else None
+
+
 def _without_edges(doc: Document, span: Span) -> Span | None:
     """``span`` without adverbs, conjunctions, auxiliaries and asides at either end ("Democrats, however,").
 
@@ -159,7 +179,8 @@ def _without_edges(doc: Document, span: Span) -> Span | None:
     # Inside an apposition or a relative clause only asides go ("Democrats, however,"): "who served
     # until earlier this year," is the clause's own.
     clause = _inside_clause(doc, words)
-    while words and not _in_name(doc, words, words[-1]) and (is_adverb(doc, words[-1]) or not clause and (
+    while words and (not _in_name(doc, words, words[-1]) or doc.tokens[words[-1]] in TIME_WORDS) and (
+            is_adverb(doc, words[-1]) or not clause and (
             is_auxiliary(doc.tokens[words[-1]]) or _is_time(doc, words) or doc.tokens[words[-1]] in _HEAD_ENDS)):
         if doc.tokens[words[-1]] in ("week", "month", "year"):
             words.pop()  # "last month": both words go

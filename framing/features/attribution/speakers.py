@@ -20,6 +20,7 @@ from framing.document.parse import Document
 from framing.document.vocabulary import (
     DETERMINERS,
     FEMALE_FIRST_NAMES,
+    INSTITUTION_WORDS,
     MALE_FIRST_NAMES,
     STOPWORDS,
 )
@@ -134,7 +135,7 @@ class SpeakerResolver:
             return self._anonymous_source(text, side)
         if first in ("the", "this") and roles and not names_general_body(text):
             head_words = [w for w, _ in roles]
-            if not any(w in _INSTITUTIONS for w in head_words):
+            if not any(w in INSTITUTION_WORDS for w in head_words):
                 return self._described_person(text, head_words, side)
         # A capitalised common word ("But", "One") is no institution's name.
         bare = strip_article(text)
@@ -264,7 +265,10 @@ class SpeakerResolver:
         head, comma, _ = text.partition(",")
         for part in (head, text) if comma else (text,):
             name = person_name(part)
-            if name and not self.registry.is_affiliation(name) and not not_a_name(name, self.registry):
+            # "Mrs May" is a name, "May" opening a sentence a common word
+            honorific = CoreferenceRules.load().after_honorific(name, part) if name else False
+            common = bool(name) and not_a_name(name, self.registry) and not honorific
+            if name and not self.registry.is_affiliation(name) and not common:
                 return None if self._common_noun_before_of(name, part) else name
         return None
 
@@ -439,9 +443,4 @@ _PARTY_TAG = re.compile(r"(?:^|[\s(,])([RD])[-–](?!Day\b)[A-Z][A-Za-z.]*(?=[\s
 _PARTY_NAMES = {"R": "Republican", "D": "Democrat"}
 # Middle initials, all of them: "Kamala D. Harris", "George H. W. Bush" (not "George W. Bush").
 _MIDDLE_INITIAL = re.compile(r"(?<=[a-z])(?: [A-Z]\.)+ (?=[A-Z][a-z])")
-_INSTITUTIONS = frozenset(
-    """ministry ministries government kremlin embassy department office agency council command
-    fleet army navy military headquarters parliament duma cabinet administration mission
-    delegation secretariat commission""".split()
-)
 
