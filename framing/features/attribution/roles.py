@@ -200,8 +200,11 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
     >>> speaker_role(lexicon, ["they"], kind="unresolved")
     'unknown'
     """
-    if registry_role == "government" and _first_role(lexicon, _without_clauses(sources), "first") == "politician":
-        return "politician"  # "Sen. Jeff Sessions" before he was attorney general: the article's title is its date's
+    if registry_role == "government" and (_first_role(lexicon, _without_clauses(sources), "first") == "politician"
+                                          or kind == "person" and _titles_say(lexicon, context) == "politician"):
+        # "Sen. Jeff Sessions" before he was attorney general, "Trump's campaign manager Kellyanne Conway" before
+        # she went to the White House: the article's title is its date's.
+        return "politician"
     if registry_role:
         return registry_role
     if any(lexicon.is_camp(text) for text in sources):
@@ -212,7 +215,7 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         # "Iran said", "California sued": a state speaks through its government; "Cairo says" of a speaker
         # resolved to Alberto Cairo is a person with a state's name.
         return "government"
-    found = _first_role(lexicon, _without_clauses(sources), "first")
+    found = _source_role(lexicon, sources, context)
     if found:
         return found
     appositions, before = context() if callable(context) else context
@@ -232,6 +235,33 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         return "media"
     # "A full 30 percent said": a share of a group named before, which pronoun_role reads.
     return "anonymous" if anonymous and not any(lexicon.is_share(text) for text in sources) else UNKNOWN_ROLE
+
+
+def _source_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context | Callable[[], Context]) -> str | None:
+    """The role the source phrases give; a past capacity there gives way to an apposition held now.
+
+    >>> _source_role(RoleLexicon.load(), ["Former Senate aide Mike Davis"], (["a group called Article III"], []))
+    'advocacy'
+    """
+    described = [text for text in _without_clauses(sources) if _role_in(lexicon, text, "first")]
+    if described and all(_PAST.match(text) for text in described):
+        # "Former senior Republican Senate aide Mike Davis, who runs a group called …": what he does now tells.
+        now = [text for text in (context() if callable(context) else context)[0] if not _PAST.match(text)]
+        described = [*now, *described]
+    return _first_role(lexicon, described, "first")
+
+
+def _titles_say(lexicon: RoleLexicon, context: Context | Callable[[], Context]) -> str | None:
+    """The one role the article's titles for a person give (appositions held now, titles before a mention), if one.
+
+    >>> _titles_say(RoleLexicon.load(), ([], ["Trump's campaign manager", "", "the Republican Kellyanne"]))
+    'politician'
+    """
+    appositions, before = context() if callable(context) else context
+    found = {_first_role(lexicon, [text], "first") for text in appositions if not _PAST.match(text)}
+    found |= {lexicon.title_role(text) for text in before if text}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def _without_clauses(sources: Iterable[str]) -> Iterator[str]:
