@@ -720,3 +720,22 @@ def test_we_in_a_passage_quoted_after_a_colon_is_its_writers_not_the_articles():
                               "about jobs.")
     at = doc.body.index("We asked")
     assert pronoun_role(lexicon, doc, (at, at + 2)) == "media"
+
+
+def test_a_comma_inside_a_places_name_does_not_end_an_apposition():
+    doc = build_document("t", '"We\'re not law enforcement officials," said Shahed Amanullah, a Washington, D.C.-based '
+                              "American Muslim entrepreneur with Silicon Valley connections.")
+    appositions, _ = mention_context(doc, "Shahed Amanullah")
+    assert appositions == ["a Washington, D.C.-based American Muslim entrepreneur with Silicon Valley connections"]
+    assert speaker_role(RoleLexicon.load(), ["Shahed Amanullah"], (appositions, []), kind="person") == "business"
+
+
+def test_customs_and_border_protection_is_a_government_body():
+    assert RoleLexicon.load().role_in("U.S. Customs and Border Protection") == "government"
+
+
+def test_a_span_that_stops_on_a_possessive_speaks_as_the_person_named():
+    doc = build_document("t", "Republican presidential candidate Donald Trump spoke. Trump’s evolving views on "
+                              "abortion drew fire.")
+    at = doc.body.index("Trump’s evolving")
+    assert pronoun_role(RoleLexicon.load(), doc, (at, at + len("Trump’s evolving"))) == "politician"

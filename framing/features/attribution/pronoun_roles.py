@@ -16,6 +16,8 @@ from framing.features.attribution.phrases import without_contraction
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
 from framing.features.attribution.roles import AFTER, BEFORE, QUOTED, person_context, speaker_role
 
+# A source that opens with a capitalised name's possessive: "Clinton’s", "Trump's evolving".
+_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\b")
 # How far back an unresolved "he" or "she" looks for a title.
 _PRONOUN_WINDOW = 250
 
@@ -43,6 +45,10 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     """
     start, end = source
     body = document.body
+    possessor = _POSSESSOR.match(body, start, end)
+    found = _article_role(lexicon, document, possessor.group(1)) if possessor else None
+    if found:
+        return found  # "Clinton's claim", "Trump's evolving views": the span stopped on what the person said
     words = [without_contraction(w) for w in body[start:end].lower().replace("’", "'").split()]
     word = words[-1] if words else ""
     if words == [word] and word in ("i", "we") and document.quote_at(start) is None:

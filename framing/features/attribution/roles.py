@@ -59,7 +59,9 @@ _CLAUSE_AFTER = re.compile(r",?\s+(?:who|which|whose|where|when)\b")
 # A period inside an abbreviation of initials goes on before a capitalised word ("president of the U.S.
 # Conference of Catholic Bishops"); any other period followed by a space ends the description.
 _INNER_PERIOD = r"\.(?=\S)|(?<=[A-Z]\.[A-Z])\.(?= [A-Z])"
-_APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{AFTER}}})")
+# A comma inside a place's name goes on too: "a Washington, D.C.-based entrepreneur", "a Fresno, Calif.-based group".
+_PLACE_COMMA = r",(?=\s*D\.C\.|\s*[A-Z][a-z]{1,5}\.?-based)"
+_APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|{_INNER_PERIOD}|{_PLACE_COMMA}){{1,{AFTER}}})")
 # "Lerner was the director of …", "Doe is a nurse": a description after a copula, read like an apposition.
 _COPULA = re.compile(rf"\s+(?:is|was|has been|had been|became|serves as|served as|works as|worked as)\s+"
                      rf"(?:(?:now|also|then|currently|still)\s+)?(?P<words>(?:a|an|the)\s(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{AFTER}}})")
