@@ -663,3 +663,79 @@ def test_a_statement_without_a_source_reads_the_title_right_before_a_name_only()
                               "vowing to be \"more mindful about respecting personal space.\" Joe Biden spoke.")
     known = {"Biden": "politician"}.get
     assert sourceless_role(RoleLexicon.load(), doc, doc.body.index("vowing"), lambda n: known(n, "")) == "politician"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # An outlet's kind after its name: "The State" is a newspaper, not a state (version 8).
+        ('"House Majority Leader Bruce Bannister said lawmakers have several proposals," The State newspaper '
+         'reports, "but he did not know whether any of them had enough backing to pass."', "media"),
+        # The span stops at the name; the supporters hoped, not O'Rourke.
+        ("Many O’Rourke supporters, in Texas and around the country, had hoped that he would turn his sights "
+         "in 2020 on Sen. John Cornyn.", "citizen"),
+        # Organisation kinds of version 8: an "Action" or a "Project" named with its cause is a group.
+        ("“The real issue is a lack of consensus within the Republican Party in the Senate,” said Dan Holler, "
+         "vice president at Heritage Action for America.", "advocacy"),
+        # A past capacity in the source phrase gives way to what the person does now.
+        ("Former senior Republican Senate aide Mike Davis, who runs a group called the Article III Project that he "
+         "set up to support Trump’s judicial nominations, said he would expect Republicans to be energized.",
+         "advocacy"),
+    ],
+)
+def test_version_8_outlets_supporters_groups_and_past_capacities(scorer, text, role):
+    assert scorer.score(build_document("t", text)).findings[0].detail["role"] == role
+
+
+def test_the_articles_campaign_title_outranks_a_later_office_in_the_registry():
+    # The registry has Kellyanne Conway as government (the White House); in 2016 she ran Trump's campaign.
+    lexicon = RoleLexicon.load()
+    context = ([], ["Trump’s campaign manager", "Trump’s campaign manager Kellyanne"])
+    assert speaker_role(lexicon, ["Conway"], context, registry_role="government", kind="person") == "politician"
+    # An institution's mentions are no titles of it: the White House stays government.
+    context = ([], ["But congressional leaders and the"])
+    assert speaker_role(lexicon, ["the White House"], context, registry_role="government",
+                        kind="institution") == "government"
+
+
+def test_a_statement_without_a_source_is_not_the_listeners():
+    from framing.features.attribution.pronoun_roles import sourceless_role
+    doc = build_document("t", "Rep. Jason Chaffetz wants the job. On “Fox News Sunday,” Chaffetz told Chris Wallace "
+                              "that he has been recruited to run for speaker, but declined to say who asked him.")
+    known = {"Chris Wallace": "media"}.get
+    at = doc.body.index("declined")
+    assert sourceless_role(RoleLexicon.load(), doc, at, lambda n: known(n, "")) == "politician"
+
+
+def test_we_in_a_passage_quoted_after_a_colon_is_its_writers_not_the_articles():
+    lexicon = RoleLexicon.load()
+    text = ("As sitting Republican governors, Jindal and Walker offer a unique perspective, arguing that the law "
+            "is increasing medical costs:\n\nGovernors have firsthand experience. We know how important it is to "
+            "care for our most vulnerable citizens.")
+    doc = build_document("t", text)
+    at = doc.body.index("We know")
+    assert pronoun_role(lexicon, doc, (at, at + 2)) == "politician"
+    # A colon that opens the writer's own account leaves "we" the writer's.
+    doc = build_document("t", "The president sat down with our editorial board for a discussion:\n\nWe asked him "
+                              "about jobs.")
+    at = doc.body.index("We asked")
+    assert pronoun_role(lexicon, doc, (at, at + 2)) == "media"
+
+
+def test_a_comma_inside_a_places_name_does_not_end_an_apposition():
+    doc = build_document("t", '"We\'re not law enforcement officials," said Shahed Amanullah, a Washington, D.C.-based '
+                              "American Muslim entrepreneur with Silicon Valley connections.")
+    appositions, _ = mention_context(doc, "Shahed Amanullah")
+    assert appositions == ["a Washington, D.C.-based American Muslim entrepreneur with Silicon Valley connections"]
+    assert speaker_role(RoleLexicon.load(), ["Shahed Amanullah"], (appositions, []), kind="person") == "business"
+
+
+def test_customs_and_border_protection_is_a_government_body():
+    assert RoleLexicon.load().role_in("U.S. Customs and Border Protection") == "government"
+
+
+def test_a_span_that_stops_on_a_possessive_speaks_as_the_person_named():
+    doc = build_document("t", "Republican presidential candidate Donald Trump spoke. Trump’s evolving views on "
+                              "abortion drew fire.")
+    at = doc.body.index("Trump’s evolving")
+    assert pronoun_role(RoleLexicon.load(), doc, (at, at + len("Trump’s evolving"))) == "politician"

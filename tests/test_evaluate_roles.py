@@ -66,7 +66,8 @@ def test_the_committed_labels_are_valid():
 
 HELD_OUT = {"role_labels_heldout.csv": 80, "role_labels_heldout2.csv": 150, "role_labels_heldout3.csv": 150,
             "role_labels_heldout4.csv": 120, "role_labels_heldout5.csv": 120, "role_labels_heldout6.csv": 110,
-            "role_labels_heldout7.csv": 110, "role_labels_heldout8.csv": 110}
+            "role_labels_heldout7.csv": 110, "role_labels_heldout8.csv": 110,
+            "role_labels_heldout9.csv": 110}
 
 
 @pytest.mark.parametrize(("name", "minimum"), sorted(HELD_OUT.items()))
@@ -78,14 +79,16 @@ def test_held_out_labels_are_valid_and_apart(name, minimum):
     assert not shaping & {row["article_id"] for row in rows}
 
 
-@pytest.mark.parametrize("name", ["role_labels_heldout4.csv", "role_labels_heldout5.csv", "role_labels_heldout6.csv",
-                                  "role_labels_heldout7.csv", "role_labels_heldout8.csv"])
-def test_the_later_held_out_sets_share_no_article_with_any_other(name):
+@pytest.mark.parametrize(("name", "articles"), [("role_labels_heldout4.csv", 150), ("role_labels_heldout5.csv", 150),
+                                                ("role_labels_heldout6.csv", 150), ("role_labels_heldout7.csv", 150),
+                                                ("role_labels_heldout8.csv", 150), ("role_labels_heldout9.csv", 149)])
+def test_the_later_held_out_sets_share_no_article_with_any_other(name, articles):
+    # Set 9 drew 150 positions; the extractor finds nothing in one of them.
     labelled = {row["article_id"] for row in read_role_labels(DEFAULT_ROLE_LABELS.with_name(name))}
     others = set()
     for other in ("role_labels.csv", *(n for n in HELD_OUT if n != name)):
         others |= {row["article_id"] for row in read_role_labels(DEFAULT_ROLE_LABELS.with_name(other))}
-    assert len(labelled) == 150 and not labelled & others
+    assert len(labelled) == articles and not labelled & others
 
 
 def test_command_prints_one_json_object(allsides):

@@ -37,10 +37,18 @@ attribution without a source span is labelled by whoever made the last such
 statement in its article, the one the evaluation then found under that key) and
 ``role_labels_heldout8.csv`` (150 article positions drawn with seed 31 from
 all 10,000 that no other set uses, one attribution each drawn at random and
-labelled the same way before any predicted role was looked at: the newest
-held-out figure, used for nothing else; an attribution without a source span
-is labelled by whoever made the statement its content opens, in the sentence
-given).  Rows labelled ``none`` are
+labelled the same way before any predicted role was looked at: the held-out
+figure until a ninth set took its place, when its errors were read for
+roles.toml version 8; an attribution without a source span is labelled by
+whoever made the statement its content opens, in the sentence given) and
+``role_labels_heldout9.csv`` (150 article positions drawn with seed 37,
+``random.Random(37).sample`` over all 10,000 positions whose article no other
+set uses, the one where the extractor finds nothing skipped, one attribution
+each drawn with the same generator from the scorer's findings; the predicted
+roles were stripped from the draw and each row labelled from the sentence and
+the article with a one-line reason before any was looked at, on the code
+before version 8: the newest held-out figure, used for nothing else).  Rows
+labelled ``none`` are
 not attributions at all (an extraction error) and rows labelled ``unclear``
 have a speaker nobody could tell from the text; both are counted, not scored.
 Each labelled attribution is found again (same article, source text and

@@ -11,10 +11,13 @@ import re
 from collections.abc import Callable
 
 from framing.document.parse import Document
+from framing.document.vocabulary import STOPWORDS, TITLES
 from framing.features.attribution.phrases import without_contraction
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
-from framing.features.attribution.roles import AFTER, BEFORE, QUOTED
+from framing.features.attribution.roles import AFTER, BEFORE, QUOTED, person_context, speaker_role
 
+# A source that opens with a capitalised name's possessive: "Clinton’s", "Trump's evolving".
+_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\b")
 # How far back an unresolved "he" or "she" looks for a title.
 _PRONOUN_WINDOW = 250
 
@@ -42,10 +45,19 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     """
     start, end = source
     body = document.body
+    possessor = _POSSESSOR.match(body, start, end)
+    found = _article_role(lexicon, document, possessor.group(1)) if possessor else None
+    if found:
+        return found  # "Clinton's claim", "Trump's evolving views": the span stopped on what the person said
     words = [without_contraction(w) for w in body[start:end].lower().replace("’", "'").split()]
     word = words[-1] if words else ""
     if words == [word] and word in ("i", "we") and document.quote_at(start) is None:
-        return "media"
+        introduced = _introduced_by(document, start)
+        if introduced is None:
+            return "media"
+        # A passage set off after a colon ("…, arguing that the law is hurting seniors:") is the quoted
+        # writer's, whom the introduction names.
+        return _role_before(lexicon, body, introduced[0], introduced[1], word == "we") or UNKNOWN_ROLE
     # "that" opening a sentence points back further ("That is why"): only a relative "that" is read.
     if words == [word] and word in ("who", "which", "that") and body[start : start + 1].islower():
         return _antecedent_role(lexicon, document, start) or UNKNOWN_ROLE
@@ -69,8 +81,33 @@ def pronoun_role(lexicon: RoleLexicon, document: Document, source: tuple[int, in
     return UNKNOWN_ROLE
 
 
+def _introduced_by(document: Document, start: int) -> tuple[int, int] | None:
+    """The paragraph before the one at ``start`` when it ends with a colon: a quoted passage's introduction.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "The governors wrote:\\n\\nWe know the law fails.")
+    >>> doc.body[slice(*_introduced_by(doc, doc.body.index("We")))]
+    'The governors wrote:'
+    """
+    here = max((s for s, e in document.paragraphs if s <= start), default=0)
+    before = [(s, e) for s, e in document.paragraphs if e <= here]
+    last = document.body[before[-1][0] : before[-1][1]].rstrip() if before else ""
+    # "… for an off-the-record discussion:" opens the writer's own account; "…, arguing that …:" a quotation.
+    if last.endswith(":") and _SAYING.search(last[-_INTRODUCTION :]):
+        return before[-1]
+    return None
+
+
+# How far back from its colon an introduction names the act of saying, and the words that name it.
+_INTRODUCTION = 200
+_SAYING = re.compile(r"\b(?:wrote|writes|write|said|says|say|argu\w+|stat\w+|explain\w+|declar\w+|not\w+|add\w+|"
+                     r"put it|as follows)\b")
+
+
 # Where the words that may title a name begin: a comma, a colon or a reporting verb before them.
 _TITLE_BEFORE = re.compile(r"[,;:()]|\b(?:says|said|told|according to)\b")
+# A verb of telling or asking right before a name: that name is the listener ("told Chris Wallace").
+_TOLD = re.compile(r"\b(?:told|tells|asked|asks|urged|urges|informed|assured|reminded)\s+$")
 # A capitalised name of up to four words ("House Speaker John A. Boehner", "Mr. Romney", "Obama").
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
 
@@ -100,12 +137,46 @@ def sourceless_role(lexicon: RoleLexicon, document: Document, cue_start: int,
     start = sentence.start if sentence else 0
     clause = QUOTED.sub(lambda quote: " " * len(quote.group()), document.body[start:cue_start])
     for name in _NAME.finditer(clause):
+        if _TOLD.search(clause, 0, name.start()):
+            break  # "Chaffetz told Chris Wallace that …": the one told is no speaker
         title = _TITLE_BEFORE.split(clause[: name.start()])[-1]  # the words right before the name
         found = lexicon.role_in(title, "last") or _known_role(name.group(), document.body, known) \
-            or lexicon.role_in(name.group())
+            or lexicon.role_in(name.group()) or _article_role(lexicon, document, name.group())
         if found:
             return found
     return lexicon.role_in(clause) or UNKNOWN_ROLE
+
+
+def _article_role(lexicon: RoleLexicon, document: Document, name: str) -> str | None:
+    """The role the article's titles give the person ``name`` ("Rep. Jason Chaffetz" for "Chaffetz"), if any.
+
+    >>> from framing.document.parse import build_document
+    >>> doc = build_document("x", "Rep. Jason Chaffetz spoke. Chaffetz declined to say who asked him.")
+    >>> _article_role(RoleLexicon.load(), doc, "Chaffetz"), _article_role(RoleLexicon.load(), doc, "On")
+    ('politician', None)
+    """
+    if name.lower() in STOPWORDS or name.lower().rstrip(".") in TITLES:
+        return None
+    role = speaker_role(lexicon, [name], person_context(document, name), kind="person")
+    return None if role == UNKNOWN_ROLE else role
+
+
+# The lower-case word right after a source span: "Many O'Rourke| supporters believe".
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][\w-]*s)\b")
+
+
+def people_after(lexicon: RoleLexicon, body: str, end: int) -> str | None:
+    """``"citizen"`` when the source ending at ``end`` is followed by a plural noun of private people.
+
+    "Many O'Rourke supporters believe", "Baltimore residents said": the span stopped at the name, but
+    those who speak are the supporters or the residents, not O'Rourke or the city.
+
+    >>> body = "Many O'Rourke supporters believe he can win."
+    >>> people_after(RoleLexicon.load(), body, 13), people_after(RoleLexicon.load(), body, 24)
+    ('citizen', None)
+    """
+    word = _NEXT_WORD.match(body, end)
+    return "citizen" if word and lexicon.role_in(word.group(1)) == "citizen" else None
 
 
 def _known_role(name: str, body: str, known: Callable[[str], str] | None) -> str:

@@ -24,6 +24,7 @@ from pathlib import Path
 from framing.datafiles import line_of, load_toml
 from framing.errors import DataFileError
 from framing.features.attribution.role_patterns import (
+    NAMED_HEAD,
     advocacy_reading,
     home_state,
     lower_words,
@@ -122,6 +123,9 @@ class RoleLexicon:
         if self.home_state is not None and self.home_state.fullmatch(" ".join(text.split())) \
                 and not self._body_of_state(text):
             return "politician"  # "Lisa Murkowski of Alaska", "of Tennessee", "RSC Chairman Mark Walker of North …"
+        head = NAMED_HEAD.fullmatch(" ".join(text.split())) if nearest == "first" else None
+        if head and self._nearest(head.group("head"), "first") == "media":
+            return "media"  # "The State newspaper", "the Sun tabloid": the outlet's kind, not the words of its name
         text = self.read_organisations(self._without_served(self._without_places(text)))
         low = " ".join(text.lower().replace("’", "'").split())
         if nearest == "first":

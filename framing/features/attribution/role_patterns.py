@@ -32,6 +32,9 @@ def party_modifier(parties: Iterable[str], voters: Iterable[str]) -> re.Pattern 
     return re.compile(rf"{words_pattern(parties)}\s+(?:[\w'-]+\s+)?{words_pattern(voters)}")
 
 
+# A capitalised name and one or two lower-case words after it, all of a source: "The State newspaper".
+NAMED_HEAD = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’.-]*\s+){1,4}(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+
 # A word of an organisation's name, and what may join two of them ("Fish and Wildlife", "AT&T").
 _NAME_WORD = r"[A-Z][\w&'’.-]*"
 _COMPLEMENT = (rf"\s+(?:of|for|to|on)\s+(?:(?:the|a|an)\s+)?{_NAME_WORD}"

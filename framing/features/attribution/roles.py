@@ -59,7 +59,9 @@ _CLAUSE_AFTER = re.compile(r",?\s+(?:who|which|whose|where|when)\b")
 # A period inside an abbreviation of initials goes on before a capitalised word ("president of the U.S.
 # Conference of Catholic Bishops"); any other period followed by a space ends the description.
 _INNER_PERIOD = r"\.(?=\S)|(?<=[A-Z]\.[A-Z])\.(?= [A-Z])"
-_APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{AFTER}}})")
+# A comma inside a place's name goes on too: "a Washington, D.C.-based entrepreneur", "a Fresno, Calif.-based group".
+_PLACE_COMMA = r",(?=\s*D\.C\.|\s*[A-Z][a-z]{1,5}\.?-based)"
+_APPOSITION = re.compile(rf"\s*,\s*(?P<words>(?:[^,.;:“”\"]|{_INNER_PERIOD}|{_PLACE_COMMA}){{1,{AFTER}}})")
 # "Lerner was the director of …", "Doe is a nurse": a description after a copula, read like an apposition.
 _COPULA = re.compile(rf"\s+(?:is|was|has been|had been|became|serves as|served as|works as|worked as)\s+"
                      rf"(?:(?:now|also|then|currently|still)\s+)?(?P<words>(?:a|an|the)\s(?:[^,.;:“”\"]|{_INNER_PERIOD}){{1,{AFTER}}})")
@@ -200,8 +202,11 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
     >>> speaker_role(lexicon, ["they"], kind="unresolved")
     'unknown'
     """
-    if registry_role == "government" and _first_role(lexicon, _without_clauses(sources), "first") == "politician":
-        return "politician"  # "Sen. Jeff Sessions" before he was attorney general: the article's title is its date's
+    if registry_role == "government" and (_first_role(lexicon, _without_clauses(sources), "first") == "politician"
+                                          or kind == "person" and _titles_say(lexicon, context) == "politician"):
+        # "Sen. Jeff Sessions" before he was attorney general, "Trump's campaign manager Kellyanne Conway" before
+        # she went to the White House: the article's title is its date's.
+        return "politician"
     if registry_role:
         return registry_role
     if any(lexicon.is_camp(text) for text in sources):
@@ -212,7 +217,7 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         # "Iran said", "California sued": a state speaks through its government; "Cairo says" of a speaker
         # resolved to Alberto Cairo is a person with a state's name.
         return "government"
-    found = _first_role(lexicon, _without_clauses(sources), "first")
+    found = _source_role(lexicon, sources, context)
     if found:
         return found
     appositions, before = context() if callable(context) else context
@@ -232,6 +237,33 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
         return "media"
     # "A full 30 percent said": a share of a group named before, which pronoun_role reads.
     return "anonymous" if anonymous and not any(lexicon.is_share(text) for text in sources) else UNKNOWN_ROLE
+
+
+def _source_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context | Callable[[], Context]) -> str | None:
+    """The role the source phrases give; a past capacity there gives way to an apposition held now.
+
+    >>> _source_role(RoleLexicon.load(), ["Former Senate aide Mike Davis"], (["a group called Article III"], []))
+    'advocacy'
+    """
+    described = [text for text in _without_clauses(sources) if _role_in(lexicon, text, "first")]
+    if described and all(_PAST.match(text) for text in described):
+        # "Former senior Republican Senate aide Mike Davis, who runs a group called …": what he does now tells.
+        now = [text for text in (context() if callable(context) else context)[0] if not _PAST.match(text)]
+        described = [*now, *described]
+    return _first_role(lexicon, described, "first")
+
+
+def _titles_say(lexicon: RoleLexicon, context: Context | Callable[[], Context]) -> str | None:
+    """The one role the article's titles for a person give (appositions held now, titles before a mention), if one.
+
+    >>> _titles_say(RoleLexicon.load(), ([], ["Trump's campaign manager", "", "the Republican Kellyanne"]))
+    'politician'
+    """
+    appositions, before = context() if callable(context) else context
+    found = {_first_role(lexicon, [text], "first") for text in appositions if not _PAST.match(text)}
+    found |= {lexicon.title_role(text) for text in before if text}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def _without_clauses(sources: Iterable[str]) -> Iterator[str]:

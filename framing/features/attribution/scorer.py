@@ -34,7 +34,7 @@ from framing.document.parse import Document
 from framing.features.attribution.actors import UNKNOWN_SIDE, ActorRegistry
 from framing.features.attribution.cue_model import CueModel
 from framing.features.attribution.cues import VERB_CLASSES, CueLexicon
-from framing.features.attribution.pronoun_roles import pronoun_role, sourceless_role
+from framing.features.attribution.pronoun_roles import people_after, pronoun_role, sourceless_role
 from framing.features.attribution.quotes import QuoteIndex, speech_quotes
 from framing.features.attribution.registries import RegistrySet
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
@@ -159,6 +159,9 @@ class AttributionScorer:
               registry: ActorRegistry) -> str:
         """The speaker's role; one without from where its source stands (see :func:`pronoun_role`), or, with no
         source at all, from the subject of its sentence (:func:`sourceless_role`)."""
+        people = people_after(self.roles, document.body, a.source[1]) if a.source is not None else None
+        if people:
+            return people  # "Many O'Rourke supporters": the span stopped at the name
         if a.source is None and a.cue is not None and roles[speaker] == UNKNOWN_ROLE:
             return sourceless_role(self.roles, document, a.cue[0], self._known(registry, document.body))
         if a.source is not None and roles[speaker] == UNKNOWN_ROLE:
