@@ -77,6 +77,8 @@ def test_merge_is_order_independent_and_equals_one_pass():
         assert merged.counts == whole.counts
         assert merged.examples == whole.examples
         assert merged.n_documents == whole.n_documents == {"X": 2, "Y": 1}
+        assert merged.peaks == whole.peaks and merged.peaks["X"]["bloc"] == 2
+        assert TermCounts.from_json(merged.to_json()).peaks == whole.peaks
     # The example kept is the earliest (article, sentence), whatever the order.
     assert (left + right).example("X", "eastward") == ("a1", 1)
 
@@ -116,6 +118,22 @@ def test_seeds_distinctive_terms(seed_counts):
     assert "reunification with crimea" in terms["RT"]
     assert "annexation" not in terms["RT"] | terms["TASS"]
     assert "reunification" not in terms["The Moscow Times"]
+
+
+def test_a_word_from_one_article_cannot_lead_a_groups_list(seed_counts):
+    # Fort Russ News has two seed articles; "Northern Fleet" is 3 times in one (003) and never in the
+    # other, "certain", "need" and "pointed" are in both (2 + 1 each, checked with grep).
+    counts, _ = seed_counts
+    assert counts.group_peaks("Fort Russ News")["northern fleet"] == 3
+    assert counts.group_peaks("Fort Russ News")["certain"] == 2
+    plain = distinctive_terms(counts, top=5, min_count=2)
+    spread = distinctive_terms(counts, top=5, min_count=2, one_article_out=True)
+    assert plain["Fort Russ News"][0][0] == "northern fleet"
+    assert [term for term, _, _ in spread["Fort Russ News"][:3]] == ["certain", "need", "pointed"]
+    assert "northern fleet" not in {term for term, _, _ in spread["Fort Russ News"]}
+    # The counts shown stay the group's uses; a group of one article has no word used in two.
+    assert spread["Fort Russ News"][0][2] == 3
+    assert spread["RT"] == spread["TASS"] == []
 
 
 def test_seeds_example_sentence(seed_counts):

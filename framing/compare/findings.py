@@ -402,13 +402,15 @@ def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12
     if term_counts is None or len(order) < 2:
         return {}
     # In a classroom-sized set a contested word is often used once ("annexation"):
-    # keep single uses there; in larger sets require a few uses to cut noise.
+    # keep single uses there; in larger sets require a few uses to cut noise, and
+    # score each word without the one article that uses it most, so that one
+    # article's subject ("kroger") cannot lead a group's list.
     n_documents = sum(term_counts.n_documents.values())
-    min_count = 1 if n_documents < SMALL_SET else 3
+    small = n_documents < SMALL_SET
     result = {}
     left_out = own_name_filter(outlets, term_counts.counts) if outlets else None
-    for group, terms in distinctive_terms(term_counts, top=top, min_count=min_count, left_out=left_out,
-                                          groups=shown).items():
+    for group, terms in distinctive_terms(term_counts, top=top, min_count=1 if small else 3, left_out=left_out,
+                                          groups=shown, one_article_out=not small).items():
         result[group] = [{"term": term, "z": z, "count": count,
                           "where": term_counts.example(group, term)} for term, z, count in terms]
     return result
