@@ -170,6 +170,16 @@ def test_a_transcripts_fillers_are_not_counted():
     assert "graph" in terms and "morning meetings" in terms and not {"ah", "um"} & terms
 
 
+def test_clock_times_and_time_zones_are_not_counted():
+    # CNN's live blog of the 2013 health-care hearings (AllSides corpus): 48 "ET" time stamps made "et"
+    # and "a.m" CNN's first distinctive words among 355 health-care articles.
+    doc = build_document("cnn", "Updated 3:18 p.m. ET, 11/5/13\n\n11:57 a.m. ET - Campbell says the last "
+                                "modification for the website happened in August.")
+    terms = set(term_lists(doc)[0])
+    assert {"campbell", "last modification", "website happened"} <= terms
+    assert not {t for t in terms if {"a.m", "p.m", "et"} & set(t.split())}
+
+
 def test_a_tables_vs_is_not_counted():
     # An NPR table of House races (AllSides corpus): 55 such lines made "vs" its first distinctive word.
     terms = set(term_lists(build_document("npr", "AZ 09 (new) Kyrsten Sinema vs. Vernon Parker"))[0])
