@@ -241,11 +241,14 @@ def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence
     shares = {}
     unidentified = side_label("unknown")
     unidentified_first = {}
+    tied = {}
     for group in order:
         voices = group_voices(evidence.get(group))
         known = [s for s in voices["sides"] if s["side"] != unidentified]
         if known:
             shares[group] = known[0]
+            # Sides quoted exactly as often as the first: named, not left out by the order of their names.
+            tied[group] = tuple(s["side"] for s in known[1:] if s["count"] == known[0]["count"])
             # "Most often" is said among identified speakers; a larger unidentified share is said first.
             unknown = sum(s["share"] for s in voices["sides"] if s["side"] == unidentified)
             if unknown > known[0]["share"]:
@@ -256,7 +259,8 @@ def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence
     if len({s["side"] for s in shares.values()}) == 1 and max(top) - min(top) < SAME_VOICE_SHARE:
         return None  # every group quotes the same side most, about as often: no difference to name
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1]["share"], kv[0]))
-    return VoiceDifference(tuple(SpeakerShare(group, s["side"], s["share"], unidentified_first.get(group))
+    return VoiceDifference(tuple(SpeakerShare(group, s["side"], s["share"], unidentified_first.get(group),
+                                              tied.get(group, ()))
                                  for group, s in ranked))
 
 
