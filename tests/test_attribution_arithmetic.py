@@ -245,3 +245,26 @@ def test_voice_difference_carries_the_unidentified_share_only_when_it_is_the_lar
     shares = {s.group: s for s in _voice_difference(["RT", "Sputnik"], groups).shares}
     assert (shares["RT"].share, shares["RT"].unidentified_share) == (0.75, None)
     assert (shares["Sputnik"].side, shares["Sputnik"].unidentified_share) == ("Russian government", 0.75)
+
+
+def test_a_tie_between_the_sides_quoted_most_is_said_not_broken_by_their_names():
+    from framing.compare.findings import _voice_difference
+    from framing.compare.summaries import GroupEvidence
+    from framing.report.write import template_macros
+
+    # 355 AllSides health-care articles by outlet: USA TODAY quotes 19 Democrats and 19 Republicans
+    # (of 295 statements); the summary had listed it under Democrats alone, whose name sorts first.
+    def evidence(**side_kinds):
+        ev = GroupEvidence()
+        ev.side_kinds.update({(side, "indirect"): n for side, n in side_kinds.items()})
+        return ev
+
+    groups = {"Reuters": evidence(republican=81, democrat=25, unknown=66),
+              "USA TODAY": evidence(democrat=19, republican=19, us_nonpartisan=5, unknown=232)}
+    voices = _voice_difference(["Reuters", "USA TODAY"], groups)
+    assert [(s.group, s.side, s.tied) for s in voices.shares] == [
+        ("Reuters", "Republicans", ()), ("USA TODAY", "Democrats", ("Republicans",))]
+    assert template_macros("findings.md.j2").difference(voices) == (
+        "Whom each outlet lets speak: statements from Republicans make up 47% of Reuters's attributed statements; "
+        "statements from Democrats (and as many from Republicans) make up 7% of USA TODAY's attributed statements "
+        "(the speaker's side is unidentified in 84% of USA TODAY's).")

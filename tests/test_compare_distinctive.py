@@ -77,6 +77,8 @@ def test_merge_is_order_independent_and_equals_one_pass():
         assert merged.counts == whole.counts
         assert merged.examples == whole.examples
         assert merged.n_documents == whole.n_documents == {"X": 2, "Y": 1}
+        assert merged.peaks == whole.peaks and merged.peaks["X"]["bloc"] == 2
+        assert TermCounts.from_json(merged.to_json()).peaks == whole.peaks
     # The example kept is the earliest (article, sentence), whatever the order.
     assert (left + right).example("X", "eastward") == ("a1", 1)
 
@@ -118,6 +120,22 @@ def test_seeds_distinctive_terms(seed_counts):
     assert "reunification" not in terms["The Moscow Times"]
 
 
+def test_a_word_from_one_article_cannot_lead_a_groups_list(seed_counts):
+    # Fort Russ News has two seed articles; "Northern Fleet" is 3 times in one (003) and never in the
+    # other, "certain", "need" and "pointed" are in both (2 + 1 each, checked with grep).
+    counts, _ = seed_counts
+    assert counts.group_peaks("Fort Russ News")["northern fleet"] == 3
+    assert counts.group_peaks("Fort Russ News")["certain"] == 2
+    plain = distinctive_terms(counts, top=5, min_count=2)
+    spread = distinctive_terms(counts, top=5, min_count=2, one_article_out=True)
+    assert plain["Fort Russ News"][0][0] == "northern fleet"
+    assert [term for term, _, _ in spread["Fort Russ News"][:3]] == ["certain", "need", "pointed"]
+    assert "northern fleet" not in {term for term, _, _ in spread["Fort Russ News"]}
+    # The counts shown stay the group's uses; a group of one article has no word used in two.
+    assert spread["Fort Russ News"][0][2] == 3
+    assert spread["RT"] == spread["TASS"] == []
+
+
 def test_seeds_example_sentence(seed_counts):
     counts, docs = seed_counts
     article_id, sentence_index = counts.example("The Moscow Times", "annexation")
@@ -150,6 +168,16 @@ def test_a_transcripts_fillers_are_not_counted():
                                 "in the morning meetings, and um, they are terrifying.")
     terms = set(term_lists(doc)[0])
     assert "graph" in terms and "morning meetings" in terms and not {"ah", "um"} & terms
+
+
+def test_clock_times_and_time_zones_are_not_counted():
+    # CNN's live blog of the 2013 health-care hearings (AllSides corpus): 48 "ET" time stamps made "et"
+    # and "a.m" CNN's first distinctive words among 355 health-care articles.
+    doc = build_document("cnn", "Updated 3:18 p.m. ET, 11/5/13\n\n11:57 a.m. ET - Campbell says the last "
+                                "modification for the website happened in August.")
+    terms = set(term_lists(doc)[0])
+    assert {"campbell", "last modification", "website happened"} <= terms
+    assert not {t for t in terms if {"a.m", "p.m", "et"} & set(t.split())}
 
 
 def test_a_tables_vs_is_not_counted():

@@ -104,3 +104,21 @@ def test_a_disclaimer_an_outlet_repeats_is_furniture():
     records.append(said("x1", "Other", disclaimer, speaker="Jane Columnist"))
     assert align_statements(records) == []
 
+
+
+def test_a_shared_name_does_not_make_two_statements_one():
+    # AllSides health care (Christian Science Monitor, Washington Times): one says Sebelius declined to
+    # testify, the other what she told the committee; only the committee's name is shared.
+    declined = said("csm1", "Christian Science Monitor", "to testify before the House Energy and Commerce Committee",
+                    speaker="Kathleen Sebelius", kind="indirect", verb="decline")
+    told = said("wt1", "Washington Times", "the House Energy and Commerce Committee she stands by the Affordable "
+                "Care Act but cannot release reliable enrollment figures", speaker="Kathleen Sebelius",
+                kind="indirect", verb="tell")
+    assert align_statements([declined, told]) == []
+    # Obama on two occasions (CNN, Townhall): the same law's name, two different sentences.
+    cnn = said("cnn1", "CNN", "If you had or have one of these plans before the Affordable Care Act came into law "
+               "and you really like that plan, what we said was, you could keep it if hasn't changed since the "
+               "law's passed", speaker="Barack Obama")
+    townhall = said("th1", "Townhall", "Already people who pre-date the Affordable Care Act can keep those plans if "
+                    "they haven’t changed, that was already in the law.", speaker="Barack Obama")
+    assert align_statements([cnn, townhall]) == []

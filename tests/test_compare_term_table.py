@@ -38,6 +38,7 @@ def _assert_same(old: TermCounts, new: TermTable):
     assert new.n_documents == old.n_documents
     for group, counter in old.counts.items():
         assert new.group_counts(group) == dict(counter)
+        assert new.group_peaks(group) == dict(old.group_peaks(group))
         for term, where in old.examples.get(group, {}).items():
             assert new.example(group, term) == where
     totals, _ = new.set_totals()
@@ -47,6 +48,8 @@ def _assert_same(old: TermCounts, new: TermTable):
     shown = old.groups[:3]
     assert distinctive_terms(new, min_count=1, groups=shown) == distinctive_terms(old, min_count=1, groups=shown)
     assert distinctive_terms(new, min_count=2) == distinctive_terms(old, min_count=2)
+    assert (distinctive_terms(new, min_count=2, one_article_out=True)
+            == distinctive_terms(old, min_count=2, one_article_out=True))
 
 
 @pytest.fixture(scope="module")

@@ -34,6 +34,11 @@ def matcher():
      [("west", "Western"), ("west", "the West")]),
     ("The Western alliance and Western media.", [("nato", "Western alliance"), ("west", "Western")]),
     ("Pro-Russian rebels and Russian troops.", [("russia", "Russian")]),
+    # An idiom that opens with an actor's adjective is not the actor (AllSides: CNN, NPR, Townhall, Washington
+    # Times; 122 mentions of the 10,000 articles, "the American dream" 111, "Russian roulette" 4).
+    ("We must demand legislation that doesn't play Russian roulette with our children. Many are built like "
+     "Russian nesting dolls. He's a bull in a China shop. The American dream is slowly dying. Russian troops.",
+     [("russia", "Russian")]),
     ("Latin America and America.", [("us", "America")]),
     ("The U.S. and the US.", [("us", "U.S."), ("us", "US")]),
     ("Gazprom raised prices.", [("gazprom", "Gazprom")]),
@@ -275,3 +280,11 @@ def test_a_group_named_americans_for_something_is_not_the_us():
                               "Tax Reform objected. Americans for decades have owned guns, and Americans "
                               "Buttigieg courts agree.")
     assert [m.text for m in matcher.find_mentions(doc) if m.target == "us"] == ["Americans", "Americans"]
+
+
+def test_an_idiom_must_open_with_one_of_its_targets_aliases(tmp_path):
+    bad = tmp_path / "idiom.toml"
+    bad.write_text('[[target]]\nkey = "x"\nname = "X"\naliases = ["Xian"]\nidioms = ["Xianness"]\n',
+                   encoding="utf-8")
+    with pytest.raises(DataFileError, match="idioms must be a list of phrases that each open with one of its"):
+        load_targets(bad)

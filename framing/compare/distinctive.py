@@ -8,6 +8,16 @@ word is distinctive only when a group uses it more than the set as a whole
 would lead one to expect, and a word seen a handful of times cannot top the
 list by chance.
 
+Word counts are bursty: one article about a shooting at a Kroger store says
+"Kroger" two dozen times, and on token counts alone that one article makes
+"kroger" a whole group's leading word.  With ``one_article_out`` each term is
+scored as if the article of the group that uses it most had not used it (its
+uses there, its peak, taken out of the group's and the set's counts): a term
+only one article of the group uses scores nothing, and a term must be spread
+over the group's articles to lead its list.  This is a leave-one-out (jackknife)
+check of the kind Kilgarriff (2001, "Comparing corpora") asks of any keyword
+method: a word should not be "distinctive" because of one document.
+
 The counts come from :mod:`framing.compare.term_counts` (streaming and
 mergeable, per group).
 
@@ -59,6 +69,7 @@ def distinctive_terms(
     collapse_nested: bool = True,
     left_out: Callable[[str, str], bool] | None = None,
     groups: Iterable[str] | None = None,
+    one_article_out: bool = False,
 ) -> dict[str, list[tuple[str, float, int]]]:
     """The terms each group over-uses compared with all the other groups.
 
@@ -85,6 +96,10 @@ def distinctive_terms(
     groups : iterable of str, optional
         Only these groups' lists (each still against all the other groups);
         by default every group's.  A report asks for the groups it shows.
+    one_article_out : bool
+        Score each term without the uses of the one article of the group that
+        uses it most (see the module), so that no single article can lead a
+        group's list; the counts returned are still all the group's uses.
 
     Returns
     -------
@@ -100,6 +115,17 @@ def distinctive_terms(
     >>> counts.add("B", {"annexation": 1, "crimea": 3})
     >>> distinctive_terms(counts, min_count=1)  # doctest: +ELLIPSIS
     {'A': [('annexation', 1.149..., 3)], 'B': [('crimea', 1.149..., 3)]}
+
+    One article of group A repeats "kroger"; "gun" is spread over A's articles:
+
+    >>> counts = TermCounts()
+    >>> for words in (["kroger"] * 9 + ["gun"], ["gun", "gun"], ["gun", "gun"]):
+    ...     counts.add("A", words)
+    >>> counts.add("B", ["gun"] + ["crimea"] * 9)
+    >>> [term for term, _, _ in distinctive_terms(counts, min_count=1)["A"]]
+    ['kroger', 'gun']
+    >>> [term for term, _, _ in distinctive_terms(counts, min_count=1, one_article_out=True)["A"]]
+    ['gun']
     """
     if prior_scale <= 0:
         raise ValueError(f"prior_scale must be positive, got {prior_scale!r}")
@@ -113,7 +139,8 @@ def distinctive_terms(
         own = term_counts.group_counts(group)
         # A TermTable looks the group's totals up at once (TermTable.group_totals); TermCounts holds a dict.
         looked_up = term_counts.group_totals(group, totals) if hasattr(term_counts, "group_totals") else totals
-        scored = _over_used_terms(own, looked_up, order_totals, wanted, min_count, prior_scale)
+        peaks = term_counts.group_peaks(group) if one_article_out else None
+        scored = _over_used_terms(own, looked_up, order_totals, wanted, min_count, prior_scale, peaks)
         if collapse_nested:
             redundant = _nested_terms([term for term, _, _ in scored], own)
             scored = [item for item in scored if item[0] not in redundant]
@@ -125,8 +152,10 @@ def distinctive_terms(
 
 
 def _over_used_terms(own: Mapping[str, int], totals: Mapping[str, int], order_totals: Mapping[int, int],
-                     orders: set[int], min_count: int, prior_scale: float) -> list[tuple[str, float, int]]:
-    """``(term, z, count)`` of the group's terms with a positive z against the rest of the set, unsorted."""
+                     orders: set[int], min_count: int, prior_scale: float,
+                     peaks: Mapping[str, int] | None = None) -> list[tuple[str, float, int]]:
+    """``(term, z, count)`` of the group's terms with a positive z against the rest of the set, unsorted;
+    with ``peaks``, z without each term's uses in the group's article that uses it most."""
     own_totals = totals_by_order(own)
     scored = []
     for term, y_i in own.items():
@@ -134,11 +163,14 @@ def _over_used_terms(own: Mapping[str, int], totals: Mapping[str, int], order_to
         y_w = totals[term]
         if order not in orders or y_w < min_count:
             continue
-        alpha_w = prior_scale * y_w
-        alpha_0 = prior_scale * order_totals[order]
-        n_i = own_totals[order]
-        n_j = order_totals[order] - n_i
-        z = log_odds_z(y_i, n_i, y_w - y_i, n_j, alpha_w, alpha_0)
+        left_out = peaks.get(term, y_i) if peaks is not None else 0
+        if left_out >= y_i:  # every use in one article: nothing left to score
+            continue
+        alpha_w = prior_scale * (y_w - left_out)
+        alpha_0 = prior_scale * (order_totals[order] - left_out)
+        n_i = own_totals[order] - left_out
+        n_j = order_totals[order] - own_totals[order]
+        z = log_odds_z(y_i - left_out, n_i, y_w - y_i, n_j, alpha_w, alpha_0)
         if z > 0:
             scored.append((term, z, y_i))
     return scored

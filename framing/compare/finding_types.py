@@ -55,12 +55,15 @@ class SpeakerShare:
 
     ``unidentified_share`` is the share of unidentified speakers when it is
     larger than ``share`` (None otherwise): the report adds it in brackets.
+    ``tied`` names the other sides quoted exactly as often, so that a tie is
+    said, not broken by the sides' names.
     """
 
     group: str
     side: str
     share: float
     unidentified_share: float | None = None
+    tied: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,13 @@ class VoiceDifference:
         return len({share.side for share in self.shares}) == 1
 
     @property
-    def by_side(self) -> tuple[tuple[str, tuple[SpeakerShare, ...]], ...]:
-        """The shares grouped by the side quoted most, sides in the order of their highest share."""
-        sides: dict[str, list[SpeakerShare]] = {}
+    def by_side(self) -> tuple[tuple[str, tuple[str, ...], tuple[SpeakerShare, ...]], ...]:
+        """The shares grouped by the side quoted most (and the sides tied with it), sides in the order
+        of their highest share: ``(side, tied, shares)``."""
+        sides: dict[tuple[str, tuple[str, ...]], list[SpeakerShare]] = {}
         for share in self.shares:
-            sides.setdefault(share.side, []).append(share)
-        return tuple((side, tuple(shares)) for side, shares in sides.items())
+            sides.setdefault((share.side, share.tied), []).append(share)
+        return tuple((side, tied, tuple(shares)) for (side, tied), shares in sides.items())
 
     @property
     def unidentified(self) -> tuple[SpeakerShare, ...]:

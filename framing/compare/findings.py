@@ -241,11 +241,14 @@ def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence
     shares = {}
     unidentified = side_label("unknown")
     unidentified_first = {}
+    tied = {}
     for group in order:
         voices = group_voices(evidence.get(group))
         known = [s for s in voices["sides"] if s["side"] != unidentified]
         if known:
             shares[group] = known[0]
+            # Sides quoted exactly as often as the first: named, not left out by the order of their names.
+            tied[group] = tuple(s["side"] for s in known[1:] if s["count"] == known[0]["count"])
             # "Most often" is said among identified speakers; a larger unidentified share is said first.
             unknown = sum(s["share"] for s in voices["sides"] if s["side"] == unidentified)
             if unknown > known[0]["share"]:
@@ -256,7 +259,8 @@ def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence
     if len({s["side"] for s in shares.values()}) == 1 and max(top) - min(top) < SAME_VOICE_SHARE:
         return None  # every group quotes the same side most, about as often: no difference to name
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1]["share"], kv[0]))
-    return VoiceDifference(tuple(SpeakerShare(group, s["side"], s["share"], unidentified_first.get(group))
+    return VoiceDifference(tuple(SpeakerShare(group, s["side"], s["share"], unidentified_first.get(group),
+                                              tied.get(group, ()))
                                  for group, s in ranked))
 
 
@@ -402,13 +406,15 @@ def distinctive_vocabulary(term_counts: Any, order: Sequence[str], top: int = 12
     if term_counts is None or len(order) < 2:
         return {}
     # In a classroom-sized set a contested word is often used once ("annexation"):
-    # keep single uses there; in larger sets require a few uses to cut noise.
+    # keep single uses there; in larger sets require a few uses to cut noise, and
+    # score each word without the one article that uses it most, so that one
+    # article's subject ("kroger") cannot lead a group's list.
     n_documents = sum(term_counts.n_documents.values())
-    min_count = 1 if n_documents < SMALL_SET else 3
+    small = n_documents < SMALL_SET
     result = {}
     left_out = own_name_filter(outlets, term_counts.counts) if outlets else None
-    for group, terms in distinctive_terms(term_counts, top=top, min_count=min_count, left_out=left_out,
-                                          groups=shown).items():
+    for group, terms in distinctive_terms(term_counts, top=top, min_count=1 if small else 3, left_out=left_out,
+                                          groups=shown, one_article_out=not small).items():
         result[group] = [{"term": term, "z": z, "count": count,
                           "where": term_counts.example(group, term)} for term, z, count in terms]
     return result

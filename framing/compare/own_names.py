@@ -11,7 +11,9 @@ distinctive words when
    time, inside that name ("fox", used 152 times, 131 of them in "fox news"),
    so "white told fox", cut from "White told Fox News", goes too.  A common
    word of a name ("american" of "American Thinker") stays when the group
-   mostly uses it elsewhere.
+   mostly uses it elsewhere; or
+3. it holds the outlet's web address: a name phrase written as one word, with
+   a domain after it ("foxnews.com", "www.cnn.com").
 
 Names are read the way :mod:`framing.compare.term_counts` counts terms: lower
 case, possessive "'s" removed.
@@ -36,6 +38,8 @@ LABEL_RE = re.compile(r"\s*\(|\s+[-–—]\s+")
 MAX_NAME_WORDS = 6
 # A word of an outlet's name is taken for the name when at least this share of the group's uses are in it.
 NAME_SHARE = 0.5
+# A web address as counted: the site's name (group 1), then its domain.
+SITE_RE = re.compile(r"(?:www\.)?([\w-]+)\.(?:com|org|net|news|co\.uk|com\.au|ca|us)")
 
 
 def name_phrases(outlet: str) -> frozenset[str]:
@@ -134,6 +138,16 @@ def _everyday(word: str) -> bool:
 
 
 
+def _site_name(word: str) -> str | None:
+    """The site's name in a web address as counted ("foxnews" of "foxnews.com"), else None.
+
+    >>> _site_name("www.cnn.com"), _site_name("foxnews.com"), _site_name("fox")
+    ('cnn', 'foxnews', None)
+    """
+    found = SITE_RE.fullmatch(word)
+    return found.group(1) if found else None
+
+
 def own_name_filter(outlets: Mapping[str, Iterable[str]],
                     counts: Mapping[str, Mapping[str, int]]) -> Callable[[str, str], bool]:
     """``left_out(group, term)``: whether ``term`` only names one of ``group``'s outlets.
@@ -146,8 +160,11 @@ def own_name_filter(outlets: Mapping[str, Iterable[str]],
     ...                                       "american thinker": 2}})
     >>> [t for t in ("fox", "fox news", "told fox", "american", "american voters") if left_out("right", t)]
     ['fox', 'fox news', 'told fox']
+    >>> left_out("right", "foxnews.com"), left_out("right", "healthcare.gov")
+    (True, False)
     """
     phrases = {group: frozenset().union(*(name_phrases(o) for o in names)) for group, names in outlets.items()}
+    sites = {group: frozenset(p.replace(" ", "") for p in held) for group, held in phrases.items()}
     known: dict[tuple[str, str], bool] = {}
 
     def name_word(group: str, word: str) -> bool:
@@ -168,6 +185,6 @@ def own_name_filter(outlets: Mapping[str, Iterable[str]],
             return False
         padded = f" {term} "
         return (any(f" {phrase} " in padded for phrase in phrases[group])
-                or any(name_word(group, word) for word in term.split(" ")))
+                or any(name_word(group, word) or _site_name(word) in sites[group] for word in term.split(" ")))
 
     return left_out

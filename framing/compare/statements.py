@@ -4,7 +4,10 @@ Works on evidence records (``Finding.to_record`` dicts of the attribution
 family), so it runs on a saved ``evidence.jsonl`` as well as in the pipeline.
 Each attribution's content is cut into sentence-sized pieces; pieces from
 different articles that share most of their content words and have the same
-speaker are one statement.  Only named, resolved speakers count (not "they",
+speaker are one statement.  In the share of words two pieces have in common a name
+of several words ("Affordable Care Act", "House of Representatives") counts
+once: it says what a statement is about, and sharing it does not make two
+statements one.  Only named, resolved speakers count (not "they",
 a vague group or a place), and a piece an outlet prints word for word in
 several articles (a disclaimer, a sign-off) is page furniture, not a statement.
 For each rendering the result says who quoted directly and who paraphrased,
@@ -43,7 +46,15 @@ _FUNCTION_WORDS = frozenset(
     will would should may might must i we you he she they them us our your his her their my me all any
     which who whom what when where why how also just about into out up over such only own same""".split()
 )
+# Lower-case words inside a name of several capitalised words ("House of Representatives"); not "and",
+# which as often joins two names ("Russia and NATO").
+_INSIDE_NAMES = frozenset(("of", "for", "the"))
 MIN_SHARED_WORDS = 4
+# Shared content words or names, fewer than which no share is worth working out (one name or two is no
+# statement; "Michelle Snyder", "responsible", "debacle" are Blackburn's question in two outlets).
+MIN_SHARED_UNITS = 3
+# Two capitalised words in a row, maybe with "of", "for" or "the" between: a text that may hold a name.
+_TWO_CAPITALS = re.compile(r"[A-Z][\w'’.-]*[ \t]+(?:(?:of|for|the)[ \t]+)*[A-Z]")
 MIN_OVERLAP = 0.6
 # A piece an outlet prints word for word in this many of its articles is page furniture
 # (a columnist's disclaimer, a sign-off), not a statement.
@@ -82,14 +93,43 @@ def _surname(speaker: str) -> str:
 
 
 def content_words(text: str) -> frozenset[str]:
-    """Lower-cased words of ``text`` without function words.
+    """Lower-cased words of ``text`` without function words; a name of several capitalised words is one.
 
     Examples
     --------
     >>> sorted(content_words("NATO itself has dropped any positive agenda"))
     ['agenda', 'dropped', 'itself', 'nato', 'positive']
+    >>> sorted(content_words("She declined to testify before the House Energy and Commerce Committee"))
+    ['before', 'commerce committee', 'declined', 'house energy', 'testify']
     """
-    return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in _FUNCTION_WORDS)
+    if _TWO_CAPITALS.search(text) is None:  # no name of several words: each word is one
+        return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in _FUNCTION_WORDS)
+    return frozenset(w for w in (" ".join(name).lower() for name in _names_and_words(text))
+                     if w not in _FUNCTION_WORDS)
+
+
+def _names_and_words(text: str) -> list[list[str]]:
+    """The words of ``text``, each capitalised run ("House of Representatives") as one list of words."""
+    out: list[list[str]] = []
+    joinable = False  # whether the last item is a name a following capitalised word may extend
+    pending: list[str] = []  # lower-case words inside a name, waiting for its next capitalised word
+    last_end = 0
+    for m in _WORD.finditer(text):
+        word, gap = m.group(), text[last_end:m.start()]
+        last_end = m.end()
+        adjacent = joinable and not gap.strip()
+        capital = word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+        if capital and adjacent:
+            out[-1].extend(pending + [word])
+        elif word in _INSIDE_NAMES and adjacent:
+            pending.append(word)
+            continue
+        else:
+            out.extend([w] for w in pending)
+            out.append([word])
+        pending, joinable = [], capital
+    out.extend([w] for w in pending)
+    return out
 
 
 def _pieces(record: Mapping[str, Any]) -> list[tuple[str, frozenset[str]]]:
@@ -98,16 +138,23 @@ def _pieces(record: Mapping[str, Any]) -> list[tuple[str, frozenset[str]]]:
     for piece in _PIECE_END.split(content):
         piece = piece.strip()
         words = content_words(piece)
-        if len(words) >= MIN_SHARED_WORDS:
+        if _n_words(words) >= MIN_SHARED_WORDS:
             out.append((piece, words))
     return out
 
 
+def _n_words(units: Iterable[str]) -> int:
+    """How many words ``units`` (content words and names) hold."""
+    return sum(unit.count(" ") + 1 for unit in units)
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    shared = len(a & b)
-    if shared < MIN_SHARED_WORDS:
+    """The share of the shorter piece's content words and names that the other shares (0 below
+    :data:`MIN_SHARED_WORDS` shared words)."""
+    shared = a & b
+    if _n_words(shared) < MIN_SHARED_WORDS:
         return 0.0
-    return shared / min(len(a), len(b))
+    return len(shared) / min(len(a), len(b))
 
 
 def align_statements(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -160,7 +207,7 @@ def _best_group(piece, groups: list[list], index: Mapping[str, set[int]]) -> int
     candidates = Counter(g for w in words for g in index.get(w, ()))
     best, best_score = None, 0.0
     for g, shared in sorted(candidates.items()):
-        if shared < MIN_SHARED_WORDS or any(m[0]["id"] == record["id"] for m in groups[g]):
+        if shared < MIN_SHARED_UNITS or any(m[0]["id"] == record["id"] for m in groups[g]):
             continue
         if _surname(groups[g][0][0]["detail"]["speaker"]) != _surname(record["detail"]["speaker"]):
             continue  # the same words by another speaker are another statement

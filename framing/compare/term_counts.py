@@ -179,7 +179,8 @@ def count_terms(doc: Document, stopwords: frozenset[str] | None = None) -> Count
 
 @dataclass
 class TermCounts:
-    """Term counts per group, with the first sentence each term was seen in.
+    """Term counts per group, with the first sentence each term was seen in and its peak (its uses in
+    the one article of the group that uses it most).
 
     Build it one document at a time (:meth:`add_document`) or from counters
     (:meth:`add`); combine partial counts with :meth:`merge` or ``+``.  The
@@ -195,6 +196,7 @@ class TermCounts:
     counts: dict[str, Counter] = field(default_factory=dict)
     examples: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
     n_documents: Counter = field(default_factory=Counter)
+    peaks: dict[str, Counter] = field(default_factory=dict)
     max_entries: int = DEFAULT_MAX_ENTRIES
     n_pruned: int = 0
     # Running count of (group, term) entries, so add() need not sum every counter.
@@ -210,15 +212,22 @@ class TermCounts:
             "examples": {group: {term: list(where) for term, where in kept.items()}
                          for group, kept in self.examples.items()},
             "n_documents": dict(self.n_documents),
+            # Only the peaks below their count: one article's (a worker's, a cache's) have none.
+            "peaks": {group: {term: n for term, n in counter.items() if n != self.counts[group].get(term)}
+                      for group, counter in self.peaks.items()},
             "max_entries": self.max_entries,
             "n_pruned": self.n_pruned,
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> TermCounts:
-        """The counts stored by :meth:`to_json`."""
+        """The counts stored by :meth:`to_json` (a count stored without a peak is its own peak)."""
+        counts = {group: Counter(counter) for group, counter in data["counts"].items()}
+        lower = data.get("peaks", {})
+        peaks = {group: Counter({**counter, **lower.get(group, {})}) for group, counter in counts.items()}
         return cls(
-            counts={group: Counter(counter) for group, counter in data["counts"].items()},
+            counts=counts,
+            peaks=peaks,
             examples={group: {term: (where[0], int(where[1])) for term, where in kept.items()}
                       for group, kept in data["examples"].items()},
             n_documents=Counter(data["n_documents"]),
@@ -237,16 +246,22 @@ class TermCounts:
         counter: Mapping[str, int] | Iterable[str],
         examples: Mapping[str, tuple[str, int]] | None = None,
         n_documents: int = 1,
+        peaks: Mapping[str, int] | None = None,
     ) -> None:
         """Add one document's terms to ``group``.
 
         ``counter`` is a mapping of counts or an iterable of terms (each
         counted once per appearance); ``examples`` maps terms to
-        ``(article_id, sentence_index)``.
+        ``(article_id, sentence_index)``; ``peaks`` the most uses of each
+        term in one article, when ``counter`` sums several (by default each
+        count is its own peak, as for one article).
         """
+        if not isinstance(counter, Mapping):
+            counter = Counter(counter)
         target = self.counts.setdefault(group, Counter())
         before = len(target)
         target.update(counter)
+        _keep_larger(self.peaks.setdefault(group, Counter()), counter if peaks is None else peaks)
         self.n_documents[group] += n_documents
         if examples:
             self._keep_examples(group, examples)
@@ -273,16 +288,19 @@ class TermCounts:
         for group, counter in self.counts.items():
             rare = [term for term, n in counter.items() if n < below]
             kept = self.examples.get(group, {})
+            peaks = self.peaks.get(group, {})
             for term in rare:
                 del counter[term]
                 kept.pop(term, None)
+                peaks.pop(term, None)
         self.n_pruned += 1
         self._n_entries = self.n_entries
 
     def merge(self, other: TermCounts) -> TermCounts:
         """Add ``other``'s counts into this object (in place) and return it."""
         for group, counter in other.counts.items():
-            self.add(group, counter, other.examples.get(group), n_documents=other.n_documents[group])
+            self.add(group, counter, other.examples.get(group), n_documents=other.n_documents[group],
+                     peaks=other.group_peaks(group))
         self.n_pruned += other.n_pruned
         return self
 
@@ -303,12 +321,23 @@ class TermCounts:
         merged = TermCounts(max_entries=self.max_entries, n_pruned=self.n_pruned)
         for group, counter in self.counts.items():
             merged.add(aliases.get(group, group), counter, self.examples.get(group),
-                       n_documents=self.n_documents[group])
+                       n_documents=self.n_documents[group], peaks=self.group_peaks(group))
         return merged
 
     def group_counts(self, group: str) -> Mapping[str, int]:
         """``{term: count}`` of ``group`` (empty for a group never added)."""
         return self.counts.get(group, {})
+
+    def group_peaks(self, group: str) -> Mapping[str, int]:
+        """``{term: uses in the one article of ``group`` that uses it most}``.
+
+        >>> counts = TermCounts()
+        >>> counts.add("A", {"kroger": 9, "gun": 1})
+        >>> counts.add("A", {"gun": 2})
+        >>> dict(counts.group_counts("A")), dict(counts.group_peaks("A"))
+        ({'kroger': 9, 'gun': 3}, {'kroger': 9, 'gun': 2})
+        """
+        return self.peaks.get(group, {})
 
     def set_totals(self, groups: Iterable[str] | None = None) -> tuple[Mapping[str, int], Counter]:
         """Each term's count over the whole set (``y_w``), for the terms ``groups`` use (every term when None),
@@ -339,6 +368,16 @@ class TermCounts:
                 if term in totals:
                     totals[term] += count
         return totals, order_totals
+
+
+def _keep_larger(peaks: Counter, counts: Mapping[str, int]) -> None:
+    """Raise each of ``peaks`` to the count of the same term in ``counts`` where that is larger."""
+    if not peaks:
+        peaks.update(counts)
+        return
+    for term, count in counts.items():
+        if count > peaks.get(term, 0):
+            peaks[term] = count
 
 
 def term_order(term: str) -> int:

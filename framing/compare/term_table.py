@@ -5,9 +5,10 @@ strings per group and a tuple per example.  In a run's main process those
 strings and tuples arrive one article at a time, and the few that stay are
 scattered among the many that go, so the counts of a 10,000-article run (a
 million at most, their bound) held over 200 MB.  :class:`TermTable` holds no
-Python object per count: each group's counts are four sorted arrays (the
-term's 64-bit BLAKE2b digest, its count, its n-gram order and the place of
-its first sentence), about 25 bytes a count, and the terms' text goes to an
+Python object per count: each group's counts are five sorted arrays (the
+term's 64-bit BLAKE2b digest, its count, its n-gram order, the place of
+its first sentence and its peak: its uses in the one article that uses it
+most), about 33 bytes a count, and the terms' text goes to an
 anonymous temporary file, read back only for the groups a report shows.
 Workers send each article's terms packed (:func:`pack_terms`: arrays and
 one string).
@@ -58,8 +59,8 @@ BATCH_TERMS = 200_000
 _BLOCK = struct.Struct("<QQ")
 
 
-# A pending document: its group's number, then its digests, counts, orders and example places.
-_Pending = tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+# A pending document: its group's number, then its digests, counts, orders, example places and peaks.
+_Pending = tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 class TermTable:
@@ -88,27 +89,31 @@ class TermTable:
         self._shown: tuple[str, dict[str, int]] | None = None
 
     def add(self, group: str, counter: Mapping[str, int] | Iterable[str],
-            examples: Mapping[str, tuple[str, int]] | None = None, n_documents: int = 1) -> None:
+            examples: Mapping[str, tuple[str, int]] | None = None, n_documents: int = 1,
+            peaks: Mapping[str, int] | None = None) -> None:
         """Add one document's terms to ``group`` (as :meth:`TermCounts.add`; examples may be in any article)."""
         counts = counter if isinstance(counter, Mapping) else Counter(counter)
         packed = pack_terms(counts)
         places = np.fromiter((self._place(*examples[t]) if examples and t in examples else NO_EXAMPLE
                               for t in counts), dtype=np.int64, count=len(counts))
-        self._queue(group, packed, places, n_documents)
+        most = packed.counts if peaks is None else np.fromiter((peaks.get(t, counts[t]) for t in counts),
+                                                               dtype=np.int64, count=len(counts))
+        self._queue(group, packed, places, n_documents, most)
 
     def add_packed(self, group: str, packed: PackedTerms, n_documents: int = 1) -> None:
         """Add one document's packed terms (:func:`pack_terms`) to ``group``."""
         number = self._article_number(packed.article_id)
         places = np.where(packed.sentences >= 0, (number << SENTENCE_BITS) | packed.sentences, NO_EXAMPLE)
-        self._queue(group, packed, places, n_documents)
+        self._queue(group, packed, places, n_documents, packed.counts)
 
-    def _queue(self, group: str, packed: PackedTerms, places: np.ndarray, n_documents: int) -> None:
+    def _queue(self, group: str, packed: PackedTerms, places: np.ndarray, n_documents: int,
+               peaks: np.ndarray) -> None:
         number = self._group_numbers.get(group)
         if number is None:
             number = self._group_numbers[group] = len(self._groups)
             self._groups.append(Counts())
         self.n_documents[group] += n_documents
-        self._pending.append((number, packed.hashes, packed.counts, packed.orders, places))
+        self._pending.append((number, packed.hashes, packed.counts, packed.orders, places, peaks))
         self._pending_text.append((packed.hashes, packed.text, packed.ends))
         self._n_pending += len(packed.hashes)
         self._shown = None
@@ -167,6 +172,19 @@ class TermTable:
             found = dict(zip([texts[h] for h in held.hashes.tolist()], held.counts.tolist()))
         self._shown = (group, found)
         return found
+
+    def group_peaks(self, group: str) -> dict[str, int]:
+        """``{term: uses in the one article of ``group`` that uses it most}``.
+
+        >>> table = TermTable()
+        >>> table.add("A", {"kroger": 9, "gun": 1})
+        >>> table.add("A", {"gun": 2})
+        >>> sorted(table.group_counts("A").items()), sorted(table.group_peaks("A").items())
+        ([('gun', 3), ('kroger', 9)], [('gun', 2), ('kroger', 9)])
+        """
+        own = self.group_counts(group)
+        number = self._group_numbers.get(group)
+        return {} if number is None else dict(zip(own, self._groups[number].peaks.tolist()))
 
     def set_totals(self, groups: Iterable[str] | None = None) -> tuple[Mapping[str, int], Counter]:
         """Each term's count over the whole set and the summed counts of each n-gram order (every group).
@@ -277,7 +295,7 @@ class TermTable:
 
     def _merge(self, documents: list[_Pending], ranks: np.ndarray) -> None:
         for number, positions in _by_group(documents).items():
-            adding = combine(*(np.concatenate([documents[i][k] for i in positions]) for k in range(1, 5)),
+            adding = combine(*(np.concatenate([documents[i][k] for i in positions]) for k in range(1, 6)),
                               ranks=ranks)
             self._groups[number] = merge_sorted(self._groups[number], adding, ranks)
 
@@ -388,6 +406,7 @@ def as_term_table(counts: object) -> TermTable:
     """A :class:`TermTable` with the counts of a :class:`TermCounts` (for tests and comparisons)."""
     table = TermTable(counts.max_entries)  # type: ignore[attr-defined]
     for group, counter in counts.counts.items():  # type: ignore[attr-defined]
-        table.add(group, counter, counts.examples.get(group), n_documents=counts.n_documents[group])  # type: ignore[attr-defined]
+        table.add(group, counter, counts.examples.get(group), n_documents=counts.n_documents[group],  # type: ignore[attr-defined]
+                  peaks=counts.group_peaks(group))  # type: ignore[attr-defined]
     table.n_pruned = counts.n_pruned  # type: ignore[attr-defined]
     return table

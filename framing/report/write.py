@@ -269,6 +269,7 @@ def write_report(run: RunResult, folder: Path, options: Mapping[str, Any], group
             "focus": focus_context(selection, sizes, len(order)),
             "merged": merged,
             "measures": measures,
+            "small_set": findings.SMALL_SET,
             "summary": findings.largest_differences(shown[:MAX_CHART_GROUPS], rows, table, evidence, measures,
                                                     descriptions, kinds),
             "summary_groups": min(len(shown), MAX_CHART_GROUPS),

@@ -62,6 +62,7 @@ class Target:
     person: bool = False  # a person: never the antecedent of "it", "its", "they", "their", "them"
     name_parts: tuple[str, ...] = ()  # aliases that start another name before a capital: "the West Bank"
     group_openers: tuple[str, ...] = ()  # aliases that open a group's name before "for": "Americans for Prosperity"
+    idioms: tuple[str, ...] = ()  # fixed expressions that open with an alias and are not the actor: "Russian roulette"
 
 
 @dataclass(frozen=True)
@@ -106,19 +107,54 @@ def _validated(entry: object, number: int, text: str, label: str) -> Target:
     not_after = entry.get("not_after", [])
     if not isinstance(not_after, list) or not all(isinstance(w, str) and w for w in not_after):
         raise DataFileError(f"{where}: not_after must be a list of words — fix or remove it")
-    adjectives = entry.get("adjectives", [])
-    if not isinstance(adjectives, list) or not all(a in aliases for a in adjectives):
-        raise DataFileError(f"{where}: adjectives must be a list of its aliases — fix or remove it")
-    person, name_parts = entry.get("person", False), entry.get("name_parts", [])
+    adjectives, name_parts, openers = (_aliases_listed(entry, field, aliases, where)
+                                       for field in ("adjectives", "name_parts", "group_openers"))
+    person = entry.get("person", False)
     if not isinstance(person, bool):
         raise DataFileError(f"{where}: person must be true or false — fix or remove it")
-    if not isinstance(name_parts, list) or not all(a in aliases for a in name_parts):
-        raise DataFileError(f"{where}: name_parts must be a list of its aliases — fix or remove it")
-    openers = entry.get("group_openers", [])
-    if not isinstance(openers, list) or not all(a in aliases for a in openers):
-        raise DataFileError(f"{where}: group_openers must be a list of its aliases — fix or remove it")
+    idioms = entry.get("idioms", [])
+    if not isinstance(idioms, list) or not all(isinstance(i, str) and _idiom_alias(i, aliases) for i in idioms):
+        raise DataFileError(f"{where}: idioms must be a list of phrases that each open with one of its aliases "
+                            "and a space, e.g. \"Russian roulette\" — fix or remove it")
     return Target(key, name, tuple(aliases), tuple(not_after), tuple(adjectives), person, tuple(name_parts),
-                  tuple(openers))
+                  tuple(openers), tuple(idioms))
+
+
+def _aliases_listed(entry: dict, field: str, aliases: Sequence[str], where: str) -> list[str]:
+    """The entry's ``field``, a list of some of its ``aliases`` (empty when absent)."""
+    listed = entry.get(field, [])
+    if not isinstance(listed, list) or not all(a in aliases for a in listed):
+        raise DataFileError(f"{where}: {field} must be a list of its aliases — fix or remove it")
+    return listed
+
+
+def _idiom_alias(idiom: str, aliases: Sequence[str]) -> str | None:
+    """The longest of ``aliases`` that ``idiom`` opens with, followed by a space (None if none).
+
+    >>> _idiom_alias("Russian roulette", ["Russia", "Russian"]), _idiom_alias("Russianness", ["Russian"])
+    ('Russian', None)
+    """
+    opening = [a for a in aliases if idiom.startswith(a + " ") and idiom[len(a):].strip()]
+    return max(opening, key=len) if opening else None
+
+
+def _idiom_tails(targets: Iterable[Target]) -> dict[str, re.Pattern]:
+    """Per alias, a pattern matching, right after it, the rest of one of its target's idioms.
+
+    Case is ignored in the rest ("Russian Roulette" in a headline) and a plural "s" is allowed
+    ("Russian nesting dolls").
+
+    >>> tails = _idiom_tails([Target("russia", "Russia", ("Russian",), idioms=("Russian roulette",))])
+    >>> bool(tails["Russian"].match(" Roulette.")), bool(tails["Russian"].match(" troops"))
+    (True, False)
+    """
+    rests: dict[str, list[str]] = {}
+    for target in targets:
+        for idiom in target.idioms:
+            alias = _idiom_alias(idiom, target.aliases) or ""
+            rests.setdefault(alias, []).append(r"[ \t]+".join(map(re.escape, idiom[len(alias):].split())))
+    return {alias: re.compile(r"[ \t]+(?:" + "|".join(sorted(found, key=len, reverse=True)) + r")s?\b", re.IGNORECASE)
+            for alias, found in rests.items()}
 
 
 def load_targets(source: str | Path = REGISTRY_FILE, extra: Sequence[str] = ()) -> tuple[Target, ...]:
@@ -220,6 +256,7 @@ class TargetMatcher:
         self._not_after = {t.key: {w.lower() for w in t.not_after} for t in self.targets}
         self._lower_alias = {a.lower(): t for a, t in alias_target.items()}
         self._descriptions = {a for a in alias_target if a.islower()}
+        self._idiom_tails = _idiom_tails(self.targets)
 
     def _target_of(self, matched: str) -> Target:
         found = self._alias_target.get(matched)
@@ -236,16 +273,24 @@ class TargetMatcher:
             before = body[max(0, m.start() - 20):m.start()].split()
             if before and before[-1].lower() in self._not_after[target.key]:
                 continue
-            if m.group() in target.name_parts and NEXT_CAPITAL.match(body, m.end()):
-                continue  # "the West Bank", "Western New York": another name
-            if m.group() in target.group_openers and _opens_group_name(body, m.end()):
-                continue  # "Americans for Prosperity": a group's name
+            if self._names_something_else(target, m, body):
+                continue
             sentence = document.sentence_at(m.start())
             if sentence is None or m.start() >= sentence.end:
                 continue
             modifier = target.person or m.group() in target.adjectives or body[m.end():m.end() + 1] == "-"
             named.append(Mention(target.key, m.start(), m.end(), sentence.index, m.group(), modifier=modifier))
         return self._with_pronouns(document, _named_elsewhere(named, self._descriptions))
+
+    def _names_something_else(self, target: Target, m: re.Match, body: str) -> bool:
+        """Whether the alias matched at ``m`` opens another name or a fixed expression, not the actor."""
+        alias, end = m.group(), m.end()
+        if alias in target.name_parts and NEXT_CAPITAL.match(body, end):
+            return True  # "the West Bank", "Western New York": another name
+        if alias in target.group_openers and _opens_group_name(body, end):
+            return True  # "Americans for Prosperity": a group's name
+        tail = self._idiom_tails.get(alias)
+        return tail is not None and tail.match(body, end) is not None  # "Russian roulette": an idiom
 
     def _matches(self, body: str) -> Iterator[re.Match]:
         """Leftmost non-overlapping alias matches, as one alternation's ``finditer`` would give."""
