@@ -212,6 +212,21 @@ def test_a_tie_is_listed_not_broken():
                                                        ("phantom threat",), 6, 3)
 
 
+def test_groups_share_a_wording_line_only_with_the_same_ties():
+    # AllSides abortion articles by bias: "right and left write 'fetal heartbeat' (as often as 'heartbeat
+    # bill')" -- the tie was right's (1 and 1); left wrote "fetal heartbeat" 4 times and never the other.
+    tass = "TASS"
+    rt = evidence_of(term("russian_threat", "russia", "non-existent threat", ("rt1",), own=1),
+                     term("russian_threat", "russia", "phantom threat", ("rt2",), own=1))
+    ta = evidence_of(term("russian_threat", "russia", "non-existent threat", ("t1", "t2"), own=4))
+    mt = evidence_of(term("russian_threat", "west", "Russian aggression", ("mt1", "mt2"), own=4))
+    rows = ROWS + [{"group": tass, TONE: v} for v in (0.0, 0.1, 0.2)]
+    (wording,) = findings.largest_differences([RT, MT, tass], rows, {}, {RT: rt, MT: mt, tass: ta}, [])
+    lines = {(use.groups, use.variant, use.tied) for use in wording.uses}
+    assert ((RT,), "non-existent threat", ("phantom threat",)) in lines
+    assert ((tass,), "non-existent threat", ()) in lines
+
+
 def test_a_difference_is_supported_by_all_of_a_sides_terms():
     # RT: "reunification" once in rt1 and "reunion" twice in rt2 -- one variant each too thin, the side is not
     rt = evidence_of(term("crimea_2014", "russia", "reunification", ("rt1",), own=1),

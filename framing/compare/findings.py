@@ -209,9 +209,10 @@ def _wording_differences(order: Sequence[str], evidence: Mapping[str, GroupEvide
         sides = {w.side for w in chosen.values()}
         if len(chosen) < 2 or len(sides) < 2 or not entry["contrast"]:
             continue
-        by_variant: dict[tuple[str, str], list[GroupWording]] = {}
+        # Groups share a line only where the whole claim holds for each: wording, voice and ties.
+        by_variant: dict[tuple[str, str, tuple[str, ...]], list[GroupWording]] = {}
         for wording in chosen.values():
-            by_variant.setdefault((wording.variant, wording.voice), []).append(wording)
+            by_variant.setdefault((wording.variant, wording.voice, wording.tied), []).append(wording)
         uses = tuple(_wording_use(wordings) for _, wordings
                      in sorted(by_variant.items(), key=lambda kv: (-len(kv[1]), kv[0])))
         found.append(WordingDifference(entry["pack"], entry["concept"], entry["label"], entry["description"], uses,
@@ -220,11 +221,10 @@ def _wording_differences(order: Sequence[str], evidence: Mapping[str, GroupEvide
 
 
 def _wording_use(wordings: Sequence[GroupWording]) -> WordingUse:
-    """The groups sharing one most used wording, with their uses, articles and tied variants summed."""
-    tied = tuple(sorted({v for w in wordings for v in w.tied}))
+    """The groups sharing one most used wording (and its ties), with their uses and articles summed."""
     first = wordings[0]
     return WordingUse(tuple(w.group for w in wordings), first.variant, first.side, first.voice,
-                      sum(w.n_uses for w in wordings), sum(w.n_articles for w in wordings), tied,
+                      sum(w.n_uses for w in wordings), sum(w.n_articles for w in wordings), first.tied,
                       sum(w.side_uses for w in wordings), sum(w.side_articles for w in wordings))
 
 
