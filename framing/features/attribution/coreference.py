@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from framing.datafiles import line_of, load_toml
 from framing.document.parse import Document
@@ -61,9 +61,17 @@ class CoreferenceRules:
         >>> rules = CoreferenceRules.load()
         >>> rules.after_honorific("May", "Mrs. May"), rules.after_honorific("One", "Defense One")
         (True, False)
+        >>> rules.after_honorific("Ban", "Mr. Ban of Bangladesh"), rules.after_honorific("Ban", "Mrs. Bangs")
+        (True, False)
         """
-        before = text[: text.rfind(name)].split()
-        return " " not in name and bool(before) and (before[-1].lower() in self.male_titles | self.female_titles)
+        words = [w.strip(",.") for w in text.split()]
+        at = [i for i, w in enumerate(words) if w == name]
+        return " " not in name and bool(at) and at[-1] > 0 and text.split()[at[-1] - 1].lower() in self.honorifics
+
+    @cached_property
+    def honorifics(self) -> frozenset[str]:
+        """The gendered titles, male and female: "Mr.", "Mrs", "Lord"."""
+        return self.male_titles | self.female_titles
 
     def gender(self, words: list[str], name: str = "") -> str:
         """The gender a mention gives: a gendered title among its ``words``, else its first name's list.

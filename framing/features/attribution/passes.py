@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from framing.document.vocabulary import DETERMINERS, LABEL_FURNITURE, TITLES
+from framing.document.vocabulary import DETERMINERS, LABEL_FURNITURE
 from framing.features.attribution.body_text import OPEN_MARKS, BodyText, inner_span, is_headline, starts_upper
 from framing.features.attribution.person_names import person_name
 from framing.features.attribution.records import (
@@ -25,6 +25,8 @@ from framing.features.attribution.records import (
     runs_past,
 )
 
+# The first word of a colon-led quotation's source that makes it none: furniture or a determiner.
+_NOT_COLON_SOURCES = LABEL_FURNITURE | DETERMINERS
 _NAME_PARTS = frozenset("of the de van von al bin da la le and".split())
 _COORDINATORS = frozenset("and but while whereas yet".split())
 # A paragraph opened (after a quotation mark) by up to three words in capitals and a colon: a label.
@@ -44,7 +46,7 @@ def paragraph_label(body: str, start: int, end: int) -> re.Match | None:
 def turn_label(body: str, start: int, end: int) -> re.Match | None:
     """The label opening the paragraph ``start:end`` as a transcript's turn: a speaker's name, no furniture.
 
-    Furniture is told by the label's first word ("UPDATE:", "EDITOR’S NOTE:", "READ MORE:", "Q:").
+    Furniture is told by the label's words (:func:`names_speaker`: "UPDATE:", "EDITOR’S NOTE:", "Q:").
 
     >>> turn_label("PENCE: Well, look.", 0, 18).group("name"), turn_label("UPDATE: Later.", 0, 14)
     ('PENCE', None)
@@ -58,18 +60,20 @@ def turn_label(body: str, start: int, end: int) -> re.Match | None:
 def names_speaker(label: re.Match) -> bool:
     """Whether a :func:`paragraph_label` names a speaker, not page furniture (told by its first word).
 
-    A label with "the" in it is a section's heading ("THE FACTS:", "POLICING THE USA:"), unless it is
-    "the" and a title ("THE PRESIDENT:" of the White House's transcripts).
+    A leading "the" is passed over ("THE FACTS:" is furniture, "THE VICE PRESIDENT:" and "THE
+    COURT:" speak); a "the" further in makes a section's heading ("POLICING THE USA:").
 
     >>> names_speaker(paragraph_label("AMY GOODMAN: Welcome.", 0, 21)), names_speaker(paragraph_label("Q: Why?", 0, 7))
     (True, False)
-    >>> facts, president = "THE FACTS: No.", "THE PRESIDENT: Hi."
-    >>> names_speaker(paragraph_label(facts, 0, 14)), names_speaker(paragraph_label(president, 0, 18))
+    >>> facts, president = "THE FACTS: No.", "THE VICE PRESIDENT: Hi."
+    >>> names_speaker(paragraph_label(facts, 0, 14)), names_speaker(paragraph_label(president, 0, 23))
     (False, True)
     """
     words = label.group("name").lower().replace("’", "'").split()
+    if words[0] == "the":
+        words = words[1:] or ["the"]
     if "the" in words:
-        return words[0] == "the" and len(words) == 2 and words[1] in TITLES
+        return False
     return words[0] not in LABEL_FURNITURE and words[0].removesuffix("'s") not in LABEL_FURNITURE
 # A dash and a name after a closing quotation mark, to the end of the paragraph.
 _SIGNATURE = re.compile(r"[\s,]*(?P<dash>[―—–]|--?)\s*(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)[\s.,]*$")
@@ -144,7 +148,7 @@ class DocumentPasses(BodyText):
                 continue
             source = self._trim(sentence.start, colon)
             words = doc.tokens_between(*source)
-            if not 1 <= len(words) <= 7 or doc.tokens[words[0]] in LABEL_FURNITURE | DETERMINERS:
+            if not 1 <= len(words) <= 7 or doc.tokens[words[0]] in _NOT_COLON_SOURCES:
                 continue
             if not all(starts_upper(body, doc.token_spans[k][0]) or doc.tokens[k] in _NAME_PARTS for k in words):
                 continue

@@ -59,13 +59,15 @@ def _not_the_speaker(text: str, match: re.Match, titled: bool) -> bool:
     after_in = _IN_BEFORE.search(before) is not None  # "Republicans in Congress", "Democrats in the House"
     if before.endswith("(") or (not titled and (before.endswith(" of") or before == "of" or after_in)):
         return True
-    if not titled and before.rsplit(None, 1)[-1:] in (["to"], ["at"], ["with"], ["from"], ["against"]):
+    if not titled and before and before.split()[-1].lower() in OBJECT_PREPOSITIONS:
         return True  # an object: "Sen. Marco Rubio took to Twitter"
     following = text[match.end():].split(None, 1)
     word = following[0].strip(".,;:") if following else ""
     return word[:1].islower() and word != "of" and word not in NOT_IN_SPEAKER_NAMES
 
 
+# Prepositions whose capitalised object is not the speaker: "took to Twitter", "a source close to Issa".
+OBJECT_PREPOSITIONS = frozenset("to at with from against".split())
 _IN_BEFORE = re.compile(r"(?:^|\s)in(?:\s+the)?$", re.IGNORECASE)
 
 
@@ -213,7 +215,7 @@ def _after_owner(words: list[str]) -> list[str]:
         return words
     rest = words[owners[-1] + 1:]
     given = next((w.lower() for w in rest if not is_title(w)), "")
-    return rest if _given_name(given) else words
+    return rest if is_given_name(given) else words
 
 
 def is_title(word: str) -> bool:
@@ -258,7 +260,7 @@ def _surname_after_given(words: list[str], i: int) -> bool:
     """
     given = words[i - 1].lower() if i else ""
     place = given in PLACES or " ".join(words[max(0, i - 2) : i]).lower() in PLACES
-    return i == len(words) - 1 and _given_name(given) and not place
+    return i == len(words) - 1 and is_given_name(given) and not place
 
 
 def _leading_titles(words: list[str], after_in: bool) -> int:
@@ -271,8 +273,10 @@ def _leading_titles(words: list[str], after_in: bool) -> int:
     for word in words:
         low = word.lower()
         ends_title = after_in and n == 0 and low in TITLE_ENDS_AFTER_IN
-        # After a title a month is a given name or a surname: "Rep. June Smith", "Mrs May".
-        if not (is_title(low) or low in _PLACE_AND_FUNCTION_WORDS or (low in _NOBODY and not titled) or ends_title):
+        # A day or month leads no name ("Monday Sen. Smith"), but after a title, or before a surname, a month
+        # is a given name: "Rep. June Smith", "April Ryan".
+        date = low in _NOBODY and not titled and not (is_given_name(low) and n + 1 < len(words))
+        if not (is_title(low) or low in _PLACE_AND_FUNCTION_WORDS or date or ends_title):
             break
         titled = titled or is_title(low)
         n += 1
@@ -294,26 +298,38 @@ _PLACE_AND_FUNCTION_WORDS = frozenset(
 _NOT_NAMES = _NOBODY | _PLACE_AND_FUNCTION_WORDS
 
 
-def _given_name(word: str) -> bool:
+def is_given_name(word: str) -> bool:
+    """Whether the lower-case ``word`` is on the lists of given names.
+
+    >>> is_given_name("theresa"), is_given_name("pelosi")
+    (True, False)
+    """
     return word in MALE_FIRST_NAMES or word in FEMALE_FIRST_NAMES
 
 
 def _day_inside(words: list[str], titled: bool) -> bool:
-    """Whether a day or month is among ``words``, other than as a surname after a given name or a title.
+    """Whether a day or month is among ``words`` other than as a given name or surname.
+
+    A month that is a given name ("April", "June", "May") may open a name before a surname ("April
+    Ryan", "Rep. June Smith") or end it after a given name or a title ("Theresa May", "Mrs. May");
+    a day never ("Twitter Tuesday", "Israel Monday"), nor another month ("ICE's March").
 
     >>> _day_inside(["Twitter", "Tuesday"], False), _day_inside(["ICE's", "March"], False)
     (True, True)
-    >>> _day_inside(["Israel", "Monday"], False)
-    True
-    >>> _day_inside(["Theresa", "May"], False), _day_inside(["May"], True)
-    (False, False)
+    >>> _day_inside(["Israel", "Monday"], False), _day_inside(["Last", "May", "Trump"], False)
+    (True, True)
+    >>> _day_inside(["Theresa", "May"], False), _day_inside(["May"], True), _day_inside(["June", "Smith"], True)
+    (False, False, False)
     """
-    if not words:
-        return False
-    *rest, last = [w.lower() for w in words]
-    # a month that is a name ("May", "June"), never a day
-    surname_ok = _given_name(last) and (titled if not rest else _given_name(rest[-1]))
-    return any(w in _NOBODY for w in rest) or (last in _NOBODY and not surname_ok)
+    low = [w.lower() for w in words]
+    for i, word in enumerate(low):
+        if word not in _NOBODY:
+            continue
+        opens = i == 0 and len(low) > 1
+        ends = i == len(low) - 1 and (titled if i == 0 else is_given_name(low[i - 1]))
+        if not (is_given_name(word) and (opens or ends)):
+            return True
+    return False
 
 
 def is_common_word(text: str) -> bool:

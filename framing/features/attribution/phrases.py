@@ -22,8 +22,14 @@ from __future__ import annotations
 import re
 
 from framing.document.parse import Document, Sentence
-from framing.document.vocabulary import BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_IN_SPEAKER_NAMES, TIME_WORDS
-from framing.features.attribution.person_names import POSSESSIVE, TITLE_ENDS_AFTER_IN
+from framing.document.vocabulary import (
+    BETWEEN_SUBJECT_AND_VERB,
+    DETERMINERS,
+    NOT_IN_SPEAKER_NAMES,
+    STOPWORDS,
+    TIME_WORDS,
+)
+from framing.features.attribution.person_names import POSSESSIVE, TITLE_ENDS_AFTER_IN, is_given_name, is_title
 
 PRONOUNS = frozenset("he she they we i you it".split())
 # Verbs contracted onto a pronoun that speaks ("I’ve", "we're").
@@ -41,23 +47,32 @@ def is_capitalised(text: str) -> bool:
 
 
 def in_capitalised_name(doc: Document, k: int) -> bool:
-    """Whether token ``k``, capitalised after a capitalised word, ends a name ("Theresa May", "Mrs. May").
+    """Whether token ``k``, capitalised after a name's word, belongs to the name ("Theresa May", "Mrs. May").
 
     A function word so written ("May", "Will") is then a name, not the auxiliary the lists take it for.
+    The word before is a name's on the same line: not one that opens the sentence only because it
+    opens it ("In May Pelosi said", "Last May"), unless it is a given name or a title.
 
     >>> from framing.document.parse import build_document
     >>> doc = build_document("x", "Mrs. May said Theresa May may go. Go. May I? Planned Parenthood\\n\\nAs she said")
     >>> [in_capitalised_name(doc, k) for k in (1, 4, 5, 8, 12)]
     [True, True, False, False, False]
+    >>> doc = build_document("x", "In May Pelosi said it.")
+    >>> in_capitalised_name(doc, 1)
+    False
     """
     if k == 0:
         return False
-    body, spans = doc.body, doc.token_spans
+    body, spans, low = doc.body, doc.token_spans, doc.tokens[k - 1]
     text, before = body[spans[k][0] : spans[k][1]], body[spans[k - 1][0] : spans[k - 1][1]]
     gap = body[spans[k - 1][1] : spans[k][0]]
-    after_title = gap.rstrip(" ") == "." and doc.tokens[k - 1] in _ABBREVIATED  # "Mrs. May", not "Americans. As"
-    return (text[:1].isupper() and not text.isupper() and before[:1].isupper() and not before.isupper()
-            and (gap.strip(" ") == "" or after_title))  # on one line: not a heading before "As"
+    after_title = gap.rstrip(" ") == "." and low in _ABBREVIATED  # "Mrs. May", not "Americans. As"
+    if not (text[:1].isupper() and not text.isupper() and before[:1].isupper() and not before.isupper()
+            and (gap.strip(" ") == "" or after_title)):  # on one line: not a heading before "As"
+        return False
+    sentence = doc.sentence_at(spans[k - 1][0])
+    opens = sentence is not None and sentence.start == spans[k - 1][0]
+    return not opens or (low not in STOPWORDS and (is_given_name(low) or is_title(low)))
 
 
 _ABBREVIATED = frozenset("mr mrs ms dr sen rep gov lt gen col sgt capt adm st jr sr prof rev".split())
@@ -371,8 +386,8 @@ def _last_phrase_word(doc: Document, idxs: list[int], verb_forms: frozenset[str]
 def _starts_predicate(doc: Document, k: int, verb_forms: frozenset[str]) -> bool:
     """Whether token ``k`` starts a predicate: a stopword, an auxiliary, a lowercase "-ed" verb or a cue."""
     low = doc.tokens[k]
-    if low in NOT_IN_SPEAKER_NAMES or low in BETWEEN_SUBJECT_AND_VERB:
-        return True
+    if (low in NOT_IN_SPEAKER_NAMES or low in BETWEEN_SUBJECT_AND_VERB) and not in_capitalised_name(doc, k):
+        return True  # not "May" of '…," said Theresa May'
     if low.endswith("ed") and not is_capitalised(doc.body[doc.token_spans[k][0] :]):
         return True  # a verb: "The diplomat warned ..."
     return low in verb_forms

@@ -12,7 +12,7 @@ from functools import lru_cache
 from framing.document.vocabulary import DETERMINERS, STOPWORDS, TITLES
 from framing.features.attribution.actors import Actor, ActorRegistry
 from framing.features.attribution.coreference import CoreferenceRules
-from framing.features.attribution.person_names import person_name, surname
+from framing.features.attribution.person_names import OBJECT_PREPOSITIONS, person_name, surname
 
 
 @lru_cache(maxsize=256)
@@ -64,12 +64,16 @@ def only_modifies(head: str, actor: Actor) -> bool:
     (False, False)
     >>> only_modifies("Donald Trump Jr.", trump), only_modifies("A Trump adviser", trump)
     (False, True)
+    >>> only_modifies("a source close to Trump", trump)
+    True
     """
     spelled = {w.replace("’", "'") for w in spellings_of(actor)[0]}
     words = _BRACKET.sub(" ", head.replace("’", "'")).split()
     at = [i for i, w in enumerate(words) if _POSSESSIVE_END.sub("", w.strip(",.")) in spelled]
     if not at:
         return False
+    if at[0] > 0 and words[at[0] - 1].lower() in OBJECT_PREPOSITIONS:
+        return True  # "a source close to Pelosi", "an aide to Pelosi": the person is the object
     rest = [w for w in words[at[-1] + 1:] if w.strip(",.").lower() not in _SUFFIXES]
     if rest and (_POSSESSIVE_END.search(words[at[-1]]) and rest[0][:1].islower()
                  or rest[-1].strip(",.").lower() in _SERVING):
