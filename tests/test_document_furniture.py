@@ -18,6 +18,7 @@ from framing.document.furniture import (
     SegmentFinder,
     furniture_of,
     learn_furniture,
+    names_page_feature,
     segment_hash,
 )
 from framing.run.cache import ScorerFactory, options_digest
@@ -257,3 +258,39 @@ def test_segments_found_in_worker_processes_give_the_same_furniture(furniture):
     assert run_furniture(articles, ScoreOptions(), jobs=2) == run_furniture(articles, ScoreOptions()) == furniture
     pruned = [ledger_article(i % 12) if i % 3 else post_article(i % 12) for i in range(60)]
     assert furniture_of(map(SegmentFinder().score, pruned), cap=8) == learn_furniture(pruned, cap=8)
+
+
+# One line per first letter of the [furniture] words (boilerplate.toml groups them by it), then lines
+# that name none: a word inside a longer word, or the start of a listed phrase alone.
+@pytest.mark.parametrize("line, names", [
+    ("© 2019 Cable News Network.", True),
+    ("All Rights Reserved.", True),
+    ("Become a member today.", True),
+    ("Continue reading the main story", True),
+    ("Donations page: support our reporting", True),
+    ("Editor's note: this column was updated.", True),
+    ("E-mail alerts for breaking news", True),
+    ("Follow the Hill on Twitter", True),
+    ("Full coverage of the summit", True),
+    ("Gallery: the storm in pictures", True),
+    ("Hide caption", True),
+    ("Image courtesy of NASA", True),
+    ("Just watched", True),
+    ("Listen to this article", True),
+    ("More stories from the campaign", True),
+    ("Get our newsletter", True),
+    ("The opinions expressed are the author's own.", True),
+    ("Photo:Getty Images", True),
+    ("Related coverage", True),
+    ("Sign-up for breaking news", True),
+    ("Tap here to play", True),
+    ("Unsubscribe at any time", True),
+    ("The views expressed are his own.", True),
+    ("WATCH:Trump speaks in Ohio", True),
+    ("The senators signaled support for the bill.", False),
+    ("Prices rose as the gallerist sold the painting.", False),
+    ("More than 300 people were detained.", False),
+    ("He said the views of voters had shifted.", False),
+])
+def test_page_feature_words_are_found_whatever_their_first_letter(line, names):
+    assert names_page_feature(line) is names

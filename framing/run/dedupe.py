@@ -2,7 +2,7 @@
 
 Each article gets a MinHash signature of its word 5-grams; locality-sensitive
 hashing over bands of the signature finds candidate pairs without comparing
-every pair, so the index grows with the corpus but never holds its text.
+every pair; the index keeps no text, and keeps it on disk (see :class:`DuplicateIndex`).
 
 Examples
 --------
@@ -17,8 +17,9 @@ True
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+import struct
 import zlib
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,74 +79,81 @@ def signature(tokens: Sequence[str]) -> Signature:
 class DuplicateIndex:
     """Articles seen so far, to tell whether the next one repeats one of them.
 
-    It holds every article of a run, so it is kept compact (about 2.4 kB an
-    article, where a list per band value and a tuple per article took 3.7 kB):
-    ids and outlets in lists (each outlet name stored once), the MinHash
-    signatures end to end in one bytearray, and a band value met once maps to
-    its article's position alone, a list only once another article shares it.
+    It holds every article of a run, so it lives on disk: a private SQLite
+    database in a temporary file (deleted when the index is closed or
+    dropped), of which memory holds SQLite's page cache alone, so a run's
+    memory does not grow with its articles (in memory it took about 2.2 kB an
+    article).  Each band's values are kept as a 64-bit key: two band values
+    that share a key only add a candidate, which its whole signature then
+    rules out, and an earlier article as similar as :data:`NEAR_THRESHOLD`
+    shares at least three whole bands, so the duplicates found are those of
+    comparing every pair.
     """
 
     def __init__(self) -> None:
-        self._first: dict[str, int] = {}  # exact-text digest -> article number
-        self._ids: list[str] = []
-        self._outlets: list[str] = []
-        self._outlet_names: dict[str, str] = {}
-        self._minhashes = bytearray()  # N_HASHES * 8 bytes per article with a signature, in order
-        self._signed = array("q")  # its position -> article number
-        self._bands: list[dict[bytes, int | list[int]]] = [{} for _ in range(BANDS)]
+        # "" is SQLite's private temporary database: on disk, removed when it is closed.
+        self._db = sqlite3.connect("")
+        self._db.executescript(_SCHEMA)
+        self._articles = 0
+
+    def close(self) -> None:
+        """Drop the database (an index is also closed when it is garbage collected)."""
+        self._db.close()
 
     def check(self, article_id: str, outlet: str, sig: Signature) -> Duplicate | None:
         """Add an article; return the earlier article it duplicates, if any."""
-        first = self._first.get(sig.digest)
+        digest = bytes.fromhex(sig.digest)
+        first = self._db.execute("SELECT id, outlet FROM article WHERE digest = ?", (digest,)).fetchone()
         if first is not None:
-            return Duplicate(article_id, self._ids[first], "exact", 1.0, self._outlets[first] == outlet)
-        number = len(self._ids)
-        self._first[sig.digest] = number
-        self._ids.append(article_id)
-        self._outlets.append(self._outlet_names.setdefault(outlet, outlet))
-        if not sig.minhash:
-            return None
-        best = self._most_similar(sig.minhash)
-        self._add(sig.minhash, number)
+            return Duplicate(article_id, first[0], "exact", 1.0, first[1] == outlet)
+        number = self._articles
+        self._articles += 1
+        keys = band_keys(sig.minhash) if sig.minhash else []
+        best = self._most_similar(sig.minhash, keys) if keys else None
+        self._db.execute("INSERT INTO article VALUES (?, ?, ?, ?, ?)",
+                         (number, digest, article_id, outlet, sig.minhash or None))
+        if keys:
+            self._db.execute(_ADD_BANDS, [value for key in keys for value in (key, number)])
         if best is None:
             return None
-        first = self._signed[best[1]]
-        return Duplicate(article_id, self._ids[first], "near", round(best[0], 3), self._outlets[first] == outlet)
+        similarity, of, of_outlet = best
+        return Duplicate(article_id, of, "near", round(similarity, 3), of_outlet == outlet)
 
-    def _most_similar(self, minhash: bytes) -> tuple[float, int] | None:
-        """(similarity, position) of the earlier signature sharing a band that is most similar (the first
-        of equals), if it reaches :data:`NEAR_THRESHOLD`."""
-        candidates: set[int] = set()
-        for band, table in enumerate(self._bands):
-            found = table.get(_band(minhash, band))
-            if found is not None:
-                candidates.update((found,) if type(found) is int else found)
-        values = np.frombuffer(minhash, dtype="<u8")
-        size = N_HASHES * 8
-        best: tuple[float, int] | None = None
-        for index in sorted(candidates):
-            other = np.frombuffer(bytes(self._minhashes[index * size:(index + 1) * size]), dtype="<u8")
-            similarity = int((values == other).sum()) / N_HASHES
-            if similarity >= NEAR_THRESHOLD and (best is None or similarity > best[0]):
-                best = (similarity, index)
-        return best
-
-    def _add(self, minhash: bytes, number: int) -> None:
-        """Note article ``number``'s signature under each of its band values."""
-        position = len(self._signed)  # one int object, shared by the sixteen tables
-        self._signed.append(number)
-        self._minhashes += minhash
-        for band, table in enumerate(self._bands):
-            key = _band(minhash, band)
-            found = table.get(key)
-            if found is None:
-                table[key] = position
-            elif type(found) is int:
-                table[key] = [found, position]
-            else:
-                found.append(position)
+    def _most_similar(self, minhash: bytes, keys: list[int]) -> tuple[float, str, str] | None:
+        """(similarity, id, outlet) of the earlier article sharing a band key whose signature is most
+        similar (the first of equals), if it reaches :data:`NEAR_THRESHOLD`."""
+        rows = self._db.execute(_CANDIDATES, keys).fetchall()
+        if not rows:
+            return None
+        others = np.frombuffer(b"".join(row[2] for row in rows), dtype="<u8").reshape(len(rows), N_HASHES)
+        same = (others == np.frombuffer(minhash, dtype="<u8")).sum(axis=1)
+        at = int(same.argmax())  # the first of the most similar, in the order they were added
+        similarity = int(same[at]) / N_HASHES
+        return (similarity, rows[at][0], rows[at][1]) if similarity >= NEAR_THRESHOLD else None
 
 
-def _band(minhash: bytes, band: int) -> bytes:
-    """The bytes of one LSH band (ROWS consecutive hash values)."""
-    return minhash[band * ROWS * 8:(band + 1) * ROWS * 8]
+# No journal and one transaction for the whole run: the database is private and temporary.
+_SCHEMA = """
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+CREATE TABLE article (number INTEGER PRIMARY KEY, digest BLOB UNIQUE, id TEXT, outlet TEXT, minhash BLOB);
+CREATE TABLE band (key INTEGER, number INTEGER, PRIMARY KEY (key, number)) WITHOUT ROWID;
+"""
+_CANDIDATES = ("SELECT id, outlet, minhash FROM article WHERE number IN "
+               f"(SELECT number FROM band WHERE key IN ({', '.join('?' * BANDS)})) ORDER BY number")
+_ADD_BANDS = f"INSERT OR IGNORE INTO band VALUES {', '.join(['(?, ?)'] * BANDS)}"
+_VALUES = struct.Struct(f"<{N_HASHES}Q")
+
+
+def band_keys(minhash: bytes) -> list[int]:
+    """A 64-bit key for each LSH band of a signature: the hash of its number and its ROWS values.
+
+    Python's hash of a tuple of integers is the same in every process (only
+    text hashes are salted), and the index lives in one process anyway.
+
+    >>> keys = band_keys(signature("nato said on monday that cooperation had ceased".split()).minhash)
+    >>> len(keys), len(set(keys)), all(-2**63 <= key < 2**63 for key in keys)
+    (16, 16, True)
+    """
+    values = _VALUES.unpack(minhash)
+    return [hash((band, values[band * ROWS:(band + 1) * ROWS])) for band in range(BANDS)]
