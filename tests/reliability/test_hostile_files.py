@@ -69,7 +69,7 @@ def test_a_file_of_only_boilerplate_is_read_but_not_scored(make_corpus):
     ("archive.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256))),
     ("program.txt", b"\x7fELF\x02\x01\x01\x00" + bytes(512)),
     ("noise.txt", random.Random(7).randbytes(4096)),
-    ("packed.txt.gz", gzip.compress(png_bytes())),
+    ("packed.txt.gz", gzip.compress(png_bytes(), mtime=0)),
 ])
 def test_binary_data_with_a_text_extension_is_skipped(make_corpus, name, content):
     folder = make_corpus({name: content, "real.txt": ENGLISH})
@@ -85,7 +85,7 @@ def test_a_file_of_nul_bytes_is_empty(make_corpus):
 
 
 def test_a_broken_gzip_file_is_a_warning(make_corpus):
-    folder = make_corpus({"cut.txt.gz": gzip.compress(ENGLISH.encode())[:30], "real.txt": ENGLISH})
+    folder = make_corpus({"cut.txt.gz": gzip.compress(ENGLISH.encode(), mtime=0)[:30], "real.txt": ENGLISH})
     scored, warnings = read_and_score("truncated gzip", folder)
     assert [s.article.id for s in scored] == ["real"]
     assert len(warnings) == 1 and warnings[0].startswith("cut.txt.gz: cannot read")
