@@ -268,3 +268,19 @@ def test_a_tie_between_the_sides_quoted_most_is_said_not_broken_by_their_names()
         "Whom each outlet lets speak: statements from Republicans make up 47% of Reuters's attributed statements; "
         "statements from Democrats (and as many from Republicans) make up 7% of USA TODAY's attributed statements "
         "(the speaker's side is unidentified in 84% of USA TODAY's).")
+
+
+def test_a_side_tied_for_most_quoted_in_every_group_at_about_the_same_share_is_no_difference():
+    from framing.compare.findings import _voice_difference
+    from framing.compare.summaries import GroupEvidence
+
+    # Review: A quotes Democrats and Republicans 19 times each, B Republicans most, both at 6 %: the same
+    # side is quoted most in both, yet the tie's first name (Democrats) made it a difference.
+    def evidence(**side_kinds):
+        ev = GroupEvidence()
+        ev.side_kinds.update({(side, "indirect"): n for side, n in side_kinds.items()})
+        return ev
+
+    groups = {"A": evidence(democrat=19, republican=19, unknown=262),
+              "B": evidence(republican=18, democrat=9, unknown=273)}
+    assert _voice_difference(["A", "B"], groups) is None
