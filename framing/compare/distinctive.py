@@ -99,7 +99,9 @@ def distinctive_terms(
     one_article_out : bool
         Score each term without the uses of the one article of the group that
         uses it most (see the module), so that no single article can lead a
-        group's list; the counts returned are still all the group's uses.
+        group's list; the counts returned are still all the group's uses.  A
+        group of one article is scored on its counts (its list is that
+        article's words).
 
     Returns
     -------
@@ -139,7 +141,9 @@ def distinctive_terms(
         own = term_counts.group_counts(group)
         # A TermTable looks the group's totals up at once (TermTable.group_totals); TermCounts holds a dict.
         looked_up = term_counts.group_totals(group, totals) if hasattr(term_counts, "group_totals") else totals
-        peaks = term_counts.group_peaks(group) if one_article_out else None
+        # A group of one article keeps its counts: leaving that article out would leave nothing to list.
+        several = term_counts.n_documents.get(group, 0) > 1
+        peaks = term_counts.group_peaks(group) if one_article_out and several else None
         scored = _over_used_terms(own, looked_up, order_totals, wanted, min_count, prior_scale, peaks)
         if collapse_nested:
             redundant = _nested_terms([term for term, _, _ in scored], own)

@@ -256,8 +256,10 @@ def _voice_difference(order: Sequence[str], evidence: Mapping[str, GroupEvidence
     if len(shares) < 2:
         return None
     top = [s["share"] for s in shares.values()]
-    if len({s["side"] for s in shares.values()}) == 1 and max(top) - min(top) < SAME_VOICE_SHARE:
-        return None  # every group quotes the same side most, about as often: no difference to name
+    # A side every group quotes most (alone or tied, whichever name sorts first), about as often: no difference.
+    common = set.intersection(*({s["side"], *tied[group]} for group, s in shares.items()))
+    if common and max(top) - min(top) < SAME_VOICE_SHARE:
+        return None
     ranked = sorted(shares.items(), key=lambda kv: (-kv[1]["share"], kv[0]))
     return VoiceDifference(tuple(SpeakerShare(group, s["side"], s["share"], unidentified_first.get(group),
                                               tied.get(group, ()))

@@ -3,13 +3,15 @@
 "The NLRB" is the "National Labor Relations Board" the article spells out,
 "TransAsia" its "TransAsia Airways", and "The Speech First president" the
 president of "Speech First": :mod:`framing.features.attribution.roles` reads
-the role of the name found here (roles.toml rule 11).
+the role of the name found here (roles.toml rule 11).  A person's own title is
+read here too: not another's in an apposition, nor a given name.
 """
 
 from __future__ import annotations
 
 import re
 
+from framing.features.attribution.person_names import is_given_name
 from framing.features.attribution.role_lexicon import RoleLexicon
 
 # A capitalised name right before the last word ("TransAsia chief", "Acme's president", "The Speech First president").
@@ -66,3 +68,21 @@ def full_name_role(lexicon: RoleLexicon, body: str, source: str) -> str | None:
     short = _SHORT_NAME.fullmatch(source.strip())
     named = full_name(body, short.group("name")) if short else ""
     return lexicon.role_in(named) if named else None
+
+
+def own_title(apposition: str) -> str:
+    """The words of an apposition that are its person's title: after an owner's possessive, before "to" or "of".
+
+    >>> own_title("Trump's campaign manager"), own_title("a top adviser to former President Barack Obama")
+    ('campaign manager', 'a top adviser')
+    """
+    own = re.split(r"['’]s\s", apposition)[-1]
+    return re.split(r"\s(?:to|of|for|with|that|who)\s", own, maxsplit=1)[0]
+
+
+def without_given_names(title: str) -> str:
+    """A title before a mention without the given names that end it: "Attorney General Bill" -> "Attorney General"."""
+    words = title.split()
+    while len(words) > 1 and words[-1][:1].isupper() and is_given_name(words[-1].lower()):
+        words.pop()
+    return " ".join(words)

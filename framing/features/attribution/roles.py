@@ -22,7 +22,7 @@ from functools import partial
 
 from framing.document.parse import Document
 from framing.document.vocabulary import STOPWORDS, TITLES
-from framing.features.attribution.body_names import full_name_role, title_owner
+from framing.features.attribution.body_names import full_name_role, own_title, title_owner, without_given_names
 from framing.features.attribution.role_lexicon import UNKNOWN_ROLE, RoleLexicon
 
 # How far before a first mention its title may stand ("Republican Sen. …", "said Jane Doe").
@@ -40,7 +40,7 @@ _TITLE_BEFORE = re.compile(r"[,;:\"“”()]|\b(?:says|said|told|tells|according
 _CLAUSE = re.compile(r"(?:who|which|whose|where|when|that|was|is|were|are|has|have|had|will|would|said|says|told"
                      r"|as|while|because|since|if|although|though|after|before|and|but|so|even)\b")
 # An apposition that gives a past capacity: "a former Army Ranger", "ex-FBI agent".
-_PAST = re.compile(r"(?:(?:a|an|the)\s+)?(?:former|ex-|onetime|one-time|retired)\b", re.IGNORECASE)
+_PAST = re.compile(r"(?:(?:a|an|the)\s+)?(?:former|formerly|ex-|onetime|one-time|retired)\b", re.IGNORECASE)
 # "…, who was legislative director in the Clinton administration,": a relative clause that describes.
 _DESCRIBING = re.compile(r"who\s+(?:is|was|has been|had been|served as|serves as|works as|worked as)\s+")
 # One that opens the description and says where the person works or what they lead describes too ("Steve
@@ -202,10 +202,10 @@ def speaker_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
     >>> speaker_role(lexicon, ["they"], kind="unresolved")
     'unknown'
     """
-    if registry_role == "government" and (_first_role(lexicon, _without_clauses(sources), "first") == "politician"
+    titled = (text.split(",", 1)[0] for text in _without_clauses(sources))  # not an apposition: another's titles
+    if registry_role == "government" and (_first_role(lexicon, titled, "first") == "politician"
                                           or kind == "person" and _titles_say(lexicon, context) == "politician"):
-        # "Sen. Jeff Sessions" before he was attorney general, "Trump's campaign manager Kellyanne Conway" before
-        # she went to the White House: the article's title is its date's.
+        # "Sen. Jeff Sessions" before he was attorney general: the article's title is its date's.
         return "politician"
     if registry_role:
         return registry_role
@@ -254,14 +254,19 @@ def _source_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
 
 
 def _titles_say(lexicon: RoleLexicon, context: Context | Callable[[], Context]) -> str | None:
-    """The one role the article's titles for a person give (appositions held now, titles before a mention), if one.
+    """The one role the article's titles for a person give (its own titles held now, before a mention or after).
+
+    Not a given name ("Attorney General Bill": no bill), nor another's title in an apposition ("President
+    Obama's deputy adviser", "a top adviser to President Obama"; :func:`.body_names.own_title`).
 
     >>> _titles_say(RoleLexicon.load(), ([], ["Trump's campaign manager", "", "the Republican Kellyanne"]))
     'politician'
+    >>> _titles_say(RoleLexicon.load(), (["President Obama's deputy adviser"], ["Attorney General Bill"]))
+    'government'
     """
     appositions, before = context() if callable(context) else context
-    found = {_first_role(lexicon, [text], "first") for text in appositions if not _PAST.match(text)}
-    found |= {lexicon.title_role(text) for text in before if text}
+    found = {_first_role(lexicon, [own_title(text)], "first") for text in appositions if not _PAST.match(text)}
+    found |= {lexicon.title_role(without_given_names(text)) for text in before if text}
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
