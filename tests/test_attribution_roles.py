@@ -758,3 +758,11 @@ def test_a_span_that_stops_on_a_possessive_speaks_as_the_person_named():
 ])
 def test_an_office_held_now_decides_over_a_title_read_in_a_name_or_anothers(scorer, text, speaker, role):
     assert (speaker, role) in [(s, r) for s, _, r in _roles(scorer, text)]
+
+
+def test_a_past_office_gives_way_only_to_a_title_held_now_not_to_anothers():
+    # Review of roles.toml version 8: "a key figure with firsthand knowledge of President Donald Trump's
+    # efforts" is no office McGahn holds; a former government title makes him expert (rule 4).
+    text = ("Trump met Pelosi. Former White House counsel Donald McGahn, a key figure with firsthand knowledge of "
+            "President Donald Trump's alleged efforts, said he would testify.")
+    assert [r for s, _, r in _roles(AttributionScorer(), text) if s == "Donald McGahn"] == ["expert"]

@@ -248,7 +248,7 @@ def _source_role(lexicon: RoleLexicon, sources: Iterable[str], context: Context 
     described = [text for text in _without_clauses(sources) if _role_in(lexicon, text, "first")]
     if described and all(_PAST.match(text) for text in described):
         # "Former senior Republican Senate aide Mike Davis, who runs a group called …": what he does now tells.
-        now = [text for text in (context() if callable(context) else context)[0] if not _PAST.match(text)]
+        now = [own_title(text) for text in (context() if callable(context) else context)[0] if not _PAST.match(text)]
         described = [*now, *described]
     return _first_role(lexicon, described, "first")
 
