@@ -276,9 +276,10 @@ def _leading_titles(words: list[str], after_in: bool) -> int:
         # A day or month leads no name ("Monday Sen. Smith"), but after a title, or before a surname, a month
         # is a given name: "Rep. June Smith", "April Ryan".
         date = low in _NOBODY and not titled and not (is_given_name(low) and n + 1 < len(words))
-        if not (is_title(low) or low in _PLACE_AND_FUNCTION_WORDS or date or ends_title):
+        title = is_title(low)
+        if not (title or low in _PLACE_AND_FUNCTION_WORDS or date or ends_title):
             break
-        titled = titled or is_title(low)
+        titled = titled or title
         n += 1
     return n
 

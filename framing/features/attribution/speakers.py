@@ -265,11 +265,12 @@ class SpeakerResolver:
         head, comma, _ = text.partition(",")
         for part in (head, text) if comma else (text,):
             name = person_name(part)
+            if not name or self.registry.is_affiliation(name):
+                continue
             # "Mrs May" is a name, "May" opening a sentence a common word
-            honorific = CoreferenceRules.load().after_honorific(name, part) if name else False
-            common = bool(name) and not_a_name(name, self.registry) and not honorific
-            if name and not self.registry.is_affiliation(name) and not common:
-                return None if self._common_noun_before_of(name, part) else name
+            if not_a_name(name, self.registry) and not CoreferenceRules.load().after_honorific(name, part):
+                continue
+            return None if self._common_noun_before_of(name, part) else name
         return None
 
     def _common_noun_before_of(self, name: str, text: str) -> bool:
